@@ -1,0 +1,70 @@
+"""Real tiny Argos packages, built once per test session and installed into a temporary packages folder.
+
+The lexicons cover a few words of the sample interview; every other word is copied by the model, which is
+what a real model does with names it does not know. Nothing here fakes the engine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.tiny_argos import build_package
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
+
+LEXICONS: dict[tuple[str, str], dict[str, str]] = {
+    ("en", "uk"): {"thank": "дякую", "you": "вам", "hello": "привіт", "good": "добрий", "afternoon": "день",
+                   "russia": "росія", "moscow": "москва", "europe": "європа", "war": "війна", "is": "є",
+                   "the": "цей", "for": "для", "friends": "друзі"},
+    ("en", "ru"): {"thank": "спасибо", "you": "вам", "hello": "привет", "good": "добрый", "afternoon": "день",
+                   "russia": "россия", "moscow": "москва", "europe": "европа", "war": "война", "is": "есть",
+                   "the": "этот", "for": "для", "friends": "друзья"},
+    ("uk", "en"): {"дякую": "thanks", "привіт": "hello", "добрий": "good", "день": "day", "росія": "russia",
+                   "москва": "moscow", "європа": "europe", "війна": "war"},
+    ("ru", "en"): {"спасибо": "thanks", "привет": "hello", "добрый": "good", "день": "day", "россия": "russia",
+                   "москва": "moscow", "европа": "europe", "война": "war"},
+}
+
+
+@pytest.fixture(scope="session")
+def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """The .argosmodel files, built once per session."""
+    out = tmp_path_factory.mktemp("argosmodels")
+    return {pair: build_package(out, pair[0], pair[1], lexicon) for pair, lexicon in LEXICONS.items()}
+
+
+@pytest.fixture(scope="session")
+def packages_dir(package_files: dict[tuple[str, str], Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A packages folder holding all four packages, installed through the product's own installer."""
+    from translator.engine.packages import install_file
+
+    folder = tmp_path_factory.mktemp("argos-packages")
+    for path in package_files.values():
+        install_file(path, folder)
+    return folder
+
+
+@pytest.fixture
+def argos_env(packages_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point ARGOS_PACKAGES_DIR at the installed test packages for one test."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
+    return packages_dir
+
+
+@pytest.fixture
+def empty_argos_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "no-packages"
+    folder.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_network_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never reach the Argos index: point it at a closed local port."""
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    os.environ.setdefault("TQDM_DISABLE", "1")

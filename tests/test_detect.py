@@ -1,0 +1,74 @@
+"""Language detection: short turns right, mixed documents stay mixed, runs reproducible."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from translator.detect import detect_document, detect_text
+from translator.document import Document, Segment
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Thank you.", "en"), ("Дякую.", "uk"), ("Спасибо, Руслан.", "ru"), ("Добрий день!", "uk"),
+     ("Добрый день!", "ru"), ("Нет.", "ru"), ("Ні.", "uk"), ("Привіт", "uk"), ("Хорошо, хорошо.", "ru")],
+)
+def test_short_turns(text, lang):
+    assert detect_text(text)[0] == lang
+
+
+def _doc(texts: list[str]) -> Document:
+    return Document("t.txt", "transcript", [Segment(i + 1, "turn", t) for i, t in enumerate(texts)])
+
+
+def test_mixed_document_keeps_each_segments_language():
+    doc = _doc([
+        "Добрий день, шановні глядачі! Сьогодні в нас у студії відомий політолог.",
+        "Здравствуйте! Рад участвовать и приветствую ваших зрителей.",
+        "Дякую, що прийшли до нас.",
+        "Спасибо, что пригласили.",
+    ])
+    detect_document(doc)
+    assert [s.lang for s in doc.segments] == ["uk", "ru", "uk", "ru"]
+
+
+def test_ambiguous_short_segment_follows_its_context():
+    doc = _doc([
+        "Україна має покладатися на себе, а Європа повинна захищати себе.",
+        "Так.",
+        "Це типова поведінка, яку ми бачимо щодня в новинах.",
+    ])
+    detect_document(doc)
+    assert doc.segments[1].lang == "uk"
+    assert doc.lang == "uk"
+
+
+def test_forced_language_overrides_detection():
+    doc = _doc(["Hello there, this is English."])
+    detect_document(doc, forced="ru")
+    assert doc.segments[0].lang == "ru" and doc.segments[0].lang_confidence == 1.0 and doc.lang == "ru"
+
+
+def test_detection_is_reproducible():
+    texts = ["Так.", "Да.", "Москва", "Руслан", "Ок"]
+    first = [detect_text(t) for t in texts]
+    assert [detect_text(t) for t in texts] == first
+
+
+def test_segment_without_letters_takes_the_document_language():
+    doc = _doc(["This is a long English sentence about the interview.", "1938 — ?", "And another one here."])
+    detect_document(doc)
+    assert doc.segments[1].lang == "en"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.parametrize(("lang", "minimum"), [("en", 0.99), ("uk", 0.9), ("ru", 0.9)])
+def test_accuracy_on_single_tatoeba_sentences(lang, minimum):
+    lines = (CORPUS / f"{lang}.txt").read_text("utf-8").splitlines()
+    found = Counter(detect_text(line)[0] for line in lines)
+    assert found[lang] / len(lines) >= minimum, found

@@ -1,0 +1,121 @@
+"""The whole workflow on the sample interview, through the CLI, with real (tiny) Argos models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pysubs2
+import pytest
+import srt
+
+from tests.conftest import SAMPLE
+
+TARGETS = ["uk", "ru"]
+EXPECTED = [
+    "interview-aisin.json",
+    *[f"interview-aisin.{lang}.{ext}" for lang in TARGETS for ext in ("srt", "vtt")],
+    *[f"interview-aisin.en-{lang}.{ext}" for lang in TARGETS for ext in ("srt", "md", "html", "csv", "docx", "tmx", "xlf")],
+]
+
+
+def translator(*args: str, env_dir: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(env_dir), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
+    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("out")
+    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
+    return out, done
+
+
+def test_run_writes_every_output(sample_run):
+    out, done = sample_run
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir() if p.suffix != ".sqlite" and not p.name.startswith(".")) == sorted(EXPECTED)
+
+
+def test_json_accounts_for_every_line(sample_run):
+    out, _ = sample_run
+    result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
+    assert result["source"] == "en" and result["targets"] == TARGETS
+    segments = result["segments"]
+    assert len(segments) == 27
+    assert [s["kind"] for s in segments].count("turn") == 18
+    assert {s["speaker"] for s in segments if s["kind"] == "turn"} == {"Vitaliy Barvynenko", "Ruslan Aysin"}
+    for segment in segments:
+        assert set(segment) >= {"id", "kind", "speaker", "lang", "lang_confidence", "text", "sentences", "timing",
+                                "translations", "flags"}
+        assert segment["timing"]["estimated"] is True
+        for lang in TARGETS:
+            translation = segment["translations"][lang]
+            assert translation["sentences"] and translation["text"]
+            assert len(translation["alignment"]) == len(segment["sentences"])
+    thanks = segments[-1]
+    assert thanks["text"] == "Thank you for having me."
+    assert thanks["translations"]["uk"]["text"].startswith("Дякую вам для")
+
+
+def test_subtitles_read_back_with_other_libraries(sample_run):
+    out, _ = sample_run
+    for lang in TARGETS:
+        path = out / f"interview-aisin.{lang}.srt"
+        data = path.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+        cues = list(srt.parse(data.decode("utf-8")))
+        assert [c.index for c in cues] == list(range(1, len(cues) + 1))
+        assert all(a.end <= b.start for a, b in zip(cues, cues[1:]))
+        subs = pysubs2.load(str(path))
+        assert len(subs) == len(cues)
+        assert [(e.start, e.end) for e in subs] == [
+            (int(c.start.total_seconds() * 1000), int(c.end.total_seconds() * 1000)) for c in cues]
+        vtt = pysubs2.load(str(out / f"interview-aisin.{lang}.vtt"))
+        assert [(e.start, e.end) for e in vtt] == [(e.start, e.end) for e in subs]
+        limit = 39 if lang == "ru" else 42
+        for cue in cues:
+            assert len(cue.content.splitlines()) <= 2
+            assert all(len(line) <= limit for line in cue.content.splitlines()), cue.content
+
+
+def test_same_input_gives_byte_identical_outputs(sample_run, packages_dir, tmp_path):
+    out, _ = sample_run
+    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    for name in EXPECTED:
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_second_run_translates_nothing(sample_run, packages_dir):
+    out, first = sample_run
+    assert " 0 sentences translated" not in first.stdout
+    again = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
+    assert again.returncode == 0, again.stderr
+    assert " 0 sentences translated" in again.stdout
+
+
+def test_detect_json_lists_every_segment(packages_dir):
+    done = translator("detect", str(SAMPLE), "--json", env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == 27
+    assert all(r["lang"] == "en" and r["file"] == str(SAMPLE) for r in records)
+
+
+def test_mixed_language_transcript_translates_each_segment_from_its_own_language(packages_dir, tmp_path):
+    source = tmp_path / "mixed.txt"
+    source.write_text("Interview\nBarvynenko: Hello, friends! Thank you for joining us.\n"
+                      "Aysin: Спасибо, друзья! Москва и Европа.\nBarvynenko: Good afternoon, Moscow.\n", "utf-8")
+    done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    segments = json.loads((tmp_path / "out" / "mixed.json").read_text("utf-8"))["segments"]
+    assert [s["lang"] for s in segments] == ["en", "en", "ru", "en"]
+    assert segments[2]["translations"]["uk"]["text"].startswith("Thanks")  # ru→en→uk pivot, leg by leg
+    assert any(f["code"] == "other-language" for f in segments[2]["flags"])

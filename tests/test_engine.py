@@ -1,0 +1,107 @@
+"""The batched engine on real CTranslate2 models: same output as argostranslate, pivots, one load per model."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from translator.engine.argos import ArgosEngine, EngineSettings
+from translator.engine.packages import installed_packages
+from translator.errors import MissingPackageError
+
+SENTENCES = [
+    "Thank you for joining us.",
+    "Hello, dear friends!",
+    "Russia is at war with Europe, says Moscow.",
+    "Ruslan Aysin is the author of a popular YouTube channel.",
+    "The hub, owned by the Azerbaijani company SOCAR, was practically destroyed in 2025.",
+]
+
+# argostranslate reads ARGOS_PACKAGES_DIR when it is imported and its default sentence splitter downloads a
+# model, so it runs in a child process and is handed the very sentences we translate (one per paragraph).
+ARGOS_SCRIPT = """
+import json, sys
+from argostranslate import translate
+
+class GivenSentences:
+    def split_sentences(self, text):
+        return [text]
+
+src, tgt, sentences = json.loads(sys.stdin.read())
+translation = translate.get_translation_from_codes(src, tgt)
+translation.underlying.sentencizer = GivenSentences()
+print(json.dumps([translation.translate(s) for s in sentences], ensure_ascii=False))
+"""
+
+
+def _argostranslate(packages_dir: Path, src: str, tgt: str, sentences: list[str]) -> list[str]:
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "ARGOS_DEVICE_TYPE": "cpu"}
+    done = subprocess.run(
+        [sys.executable, "-c", ARGOS_SCRIPT], input=json.dumps([src, tgt, sentences]),
+        capture_output=True, text=True, env=env, timeout=300, check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(("src", "tgt", "sentences"), [
+    ("en", "uk", SENTENCES),
+    ("uk", "en", ["Дякую, друзі!", "Москва, Європа: війна, Росія.", "Привіт, Руслане Айсіне."]),
+])
+def test_output_is_identical_to_argostranslate(packages_dir, src, tgt, sentences):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    assert engine.translate(sentences, src, tgt) == _argostranslate(packages_dir, src, tgt, sentences)
+
+
+def test_translates_word_by_word_with_the_real_model(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    assert engine.translate(["Thank you, friends!"], "en", "uk") == ["Дякую вам, друзі!"]
+
+
+def test_pivot_shares_the_english_leg(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    sentences = ["Дякую, друзі!", "Привіт, Москва."]
+    english = engine.translate(sentences, "uk", "en")
+    sent_after_english = engine.sentences_translated
+    russian = engine.translate(sentences, "uk", "ru")
+    assert engine.sentences_translated - sent_after_english == len(sentences)  # only the en→ru leg
+    assert russian == engine.translate(english, "en", "ru")
+    assert "Москва" in russian[1]
+
+
+def test_each_model_is_loaded_once(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    engine.translate(["Hello."], "en", "uk")
+    engine.translate(["Thank you."], "en", "uk")
+    engine.translate(["Hello.", "Thank you.", "Moscow."], "en", "uk")
+    assert len(engine._models) == 1
+    assert engine.sentences_translated == 3
+
+
+def test_same_language_is_identity_and_duplicates_are_translated_once(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    assert engine.translate(["Hello."], "en", "en") == ["Hello."]
+    assert engine.translate(["Hello.", "Hello.", "Hello."], "en", "uk") == ["Привіт."] * 3
+    assert engine.sentences_translated == 1
+
+
+def test_long_sentence_is_not_cut_at_256_pieces(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    long_sentence = " ".join(["Moscow for Europe"] * 120) + "."
+    (output,) = engine.translate([long_sentence], "en", "uk")
+    assert output == " ".join(["Москва для Європа"] * 120) + "."
+
+
+def test_beam_size_one_gives_the_same_words_on_this_model(packages_dir):
+    fast = ArgosEngine(EngineSettings(beam_size=1), packages=installed_packages(packages_dir))
+    assert fast.translate(SENTENCES, "en", "uk") == ArgosEngine(packages=installed_packages(packages_dir)).translate(SENTENCES, "en", "uk")
+
+
+def test_missing_direction_names_the_install_command(tmp_path):
+    engine = ArgosEngine(packages=[])
+    with pytest.raises(MissingPackageError, match="translator models install en-uk"):
+        engine.check([("en", "uk")])

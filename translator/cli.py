@@ -1,0 +1,235 @@
+"""The `translator` command line: a thin layer over the library functions of the same names.
+
+Heavy modules (CTranslate2, pymorphy3, python-docx) are imported inside the commands that need them, so
+`translator --help` and `translator models list` start at once. Every TranslatorError becomes one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from translator.errors import TranslatorError, UsageError
+
+app = typer.Typer(
+    help="Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Install, list and remove Argos translation packages.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Check glossary files.", no_args_is_help=True)
+review_app = typer.Typer(help="Bring reviewers' corrections back into the translation memory.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
+app.add_typer(review_app, name="review")
+
+DEFAULT_OUT = Path("output")
+MEMORY_NAME = "translator.sqlite"
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _writable_folder(path: Path) -> Path:
+    """Create the output folder if needed and prove it is writable before any work starts."""
+    import tempfile
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise UsageError(f"cannot write to --out {path}: {exc.strerror or exc}") from None
+    return path
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt), subtitles (.srt, .vtt) or folders of them.")],
+    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated: uk,ru,en.")] = "uk,ru",
+    source: Annotated[Optional[str], typer.Option("--from", help="Source language; overrides detection.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = DEFAULT_OUT,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Glossary TSV (repeatable).")] = None,
+    memory: Annotated[Optional[Path], typer.Option("--memory", help="Translation memory [default: OUT/translator.sqlite].")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1251).")] = None,
+    beam_size: Annotated[int, typer.Option("--beam-size", min=1, max=16, help="Beam size: lower is faster.")] = 4,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads for translation (0: all cores).")] = 0,
+    device: Annotated[Optional[str], typer.Option("--device", help="cpu or cuda [default: ARGOS_DEVICE_TYPE or cpu].")] = None,
+) -> None:
+    """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
+    from translator.engine.argos import ArgosEngine, EngineSettings
+    from translator.glossary import load_glossaries, summary_line
+    from translator.memory import TranslationMemory
+    from translator.pipeline import Translator, expand_inputs, parse_targets, prepare, run_document
+    from translator.report import describe_result, progress_bar
+
+    targets = parse_targets(to)
+    out_dir = _writable_folder(out)
+    settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
+    engine = ArgosEngine(settings)
+    loaded_glossary = load_glossaries(glossary or [])
+    with TranslationMemory(memory or out_dir / MEMORY_NAME) as tm:
+        for path in expand_inputs(inputs):
+            doc = prepare(path, source, encoding)
+            for notice in doc.notices:
+                _say(f"{path}: {notice}")
+            translator = Translator(engine, loaded_glossary, tm)
+            with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
+                translator.progress = bar.update
+                result = run_document(doc, translator, targets, out_dir)
+            for line in describe_result(result, out_dir):
+                typer.echo(line)
+            if loaded_glossary.entries:
+                typer.echo(summary_line(result.glossary_hits))
+
+
+def _device(option: str | None) -> str:
+    import os
+
+    device = (option or os.environ.get("ARGOS_DEVICE_TYPE") or "cpu").lower()
+    if device not in ("cpu", "cuda", "auto"):
+        raise UsageError(f"unknown --device {device!r} (use cpu or cuda)")
+    return device
+
+
+@app.command()
+def detect(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders to examine.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per segment and line.")] = False,
+    source: Annotated[Optional[str], typer.Option("--from", help="Force the language instead of detecting.")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+) -> None:
+    """Print every segment's language and confidence, without loading any model."""
+    from translator.pipeline import expand_inputs, prepare
+
+    for path in expand_inputs(inputs):
+        doc = prepare(path, source, encoding)
+        for segment in doc.segments:
+            if as_json:
+                record = {"file": str(path), **segment.to_json()}
+                typer.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                preview = segment.text if len(segment.text) <= 60 else segment.text[:57] + "..."
+                typer.echo(f"{path}\t{segment.id}\t{segment.kind}\t{segment.lang}\t{segment.lang_confidence:.2f}\t{preview}")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed packages, and which of the six directions a run can use (direct or via English)."""
+    from translator.engine.packages import installed_packages, packages_dir, route, supported_directions
+    from translator.errors import MissingPackageError
+
+    packages = installed_packages()
+    typer.echo(f"packages in {packages_dir()}:")
+    for pkg in packages:
+        typer.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
+    if not packages:
+        typer.echo("  (none) - install one with: translator models install en-uk")
+    typer.echo("directions:")
+    for src, tgt in supported_directions():
+        try:
+            chain = route(src, tgt, packages)
+            how = "direct" if len(chain) == 1 else "pivot " + " → ".join([src] + [p.to_code for p in chain])
+        except MissingPackageError:
+            how = "missing"
+        typer.echo(f"  {src}→{tgt}  {how}")
+
+
+@models_app.command("install")
+def models_install(
+    names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (from the Argos index) or .argosmodel files.")],
+) -> None:
+    """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
+    from translator.engine import packages
+
+    for name in names:
+        if name.endswith(".argosmodel") or Path(name).is_file():
+            installed = packages.install_file(Path(name))
+        else:
+            from translator.report import download_bar
+
+            with download_bar(f"downloading {name}") as bar:
+                installed = packages.download_and_install(name, progress=bar.advance)
+        typer.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
+
+
+@models_app.command("remove")
+def models_remove(name: Annotated[str, typer.Argument(help="A direction such as en-uk.")]) -> None:
+    """Remove the installed package(s) of a direction."""
+    from translator.engine.packages import remove
+
+    for pkg in remove(name):
+        typer.echo(f"removed {pkg.name} version {pkg.version} from {pkg.path}")
+
+
+@glossary_app.command("check")
+def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")]) -> None:
+    """Validate glossaries; print each problem with its line number; exit 1 if there is any."""
+    from translator.glossary import check_glossary
+
+    problems = 0
+    for path in files:
+        found = check_glossary(path)
+        for problem in found:
+            typer.echo(f"{path}:{problem}")
+        problems += len(found)
+        if not found:
+            typer.echo(f"{path}: ok")
+    if problems:
+        raise typer.Exit(1)
+
+
+@review_app.command("import")
+def review_import(
+    file: Annotated[Path, typer.Argument(help="A corrected S.SRC-L.csv, .xlf or .docx.")],
+    memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
+) -> None:
+    """Store a reviewer's corrections as approved translations; later runs use them everywhere."""
+    from translator.memory import TranslationMemory
+    from translator.review import import_review
+
+    with TranslationMemory(memory) as tm:
+        result = import_review(file, tm)
+    typer.echo(str(result))
+
+
+@review_app.command("status")
+def review_status(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="S.json results to count (default: every one in output/).")] = None,
+    memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
+) -> None:
+    """How many segments are machine-translated, approved and flagged."""
+    from translator.review import review_status as status
+
+    for line in status(files or sorted(memory.parent.glob("*.json")), memory):
+        typer.echo(line)
+
+
+def main() -> None:
+    """Entry point: run the app, turning user errors into one line and an exit code."""
+    try:
+        app(standalone_mode=False)
+    except TranslatorError as exc:
+        _say(f"translator: error: {exc}")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("translator: interrupted; finished translations are kept in the memory, run again to resume")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors and aborts
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        raise

@@ -1,0 +1,131 @@
+"""Batched translation with Argos packages through CTranslate2, reproducing argostranslate's decoding.
+
+argostranslate loads the model per translation object and sends about one sentence per batch; here each
+model is loaded once per run and a whole document goes through one `translate_batch` call per direction.
+Decoding settings are argostranslate's own (target prefix, replace_unknowns, beam 4, length penalty 0.2)
+and the package's own tokenizer encodes and decodes, so the same sentence gives the same output.
+Legs are cached per run: a pivot (uk→en→ru) and a direct target (uk→en) share the English leg.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from translator.engine.packages import InstalledPackage, installed_packages, route
+from translator.engine.tokenizer import load_tokenizer
+from translator.errors import UsageError
+
+LENGTH_PENALTY = 0.2
+DEFAULT_BEAM_SIZE = 4
+# Measured on the 2-core benchmark machine (benchmarks/README): 32 examples per batch kept both cores busy.
+DEFAULT_BATCH_SIZE = 32
+# argostranslate never passes max_decoding_length, so CTranslate2 cuts every output at 256 pieces.
+MIN_DECODING_LENGTH_LIMIT = 256
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How to run CTranslate2; the defaults are argostranslate's except the batch size."""
+
+    device: str = "cpu"
+    beam_size: int = DEFAULT_BEAM_SIZE
+    threads: int = 0  # intra-op threads; 0 lets CTranslate2 use every core
+    batch_size: int = DEFAULT_BATCH_SIZE
+    compute_type: str = "auto"
+
+
+class _LoadedModel:
+    """A package's CTranslate2 translator and tokenizer, loaded once."""
+
+    def __init__(self, pkg: InstalledPackage, settings: EngineSettings) -> None:
+        import ctranslate2
+
+        self.tokenizer = load_tokenizer(pkg.path)
+        self.target_prefix = pkg.target_prefix
+        try:
+            self.translator = ctranslate2.Translator(
+                str(pkg.path / "model"),
+                device=settings.device,
+                inter_threads=1,
+                intra_threads=settings.threads,
+                compute_type=settings.compute_type,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise UsageError(f"cannot load {pkg.identity} on {settings.device}: {exc}") from None
+
+    def translate(self, sentences: list[str], settings: EngineSettings) -> list[str]:
+        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+        prefix = self.target_prefix
+        longest = max((len(t) for t in tokens), default=0)
+        results = self.translator.translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            replace_unknowns=True,
+            max_batch_size=settings.batch_size,
+            batch_type="examples",
+            beam_size=settings.beam_size,
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            max_decoding_length=max(MIN_DECODING_LENGTH_LIMIT, 2 * longest + 16),
+        )
+        return [self._decode(result.hypotheses[0], prefix) for result in results]
+
+    def _decode(self, pieces: list[str], prefix: str) -> str:
+        """argostranslate's own post-processing: drop the target prefix and the tokenizer's leading space."""
+        value = self.tokenizer.decode(pieces)
+        if prefix and value.startswith(prefix):
+            value = value[len(prefix):]
+        return value[1:] if value.startswith(" ") else value
+
+
+class ArgosEngine:
+    """Translates lists of sentences between languages with the installed packages, pivoting through English."""
+
+    def __init__(self, settings: EngineSettings | None = None, packages: list[InstalledPackage] | None = None):
+        self.settings = settings or EngineSettings()
+        self.packages = packages if packages is not None else installed_packages()
+        self._models: dict[InstalledPackage, _LoadedModel] = {}
+        self._leg_cache: dict[tuple[str, str], dict[str, str]] = {}
+        self.sentences_translated = 0  # sentences actually sent to a model (not served from the leg cache)
+
+    def route(self, src: str, tgt: str) -> list[InstalledPackage]:
+        return route(src, tgt, self.packages)
+
+    def identity(self, src: str, tgt: str) -> str:
+        """The packages (and versions) a direction uses: part of every translation-memory key."""
+        return "+".join(pkg.identity for pkg in self.route(src, tgt))
+
+    def check(self, directions: list[tuple[str, str]]) -> None:
+        """Fail before any work if a direction lacks a package (the error names the install command)."""
+        for src, tgt in directions:
+            self.route(src, tgt)
+
+    def translate(self, sentences: list[str], src: str, tgt: str, progress: Progress | None = None) -> list[str]:
+        """Translate sentences src→tgt; identical sentences and already translated legs are not redone."""
+        if src == tgt:
+            return list(sentences)
+        current = list(sentences)
+        for pkg in self.route(src, tgt):
+            current = self._translate_leg(pkg, current, progress)
+        return current
+
+    def _translate_leg(self, pkg: InstalledPackage, sentences: list[str], progress: Progress | None) -> list[str]:
+        cache = self._leg_cache.setdefault((pkg.from_code, pkg.to_code), {})
+        todo = sorted({s for s in sentences if s.strip() and s not in cache})
+        if todo:
+            model = self._model(pkg)
+            for start in range(0, len(todo), self.settings.batch_size * 8):
+                chunk = todo[start:start + self.settings.batch_size * 8]
+                cache.update(zip(chunk, model.translate(chunk, self.settings)))
+                self.sentences_translated += len(chunk)
+                if progress:
+                    progress(len(chunk))
+        return [cache.get(s, s) for s in sentences]
+
+    def _model(self, pkg: InstalledPackage) -> _LoadedModel:
+        if pkg not in self._models:
+            self._models[pkg] = _LoadedModel(pkg, self.settings)
+        return self._models[pkg]

@@ -1,0 +1,230 @@
+"""The workflow: read → detect → split → (glossary, memory, engine) translate → align → QA → write.
+
+Each stage reads the Document and enriches it; `run_files` drives them for one or many input files and
+shares one engine (each model loaded once) across all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translator.align import align_sentences
+from translator.detect import detect_document
+from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation
+from translator.engine.argos import ArgosEngine
+from translator.errors import InputError, UsageError
+from translator.glossary import Glossary, protect, restore
+from translator.memory import TranslationMemory
+from translator.qa import flag_document
+from translator.readers import read
+from translator.sentences import split_document, split_sentences
+from translator.subtitles import distribute, estimate_timings, group_cues
+from translator.writers import DEFAULT_FORMATS, document_key, write_outputs
+
+INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
+# Sentences sent to the engine per step; each step is stored in the memory before the next starts, so an
+# interrupted run loses at most one step.
+STEP_SENTENCES = 256
+
+
+@dataclass
+class Unit:
+    """A stretch of source text translated as a whole: a segment's sentences, or cues joined into sentences."""
+
+    segments: list[Segment]
+    lang: str
+    sentences: list[str]
+
+    @property
+    def parts(self) -> list[str]:
+        return [segment.text for segment in self.segments]
+
+
+@dataclass
+class RunResult:
+    """What one input produced: the enriched document, the files written and what it cost."""
+
+    doc: Document
+    written: list[Path]
+    translated: int
+    from_memory: int
+    glossary_hits: dict[str, list[GlossaryHit]] = field(default_factory=dict)
+
+
+def parse_targets(value: str) -> list[str]:
+    """`uk,ru` → ["uk", "ru"]; unknown codes are refused."""
+    targets = list(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))
+    unknown = [code for code in targets if code not in LANGUAGES]
+    if not targets or unknown:
+        raise UsageError(f"unknown language code in --to: {', '.join(unknown) or value!r} (use {', '.join(LANGUAGES)})")
+    return targets
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a directory stands for the transcripts and subtitles directly inside it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            if not inside:
+                raise InputError(f"{path}: no .txt, .srt or .vtt files in this folder")
+            files.extend(inside)
+        else:
+            files.append(path)
+    return files
+
+
+def prepare(path: Path, source_lang: str | None = None, encoding: str | None = None) -> Document:
+    """Read, detect languages and split sentences: everything that needs no model."""
+    if source_lang and source_lang not in LANGUAGES:
+        raise UsageError(f"unknown language code in --from: {source_lang!r} (use {', '.join(LANGUAGES)})")
+    doc = read(path, encoding)
+    detect_document(doc, forced=source_lang)
+    split_document(doc)
+    if doc.format == "transcript":
+        estimate_timings(doc)
+    return doc
+
+
+def translation_units(doc: Document) -> list[Unit]:
+    """Transcript segments translate on their own; subtitle cues are joined into whole sentences first."""
+    if not doc.is_subtitles:
+        return [Unit([s], s.lang or doc.lang or "en", s.sentences) for s in doc.segments if s.sentences]
+    units = []
+    for group in group_cues(doc.segments):
+        cues = [doc.segments[i] for i in group]
+        lang = cues[0].lang or doc.lang or "en"
+        text = " ".join(cue.text for cue in cues)
+        units.append(Unit(cues, lang, split_sentences(text, lang)))
+    return units
+
+
+class Translator:
+    """Runs the translation stage for documents, sharing one engine, glossary and memory."""
+
+    def __init__(
+        self,
+        engine: ArgosEngine,
+        glossary: Glossary,
+        memory: TranslationMemory,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.engine, self.glossary, self.memory, self.progress = engine, glossary, memory, progress
+        self.translated = 0
+        self.from_memory = 0
+
+    def plan(self, doc: Document, targets: list[str]) -> int:
+        """Check every needed package is installed; return how many sentences the memory lacks."""
+        missing = 0
+        for tgt in targets:
+            by_lang = self._sentences_by_lang(translation_units(doc), tgt)
+            self.engine.check([(src, tgt) for src in by_lang])
+            for src, sentences in by_lang.items():
+                protected = [protect(self.glossary, s, src, tgt).text for s in sentences]
+                known = self.memory.lookup(src, tgt, self.engine.identity(src, tgt), self.glossary.fingerprint(), protected)
+                missing += len(set(protected) - set(known))
+        return missing
+
+    @staticmethod
+    def _sentences_by_lang(units: list[Unit], tgt: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for unit in units:
+            if unit.lang != tgt:
+                found.setdefault(unit.lang, []).extend(unit.sentences)
+        return {src: list(dict.fromkeys(sentences)) for src, sentences in sorted(found.items())}
+
+    def translate(self, doc: Document, targets: list[str]) -> dict[str, list[GlossaryHit]]:
+        doc.targets = list(targets)
+        units = translation_units(doc)
+        hits: dict[str, list[GlossaryHit]] = {}
+        for tgt in targets:
+            machine = self._machine_translations(units, tgt)
+            for unit in units:
+                hits.setdefault(tgt, []).extend(self._assign(doc, unit, tgt, machine))
+        self._apply_approvals(doc, targets)
+        return hits
+
+    def _machine_translations(self, units: list[Unit], tgt: str) -> dict[tuple[str, str], str]:
+        """Raw engine output for every protected sentence: from the memory, else from the engine (stored)."""
+        results: dict[tuple[str, str], str] = {}
+        for src, sentences in self._sentences_by_lang(units, tgt).items():
+            engine_id, glossary_id = self.engine.identity(src, tgt), self.glossary.fingerprint()
+            protected = list(dict.fromkeys(protect(self.glossary, s, src, tgt).text for s in sentences))
+            known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
+            self.from_memory += len(known)
+            todo = [p for p in protected if p not in known]
+            for start in range(0, len(todo), STEP_SENTENCES):
+                step = todo[start:start + STEP_SENTENCES]
+                output = self.engine.translate(step, src, tgt)
+                self.memory.store(src, tgt, engine_id, glossary_id, list(zip(step, output)))
+                known.update(zip(step, output))
+                self.translated += len(step)
+                if self.progress:
+                    self.progress(len(step))
+            results.update(((src, p), known[p]) for p in protected)
+        return results
+
+    def _assign(self, doc: Document, unit: Unit, tgt: str, machine: dict[tuple[str, str], str]) -> list[GlossaryHit]:
+        """Restore glossary terms in each sentence and put the translation on the unit's segment(s)."""
+        if unit.lang == tgt:
+            for segment in unit.segments:
+                segment.translations[tgt] = Translation(
+                    segment.text, list(segment.sentences), [(i, i) for i in range(len(segment.sentences))], "kept"
+                )
+            return []
+        sentences, hits = [], []
+        for sentence in unit.sentences:
+            protected = protect(self.glossary, sentence, unit.lang, tgt)
+            text, sentence_hits = restore(self.glossary, protected, machine[(unit.lang, protected.text)], tgt)
+            sentences.append(text)
+            hits.extend(sentence_hits)
+        if len(unit.segments) == 1:
+            segment = unit.segments[0]
+            segment.translations[tgt] = Translation(
+                " ".join(sentences), sentences, [(i, i) for i in range(len(sentences))]
+            )
+            segment.glossary = [h for h in segment.glossary if h.lang != tgt] + hits
+        else:
+            parts = distribute(" ".join(sentences), unit.parts)
+            for segment, part in zip(unit.segments, parts):
+                segment.translations[tgt] = Translation(part, [part] if part else [], [(0, 0)] if part else [])
+                segment.glossary = [h for h in segment.glossary if h.lang != tgt] + [
+                    h for h in hits if h.source_text.lower() in segment.text.lower()
+                ]
+        return hits
+
+    def _apply_approvals(self, doc: Document, targets: list[str]) -> None:
+        """A reviewer's correction replaces machine output; a stale one (source changed) is kept and flagged."""
+        key = document_key(doc)
+        for tgt in targets:
+            for segment_id, approval in self.memory.approvals(key, tgt).items():
+                segment = next((s for s in doc.segments if s.id == segment_id), None)
+                if segment is None:
+                    continue
+                if approval.source_text != segment.text:
+                    segment.flag("correction-stale", "a reviewer's correction was made for a different source "
+                                 f"text and was not applied: {approval.translation}", tgt)
+                    continue
+                sentences = split_sentences(approval.translation, tgt)
+                segment.translations[tgt] = Translation(
+                    approval.translation, sentences, align_sentences(segment.sentences, sentences), "approved"
+                )
+
+
+def iter_documents(paths: list[Path], source_lang: str | None, encoding: str | None) -> Iterator[Document]:
+    for path in expand_inputs(paths):
+        yield prepare(path, source_lang, encoding)
+
+
+def run_document(
+    doc: Document, translator: Translator, targets: list[str], out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS
+) -> RunResult:
+    """Translate one prepared document, flag it, write every output."""
+    before_translated, before_memory = translator.translated, translator.from_memory
+    hits = translator.translate(doc, targets)
+    flag_document(doc)
+    written = write_outputs(doc, out_dir, formats)
+    return RunResult(doc, written, translator.translated - before_translated,
+                     translator.from_memory - before_memory, hits)

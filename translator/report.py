@@ -1,0 +1,52 @@
+"""What a run tells the user: progress bars (tqdm, on stderr) and the closing summary lines."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tqdm import tqdm
+
+if TYPE_CHECKING:
+    from translator.pipeline import RunResult
+
+
+@contextmanager
+def progress_bar(total: int, label: str) -> Iterator[tqdm]:
+    """A sentence counter; silent when nothing is to translate or stderr is not a terminal."""
+    with tqdm(total=total, desc=label, unit="sent", disable=None if total else True, leave=False) as bar:
+        yield bar
+
+
+class _ByteBar:
+    def __init__(self, bar: tqdm) -> None:
+        self.bar = bar
+
+    def advance(self, done: int, total: int) -> None:
+        if total and self.bar.total != total:
+            self.bar.total = total
+        self.bar.update(done)
+
+
+@contextmanager
+def download_bar(label: str) -> Iterator[_ByteBar]:
+    with tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024) as bar:
+        yield _ByteBar(bar)
+
+
+def describe_result(result: "RunResult", out_dir: Path) -> list[str]:
+    """Lines such as `interview-aisin.en.txt: 27 segments (en → uk, ru), 120 sentences translated, ...`."""
+    doc = result.doc
+    lines = [
+        f"{Path(doc.path).name}: {len(doc.segments)} segments ({doc.lang} → {', '.join(doc.targets)}), "
+        f"{result.translated} sentences translated, {result.from_memory} from memory, "
+        f"{len(result.written)} files written to {out_dir}/"
+    ]
+    flags = Counter((flag.code, flag.lang) for segment in doc.segments for flag in segment.flags)
+    if flags:
+        parts = [f"{n} {code}" + (f" ({lang})" if lang else "") for (code, lang), n in sorted(flags.items(), key=str)]
+        lines.append("flags: " + ", ".join(parts))
+    return lines

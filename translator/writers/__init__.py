@@ -1,0 +1,76 @@
+"""Output formats behind one registry: a format name maps to its file name and its render function.
+
+Each writer module has `render(doc, lang) -> bytes` (or `render(doc) -> bytes` for per-document formats) and
+is imported only when that format is written, so heavy libraries (python-docx, lxml) load only when needed.
+Every file is written atomically.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.atomic import write_bytes_atomic
+from translator.document import LANGUAGES, Document
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """How one output format is named and which module renders it."""
+
+    name: str
+    module: str
+    pattern: str  # {stem}, {src}, {lang} are filled in
+    per_target: bool = True
+
+    def filename(self, stem: str, src: str, lang: str | None = None) -> str:
+        return self.pattern.format(stem=stem, src=src, lang=lang)
+
+    def render(self, doc: Document, lang: str | None) -> bytes:
+        module = importlib.import_module(f"translator.writers.{self.module}")
+        return module.render(doc, lang) if self.per_target else module.render(doc)
+
+
+WRITERS: dict[str, WriterSpec] = {
+    spec.name: spec
+    for spec in [
+        WriterSpec("srt", "srt", "{stem}.{lang}.srt"),
+        WriterSpec("vtt", "vtt", "{stem}.{lang}.vtt"),
+        WriterSpec("bilingual-srt", "bilingual_srt", "{stem}.{src}-{lang}.srt"),
+        WriterSpec("md", "markdown", "{stem}.{src}-{lang}.md"),
+        WriterSpec("html", "html", "{stem}.{src}-{lang}.html"),
+        WriterSpec("csv", "csv_table", "{stem}.{src}-{lang}.csv"),
+        WriterSpec("docx", "docx_table", "{stem}.{src}-{lang}.docx"),
+        WriterSpec("tmx", "tmx", "{stem}.{src}-{lang}.tmx"),
+        WriterSpec("xlf", "xliff", "{stem}.{src}-{lang}.xlf"),
+        WriterSpec("json", "json_result", "{stem}.json", per_target=False),
+    ]
+}
+
+DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+
+
+def document_key(doc: Document) -> str:
+    """The stem S of every output name, also the document's key in the translation memory.
+
+    `interview-aisin.en.txt` → `interview-aisin`: the extension goes, and so does a language suffix,
+    since every output name states its languages itself (`interview-aisin.en-uk.srt`).
+    """
+    stem = Path(doc.path).stem
+    base, dot, suffix = stem.rpartition(".")
+    return base if dot and base and suffix.lower() in LANGUAGES else stem
+
+
+def write_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
+    """Render every requested format for every target language; return the paths written, in order."""
+    stem, src = document_key(doc), doc.lang or "xx"
+    written: list[Path] = []
+    for name in formats:
+        spec = WRITERS[name]
+        for lang in doc.targets if spec.per_target else [None]:
+            path = out_dir / spec.filename(stem, src, lang)
+            write_bytes_atomic(path, spec.render(doc, lang))
+            written.append(path)
+    return written
