@@ -202,14 +202,16 @@ def review_import(
 
 @review_app.command("status")
 def review_status(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="S.json results to count (default: every one in output/).")] = None,
     memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
 ) -> None:
-    """How many segments are machine-translated, approved and flagged."""
-    from translator.review import review_status as status
+    """How many segments are machine-translated, approved and flagged, per document and language."""
+    from translator.memory import TranslationMemory
+    from translator.review import format_status
 
-    for line in status(files or sorted(memory.parent.glob("*.json")), memory):
-        typer.echo(line)
+    if not memory.is_file():
+        raise UsageError(f"no translation memory at {memory} (run `translator run` first, or pass --memory)")
+    with TranslationMemory(memory) as tm:
+        typer.echo(format_status(tm.status()))
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from translator.glossary import Glossary, protect, restore
 from translator.memory import TranslationMemory
 from translator.qa import flag_document
 from translator.readers import read
+from translator.review import record_run
 from translator.sentences import split_document, split_sentences
 from translator.subtitles import distribute, estimate_timings, group_cues
 from translator.writers import DEFAULT_FORMATS, document_key, write_outputs
@@ -226,5 +227,6 @@ def run_document(
     hits = translator.translate(doc, targets)
     flag_document(doc)
     written = write_outputs(doc, out_dir, formats)
+    record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

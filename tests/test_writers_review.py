@@ -1,0 +1,282 @@
+"""The hand-off writers: review table rows, CSV, Markdown, HTML, DOCX, TMX, XLIFF and JSON.
+
+Documents are built by hand; every file is read back with an independent reader (csv, python-docx, lxml,
+translate-toolkit) rather than compared with a string we wrote ourselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+from translate.storage import tmx, xliff
+
+from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
+from translator.writers import WRITERS
+from translator.writers.csv_table import from_cell, to_cell
+from translator.writers.markdown import cell as md_cell
+from translator.writers.review_rows import COLUMNS, review_rows, sentence_pairs, xml_safe
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def sample_doc() -> Document:
+    """Six segments covering every case a review file shows: machine, glossary, flags, approved, cue, kept."""
+    aysin = GlossaryHit("Aysin", "Aysin", "Айсін", "uk", "pinned")
+    missed = GlossaryHit("SOCAR", "SOCAR", "SOCAR", "uk", "missed")
+    segments = [
+        Segment(1, "title", f"Interview {SCRIPT} & more", sentences=[f"Interview {SCRIPT} & more"], lang="en",
+                translations={"uk": Translation(f"Інтерв'ю {SCRIPT} і більше", [f"Інтерв'ю {SCRIPT} і більше"],
+                                                [(0, 0)])}),
+        Segment(2, "turn", 'Hello, Aysin! I say "yes".', speaker="Ruslan Aysin", lang="en",
+                sentences=["Hello, Aysin!", 'I say "yes".'],
+                translations={"uk": Translation('Привіт, Айсіне! Я кажу "так".', ["Привіт, Айсіне!", 'Я кажу "так".'],
+                                                [(0, 0), (1, 1)])},
+                glossary=[aysin]),
+        Segment(3, "turn", "SOCAR was hit. Again.", speaker="Barvynenko", lang="en",
+                sentences=["SOCAR was hit.", "Again."],
+                translations={"uk": Translation("Знову вдарили по СОКАР.", ["Знову вдарили по СОКАР."],
+                                                [(0, 0), (1, 0)])},
+                flags=[Flag("glossary-miss", "glossary term SOCAR not kept as SOCAR", "uk"),
+                       Flag("lang-uncertain", "language uncertain (en 0.61)")],
+                glossary=[missed]),
+        Segment(4, "turn", "Thank you.", speaker="Aysin", lang="en", sentences=["Thank you."],
+                translations={"uk": Translation("Дякую вам.", ["Дякую вам."], [(0, 0)], "approved")}),
+        Segment(5, "cue", "- Dialogue | with pipe\n- second line", lang="en", timing=Timing(1000, 2500),
+                sentences=["- Dialogue | with pipe", "- second line"],
+                translations={"uk": Translation("- Діалог | з рискою\n- другий рядок",
+                                                ["- Діалог | з рискою", "- другий рядок"], [(0, 0), (1, 1)])},
+                flags=[Flag("reading-speed", "too fast to read: 31 characters a second", "uk")]),
+        Segment(6, "turn", "Слава Україні!", speaker="Aysin", lang="uk", sentences=["Слава Україні!"],
+                translations={"uk": Translation("Слава Україні!", ["Слава Україні!"], [(0, 0)], "kept")},
+                flags=[Flag("untranslated", "not translated into ru", "ru")]),
+    ]
+    return Document("in/interview-aisin.en.txt", "transcript", segments, lang="en", targets=["uk"])
+
+
+def render(name: str, doc: Document | None = None, lang: str = "uk") -> bytes:
+    return WRITERS[name].render(doc or sample_doc(), lang)
+
+
+# Review rows ---------------------------------------------------------------------------------------------
+
+def test_rows_status_and_comment_follow_origin_and_flags() -> None:
+    rows = review_rows(sample_doc(), "uk")
+    assert [row.id for row in rows] == [1, 2, 3, 4, 5, 6]
+    assert [row.status for row in rows] == ["machine", "machine", "flagged", "approved", "flagged", "machine"]
+    assert rows[2].comment == "glossary term SOCAR not kept as SOCAR; language uncertain (en 0.61)"
+    assert rows[5].comment == ""  # its flag concerns Russian only
+    assert rows[1].speaker == "Ruslan Aysin" and rows[0].speaker == ""
+
+
+def test_sentence_pairs_follow_alignment_and_fall_back_to_the_whole_segment() -> None:
+    doc = sample_doc()
+    assert sentence_pairs(doc.segments[1], "uk") == [("Hello, Aysin!", "Привіт, Айсіне!"),
+                                                    ('I say "yes".', 'Я кажу "так".')]
+    assert sentence_pairs(doc.segments[2], "uk") == [("SOCAR was hit. Again.", "Знову вдарили по СОКАР.")]
+    assert sentence_pairs(doc.segments[0], "ru") == [(doc.segments[0].text, "")]
+    partial = Segment(9, "cue", "One. Two.", sentences=["One.", "Two."],
+                      translations={"uk": Translation("Один.", ["Один."], [(0, 0)])})
+    assert sentence_pairs(partial, "uk") == [("One. Two.", "Один.")]
+
+
+@given(st.lists(st.integers(1, 3), min_size=1, max_size=6), st.lists(st.integers(1, 3), min_size=1, max_size=6))
+def test_sentence_pairs_cover_every_sentence_once_in_order(src_sizes: list[int], tgt_sizes: list[int]) -> None:
+    """For any monotone bead alignment (n source ↔ m target sentences), pieces rebuild both texts in order."""
+    beads = list(zip(src_sizes, tgt_sizes))
+    source = [f"s{i}." for i in range(sum(s for s, _ in beads))]
+    target = [f"t{i}." for i in range(sum(t for _, t in beads))]
+    alignment, si, ti = [], 0, 0
+    for s, t in beads:
+        alignment += [(si + a, ti + b) for a in range(s) for b in range(t)]
+        si, ti = si + s, ti + t
+    segment = Segment(1, "turn", " ".join(source), sentences=source,
+                      translations={"uk": Translation(" ".join(target), target, alignment)})
+    pieces = sentence_pairs(segment, "uk")
+    assert len(pieces) == len(beads)
+    assert " ".join(s for s, _ in pieces) == " ".join(source)
+    assert " ".join(t for _, t in pieces) == " ".join(target)
+
+
+# CSV -----------------------------------------------------------------------------------------------------
+
+def read_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_has_the_header_bom_and_crlf_and_reads_back() -> None:
+    data = render("csv")
+    assert data.startswith(b"\xef\xbb\xbfid,speaker,source,translation,comment,status\r\n")
+    table = read_csv(data)
+    assert table[0] == list(COLUMNS)
+    assert [row[0] for row in table[1:]] == ["1", "2", "3", "4", "5", "6"]
+    assert table[2][2] == 'Hello, Aysin! I say "yes".'
+    assert table[3][4] == "glossary term SOCAR not kept as SOCAR; language uncertain (en 0.61)"
+    assert table[5][2] == "'- Dialogue | with pipe\n- second line"  # no spreadsheet formula
+    assert [from_cell(c) for c in table[5]][3] == "- Діалог | з рискою\n- другий рядок"
+    assert [row[5] for row in table[1:]] == ["machine", "machine", "flagged", "approved", "flagged", "machine"]
+
+
+text_cells = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@given(text_cells)
+def test_formula_escape_is_reversible_and_neutralises(text: str) -> None:
+    cell = to_cell(text)
+    assert from_cell(cell) == text
+    assert not cell.startswith(("=", "+", "-", "@"))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(text_cells, text_cells, text_cells), min_size=1, max_size=5))
+def test_csv_round_trips_any_text(rows: list[tuple[str, str, str]]) -> None:
+    segments = [Segment(i, "turn", source, speaker=speaker or None,
+                        translations={"uk": Translation(target, [target], [(0, 0)])})
+                for i, (speaker, source, target) in enumerate(rows, start=1)]
+    doc = Document("x.txt", "transcript", segments, lang="en", targets=["uk"])
+    table = [[from_cell(c) for c in row] for row in read_csv(render("csv", doc))]
+    assert [tuple(row[1:4]) for row in table[1:]] == rows
+
+
+# Markdown ------------------------------------------------------------------------------------------------
+
+def _unescaped_pipes(line: str) -> int:
+    return len(re.findall(r"(?<!\\)(?:\\\\)*\|", line))
+
+
+@given(text_cells)
+def test_markdown_cell_never_breaks_the_row(text: str) -> None:
+    cell = md_cell(text)
+    assert "\n" not in cell and "\r" not in cell
+    assert _unescaped_pipes(f"| {cell} |") == 2
+
+
+def test_markdown_table_has_one_row_per_segment() -> None:
+    lines = render("md").decode("utf-8").splitlines()
+    rows = [line for line in lines if line.startswith("| ")]
+    assert rows[0] == "| # | Speaker | English | Ukrainian |"
+    assert rows[1] == "| ---: | --- | --- | --- |"
+    assert [row.split(" ")[1] for row in rows[2:]] == ["1", "2", "3", "4", "5", "6"]
+    assert all(_unescaped_pipes(row) == 5 for row in rows)
+    assert rows[6] == "| 5 |  | - Dialogue \\| with pipe<br>- second line | - Діалог \\| з рискою<br>- другий рядок |"
+
+
+# TMX -----------------------------------------------------------------------------------------------------
+
+def test_tmx_has_the_required_header_and_reads_back_with_translate_toolkit() -> None:
+    data = render("tmx")
+    header = etree.fromstring(data).find("header")
+    for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
+        assert header.get(attribute), attribute
+    assert header.get("srclang") == "en" and header.get("creationdate") is None
+    store = tmx.tmxfile(io.BytesIO(data))
+    pairs = [(unit.source, unit.target) for unit in store.units]
+    assert ("Hello, Aysin!", "Привіт, Айсіне!") in pairs
+    assert (f"Interview {SCRIPT} & more", f"Інтерв'ю {SCRIPT} і більше") in pairs
+    assert ("SOCAR was hit. Again.", "Знову вдарили по СОКАР.") in pairs
+    assert "Слава Україні!" not in {source for source, _ in pairs}  # kept: no translation pair
+    languages = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in etree.fromstring(data).iter("tuv")}
+    assert languages == {"en", "uk"}
+
+
+# XLIFF ---------------------------------------------------------------------------------------------------
+
+def test_xliff_states_ids_and_notes_read_back_with_translate_toolkit() -> None:
+    store = xliff.xlifffile(io.BytesIO(render("xlf")))
+    units = {unit.xmlelement.get("id"): unit for unit in store.units}
+    assert list(units) == ["1", "2", "3", "4", "5", "6"]
+    assert units["1"].source == f"Interview {SCRIPT} & more"
+    assert units["5"].target == "- Діалог | з рискою\n- другий рядок"
+    states = {uid: unit.xmlelement.find("{*}target").get("state") for uid, unit in units.items()}
+    assert states == {"1": "translated", "2": "translated", "3": "needs-review-translation", "4": "final",
+                      "5": "needs-review-translation", "6": "translated"}
+    assert units["4"].isapproved() and not units["2"].isapproved()
+    assert "glossary term SOCAR" in units["3"].getnotes()
+    assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "uk"
+
+
+@settings(max_examples=40)
+@given(text_cells, text_cells)
+def test_xliff_round_trips_any_text(source: str, target: str) -> None:
+    doc = Document("x.txt", "transcript", [Segment(1, "turn", source, translations={
+        "uk": Translation(target, [target], [(0, 0)])})], lang="en", targets=["uk"])
+    unit = xliff.xlifffile(io.BytesIO(render("xlf", doc))).units[0]
+    assert (unit.source, unit.target) == (xml_safe(source), xml_safe(target))
+
+
+# DOCX ----------------------------------------------------------------------------------------------------
+
+def test_docx_table_repeats_its_header_and_holds_every_row() -> None:
+    data = render("docx")
+    document = docx.Document(io.BytesIO(data))
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == list(COLUMNS)
+    assert table.rows[0]._tr.trPr.find("{*}tblHeader") is not None
+    texts = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert [row[0] for row in texts] == ["1", "2", "3", "4", "5", "6"]
+    assert texts[4][2] == "- Dialogue | with pipe\n- second line"
+    assert texts[3][5] == "approved"
+    assert document.core_properties.identifier == "interview-aisin.en-uk"
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_docx_refuses_nothing_xml_cannot_hold() -> None:
+    doc = sample_doc()
+    doc.segments[0].text = "form\x0cfeed\x00"
+    table = docx.Document(io.BytesIO(render("docx", doc))).tables[0]
+    assert table.rows[1].cells[2].text == "form\ufffdfeed\ufffd"
+
+
+# HTML ----------------------------------------------------------------------------------------------------
+
+def test_html_escapes_input_and_is_self_contained() -> None:
+    page = render("html").decode("utf-8")
+    assert SCRIPT not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert page.count("<script>") == 1  # ours, the filter
+    assert not re.search(r"(?:src|href)\s*=|url\(|@import|https?:", page, re.IGNORECASE)
+    assert "default-src 'none'" in page
+
+
+def test_html_shows_every_segment_with_flags_marks_and_aligned_sentences() -> None:
+    tree = lxml_html.fromstring(render("html"))
+    bodies = tree.xpath("//tbody[contains(@class, 'seg')]")
+    assert [body.get("id") for body in bodies] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    flagged = [body.get("id") for body in bodies if "flagged" in body.get("class").split()]
+    assert flagged == ["s3", "s5"]
+    two_sentences = bodies[1].xpath(".//tr")
+    assert [tr.xpath("string(td[contains(@class,'tgt')])") for tr in two_sentences] == [
+        "Привіт, Айсіне!", 'Я кажу "так".']
+    assert bodies[1].xpath(".//td[contains(@class,'src')]//mark/text()") == ["Aysin"]
+    assert bodies[1].xpath(".//td[contains(@class,'tgt')]//mark/text()") == ["Айсін"]
+    assert bodies[2].xpath(".//td[contains(@class,'src')]//mark[@class='missed']/text()") == ["SOCAR"]
+    codes = bodies[2].xpath(".//ul[@class='flags']/li/@data-code")
+    assert codes == ["glossary-miss", "lang-uncertain"]
+    assert bodies[4].xpath("string(.//th/small[1])") == "00:00:01.000"
+    assert tree.xpath("//input[@id='only-flagged']/@type") == ["checkbox"]
+
+
+# JSON and determinism ------------------------------------------------------------------------------------
+
+def test_json_is_the_document_contract() -> None:
+    doc = sample_doc()
+    data = WRITERS["json"].render(doc, None)
+    assert json.loads(data) == doc.to_json() and data.endswith(b"\n")
+    assert "Айсін".encode() in data
+
+
+@pytest.mark.parametrize("name", [n for n in WRITERS if WRITERS[n].module in
+                                  ("html", "csv_table", "docx_table", "tmx", "xliff", "markdown", "json_result")])
+def test_output_is_byte_identical_for_the_same_document(name: str) -> None:
+    lang = "uk" if WRITERS[name].per_target else None
+    first = WRITERS[name].render(sample_doc(), lang)
+    assert WRITERS[name].render(sample_doc(), lang) == first
+    assert not first.startswith(b"\xef\xbb\xbf") or name == "csv"

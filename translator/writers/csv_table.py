@@ -1,0 +1,37 @@
+"""`S.SRC-L.csv`: the review table for spreadsheets, columns `id,speaker,source,translation,comment,status`.
+
+RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break, CRLF between records.
+The file starts with a UTF-8 byte-order mark because Excel reads a BOM-less CSV in the legacy ANSI code page
+and would garble Cyrillic; LibreOffice and Python's `utf-8-sig` read it as plain UTF-8.
+A cell that starts like a formula (`=`, `+`, `-`, `@`, as subtitle dialogue dashes do) gets a leading `'`
+so spreadsheets show it as text; `translator review import` removes it again (`from_cell`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from translator.document import Document
+from translator.writers.review_rows import COLUMNS, review_rows
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def to_cell(text: str) -> str:
+    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def from_cell(cell: str) -> str:
+    """The inverse of `to_cell`."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+
+
+def render(doc: Document, lang: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in review_rows(doc, lang):
+        writer.writerow([to_cell(cell) for cell in row.cells()])
+    return buffer.getvalue().encode("utf-8-sig")

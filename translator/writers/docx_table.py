@@ -1,0 +1,87 @@
+"""`S.SRC-L.docx`: the bilingual review table CAT tools export (id, speaker, source, translation, comment, status).
+
+Landscape A4, the header row repeated on every page (`w:tblHeader`), rows never split across pages. The
+document key and language pair go into the core property `identifier` (`S.SRC-L`) so an imported file still
+says what it belongs to after a rename. python-docx stamps the zip entries with the current time; they are
+rewritten with a fixed date so the same input gives a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Row
+
+from translator.document import LANGUAGES, Document
+from translator.writers import document_key
+from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
+
+# Relative widths of the columns, in COLUMNS order.
+_WIDTHS_CM = (1.2, 2.6, 8.6, 8.6, 4.0, 2.0)
+_FIXED_TIME = datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _mark_row(row: _Row, tag: str) -> None:
+    """Set a boolean row property such as `w:tblHeader` (repeat on each page) or `w:cantSplit`."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement(tag))
+
+
+def _landscape(document: docx.document.Document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+
+
+def _fill(row: _Row, cells: tuple[str, ...], bold: bool = False) -> None:
+    for cell, text, width in zip(row.cells, cells, _WIDTHS_CM):
+        cell.width = Cm(width)
+        run = cell.paragraphs[0].add_run(xml_safe(text))
+        run.bold = bold
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same archive with fixed timestamps and a fixed entry order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, _ZIP_TIME), source.read(info.filename),
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def render(doc: Document, lang: str) -> bytes:
+    src, key = doc.lang or "xx", document_key(doc)
+    document = docx.Document()
+    _landscape(document)
+    properties = document.core_properties
+    properties.title = f"{key}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}"
+    properties.identifier = f"{key}.{src}-{lang}"
+    properties.author = properties.last_modified_by = TOOL_NAME
+    properties.created = properties.modified = _FIXED_TIME
+    properties.revision = 1
+    normal = document.styles["Normal"].font
+    normal.size = Pt(9)
+    document.add_heading(xml_safe(properties.title), level=1)
+    rows = review_rows(doc, lang)
+    table = document.add_table(rows=1 + len(rows), cols=len(COLUMNS))
+    table.style = "Table Grid"
+    table.autofit = False
+    _fill(table.rows[0], COLUMNS, bold=True)
+    _mark_row(table.rows[0], "w:tblHeader")
+    for row, review in zip(table.rows[1:], rows):
+        _fill(row, review.cells())
+        _mark_row(row, "w:cantSplit")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _stable_zip(buffer.getvalue())

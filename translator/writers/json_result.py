@@ -1,0 +1,11 @@
+"""`S.json`: every segment with its languages, sentences, aligned translations, glossary hits, flags and timings."""
+
+from __future__ import annotations
+
+import json
+
+from translator.document import Document
+
+
+def render(doc: Document) -> bytes:
+    return (json.dumps(doc.to_json(), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")

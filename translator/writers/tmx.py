@@ -1,0 +1,61 @@
+"""`S.SRC-L.tmx`: a TMX 1.4b translation memory of one language pair, for OmegaT, Trados and memoQ.
+
+Each aligned piece of a segment (usually one sentence) is a translation unit; a segment whose alignment is too
+coarse to cut is one unit marked `segtype="paragraph"`. The header carries every attribute TMX 1.4b requires
+and no creation date, so the same input gives a byte-identical file. Units carry the segment id, speaker and
+review status as `x-` properties. Segments already in the target language are left out: they are no pair.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from translator.document import Document
+from translator.writers import document_key
+from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, tool_version, xml_safe
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _tuv(tu: etree._Element, lang: str, text: str) -> None:
+    tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
+    etree.SubElement(tuv, "seg").text = xml_safe(text)
+
+
+def _prop(tu: etree._Element, kind: str, value: str) -> None:
+    etree.SubElement(tu, "prop", {"type": kind}).text = xml_safe(value)
+
+
+def render(doc: Document, lang: str) -> bytes:
+    src = doc.lang or "xx"
+    root = etree.Element("tmx", {"version": "1.4"})
+    etree.SubElement(root, "header", {
+        "creationtool": TOOL_NAME,
+        "creationtoolversion": tool_version(),
+        "segtype": "sentence",
+        "o-tmf": TOOL_NAME,
+        "adminlang": "en",
+        "srclang": src,
+        "datatype": "plaintext",
+        "o-encoding": "UTF-8",
+    })
+    body = etree.SubElement(root, "body")
+    for segment in doc.segments:
+        translation = segment.translations.get(lang)
+        if translation is None or translation.origin == "kept":
+            continue  # nothing was translated: the segment is already in the target language
+        row = review_row(segment, lang)
+        pieces = [(s, t) for s, t in sentence_pairs(segment, lang) if s.strip() and t.strip()]
+        for number, (source, target) in enumerate(pieces, start=1):
+            tu = etree.SubElement(body, "tu", {"tuid": f"{segment.id}.{number}"})
+            if len(pieces) == 1 and len(segment.sentences) > 1:
+                tu.set("segtype", "paragraph")
+            _prop(tu, "x-document", document_key(doc))
+            _prop(tu, "x-segment", str(segment.id))
+            if row.speaker:
+                _prop(tu, "x-speaker", row.speaker)
+            _prop(tu, "x-status", row.status)
+            _tuv(tu, segment.lang or src, source)
+            _tuv(tu, lang, target)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

@@ -1,0 +1,52 @@
+"""`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per segment with the review state of its target.
+
+Unit ids are the segment ids, so `translator review import` matches a returned file back unit by unit; the
+`file` element's `original` is the document key. States: `translated` (machine), `needs-review-translation`
+(flagged, the flags as notes), `final` (approved by a reviewer, also `approved="yes"`).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from translator.document import Document
+from translator.writers import document_key
+from translator.writers.review_rows import TOOL_NAME, review_rows, tool_version, xml_safe
+
+NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+STATES: dict[str, str] = {"machine": "translated", "flagged": "needs-review-translation", "approved": "final"}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _el(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attrib or {})
+    if text is not None:
+        element.text = xml_safe(text)
+    return element
+
+
+def render(doc: Document, lang: str) -> bytes:
+    root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
+    file = _el(root, "file", {
+        "original": document_key(doc),
+        "source-language": doc.lang or "xx",
+        "target-language": lang,
+        "datatype": "plaintext",
+        "tool-id": TOOL_NAME,
+    })
+    header = _el(file, "header")
+    _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": tool_version()})
+    body = _el(file, "body")
+    for row in review_rows(doc, lang):
+        unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
+        if row.status == "approved":
+            unit.set("approved", "yes")
+        _el(unit, "source", text=row.source)
+        _el(unit, "target", {"state": STATES[row.status]}, row.translation)
+        if row.speaker:
+            group = _el(unit, "context-group", {"purpose": "information"})
+            _el(group, "context", {"context-type": "x-speaker"}, row.speaker)
+        if row.comment:
+            _el(unit, "note", {"from": TOOL_NAME, "annotates": "target"}, row.comment)
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
