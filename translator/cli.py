@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -67,7 +68,9 @@ def run(
     from translator.engine.argos import ArgosEngine, EngineSettings
     from translator.glossary import load_glossaries, summary_line
     from translator.memory import TranslationMemory
-    from translator.pipeline import Translator, expand_inputs, parse_targets, prepare, run_document
+    from translator.pipeline import (
+        Translator, expand_inputs, parse_targets, prepare, required_directions, run_document,
+    )
     from translator.report import describe_result, progress_bar
 
     targets = parse_targets(to)
@@ -75,11 +78,15 @@ def run(
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    with TranslationMemory(memory or out_dir / MEMORY_NAME) as tm:
+    with ExitStack() as stack:
+        tm = None
         for path in expand_inputs(inputs):
             doc = prepare(path, source, encoding)
+            engine.check(required_directions(doc, targets))
             for notice in doc.notices:
                 _say(f"{path}: {notice}")
+            if tm is None:  # opened only once an input is known good, so a bad one leaves --out untouched
+                tm = stack.enter_context(TranslationMemory(memory or out_dir / MEMORY_NAME))
             translator = Translator(engine, loaded_glossary, tm)
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update

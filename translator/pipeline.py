@@ -102,6 +102,12 @@ def translation_units(doc: Document) -> list[Unit]:
     return units
 
 
+def required_directions(doc: Document, targets: list[str]) -> list[tuple[str, str]]:
+    """Every (source, target) language pair the document needs, in a stable order."""
+    langs = sorted({unit.lang for unit in translation_units(doc)})
+    return [(src, tgt) for tgt in targets for src in langs if src != tgt]
+
+
 class Translator:
     """Runs the translation stage for documents, sharing one engine, glossary and memory."""
 
@@ -119,9 +125,9 @@ class Translator:
     def plan(self, doc: Document, targets: list[str]) -> int:
         """Check every needed package is installed; return how many sentences the memory lacks."""
         missing = 0
+        self.engine.check(required_directions(doc, targets))
         for tgt in targets:
             by_lang = self._sentences_by_lang(translation_units(doc), tgt)
-            self.engine.check([(src, tgt) for src in by_lang])
             for src, sentences in by_lang.items():
                 protected = [protect(self.glossary, s, src, tgt).text for s in sentences]
                 known = self.memory.lookup(src, tgt, self.engine.identity(src, tgt), self.glossary.fingerprint(), protected)

@@ -1,0 +1,102 @@
+"""Bad input: one clear line on stderr, a non-zero exit, no traceback, no partial output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def translator(*args: str, packages: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
+    if packages is not None:
+        env["ARGOS_PACKAGES_DIR"] = str(packages)
+    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+def assert_clean_failure(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    message = done.stderr.strip().splitlines()
+    assert len(message) == 1, done.stderr
+    for word in words:
+        assert word in message[0], message[0]
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    return tmp_path / "out"
+
+
+def test_missing_file(argos_env, out, tmp_path):
+    done = translator("run", str(tmp_path / "nope.txt"), "--to", "uk", "--out", str(out), packages=argos_env)
+    assert_clean_failure(done, "nope.txt", "no such file")
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_empty_file(argos_env, out, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n", "utf-8")
+    assert_clean_failure(translator("run", str(empty), "--out", str(out), packages=argos_env), "empty")
+    assert not any(out.iterdir())
+
+
+def test_binary_file(argos_env, out, tmp_path):
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_clean_failure(translator("run", str(binary), "--out", str(out), packages=argos_env), "binary")
+    assert not any(out.iterdir())
+
+
+def test_unknown_target_language(argos_env, out, tmp_path):
+    done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk,xx", "--out", str(out), packages=argos_env)
+    assert_clean_failure(done, "xx")
+
+
+def test_unwritable_out(argos_env, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    done = translator("run", "examples/interview-aisin.en.txt", "--out", str(blocker / "sub"), packages=argos_env)
+    assert_clean_failure(done, "--out")
+
+
+def test_missing_package_names_the_install_command(empty_argos_env, out):
+    done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk", "--out", str(out),
+                      packages=empty_argos_env)
+    assert_clean_failure(done, "translator models install en-uk")
+    assert not [p for p in out.iterdir() if p.suffix != ".sqlite"]
+
+
+def test_cp1251_transcript_is_decoded(argos_env, out, tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Интервью\nБарвиненко: Спасибо, друзья! Москва.\n".encode("cp1251"))
+    done = translator("detect", str(legacy), packages=argos_env)
+    assert done.returncode == 0, done.stderr
+    assert "Спасибо, друзья! Москва." in done.stdout and "\tru\t" in done.stdout
+
+
+def test_invalid_package_file_is_refused(empty_argos_env, tmp_path):
+    bogus = tmp_path / "bogus.argosmodel"
+    bogus.write_text("not a zip")
+    assert_clean_failure(translator("models", "install", str(bogus), packages=empty_argos_env), "not a zip")
+    assert list(empty_argos_env.iterdir()) == []
+
+
+def test_models_list_shows_direct_and_pivot(argos_env):
+    done = translator("models", "list", packages=argos_env)
+    assert done.returncode == 0, done.stderr
+    assert "en→uk  direct" in done.stdout
+    assert "uk→ru  pivot uk → en → ru" in done.stdout
+
+
+def test_help_is_available_without_heavy_imports():
+    code = ("import sys; from translator import cli; "
+            "print(sorted(m for m in ('ctranslate2', 'torch', 'stanza', 'pymorphy3', 'docx', 'argostranslate') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert translator("--help").returncode == 0
