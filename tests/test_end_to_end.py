@@ -121,3 +121,32 @@ def test_mixed_language_transcript_translates_each_segment_from_its_own_language
     assert [s["lang"] for s in segments] == ["en", "en", "ru", "en"]
     assert segments[2]["translations"]["uk"]["text"].startswith("Thanks")  # ru→en→uk pivot, leg by leg
     assert any(f["code"] == "other-language" for f in segments[2]["flags"])
+
+
+def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
+    import re
+
+    glossary = SAMPLE.parents[1] / "glossaries" / "interview-aisin.tsv"
+    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), "--glossary", str(glossary),
+                      env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    summary = re.search(r"glossary: (\d+)/(\d+) pinned \(uk\), (\d+)/(\d+) pinned \(ru\)", done.stdout)
+    assert summary, done.stdout
+    pinned_uk, total_uk, pinned_ru, total_ru = map(int, summary.groups())
+    assert pinned_uk == total_uk > 40 and pinned_ru == total_ru > 40
+    segments = json.loads((tmp_path / "interview-aisin.json").read_text("utf-8"))["segments"]
+    aisin = [hit for s in segments for hit in s["glossary"] if hit["lang"] == "uk" and "Ai" in hit["source_text"]
+             or hit["lang"] == "uk" and "Ay" in hit["source_text"]]
+    assert {"Ruslan Aisin", "Ruslan Aysin"} <= {hit["source_text"] for hit in aisin}
+    assert {hit["target_text"] for hit in aisin} == {"Руслан Айсін"}
+
+
+def test_glossary_check_reports_problems_with_line_numbers(tmp_path, packages_dir):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("en\tuk\txx\nMoscow\tМосква\tM\nMoscow\tМосковія\tM\n", "utf-8")
+    done = translator("glossary", "check", str(bad), env_dir=packages_dir)
+    assert done.returncode == 1
+    assert f"{bad}:1:" in done.stdout and f"{bad}:3:" in done.stdout
+    good = translator("glossary", "check", str(SAMPLE.parents[1] / "glossaries" / "interview-aisin.tsv"),
+                      env_dir=packages_dir)
+    assert good.returncode == 0 and good.stdout.strip().endswith("ok")

@@ -66,7 +66,7 @@ def run(
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.glossary import load_glossaries, summary_line
+    from translator.glossary import load_glossaries, miss_lines, summary_line
     from translator.memory import TranslationMemory
     from translator.pipeline import (
         Translator, expand_inputs, parse_targets, prepare, required_directions, run_document,
@@ -95,6 +95,8 @@ def run(
                 typer.echo(line)
             if loaded_glossary.entries:
                 typer.echo(summary_line(result.glossary_hits))
+                for line in miss_lines(doc.segments):
+                    typer.echo(line)
 
 
 def _device(option: str | None) -> str:
@@ -224,7 +226,7 @@ def review_status(
 def main() -> None:
     """Entry point: run the app, turning user errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        sys.exit(app(standalone_mode=False) or 0)  # without standalone mode click returns the exit code
     except TranslatorError as exc:
         _say(f"translator: error: {exc}")
         sys.exit(exc.exit_code)

@@ -19,7 +19,7 @@ def _flag_segment(segment: Segment, main_lang: str | None, targets: list[str]) -
         segment.flag("other-language", f"this segment is in {segment.lang}, the document in {main_lang}")
     for hit in segment.glossary:
         if hit.status == "missed":
-            segment.flag("glossary-miss", f"glossary term {hit.term!r} not pinned: got {hit.target_text!r}", hit.lang)
+            segment.flag("glossary-miss", f"glossary term {hit.term!r} not found in the translation", hit.lang)
     for lang in targets:
         translation = segment.translations.get(lang)
         if (

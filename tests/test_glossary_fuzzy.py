@@ -1,0 +1,45 @@
+"""Recognising a name a model spelt its own way: the spellings of one name compare alike, other words do not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translator.glossary.fuzzy import find_spelt, similarity, skeleton
+
+
+def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton() -> None:
+    assert {skeleton(w) for w in ("Aisin", "Aysin", "Айсін", "Айсин", "Айсын")} == {"aisin"}
+    assert skeleton("Donbass") == skeleton("Донбас")
+    assert similarity("Johnson", "Джонсон", endings=False) > 0
+
+
+@pytest.mark.parametrize(
+    ("word", "form", "endings", "alike"),
+    [
+        ("Айсиным", "Айсин", True, True),  # a case ending
+        ("Айзіним", "Айсін", True, True),  # a different spelling and a case ending
+        ("Aysin", "Aisin", False, True),
+        ("Ukrainians", "Ukraine", False, False),  # English has no case endings to strip
+        ("Піедра", "Стоун", True, False),
+        ("США", "ЄС", True, False),  # short forms must match exactly
+    ],
+)
+def test_similarity(word: str, form: str, endings: bool, alike: bool) -> None:
+    assert bool(similarity(word, form, endings)) is alike
+
+
+def test_a_dictionary_word_is_not_taken_for_a_name_but_a_misspelling_is() -> None:
+    known = frozenset({"україна"})
+    assert find_spelt("Українці живуть тут.", 0, ["Україна"], known, "uk") == []
+    [match] = find_spelt("Живуть в Украіні.", 0, ["Україна"], known, "uk")
+    assert (match.text, match.cases) == ("Украіні", frozenset({"datv", "loct"}))
+
+
+NAME = st.text(alphabet="абвгдежзклмнопрстуфхцчшщ", min_size=3, max_size=8).map(lambda s: "А" + s + "ин")
+
+
+@given(NAME, st.sampled_from(["", "а", "у", "ым", "ом", "е"]))
+def test_a_name_with_a_case_ending_stays_alike(name: str, ending: str) -> None:
+    assert similarity(name + ending, name, endings=True) > 0

@@ -1,0 +1,150 @@
+"""Pinning glossary terms through machine translation, which has no constrained decoding.
+
+Before translation each occurrence is replaced by its glossary form in the target language (the placeholder):
+models copy a name in a script or spelling they do not translate, and a Russian or Ukrainian decoder may
+even inflect it. After translation every occurrence is looked for in the output, in any case and in any of
+the entry's spellings (the model may have kept the placeholder, inflected it, transliterated it back, or
+spelt it its own way), rewritten in the glossary's form in the case the sentence needs, and reported
+pinned; an occurrence not found is reported missed, never left silently wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from translator.document import GlossaryHit
+from translator.glossary.fuzzy import find_spelt
+from translator.glossary.grammar import POSSESSIVE, choose_case, english_hint, source_case, word_before
+from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
+from translator.glossary.model import Glossary
+from translator.glossary.morph import INFLECTED, PhraseReading, entry_animacy, lemmas, read_phrase
+
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One term occurrence in a source sentence and what it was replaced with."""
+
+    entry: int
+    source_text: str
+    placeholder: str
+    source_cases: frozenset[str]  # the case a Russian/Ukrainian source shows
+    hints: tuple[str, ...]  # cases an English source suggests
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A source sentence ready for the engine into `tgt`: `text` is what to translate."""
+
+    text: str
+    tgt: str
+    occurrences: tuple[Occurrence, ...]
+
+
+def written(glossary: Glossary, entry: int, lang: str, case: str = "nomn", prefer: frozenset[str] = frozenset()) -> str:
+    """An entry's glossary form for `lang`, inflected to `case` where the language inflects and the form is
+    not a kept one; `prefer` picks among a case's variants (the words the model wrote)."""
+    item = glossary.entries[entry]
+    form = item.written(lang)
+    if form is None:
+        raise ValueError(f"glossary entry '{item.label}' has no {lang} form")
+    if lang not in INFLECTED or item.keep or case == "nomn":
+        return form
+
+    def reading() -> PhraseReading:
+        animacy = glossary.memo(("animacy", entry), lambda: entry_animacy(_inflected_forms(glossary, entry)))
+        return read_phrase(form, lang, animacy)
+
+    return glossary.memo(("reading", entry, lang), reading).inflect(case, prefer)
+
+
+def _inflected_forms(glossary: Glossary, entry: int) -> list[tuple[str, str]]:
+    return [(lang, f) for lang, f in glossary.entries[entry].all_forms() if lang in INFLECTED]
+
+
+def protect(glossary: Glossary, text: str, src: str, tgt: str) -> Protected:
+    """Replace every occurrence of a term that has a `tgt` form by that form (in the source's case when both
+    languages inflect), remembering what the source said about its case."""
+    pieces: list[str] = []
+    occurrences: list[Occurrence] = []
+    position = 0
+    for found in find_terms(glossary, text, src, tgt):
+        case = source_case(src, word_before(text, found.start), found.cases) if src in INFLECTED else "nomn"
+        cases = frozenset({case}) if src in INFLECTED else frozenset()
+        hints = english_hint(text, found.start, found.end) if src == "en" else ()
+        placeholder = written(glossary, found.entry, tgt, case)
+        pieces += [text[position : found.start], placeholder]
+        position = found.end
+        occurrences.append(Occurrence(found.entry, found.text, placeholder, cases, hints))
+    pieces.append(text[position:])
+    return Protected("".join(pieces), tgt, tuple(occurrences))
+
+
+def pin_name(glossary: Glossary, name: str, src: str, tgt: str) -> str | None:
+    """A speaker name that is wholly one term, in its `tgt` glossary form ("Aysin" → "Айсін"); else None."""
+    name = name.strip()
+    found = find_terms(glossary, name, src, tgt)
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(name)):
+        return written(glossary, found[0].entry, tgt)
+    return None
+
+
+def _known_lemmas(glossary: Glossary, entry: int, lang: str) -> frozenset[str]:
+    def build() -> frozenset[str]:
+        words = {w for _, form in glossary.entries[entry].all_forms() for w in form.split(" ")}
+        known = {w.lower() for w in words}
+        if lang in INFLECTED:
+            known |= {lemma for w in words for lemma in lemmas(w, lang)}
+        return frozenset(known)
+
+    return glossary.memo(("lemmas", entry, lang), build)
+
+
+def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, tgt: str) -> list[Match | None]:
+    """A span of the translation for each occurrence, in order: exact renderings first, then the spellings most
+    like one of the entry's forms; occurrences of one entry take its spans in text order."""
+    wanted = Counter(o.entry for o in occurrences)
+    taken = find_renderings(glossary, text, set(wanted))
+    for entry in sorted(wanted):
+        need = wanted[entry] - sum(m.entry == entry for m in taken)
+        if need <= 0:
+            continue
+        forms = [f for _, f in glossary.entries[entry].all_forms()]
+        spelt = find_spelt(text, entry, forms, _known_lemmas(glossary, entry, tgt), tgt)
+        for m in sorted(spelt, key=lambda m: (-m.score, m.start)):
+            if need and all(m.end <= t.start or m.start >= t.end for t in taken):
+                taken.append(m)
+                need -= 1
+    queues = {e: sorted((m for m in taken if m.entry == e), key=lambda m: m.start) for e in wanted}
+    return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
+
+
+def restore(glossary: Glossary, protected: Protected, translated: str, tgt: str) -> tuple[str, list[GlossaryHit]]:
+    """The translation with every occurrence in its glossary form, in the case the sentence needs, and one
+    GlossaryHit per occurrence: pinned, or missed when the translation shows no trace of the term."""
+    if tgt != protected.tgt:
+        raise ValueError(f"sentence protected for {protected.tgt}, restored as {tgt}")
+    edits: list[tuple[int, int, str]] = []
+    hits: list[GlossaryHit] = []
+    for occurrence, span in zip(protected.occurrences, _locate(glossary, protected.occurrences, translated, tgt)):
+        label = glossary.entries[occurrence.entry].label
+        if span is None:
+            hits.append(GlossaryHit(label, occurrence.source_text, "", tgt, "missed"))
+            continue
+        end, hints = span.end, occurrence.hints
+        case = "nomn"
+        if tgt in INFLECTED:
+            possessive = _POSSESSIVE.match(translated, end)
+            if possessive:
+                end, hints = possessive.end(), POSSESSIVE
+            case = choose_case(tgt, word_before(translated, span.start), span.cases, occurrence.source_cases, hints)
+        form = written(glossary, occurrence.entry, tgt, case, frozenset(re.split(LOOSE, span.text.lower())))
+        edits.append((span.start, end, form))
+        hits.append(GlossaryHit(label, occurrence.source_text, form, tgt, "pinned"))
+    text = translated
+    for start, end, form in sorted(edits, reverse=True):
+        text = text[:start] + form + text[end:]
+    return text, hits
