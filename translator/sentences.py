@@ -21,9 +21,14 @@ def _english_segmenter():  # type: ignore[no-untyped-def]
 
 def split_sentences(text: str, lang: str | None) -> list[str]:
     """The sentences of one segment's text, stripped, none empty."""
-    text = " ".join(text.split())
+    return list(_split_cached(" ".join(text.split()), lang))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_cached(text: str, lang: str | None) -> tuple[str, ...]:
+    """Subtitle layout asks for the same texts' sentences again and again; pysbd takes ~1 ms a call."""
     if not text:
-        return []
+        return ()
     if lang == "en":
         pieces = _english_segmenter().segment(text)
     else:
@@ -31,7 +36,7 @@ def split_sentences(text: str, lang: str | None) -> list[str]:
 
         pieces = [span.text for span in sentenize(text)]
     sentences = [piece.strip() for piece in pieces if piece.strip()]
-    return sentences if " ".join(sentences) == text else [text]
+    return tuple(sentences) if " ".join(sentences) == text else (text,)
 
 
 def split_document(doc: Document) -> None:
