@@ -100,3 +100,13 @@ def test_help_is_available_without_heavy_imports():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
     assert translator("--help").returncode == 0
+
+
+def test_cuda_without_a_gpu_is_a_clear_error(argos_env, out):
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count():
+        pytest.skip("this machine has a CUDA GPU")
+    done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk", "--out", str(out), "--device", "cuda",
+                      packages=argos_env)
+    assert_clean_failure(done, "no CUDA GPU")

@@ -231,6 +231,7 @@ def run_document(
     """Translate one prepared document, flag it, write every output."""
     before_translated, before_memory = translator.translated, translator.from_memory
     hits = translator.translate(doc, targets)
+    estimate_timings(doc)  # again, now that the translations are known: time for the longest version
     flag_document(doc)
     written = write_outputs(doc, out_dir, formats)
     record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart

@@ -43,6 +43,8 @@ class _LoadedModel:
     def __init__(self, pkg: InstalledPackage, settings: EngineSettings) -> None:
         import ctranslate2
 
+        if settings.device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
+            raise UsageError("--device cuda: CTranslate2 finds no CUDA GPU on this machine; use --device cpu")
         self.tokenizer = load_tokenizer(pkg.path)
         self.target_prefix = pkg.target_prefix
         try:
