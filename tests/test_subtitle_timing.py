@@ -1,0 +1,79 @@
+"""Estimated times for transcripts: reading speed, 1-7 s a cue, chained from 0, segments cut into fitting cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translator.document import Document, Segment, Timing, Translation
+from translator.readers import read
+from translator.subtitles.timing import chunk_text, cue_duration_ms, estimate_timings, spread
+from translator.subtitles.wrap import fits
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview-aisin.en.txt"
+WORDS = st.sampled_from(["Ruslan", "Aysin", "said", "that", "the", "war", "is,", "over.", "Moscow", "and", "Baku",
+                         "political", "scientist", "—", "really?", "x" * 50])
+
+
+def transcript(*texts: str) -> Document:
+    segments = [Segment(number, "turn", text, lang="en") for number, text in enumerate(texts, start=1)]
+    return Document("t.txt", "transcript", segments, lang="en")
+
+
+def test_cue_duration_is_reading_speed_between_one_and_seven_seconds() -> None:
+    assert cue_duration_ms("Yes.") == 1000
+    assert cue_duration_ms("x" * 34) == 2000
+    assert cue_duration_ms("x" * 500) == 7000
+
+
+def test_sentences_are_packed_while_they_fit_and_long_ones_cut_at_clauses() -> None:
+    assert chunk_text("Hello! I am glad to be here.", "en") == ["Hello! I am glad to be here."]
+    chunks = chunk_text(
+        "Russia cannot forgive Azerbaijan for pursuing an independent policy, while having no effective levers "
+        "to influence Baku.", "en")
+    assert chunks == ["Russia cannot forgive Azerbaijan for pursuing an independent policy,",
+                      "while having no effective levers to influence Baku."]
+
+
+def test_estimated_timings_chain_from_zero_and_cover_each_segments_cues() -> None:
+    doc = transcript("Hello! I am glad to be here.", "Yes.", "Russia cannot forgive Azerbaijan for pursuing an "
+                     "independent policy, while having no effective levers to influence Baku.")
+    estimate_timings(doc)
+    timings = [s.timing for s in doc.segments]
+    assert timings == [Timing(0, 1647, True), Timing(1647, 2647, True), Timing(2647, 9647, True)]
+
+
+def test_a_translation_that_takes_longer_to_read_sets_the_time() -> None:
+    doc = transcript("Yes, it is.")
+    doc.segments[0].translations["ru"] = Translation("Да, именно так, совершенно верно, безусловно.", [], [])
+    estimate_timings(doc)
+    assert doc.segments[0].timing == Timing(0, cue_duration_ms("Да, именно так, совершенно верно, безусловно."), True)
+
+
+def test_subtitle_files_keep_their_own_times() -> None:
+    doc = Document("s.srt", "srt", [Segment(1, "cue", "Hi", timing=Timing(5, 900))])
+    estimate_timings(doc)
+    assert doc.segments[0].timing == Timing(5, 900)
+
+
+def test_spread_divides_a_segment_in_proportion_and_ends_on_time() -> None:
+    assert spread(Timing(1000, 5000), ["a" * 34, "b" * 34]) == [(1000, 3000), (3000, 5000)]
+
+
+@settings(max_examples=40)
+@given(st.lists(WORDS, min_size=1, max_size=60).map(" ".join), st.sampled_from(["en", "ru"]))
+def test_chunks_keep_every_word_and_fit_unless_a_word_is_too_long(text: str, lang: str) -> None:
+    chunks = chunk_text(text, lang)
+    assert " ".join(chunks) == " ".join(text.split())
+    assert all(fits(chunk, lang) or "x" * 50 in chunk for chunk in chunks)
+
+
+def test_the_sample_interview_gets_a_timeline() -> None:
+    doc = read(SAMPLE)
+    estimate_timings(doc)
+    timings = [s.timing for s in doc.segments]
+    assert all(t is not None and t.estimated for t in timings)
+    assert timings[0].start_ms == 0  # type: ignore[union-attr]
+    assert all(a.end_ms == b.start_ms for a, b in zip(timings, timings[1:]))  # type: ignore[union-attr]

@@ -1,0 +1,54 @@
+"""Subtitle line wrapping: limits per language, balance, good break points, names kept whole, text never cut."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translator.subtitles.wrap import fits, max_line_chars, wrap_lines
+
+WORDS = st.sampled_from(
+    ["a", "the", "of", "and,", "політолог", "Руслан", "Айсін", "expert.", "Eastern", "в", "и", "что",
+     "well-known", "—", "Washington", "initialed", "x" * 45]
+)
+
+
+def test_limits_per_language() -> None:
+    assert (max_line_chars("en"), max_line_chars("uk"), max_line_chars("ru"), max_line_chars(None)) == (42, 42, 39, 42)
+
+
+def test_short_text_stays_on_one_line() -> None:
+    assert wrap_lines("  Hello,\n  friends!  ", "en") == ["Hello, friends!"]
+    assert wrap_lines("", "en") == []
+
+
+def test_lines_break_after_punctuation_when_that_stays_balanced() -> None:
+    assert wrap_lines("Good afternoon, dear friends! Today my guest is Ruslan Aysin", "en") == [
+        "Good afternoon, dear friends!",
+        "Today my guest is Ruslan Aysin",
+    ]
+
+
+def test_a_name_is_never_split_across_lines() -> None:
+    lines = wrap_lines("Сегодня мой гость — известный политолог Руслан Айсин", "ru")
+    assert len(lines) == 2 and all(len(line) <= 39 for line in lines)
+    assert any("Руслан Айсин" in line for line in lines)
+
+
+def test_a_line_does_not_end_with_an_article_or_preposition() -> None:
+    lines = wrap_lines("He was talking about the role of the European Union in the war", "en")
+    assert not any(line.split()[-1] in {"the", "of", "in", "about"} for line in lines), lines
+
+
+def test_dialogue_puts_each_speaker_on_a_line() -> None:
+    assert wrap_lines("- Who is it? - Me.", "en") == ["- Who is it?", "- Me."]
+
+
+@given(st.lists(WORDS, min_size=1, max_size=30).map(" ".join), st.sampled_from(["en", "uk", "ru"]))
+def test_wrapping_keeps_every_word_and_respects_the_limit(text: str, lang: str) -> None:
+    lines = wrap_lines(text, lang)
+    assert " ".join(lines) == " ".join(text.split())
+    assert all(len(line) <= max_line_chars(lang) or " " not in line for line in lines)
+    if len(text) <= max_line_chars(lang) and not text.startswith("—"):  # a dialogue gets a line per speaker
+        assert lines == [text]
+    assert fits(text, lang) == (len(lines) <= 2 and all(len(line) <= max_line_chars(lang) for line in lines))

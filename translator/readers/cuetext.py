@@ -1,0 +1,245 @@
+"""What SubRip and WebVTT share: timing lines, cue blocks, the repairs report, and the Document they become.
+
+Reading is line by line and lenient where the file has one clear reading (a missing blank line, `.` for `,`,
+no milliseconds, `->` for `-->`), each repair reported with its line. Text that belongs to no cue, and timing
+lines that cannot be read, are refused with the line number: nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from translator.document import Document, Notice, Segment, Timing
+from translator.errors import InputError
+from translator.subtitles import markup as cue_markup
+
+_TIMING = re.compile(r"^(?P<start>\d[^\s<>-]*)\s*(?P<arrow>-{1,3}>)\s*(?P<end>[^\s<>-]+)(?P<rest>.*)$")
+_TIMESTAMP = re.compile(r"(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:(?P<sep>[.,])(?P<frac>\d+))?")
+# Two full timestamps and nothing between them: a timing line that lost its arrow (refused, with its line).
+_ARROWLESS = re.compile(r"^(?:\d+:)?\d{1,2}:\d{2}[.,]\d{3}\s+(?:\d+:)?\d{1,2}:\d{2}[.,]\d{3}$")
+_DIGITS = re.compile(r"^\d+$")
+MAX_HOURS = 99
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The differences between SubRip and WebVTT that the shared reader needs to know."""
+
+    name: Literal["srt", "vtt"]
+    separator: str  # before the milliseconds
+    hours_required: bool
+    numbered: bool  # SRT: a number line before the timing line, even without a blank line above it
+
+
+SRT = Dialect("srt", ",", True, True)
+VTT = Dialect("vtt", ".", False, False)
+
+
+class Report:
+    """Repairs and notes for the user. Repeated format-wide ones are told once, with a count."""
+
+    def __init__(self) -> None:
+        self._notices: list[Notice] = []
+        self._first: dict[str, Notice] = {}
+        self._more: dict[str, int] = {}
+
+    def add(self, line: int, message: str) -> None:
+        self._notices.append(Notice(line, message))
+
+    def once(self, kind: str, line: int, message: str) -> None:
+        if kind in self._first:
+            self._more[kind] = self._more.get(kind, 0) + 1
+        else:
+            self._first[kind] = Notice(line, message)
+
+    def notices(self) -> list[Notice]:
+        grouped = [
+            Notice(n.line, f"{n.message} (and {self._more[kind]} more like it)" if kind in self._more else n.message)
+            for kind, n in self._first.items()
+        ]
+        return sorted(self._notices + grouped, key=lambda n: n.line)
+
+
+@dataclass
+class RawCue:
+    """A cue as read, before the timing repairs."""
+
+    line: int  # its number/identifier line, or its timing line
+    start_ms: int
+    end_ms: int
+    payload: list[str] = field(default_factory=list)
+
+    def form(self) -> cue_markup.Markup:
+        return cue_markup.parse("\n".join(self.payload))
+
+
+def _refuse(path: str, line: int, what: str) -> InputError:
+    return InputError(f"{path}: line {line}: {what}")
+
+
+def parse_timestamp(token: str, line: int, dialect: Dialect, report: Report, path: str) -> int:
+    """Milliseconds of one timestamp, tolerating the variants that have one reading."""
+    match = _TIMESTAMP.fullmatch(token)
+    if not match:
+        raise _refuse(path, line, f"cannot read the time '{token}'")
+    hours, minutes, seconds = int(match["h"] or 0), int(match["m"]), int(match["s"])
+    if minutes > 59 or seconds > 59:
+        raise _refuse(path, line, f"minutes or seconds over 59 in '{token}'")
+    if hours > MAX_HOURS:
+        raise _refuse(path, line, f"time '{token}' is past {MAX_HOURS} hours (SRT holds two digits of hours)")
+    fraction = match["frac"] or ""
+    if len(fraction) > 3:
+        raise _refuse(path, line, f"more than 3 digits after the seconds in '{token}'")
+    if match["h"] is None and dialect.hours_required:
+        report.once("no-hours", line, f"time '{token}' has no hours: read as minutes:seconds")
+    if not fraction:
+        report.once("no-millis", line, f"time '{token}' has no milliseconds: read as {dialect.separator}000")
+    elif len(fraction) < 3:
+        report.once("short-millis", line, f"time '{token}' read as {fraction.ljust(3, '0')} milliseconds")
+    if match["sep"] and match["sep"] != dialect.separator:
+        report.once("separator", line, f"'{match['sep']}' before the milliseconds read as '{dialect.separator}'")
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction.ljust(3, "0") or 0)
+
+
+def is_timing_line(stripped: str) -> bool:
+    """A line that is meant as a timing line (and is refused if it cannot be read as one)."""
+    return bool(_TIMING.match(stripped) or _ARROWLESS.match(stripped))
+
+
+def parse_timing_line(stripped: str, line: int, dialect: Dialect, report: Report, path: str) -> tuple[int, int]:
+    """(start, end) in milliseconds; cue settings or coordinates after the times are reported, not kept."""
+    match = _TIMING.match(stripped)
+    if not match:
+        raise _refuse(path, line, f"timing line without '-->': '{stripped}'")
+    if match["arrow"] != "-->":
+        report.add(line, f"arrow '{match['arrow']}' read as '-->'")
+    start = parse_timestamp(match["start"], line, dialect, report, path)
+    end = parse_timestamp(match["end"], line, dialect, report, path)
+    rest = match["rest"].strip()
+    if rest:
+        what = "cue settings" if dialect is VTT else "text after the times"
+        report.once("settings", line, f"{what} '{rest}' not carried over to the output")
+    return start, end
+
+
+@dataclass
+class _Scan:
+    """State of the line scanner: cues so far, and the lines of a block not yet known to belong to a cue."""
+
+    dialect: Dialect
+    report: Report
+    path: str
+    cues: list[RawCue] = field(default_factory=list)
+    labels: list[str | None] = field(default_factory=list)
+    block: list[tuple[int, str]] = field(default_factory=list)
+    in_cue: bool = False
+
+    def timing(self, number: int, stripped: str) -> None:
+        label: tuple[int, str] | None = None
+        if self.in_cue:
+            payload = self.cues[-1].payload
+            if self.dialect.numbered and payload and _DIGITS.match(payload[-1]):
+                label = (number - 1, payload.pop())
+            self.report.add(number, "no blank line before this cue: a new cue starts here")
+        elif self.block:
+            last = self.block[-1][1]
+            if _DIGITS.match(last) or (not self.dialect.numbered and len(self.block) == 1 and not _comment(last)):
+                label = self.block.pop()
+            self.orphans()
+        start, end = parse_timing_line(stripped, number, self.dialect, self.report, self.path)
+        self.cues.append(RawCue(label[0] if label else number, start, end))
+        self.labels.append(label[1] if label else None)
+        self.in_cue = True
+
+    def text(self, number: int, stripped: str) -> None:
+        if self.in_cue:
+            self.cues[-1].payload.append(stripped)
+        else:
+            self.block.append((number, stripped))
+
+    def blank(self) -> None:
+        self.in_cue = False
+        self.orphans()
+
+    def orphans(self) -> None:
+        """Lines outside every cue: WebVTT comments and header blocks are reported; any other text is refused."""
+        if not self.block:
+            return
+        first_line, first = self.block[0]
+        if self.dialect is VTT and (_comment(first) or not self.cues):
+            what = f"{first.split()[0]} block" if _comment(first) else "text before the first cue"
+            self.report.once(what, first_line, f"{what} not carried over to the output")
+        elif not self.cues:
+            raise _refuse(self.path, first_line, f"text before the first cue: '{_clip(first)}'")
+        else:
+            what = "text outside any cue (a cue without its timing line?)"
+            raise _refuse(self.path, first_line, f"{what}: '{_clip(first)}'")
+        self.block = []
+
+
+def _comment(line: str) -> bool:
+    """A WebVTT NOTE, STYLE or REGION block starts with that word (`line` is stripped and not empty)."""
+    return line.split(maxsplit=1)[0] in ("NOTE", "STYLE", "REGION")
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def scan(
+    lines: list[str], first_line: int, dialect: Dialect, report: Report, path: str
+) -> tuple[list[RawCue], list[str | None]]:
+    """Cue blocks of `lines` (numbered from `first_line`), with each cue's number or identifier."""
+    state = _Scan(dialect, report, path)
+    for number, raw in enumerate(lines, start=first_line):
+        stripped = raw.strip()
+        if not stripped:
+            state.blank()
+        elif is_timing_line(stripped):
+            state.timing(number, stripped)
+        else:
+            state.text(number, stripped)
+    state.blank()
+    return state.cues, state.labels
+
+
+def check_labels(cues: list[RawCue], labels: list[str | None], dialect: Dialect, report: Report) -> None:
+    """Report missing or out-of-order cue numbers (the output is numbered afresh) and identifiers not kept."""
+    for index, (cue, label) in enumerate(zip(cues, labels), start=1):
+        if label is None:
+            if dialect.numbered:
+                report.once("unnumbered", cue.line, "cue without a number: cues numbered in order")
+        elif not _DIGITS.match(label):
+            report.once("identifier", cue.line, f"cue identifier '{_clip(label)}' not carried over to the output")
+        elif int(label) != index:
+            report.once("numbering", cue.line, f"cue number {label} where {index} was expected: cues renumbered from 1")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of a file with LF, CRLF or CR endings (mixed ones too); a stray BOM character is dropped."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def build(path: str, dialect: Dialect, cues: list[RawCue], report: Report) -> Document:
+    """The Document of repaired cues: plain text, markup when the cue had tags, speaker from `<v Name>`."""
+    segments = []
+    for number, cue in enumerate(cues, start=1):
+        form = cue.form()
+        raw = "\n".join(cue.payload)
+        if any(match["time"] for match in cue_markup.TAG.finditer(raw)):
+            report.once("inline-times", cue.line, "inline timestamps (karaoke timing) not carried over")
+        voices = set(form.voices)
+        segments.append(
+            Segment(
+                id=number,
+                kind="cue",
+                text=form.text,
+                speaker=voices.pop() if len(voices) == 1 else None,
+                line=cue.line,
+                markup=raw if form.text != raw else None,
+                timing=Timing(cue.start_ms, cue.end_ms),
+            )
+        )
+    return Document(path=path, format=dialect.name, segments=segments, notices=report.notices())

@@ -1,0 +1,75 @@
+"""Where a subtitle text may be cut: line breaks, cue boundaries and cut points of a translation share one cost.
+
+Subtitle style guides (Netflix, BBC) agree: break after punctuation, before a conjunction or preposition,
+never after an article or preposition, never inside a name. A cost below zero is a good place to break.
+"""
+
+from __future__ import annotations
+
+# Conjunctions and prepositions a new line may start with (and a line should not end with).
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "and but or nor so yet for because that which who whom whose when while if although though as than "
+        "of to in on at by with from into onto about over after before under between through without within "
+        "during against among until".split()
+    ),
+    "uk": frozenset(
+        "і й та а але або чи що щоб як коли якщо бо тому хоча ніж в у на з із зі до від для про по за під "
+        "над між через без після перед при біля серед".split()
+    ),
+    "ru": frozenset(
+        "и а но или либо что чтобы как когда если потому хотя чем в во на с со к ко до от для о об обо про "
+        "по за под над между через без после перед при у из около среди".split()
+    ),
+}
+ARTICLES = frozenset({"the", "a", "an"})
+ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
+_CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘«([{"
+SENTENCE_END = frozenset(".!?…")
+CLAUSE_END = frozenset(",;:")
+DASHES = frozenset({"-", "–", "—"})
+NAME_COST = 10.0
+
+
+def _core(word: str) -> str:
+    return word.strip(_CLOSERS + _OPENERS).lower()
+
+
+def _last_mark(word: str) -> str:
+    """The word's last character before closing quotes and brackets ("end." in `end.”`)."""
+    return word.rstrip(_CLOSERS)[-1:]
+
+
+def ends_sentence(word: str) -> bool:
+    return _last_mark(word) in SENTENCE_END
+
+
+def ends_clause(word: str) -> bool:
+    return _last_mark(word) in CLAUSE_END
+
+
+def capitalised(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+def inside_name(left: str, right: str) -> bool:
+    """Two capitalised words with no punctuation between them read as one name ("Ruslan Aysin")."""
+    return capitalised(left) and capitalised(right) and left[-1:].isalnum()
+
+
+def break_cost(left: str, right: str, lang: str | None = None) -> float:
+    """The cost of cutting between two neighbouring words (negative: a natural place to cut)."""
+    words = FUNCTION_WORDS.get(lang or "", ALL_FUNCTION_WORDS)
+    if inside_name(left, right):
+        return NAME_COST
+    if ends_sentence(left):
+        return -3.0
+    if ends_clause(left) or right in DASHES:
+        return -2.0
+    if left[-1:].isalnum() and (_core(left) in words or _core(left) in ARTICLES):
+        return 2.0
+    if _core(right) in words:
+        return -1.0
+    return 0.0
