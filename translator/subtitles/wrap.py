@@ -7,6 +7,7 @@ word longer than the limit gets a line of its own: text is never cut, QA flags i
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import ceil
 
 from translator.subtitles.breaks import DASHES, break_cost
@@ -61,24 +62,49 @@ def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[i
 
 def wrap_lines(text: str, lang: str | None) -> list[str]:
     """`text` as subtitle lines: balanced, broken after punctuation or before conjunctions and prepositions."""
+    return list(_wrap_cached(text, lang))
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrap_cached(text: str, lang: str | None) -> tuple[str, ...]:
+    """Every subtitle writer lays out the same texts; the wrap is a pure function, so it is computed once."""
     words = text.split()
     if not words:
-        return []
+        return ()
     limit = max_line_chars(lang)
     joined = " ".join(words)
     dialogue = words[0] in DASHES and any(w in DASHES for w in words[1:])
     if len(joined) <= limit and not dialogue:
-        return [joined]
+        return (joined,)
     lines = min(max(2, ceil(len(joined) / limit)), len(words))
     cuts = _split(words, lines, limit, lang)
     while cuts is None:  # ends at the latest with one word a line
         lines += 1
         cuts = _split(words, lines, limit, lang)
     bounds = [0, *cuts, len(words)]
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return tuple(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]))
 
 
 def fits(text: str, lang: str | None) -> bool:
     """Whether `text` fits a subtitle: at most 2 lines, each within the line limit."""
-    lines = wrap_lines(text, lang)
-    return len(lines) <= MAX_LINES and all(len(line) <= max_line_chars(lang) for line in lines)
+    words = text.split()
+    limit = max_line_chars(lang)
+    if words and words[0] in DASHES:  # dialogue puts each speaker on a line: ask the wrapper itself
+        lines = wrap_lines(text, lang)
+        return len(lines) <= MAX_LINES and all(len(line) <= limit for line in lines)
+    return _fits_two_lines(words, limit)
+
+
+def _fits_two_lines(words: list[str], limit: int) -> bool:
+    """Some word boundary leaves both lines within the limit (linear: cue cutting asks this very often)."""
+    total = len(" ".join(words))
+    if total <= limit:
+        return True
+    first = -1
+    for word in words[:-1]:
+        first += len(word) + 1
+        if first > limit:
+            return False
+        if total - first - 1 <= limit:
+            return True
+    return False
