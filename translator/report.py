@@ -22,19 +22,29 @@ def progress_bar(total: int, label: str) -> Iterator[tqdm]:
 
 
 class _ByteBar:
-    def __init__(self, bar: tqdm) -> None:
-        self.bar = bar
+    """A byte counter that appears with the first downloaded chunk (not while the index is being read)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: tqdm | None = None
 
     def advance(self, done: int, total: int) -> None:
-        if total and self.bar.total != total:
-            self.bar.total = total
+        if self.bar is None:
+            self.bar = tqdm(desc=self.label, total=total or None, unit="B", unit_scale=True, unit_divisor=1024)
         self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @contextmanager
 def download_bar(label: str) -> Iterator[_ByteBar]:
-    with tqdm(desc=label, unit="B", unit_scale=True, unit_divisor=1024) as bar:
-        yield _ByteBar(bar)
+    bar = _ByteBar(label)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def describe_result(result: "RunResult", out_dir: Path) -> list[str]:
