@@ -72,3 +72,24 @@ def test_accuracy_on_single_tatoeba_sentences(lang, minimum):
     lines = (CORPUS / f"{lang}.txt").read_text("utf-8").splitlines()
     found = Counter(detect_text(line)[0] for line in lines)
     assert found[lang] / len(lines) >= minimum, found
+
+
+PARLAMINT = CORPUS.parent / "transcripts" / "ParlaMint-UA_2013-10-22-m1_u1-u25"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
+def test_parliament_transcript_against_its_annotated_languages():
+    """The Rada record is Ukrainian with one Russian remark; its TSV labels every paragraph's language."""
+    import csv
+
+    from translator.pipeline import prepare
+
+    with open(PARLAMINT.with_suffix(".tsv"), encoding="utf-8", newline="") as table:
+        labels = {row["text"].strip(): row["lang"] for row in csv.DictReader(table, delimiter="\t")
+                  if row["lang"] in ("uk", "ru")}
+    doc = prepare(PARLAMINT.with_suffix(".txt"))
+    judged = [(segment.lang, labels[segment.text]) for segment in doc.segments if segment.text in labels]
+    assert len(judged) >= 50
+    assert sum(found == label for found, label in judged) / len(judged) >= 0.95
+    assert doc.lang == "uk"
+    assert next(s.lang for s in doc.segments if s.text == "Хорошо, хорошо.") == "ru"

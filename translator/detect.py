@@ -82,11 +82,15 @@ def text_distribution(text: str) -> Distribution:
     words = Counter(word.strip(".,!?;:«»\"'()…—-").lower() for word in text.split())
     uk_words = sum(n for word, n in words.items() if word in _UK_WORDS)
     ru_words = sum(n for word, n in words.items() if word in _RU_WORDS)
-    statistical = _langdetect(text)
+    statistical = _langdetect(text.lower())  # upper-case labels (ГОЛОВУЮЧИЙ.) mislead the n-gram profiles
     statistical["en"] = 0.0
+    cyrillic_letters = sum(statistical.values()) and len(letters)
+    if cyrillic_letters < SHORT_LETTERS:  # n-grams of a word or two say little: lean towards "don't know"
+        doubt = 0.5 * (1 - cyrillic_letters / SHORT_LETTERS)
+        statistical = {code: p * (1 - doubt) + (doubt / 2 if code != "en" else 0.0) for code, p in statistical.items()}
     if uk_words != ru_words:
         leaning = "uk" if uk_words > ru_words else "ru"
-        statistical[leaning] += 1.0
+        statistical[leaning] += 3.0
     total = sum(statistical.values()) or 1.0
     return {code: p / total for code, p in statistical.items()}
 
@@ -134,7 +138,9 @@ def detect_document(doc: Document, forced: str | None = None) -> None:
                 for code in SUPPORTED
             }
             shortness = max(0.0, 1.0 - weights[index] / SHORT_LETTERS)
-            dist = _blend(dist, context, 0.15 + 0.35 * shortness if confidence < 0.99 else 0.05)
+            # Without a decisive letter or word of its own, a short segment mostly takes its context's language.
+            reliance = 0.75 if confidence < 0.85 else 0.35
+            dist = _blend(dist, context, 0.15 + reliance * shortness if confidence < 0.99 else 0.05)
             lang, confidence = _best(dist)
         segment.lang, segment.lang_confidence = lang, confidence
     doc.lang = _best(document_prior)[0]
