@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from translator.align import align_sentences
@@ -15,7 +16,7 @@ from translator.detect import detect_document
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
-from translator.glossary import Glossary, protect, restore
+from translator.glossary import Glossary, protect, restore_all
 from translator.memory import TranslationMemory
 from translator.qa import flag_document
 from translator.readers import read
@@ -182,9 +183,10 @@ class Translator:
                 )
             return []
         sentences, hits = [], []
-        for sentence in unit.sentences:
-            protected = protect(self.glossary, sentence, unit.lang, tgt)
-            text, sentence_hits = restore(self.glossary, protected, machine[(unit.lang, protected.text)], tgt)
+        protected = [protect(self.glossary, sentence, unit.lang, tgt) for sentence in unit.sentences]
+        raw = [machine[(unit.lang, p.text)] for p in protected]
+        aligner = partial(self.engine.align, src=unit.lang, tgt=tgt)  # a second pass for missed terms only
+        for text, sentence_hits in restore_all(self.glossary, protected, raw, tgt, aligner):
             sentences.append(text)
             hits.extend(sentence_hits)
         if len(unit.segments) == 1:

@@ -5,6 +5,8 @@ model is loaded once per run and a whole document goes through one `translate_ba
 Decoding settings are argostranslate's own (target prefix, replace_unknowns, beam 4, length penalty 0.2)
 and the package's own tokenizer encodes and decodes, so the same sentence gives the same output.
 Legs are cached per run: a pivot (uk→en→ru) and a direct target (uk→en) share the English leg.
+`align` reads the models' cross-attention over translations already made (the glossary's fallback for a name
+the model translated into some other word); `translate` never asks for attention.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from translator.engine.alignment import AlignedTranslation, Link, argmax_links, compose, piece_spans
 from translator.engine.packages import InstalledPackage, installed_packages, route
 from translator.engine.tokenizer import load_tokenizer
 from translator.errors import UsageError
@@ -75,6 +78,31 @@ class _LoadedModel:
         )
         return [self._decode(result.hypotheses[0], prefix) for result in results]
 
+    def align(self, sources: list[str], targets: list[str], settings: EngineSettings) -> list[tuple[Link, ...]]:
+        """Links from each source to its given translation: the model is forced through the translation's
+        pieces (as the target prefix) and its cross-attention read at every step. Forcing, rather than
+        translating again, ties the links to the very text the caller has (from the memory, another batch)."""
+        links: list[tuple[Link, ...]] = [()] * len(sources)
+        todo = [i for i, (s, t) in enumerate(zip(sources, targets)) if s.strip() and t.strip()]
+        if not todo:
+            return links
+        source_side = [piece_spans(self.tokenizer.processor, sources[i]) for i in todo]
+        target_side = [piece_spans(self.tokenizer.processor, targets[i]) for i in todo]
+        head = [self.target_prefix] if self.target_prefix else []
+        forced = [head + pieces for pieces, _ in target_side]
+        results = self.translator.translate_batch(
+            [pieces for pieces, _ in source_side],
+            target_prefix=forced,
+            max_batch_size=settings.batch_size,
+            batch_type="examples",
+            beam_size=1,
+            return_attention=True,
+            max_decoding_length=max(len(f) for f in forced),  # the prefix counts: nothing is decoded after it
+        )
+        for i, (_, source_spans), (_, target_spans), result in zip(todo, source_side, target_side, results):
+            links[i] = argmax_links(result.attention[0][len(head):], source_spans, target_spans)
+        return links
+
     def _decode(self, pieces: list[str], prefix: str) -> str:
         """argostranslate's own post-processing: drop the target prefix and the tokenizer's leading space."""
         value = self.tokenizer.decode(pieces)
@@ -126,6 +154,23 @@ class ArgosEngine:
                 if progress:
                     progress(len(chunk))
         return [cache.get(s, s) for s in sentences]
+
+    def align(self, sources: list[str], translations: list[str], src: str, tgt: str) -> list[AlignedTranslation]:
+        """Each translation with links from the characters of its source, read from the models' attention and
+        chained across a pivot (uk→en→ru links Ukrainian source to Russian text). `translations` are what
+        `translate` gave for `sources` (the glossary's second pass over the few sentences it missed a term
+        in); the English of a pivot comes from the same leg cache `translate` uses."""
+        if src == tgt:
+            raise ValueError(f"nothing to align: {src} to {tgt}")
+        legs = self.route(src, tgt)
+        texts = [list(sources)]
+        for pkg in legs[:-1]:
+            texts.append(self._translate_leg(pkg, texts[-1], None))
+        texts.append(list(translations))
+        links = self._model(legs[0]).align(texts[0], texts[1], self.settings)
+        for pkg, before, after in zip(legs[1:], texts[1:], texts[2:]):
+            links = [compose(a, b) for a, b in zip(links, self._model(pkg).align(before, after, self.settings))]
+        return [AlignedTranslation(text, chained) for text, chained in zip(translations, links)]
 
     def _model(self, pkg: InstalledPackage) -> _LoadedModel:
         if pkg not in self._models:

@@ -22,7 +22,7 @@ _LETTERS = {
     "g": "h", "y": "i", "j": "dzh", "c": "k", "q": "k", "w": "v", "x": "ks",
 }
 _DIGRAPHS = (("kh", "h"), ("ph", "f"), ("ck", "k"))
-_TOKEN = re.compile(r"\w[\w'’ʼ-]*")
+WORD = re.compile(r"\w[\w'’ʼ-]*")
 _VOWELS = "aeiou"
 SIMILAR = 0.8
 MAX_ENDING = 3
@@ -79,7 +79,7 @@ def _cases(token: str, form_word: str, lang: str) -> frozenset[str]:
 def find_spelt(text: str, entry: int, forms: list[str], known: frozenset[str], lang: str) -> list[Match]:
     """Spans of a `lang` text that look like one of `forms` spelt differently, scored by likeness. `known`
     holds the lemmas of the entry's own forms: a dictionary word is accepted only when it is one of them."""
-    tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text)]
+    tokens = [(t.start(), t.end(), t.group()) for t in WORD.finditer(text)]
     found = []
     for form in forms:
         words = form.split(" ")

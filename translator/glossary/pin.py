@@ -5,16 +5,22 @@ models copy a name in a script or spelling they do not translate, and a Russian 
 even inflect it. After translation every occurrence is looked for in the output, in any case and in any of
 the entry's spellings (the model may have kept the placeholder, inflected it, transliterated it back, or
 spelt it its own way), rewritten in the glossary's form in the case the sentence needs, and reported
-pinned; an occurrence not found is reported missed, never left silently wrong.
+pinned. When the model translated the name into some other word, the attention alignment (if the caller has
+one) locates that word instead (see attention.py); the rewritten text is then searched again, and the
+attention's spans are kept only if every pinned occurrence is found in it. An occurrence not found is
+reported missed, never left silently wrong.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.document import GlossaryHit
+from translator.engine.alignment import AlignedTranslation, Span
+from translator.glossary.attention import attend
 from translator.glossary.fuzzy import find_spelt
 from translator.glossary.grammar import POSSESSIVE, choose_case, english_hint, source_case, word_before
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
@@ -22,6 +28,8 @@ from translator.glossary.model import Glossary
 from translator.glossary.morph import INFLECTED, PhraseReading, entry_animacy, lemmas, read_phrase
 
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
+# Protected texts and their translations → how each translation aligns to its protected text.
+Aligner = Callable[[list[str], list[str]], list[AlignedTranslation]]
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,7 @@ class Occurrence:
     entry: int
     source_text: str
     placeholder: str
+    span: Span  # where the placeholder is in the protected text
     source_cases: frozenset[str]  # the case a Russian/Ukrainian source shows
     hints: tuple[str, ...]  # cases an English source suggests
 
@@ -76,9 +85,12 @@ def protect(glossary: Glossary, text: str, src: str, tgt: str) -> Protected:
         cases = frozenset({case}) if src in INFLECTED else frozenset()
         hints = english_hint(text, found.start, found.end) if src == "en" else ()
         placeholder = written(glossary, found.entry, tgt, case)
-        pieces += [text[position : found.start], placeholder]
+        pieces.append(text[position : found.start])
+        start = sum(map(len, pieces))
+        pieces.append(placeholder)
         position = found.end
-        occurrences.append(Occurrence(found.entry, found.text, placeholder, cases, hints))
+        span = (start, start + len(placeholder))
+        occurrences.append(Occurrence(found.entry, found.text, placeholder, span, cases, hints))
     pieces.append(text[position:])
     return Protected("".join(pieces), tgt, tuple(occurrences))
 
@@ -122,14 +134,56 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
     return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
 
 
-def restore(glossary: Glossary, protected: Protected, translated: str, tgt: str) -> tuple[str, list[GlossaryHit]]:
+def restore(
+    glossary: Glossary, protected: Protected, translated: str, tgt: str, alignment: AlignedTranslation | None = None
+) -> tuple[str, list[GlossaryHit]]:
     """The translation with every occurrence in its glossary form, in the case the sentence needs, and one
-    GlossaryHit per occurrence: pinned, or missed when the translation shows no trace of the term."""
+    GlossaryHit per occurrence: pinned, or missed when the translation shows no trace of the term. With the
+    `alignment` of `translated` to the protected text, a missed occurrence is looked for through the attention."""
     if tgt != protected.tgt:
         raise ValueError(f"sentence protected for {protected.tgt}, restored as {tgt}")
+    located = _locate(glossary, protected.occurrences, translated, tgt)
+    text, hits = _rewrite(glossary, protected, translated, tgt, located)
+    if alignment is None or all(hit.status == "pinned" for hit in hits):
+        return text, hits
+    if alignment.text != translated:
+        raise ValueError("the alignment is of another translation")
+    placeholders = [(o.entry, o.span) for o in protected.occurrences]
+    attended = attend(protected.text, placeholders, located, alignment, tgt)
+    if attended == located:
+        return text, hits
+    checked = _rewrite(glossary, protected, translated, tgt, attended)
+    return checked if _verified(glossary, protected, *checked) else (text, hits)
+
+
+def restore_all(
+    glossary: Glossary, protected: list[Protected], translated: list[str], tgt: str, align: Aligner
+) -> list[tuple[str, list[GlossaryHit]]]:
+    """`restore` for many sentences; those with a missed occurrence are aligned in one call of `align`
+    (protected texts, translations → alignments: the engine's second pass) and restored again with it."""
+    restored = [restore(glossary, p, t, tgt) for p, t in zip(protected, translated)]
+    missed = [i for i, (_, hits) in enumerate(restored) if any(hit.status == "missed" for hit in hits)]
+    if missed:
+        alignments = align([protected[i].text for i in missed], [translated[i] for i in missed])
+        for i, alignment in zip(missed, alignments):
+            restored[i] = restore(glossary, protected[i], translated[i], tgt, alignment)
+    return restored
+
+
+def _verified(glossary: Glossary, protected: Protected, text: str, hits: list[GlossaryHit]) -> bool:
+    """Whether the rewritten text shows every occurrence reported pinned, when searched afresh."""
+    found = Counter(m.entry for m in _locate(glossary, protected.occurrences, text, protected.tgt) if m)
+    pinned = Counter(o.entry for o, hit in zip(protected.occurrences, hits) if hit.status == "pinned")
+    return not pinned - found
+
+
+def _rewrite(
+    glossary: Glossary, protected: Protected, translated: str, tgt: str, spans: list[Match | None]
+) -> tuple[str, list[GlossaryHit]]:
+    """Each found span replaced by its occurrence's glossary form in the case the sentence needs."""
     edits: list[tuple[int, int, str]] = []
     hits: list[GlossaryHit] = []
-    for occurrence, span in zip(protected.occurrences, _locate(glossary, protected.occurrences, translated, tgt)):
+    for occurrence, span in zip(protected.occurrences, spans):
         label = glossary.entries[occurrence.entry].label
         if span is None:
             hits.append(GlossaryHit(label, occurrence.source_text, "", tgt, "missed"))
