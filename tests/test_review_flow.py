@@ -93,7 +93,7 @@ def test_review_status_counts_approved(reviewed, packages_dir):
 def test_killed_run_resumes_from_the_memory(packages_dir, tmp_path):
     """kill -9 in the middle of a long run: what was stored is kept and the next run does only the rest."""
     long_input = tmp_path / "long.en.txt"
-    turns = [f"Speaker{i % 2}: Moscow and Europe talk number {i} about the war, thank you friends." for i in range(3000)]
+    turns = [f"Speaker{i % 2}: Moscow and Europe talk number {i} about the war, thank you friends." for i in range(1500)]
     long_input.write_text("Long talk\n" + "\n".join(turns) + "\n", "utf-8")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir)}
     args = [sys.executable, "-m", "translator", "run", str(long_input), "--to", "uk", "--out", str(tmp_path / "o")]

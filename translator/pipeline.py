@@ -109,6 +109,21 @@ def required_directions(doc: Document, targets: list[str]) -> list[tuple[str, st
     return [(src, tgt) for tgt in targets for src in langs if src != tgt]
 
 
+@dataclass
+class _Lookup:
+    """Sentences of one source language to translate into one target, and what the memory already holds."""
+
+    src: str
+    engine_id: str
+    glossary_id: str
+    protected: list[str]
+    known: dict[str, str]
+
+    @property
+    def todo(self) -> list[str]:
+        return [p for p in self.protected if p not in self.known]
+
+
 class Translator:
     """Runs the translation stage for documents, sharing one engine, glossary and memory."""
 
@@ -125,23 +140,22 @@ class Translator:
 
     def plan(self, doc: Document, targets: list[str]) -> int:
         """Check every needed package is installed; return how many sentences the memory lacks."""
-        missing = 0
         self.engine.check(required_directions(doc, targets))
-        for tgt in targets:
-            by_lang = self._sentences_by_lang(translation_units(doc), tgt)
-            for src, sentences in by_lang.items():
-                protected = [protect(self.glossary, s, src, tgt).text for s in sentences]
-                known = self.memory.lookup(src, tgt, self.engine.identity(src, tgt), self.glossary.fingerprint(), protected)
-                missing += len(set(protected) - set(known))
-        return missing
+        units = translation_units(doc)
+        return sum(len(work.todo) for tgt in targets for work in self._lookups(units, tgt))
 
-    @staticmethod
-    def _sentences_by_lang(units: list[Unit], tgt: str) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
+    def _lookups(self, units: list[Unit], tgt: str) -> Iterator[_Lookup]:
+        """Per source language: the protected sentences to translate into `tgt`, and what the memory has."""
+        by_lang: dict[str, list[str]] = {}
         for unit in units:
             if unit.lang != tgt:
-                found.setdefault(unit.lang, []).extend(unit.sentences)
-        return {src: list(dict.fromkeys(sentences)) for src, sentences in sorted(found.items())}
+                by_lang.setdefault(unit.lang, []).extend(unit.sentences)
+        glossary_id = self.glossary.fingerprint()
+        for src, sentences in sorted(by_lang.items()):
+            engine_id = self.engine.identity(src, tgt)
+            protected = list(dict.fromkeys(protect(self.glossary, s, src, tgt).text for s in sentences))
+            known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
+            yield _Lookup(src, engine_id, glossary_id, protected, known)
 
     def translate(self, doc: Document, targets: list[str]) -> dict[str, list[GlossaryHit]]:
         doc.targets = list(targets)
@@ -157,21 +171,18 @@ class Translator:
     def _machine_translations(self, units: list[Unit], tgt: str) -> dict[tuple[str, str], str]:
         """Raw engine output for every protected sentence: from the memory, else from the engine (stored)."""
         results: dict[tuple[str, str], str] = {}
-        for src, sentences in self._sentences_by_lang(units, tgt).items():
-            engine_id, glossary_id = self.engine.identity(src, tgt), self.glossary.fingerprint()
-            protected = list(dict.fromkeys(protect(self.glossary, s, src, tgt).text for s in sentences))
-            known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
-            self.from_memory += len(known)
-            todo = [p for p in protected if p not in known]
+        for work in self._lookups(units, tgt):
+            self.from_memory += len(work.known)
+            todo = work.todo  # fixed before the loop: `known` grows as steps are stored
             for start in range(0, len(todo), STEP_SENTENCES):
                 step = todo[start:start + STEP_SENTENCES]
-                output = self.engine.translate(step, src, tgt)
-                self.memory.store(src, tgt, engine_id, glossary_id, list(zip(step, output)))
-                known.update(zip(step, output))
+                output = self.engine.translate(step, work.src, tgt)
+                self.memory.store(work.src, tgt, work.engine_id, work.glossary_id, list(zip(step, output)))
+                work.known.update(zip(step, output))
                 self.translated += len(step)
                 if self.progress:
                     self.progress(len(step))
-            results.update(((src, p), known[p]) for p in protected)
+            results.update(((work.src, p), work.known[p]) for p in work.protected)
         return results
 
     def _assign(self, doc: Document, unit: Unit, tgt: str, machine: dict[tuple[str, str], str]) -> list[GlossaryHit]:
