@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from translator import __version__
+
 SegmentKind = Literal["title", "intro", "heading", "turn", "cue"]
 GlossaryStatus = Literal["pinned", "missed"]
 TranslationOrigin = Literal["machine", "memory", "approved", "kept"]
@@ -160,6 +162,7 @@ class Document:
             "source": self.lang,
             "targets": list(self.targets),
             "file": self.path,
+            "generator": f"translator {__version__}",
             "format": self.format,
             "encoding": self.encoding,
             "notices": [{"line": n.line, "message": n.message} for n in self.notices],

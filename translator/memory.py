@@ -1,9 +1,10 @@
 """The translation memory: a SQLite file that makes re-runs cheap and keeps reviewers' corrections.
 
-Three tables: `sentences` (every machine-translated sentence, keyed by its source text, language pair, engine
+Four tables: `sentences` (every machine-translated sentence, keyed by its source text, language pair, engine
 identity and glossary fingerprint), `approvals` (reviewer corrections per document, segment and target language;
 never replaced by machine output) and `outputs` (what the last run delivered per segment, so an import can
-tell which rows a reviewer changed, and `review status` can count them).
+tell which rows a reviewer changed, and `review status` can count them) and `files` (the hash of every output
+file as written, so a file a person has edited since is never overwritten).
 
 Nothing is lost: the file runs in WAL mode and every `store` is its own transaction, so a run killed at any
 moment (kill -9) leaves every batch stored before the kill, and the next run translates only the rest.
@@ -42,6 +43,9 @@ CREATE TABLE outputs (
     doc_key TEXT NOT NULL, tgt TEXT NOT NULL, segment_id INTEGER NOT NULL,
     source_text TEXT NOT NULL, translation TEXT NOT NULL, status TEXT NOT NULL,
     PRIMARY KEY (doc_key, tgt, segment_id)
+) WITHOUT ROWID;
+CREATE TABLE files (
+    path TEXT NOT NULL PRIMARY KEY, sha256 TEXT NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -240,6 +244,20 @@ class TranslationMemory:
             (doc_key, tgt),
         )
         return {segment_id: Delivered(source, translation, status) for segment_id, source, translation, status in rows}
+
+    def file_hashes(self, paths: Iterable[str]) -> dict[str, str]:
+        """The SHA-256 each of these output files had when this tool last wrote it."""
+        wanted = list(paths)
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), _LOOKUP_CHUNK):
+            chunk = wanted[start:start + _LOOKUP_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT path, sha256 FROM files WHERE path IN ({marks})", chunk))
+        return found
+
+    def record_files(self, hashes: dict[str, str]) -> None:
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", sorted(hashes.items()))
 
     def status(self, doc_key: str | None = None) -> list[StatusCounts]:
         """Counts per document and target language, sorted; all documents when `doc_key` is None."""

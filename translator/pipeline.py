@@ -18,12 +18,13 @@ from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, protect, restore_all
 from translator.memory import TranslationMemory
+from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
 from translator.review import record_run
 from translator.sentences import split_document, split_sentences
 from translator.subtitles import distribute, estimate_timings, group_cues
-from translator.writers import DEFAULT_FORMATS, document_key, write_outputs
+from translator.writers import DEFAULT_FORMATS, document_key
 
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
 # Sentences sent to the engine per step; each step is stored in the memory before the next starts, so an
@@ -246,7 +247,7 @@ def run_document(
     hits = translator.translate(doc, targets)
     estimate_timings(doc)  # again, now that the translations are known: time for the longest version
     flag_document(doc)
-    written = write_outputs(doc, out_dir, formats)
+    written = write_document(doc, out_dir, translator.memory, tuple(formats))
     record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

@@ -9,6 +9,8 @@ whose status says approved, is stored as an approved correction. All of one file
 
 from __future__ import annotations
 
+import hashlib
+
 import csv
 import io
 import re
@@ -273,4 +275,6 @@ def import_review(path: Path, memory: TranslationMemory) -> ImportResult:
                 approved += 1
             else:
                 unchanged += 1
+        # Its corrections are in the memory now, so the next run may write this file anew.
+        memory.record_files({str(path.resolve()): hashlib.sha256(path.read_bytes()).hexdigest()})
     return ImportResult(path, target, len(rows), approved, unchanged, empty, unmatched)

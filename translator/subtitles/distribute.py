@@ -41,15 +41,20 @@ def distribute(translation: str, source_parts: list[str]) -> list[str]:
         running += len(part) + 1  # where the next source part starts in the joined source
         targets.append(running * scale)
 
+    # What a cut costs at each boundary, whatever the part: computed once, the DP asks for it O(words²) times.
+    part_kinds = [_punctuation(part) for part in parts]
+    word_kinds = [_punctuation(word) for word in words]
+    boundary_costs = [0.0] + [BREAK_WEIGHT * break_cost(a, b) for a, b in zip(words, words[1:])] + [0.0]
+
     def cut_cost(part: int, boundary: int, previous: int) -> float:
         """Cost of ending source part `part` at word boundary `boundary` (the part started at `previous`)."""
         cost = DISTANCE_WEIGHT * abs(offsets[boundary] - targets[part]) / total
         if boundary == previous:
             return cost + EMPTY_PART
         if 0 < boundary < len(words):
-            cost += BREAK_WEIGHT * break_cost(words[boundary - 1], words[boundary])
-            kind = _punctuation(parts[part])
-            if kind and _punctuation(words[boundary - 1]) == kind:
+            cost += boundary_costs[boundary]
+            kind = part_kinds[part]
+            if kind and word_kinds[boundary - 1] == kind:
                 cost -= PUNCTUATION_MATCH
         return cost
 

@@ -63,14 +63,32 @@ def document_key(doc: Document) -> str:
     return base if dot and base and suffix.lower() in LANGUAGES else stem
 
 
-def write_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Render every requested format for every target language; return the paths written, in order."""
+@dataclass(frozen=True)
+class PlannedOutput:
+    """One file a run will write: where, by which writer, for which target language."""
+
+    path: Path
+    spec: WriterSpec
+    lang: str | None
+
+    def render(self, doc: Document) -> bytes:
+        return self.spec.render(doc, self.lang)
+
+
+def planned_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[PlannedOutput]:
+    """Every file the requested formats produce for the document's targets, in a stable order."""
     stem, src = document_key(doc), doc.lang or "xx"
-    written: list[Path] = []
-    for name in formats:
-        spec = WRITERS[name]
-        for lang in doc.targets if spec.per_target else [None]:
-            path = out_dir / spec.filename(stem, src, lang)
-            write_bytes_atomic(path, spec.render(doc, lang))
-            written.append(path)
+    return [
+        PlannedOutput(out_dir / spec.filename(stem, src, lang), spec, lang)
+        for spec in (WRITERS[name] for name in formats)
+        for lang in (doc.targets if spec.per_target else [None])
+    ]
+
+
+def write_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
+    """Render and write every planned output atomically; return the paths written, in order."""
+    written = []
+    for output in planned_outputs(doc, out_dir, formats):
+        write_bytes_atomic(output.path, output.render(doc))
+        written.append(output.path)
     return written

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
 from translator.document import Document, Segment
 
@@ -94,11 +93,3 @@ def sentence_pairs(segment: Segment, lang: str) -> list[tuple[str, str]]:
 def xml_safe(text: str) -> str:
     """Replace the few characters XML cannot carry (form feeds, NULs from PDF copies) with U+FFFD."""
     return _XML_ILLEGAL.sub("\ufffd", text)
-
-
-def tool_version() -> str:
-    """The installed package's version, named in TMX and XLIFF headers so CAT tools know what made the file."""
-    try:
-        return version(TOOL_NAME)
-    except PackageNotFoundError:
-        return "0+source"

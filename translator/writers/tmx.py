@@ -12,7 +12,8 @@ from lxml import etree
 
 from translator.document import Document
 from translator.writers import document_key
-from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, tool_version, xml_safe
+from translator import __version__
+from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -31,7 +32,7 @@ def render(doc: Document, lang: str) -> bytes:
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {
         "creationtool": TOOL_NAME,
-        "creationtoolversion": tool_version(),
+        "creationtoolversion": __version__,
         "segtype": "sentence",
         "o-tmf": TOOL_NAME,
         "adminlang": "en",

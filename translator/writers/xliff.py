@@ -11,7 +11,8 @@ from lxml import etree
 
 from translator.document import Document
 from translator.writers import document_key
-from translator.writers.review_rows import TOOL_NAME, review_rows, tool_version, xml_safe
+from translator import __version__
+from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 STATES: dict[str, str] = {"machine": "translated", "flagged": "needs-review-translation", "approved": "final"}
@@ -35,7 +36,7 @@ def render(doc: Document, lang: str) -> bytes:
         "tool-id": TOOL_NAME,
     })
     header = _el(file, "header")
-    _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": tool_version()})
+    _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
     for row in review_rows(doc, lang):
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
