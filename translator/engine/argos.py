@@ -11,7 +11,6 @@ the model translated into some other word); `translate` never asks for attention
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.engine.alignment import AlignedTranslation, Link, argmax_links, compose, piece_spans
@@ -26,7 +25,6 @@ DEFAULT_BATCH_SIZE = 32
 # argostranslate never passes max_decoding_length, so CTranslate2 cuts every output at 256 pieces.
 MIN_DECODING_LENGTH_LIMIT = 256
 
-Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -133,26 +131,21 @@ class ArgosEngine:
         for src, tgt in directions:
             self.route(src, tgt)
 
-    def translate(self, sentences: list[str], src: str, tgt: str, progress: Progress | None = None) -> list[str]:
+    def translate(self, sentences: list[str], src: str, tgt: str) -> list[str]:
         """Translate sentences src→tgt; identical sentences and already translated legs are not redone."""
         if src == tgt:
             return list(sentences)
         current = list(sentences)
         for pkg in self.route(src, tgt):
-            current = self._translate_leg(pkg, current, progress)
+            current = self._translate_leg(pkg, current)
         return current
 
-    def _translate_leg(self, pkg: InstalledPackage, sentences: list[str], progress: Progress | None) -> list[str]:
+    def _translate_leg(self, pkg: InstalledPackage, sentences: list[str]) -> list[str]:
         cache = self._leg_cache.setdefault((pkg.from_code, pkg.to_code), {})
         todo = sorted({s for s in sentences if s.strip() and s not in cache})
-        if todo:
-            model = self._model(pkg)
-            for start in range(0, len(todo), self.settings.batch_size * 8):
-                chunk = todo[start:start + self.settings.batch_size * 8]
-                cache.update(zip(chunk, model.translate(chunk, self.settings)))
-                self.sentences_translated += len(chunk)
-                if progress:
-                    progress(len(chunk))
+        if todo:  # one call: CTranslate2 sorts by length and batches inside it
+            cache.update(zip(todo, self._model(pkg).translate(todo, self.settings)))
+            self.sentences_translated += len(todo)
         return [cache.get(s, s) for s in sentences]
 
     def align(self, sources: list[str], translations: list[str], src: str, tgt: str) -> list[AlignedTranslation]:
@@ -165,7 +158,7 @@ class ArgosEngine:
         legs = self.route(src, tgt)
         texts = [list(sources)]
         for pkg in legs[:-1]:
-            texts.append(self._translate_leg(pkg, texts[-1], None))
+            texts.append(self._translate_leg(pkg, texts[-1]))
         texts.append(list(translations))
         links = self._model(legs[0]).align(texts[0], texts[1], self.settings)
         for pkg, before, after in zip(legs[1:], texts[1:], texts[2:]):
