@@ -1,0 +1,68 @@
+"""The three contenders of issue #6, each measured in its own child process on the same sentences.
+
+(a) `translator run` end to end, through the real CLI, with a fresh translation memory (nothing cached);
+(b) argostranslate called once per turn (benchmarks/plain_argos.py);
+(c) one raw CTranslate2 translate_batch with the engine's own decoding settings (benchmarks/floor.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from benchmarks.measure import BenchmarkError, Measurement, measure, python_command
+from translator.engine.argos import LENGTH_PENALTY, EngineSettings
+from translator.engine.packages import InstalledPackage
+from translator.engine.tokenizer import load_tokenizer
+
+_TRANSLATED = re.compile(r"(\d+) sentences translated")
+
+
+def pipeline(label: str, folder: Path, inputs: Path, work: Path, *options: str) -> Measurement:
+    """`python -m translator run INPUTS --out NEW --memory NEW/fresh.sqlite OPTIONS`; sentences as it reports."""
+    out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
+    argv = python_command("-m", "translator", "run", str(inputs), "--out", str(out),
+                          "--memory", str(out / "fresh.sqlite"), *options)
+    result = measure(label, 0, argv, env={"ARGOS_PACKAGES_DIR": str(folder)})
+    translated = sum(int(n) for n in _TRANSLATED.findall(result.stdout))
+    if not translated:
+        raise BenchmarkError(f"{label}: the run reported no translated sentences")
+    return replace(result, sentences=translated)
+
+
+def plain_argos(label: str, folder: Path, turns: Sequence[str], device: str = "cpu") -> Measurement:
+    """argostranslate.translate.translate once per turn, in a child with ARGOS_PACKAGES_DIR set."""
+    result = measure(label, 0, python_command("-m", "benchmarks.plain_argos"),
+                     env={"ARGOS_PACKAGES_DIR": str(folder), "ARGOS_DEVICE_TYPE": device}, stdin=json.dumps(turns))
+    return replace(result, sentences=json.loads(result.stdout)["sentences"])
+
+
+def engine_decoding(settings: EngineSettings | None = None) -> dict:
+    """ArgosEngine's translate_batch settings (examples batching, its beam, threads and compute type)."""
+    settings = settings or EngineSettings()
+    return {"max_batch_size": settings.batch_size, "batch_type": "examples", "beam_size": settings.beam_size,
+            "length_penalty": LENGTH_PENALTY, "intra_threads": settings.threads, "inter_threads": 1,
+            "compute_type": settings.compute_type, "device": settings.device}
+
+
+def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decoding: dict) -> Measurement:
+    """Raw translate_batch over the sentences, tokenized here with the package's tokenizer beforehand."""
+    tokenizer = load_tokenizer(package.path)
+    job = {"model": str(package.path / "model"), "tokens": [tokenizer.encode(s) for s in sentences],
+           "settings": decoding}
+    result = measure(label, 0, python_command("-m", "benchmarks.floor"), stdin=json.dumps(job))
+    return replace(result, sentences=json.loads(result.stdout)["sentences"])
+
+
+def floor_details(result: Measurement) -> dict:
+    """What the floor child printed: decode_s (translate_batch alone), pieces_in, pieces_out."""
+    return json.loads(result.stdout)
+
+
+def decode_seconds(result: Measurement) -> float:
+    """The floor's translate_batch time alone, without start-up and model load."""
+    return floor_details(result)["decode_s"]

@@ -1,0 +1,54 @@
+"""The benchmark's Argos packages: Transformer-base compute, built once and cached under benchmarks/.cache/.
+
+tests/tiny_argos.py builds them offline (6+6 layers, d_model 512, 8 heads, FFN 2048, a 32k vocabulary, int8);
+a model's output has as many pieces as its input, as a real model's output roughly has, so the decoder does a
+real model's work per sentence. SentencePiece is trained on the benchmark's own text plus the sample
+interview, so words split into pieces as in a trained model's vocabulary (about 1.3 pieces a word). The
+cache is keyed by the source of the builder and of the text generator, so editing either rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks import corpus
+from translator.engine.packages import InstalledPackage, find_package, install_file, installed_packages
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+BUILDER = corpus.ROOT / "tests" / "tiny_argos.py"
+# A few words really translated, as in the test packages; every other piece is copied (same cost either way).
+LEXICON = {"thank": "дякую", "you": "вам", "hello": "привіт", "good": "добрий", "russia": "росія",
+           "moscow": "москва", "europe": "європа", "war": "війна", "is": "є", "the": "цей", "for": "для"}
+CORPUS_SENTENCES = 800  # the largest scaling size: every benchmark sentence is in the tokenizer's training text
+VERSION = "9.6"  # a version no real package has, so a benchmark package is never mistaken for a real one
+
+Direction = tuple[str, str]
+
+
+def packages_folder(directions: Sequence[Direction] = (("en", "uk"),), *, base_shapes: bool = True,
+                    cache: Path = CACHE) -> Path:
+    """An ARGOS_PACKAGES_DIR holding a benchmark package per direction; built on first use, reused after."""
+    kind = "base" if base_shapes else "small"
+    stamp = hashlib.sha256(BUILDER.read_bytes() + Path(corpus.__file__).read_bytes()).hexdigest()[:10]
+    folder = cache / f"packages-{kind}-{'-'.join(a + b for a, b in directions)}-{stamp}"
+    for source, target in directions:
+        if not find_package(source, target, installed_packages(folder)):
+            install_file(_archive(cache / f"archives-{kind}-{stamp}", source, target, base_shapes), folder)
+    return folder
+
+
+def package(folder: Path, source: str = "en", target: str = "uk") -> InstalledPackage:
+    """The installed benchmark package of a direction."""
+    found = find_package(source, target, installed_packages(folder))
+    if found is None:
+        raise LookupError(f"no {source}-{target} package in {folder}")
+    return found
+
+
+def _archive(out: Path, source: str, target: str, base_shapes: bool) -> Path:
+    from tests.tiny_argos import build_package  # numpy, SentencePiece training: only when building
+
+    text = [*corpus.sentences(CORPUS_SENTENCES), *corpus.SAMPLE.read_text("utf-8").splitlines()]
+    return build_package(out, source, target, LEXICON, version=VERSION, base_shapes=base_shapes, corpus=text)

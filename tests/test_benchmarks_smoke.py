@@ -1,0 +1,90 @@
+"""The benchmark (benchmarks/, issue #6): its text generator, its measuring, its targets, and one fast run
+end to end on the tests' small model. Nothing here is timed: the figures come from `python -m benchmarks.run`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import benchmarks
+from benchmarks import corpus, report, run
+from benchmarks.measure import BenchmarkError, Measurement, measure
+from translator.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_our_benchmarks_package_is_imported_not_pysbds():
+    # pysbd installs an unrelated top-level package named `benchmarks`.
+    assert Path(benchmarks.__file__).resolve().parent == ROOT / "benchmarks"
+
+
+@settings(max_examples=15, deadline=None)
+@given(count=st.integers(1, 40), seed=st.integers(0, 10_000))
+def test_sentences_are_distinct_interview_length_and_split_back_from_their_turns(count, seed):
+    sentences = corpus.sentences(count, seed)
+    assert len(set(sentences)) == count
+    assert all(corpus.MIN_WORDS <= len(s.split()) <= corpus.MAX_WORDS for s in sentences)
+    assert all(s[0].isupper() and s[-1] in ".?" for s in sentences)
+    grouped = corpus.turns(sentences, seed)
+    assert [s for turn in grouped for s in turn] == sentences
+    assert all(split_sentences(" ".join(turn), "en") == turn for turn in grouped)
+
+
+def test_the_text_is_the_same_on_every_run():
+    assert corpus.sentences(30) == corpus.sentences(30)
+    assert corpus.transcript(corpus.turns(corpus.sentences(30))).startswith("Barvynenko: ")
+
+
+def test_measure_reports_the_childs_own_peak_memory_not_ours():
+    ours = bytearray(300 * 2**20)
+    ours[::4096] = b"x" * len(ours[::4096])  # touched: resident in this process
+    small = measure("small", 0, [sys.executable, "-c", "pass"])
+    big = measure("big", 0, [sys.executable, "-c", "b = bytearray(200 * 2**20); b[::4096] = b'x' * len(b[::4096])"])
+    assert small.peak_mib < 50
+    assert 200 < big.peak_mib < 260
+    assert big.wall_s > 0 and big.stdout == ""
+
+
+def test_a_failing_contender_is_one_line_naming_it():
+    with pytest.raises(BenchmarkError, match=r"^\(x\) exited with status 3: boom$"):
+        measure("(x)", 0, [sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
+
+
+def _results_with_walls(walls: dict[int, float]) -> run.Results:
+    def m(n: int, wall: float) -> Measurement:
+        return Measurement("m", n, wall, 100.0)
+
+    main = m(200, walls[200])
+    return run.Results(main, m(200, 80.0), m(200, walls[200]), m(400, 40.0), m(200, walls[200]),
+                       scaling={n: (m(n, w), m(n, w)) for n, w in walls.items()})
+
+
+@pytest.mark.parametrize(("walls", "linear"), [
+    ({50: 6.0, 200: 21.0, 800: 81.0}, True),  # fixed 1 s + 0.1 s a sentence
+    ({50: 6.0, 200: 21.0, 800: 50.0}, True),  # cheaper per sentence when batches fill
+    ({50: 1.25, 200: 20.0, 800: 320.0}, False),  # quadratic
+])
+def test_scaling_is_judged_on_the_cost_of_further_sentences(walls, linear):
+    checks = [c for c in report.checks(_results_with_walls(walls)) if "further sentence" in c.name]
+    assert len(checks) == 2 and all(c.passed is linear for c in checks)
+
+
+def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(run, "TUNING", ({}, {"beam_size": 1}))
+    status = run.main(["--small", "--cache", str(tmp_path / "cache"), "--sentences", "8", "--scaling", "4,8,12",
+                       "--rounds", "1", "--tune", "8", "--tune-rounds", "1", "--startup-repeats", "1"])
+    out = capsys.readouterr().out
+    assert status == 0
+    rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| (")}
+    for label in ("(a) translator run, 8", "(b) argostranslate per turn", "(c) translate_batch, 8",
+                  "(a) a folder of 4 files"):
+        assert rows[label].split(" | ")[1] == "8"
+    assert rows["(a) pivot: --from uk --to en,ru"].split(" | ")[1] == "16"  # two targets
+    assert "(c) decoded 2" in out and out.count("| PASS |") + out.count("| FAIL |") == 11
+    assert "heavy modules imported (none) | 0 | ≤ 0 | PASS" in out
+    assert "| 12 |" in out and "| beam_size=1 |" in out
