@@ -45,7 +45,8 @@ def engine_decoding(settings: EngineSettings | None = None) -> dict:
     """ArgosEngine's translate_batch settings (examples batching, its beam, threads and compute type)."""
     settings = settings or EngineSettings()
     return {"max_batch_size": settings.batch_size, "batch_type": "examples", "beam_size": settings.beam_size,
-            "length_penalty": LENGTH_PENALTY, "intra_threads": settings.threads, "inter_threads": 1,
+            "length_penalty": LENGTH_PENALTY, "inter_threads": settings.thread_layout[0],
+            "intra_threads": settings.thread_layout[1],
             "compute_type": settings.compute_type, "device": settings.device}
 
 

@@ -11,6 +11,7 @@ the model translated into some other word); `translate` never asks for attention
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from translator.engine.alignment import AlignedTranslation, Link, argmax_links, compose, piece_spans
@@ -20,8 +21,9 @@ from translator.errors import UsageError
 
 LENGTH_PENALTY = 0.2
 DEFAULT_BEAM_SIZE = 4
-# Measured on the 2-core benchmark machine (benchmarks/README): 32 examples per batch kept both cores busy.
-DEFAULT_BATCH_SIZE = 32
+# Measured on the 2-core benchmark machine (benchmarks/README.md): with a worker per core, batches of 16
+# examples were fastest without the memory that batches of 64 cost.
+DEFAULT_BATCH_SIZE = 16
 # argostranslate never passes max_decoding_length, so CTranslate2 cuts every output at 256 pieces.
 MIN_DECODING_LENGTH_LIMIT = 256
 
@@ -29,13 +31,21 @@ MIN_DECODING_LENGTH_LIMIT = 256
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """How to run CTranslate2; the defaults are argostranslate's except the batch size."""
+    """How to run CTranslate2: argostranslate's decoding, our batching and threading (benchmarks/README.md)."""
 
     device: str = "cpu"
     beam_size: int = DEFAULT_BEAM_SIZE
-    threads: int = 0  # intra-op threads; 0 lets CTranslate2 use every core
+    threads: int = 0  # CPU threads in all; 0 means one per core
     batch_size: int = DEFAULT_BATCH_SIZE
     compute_type: str = "auto"
+
+    @property
+    def thread_layout(self) -> tuple[int, int]:
+        """(inter_threads, intra_threads). On CPU, one single-threaded worker per thread decoding its own
+        batch beat one batch over all cores by 1.36× on 2 cores; a GPU runs one batch at a time."""
+        if self.device != "cpu":
+            return 1, self.threads
+        return self.threads or os.cpu_count() or 1, 1
 
 
 class _LoadedModel:
@@ -52,8 +62,8 @@ class _LoadedModel:
             self.translator = ctranslate2.Translator(
                 str(pkg.path / "model"),
                 device=settings.device,
-                inter_threads=1,
-                intra_threads=settings.threads,
+                inter_threads=settings.thread_layout[0],
+                intra_threads=settings.thread_layout[1],
                 compute_type=settings.compute_type,
             )
         except (RuntimeError, ValueError) as exc:

@@ -8,6 +8,8 @@ set of cuts; a part is left empty only when the translation has fewer words than
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from translator.subtitles.breaks import break_cost, ends_clause, ends_sentence
 
 DISTANCE_WEIGHT = 100.0  # cost of a cut one whole translation length away from its proportional place
@@ -25,12 +27,18 @@ def distribute(translation: str, source_parts: list[str]) -> list[str]:
 
     Joining the non-empty pieces with spaces gives the translation with its whitespace collapsed.
     """
+    return list(_distribute_cached(translation, tuple(source_parts)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _distribute_cached(translation: str, source_parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The bilingual writer and QA ask for the same split more than once; the DP is O(parts × words²)."""
     if not source_parts:
-        return []
+        return ()
     words = translation.split()
     parts = [" ".join(part.split()) for part in source_parts]
     if len(parts) == 1:
-        return [" ".join(words)]
+        return (" ".join(words),)
     offsets = [0]  # where each word starts in the joined translation (and one past its end)
     for word in words:
         offsets.append(offsets[-1] + len(word) + 1)
@@ -77,4 +85,4 @@ def distribute(translation: str, source_parts: list[str]) -> list[str]:
         bounds.append(back[part][bounds[-1]])
     bounds.append(0)
     bounds.reverse()
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return tuple(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]))

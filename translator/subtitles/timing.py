@@ -7,6 +7,8 @@ second, at least 1 s and at most 7 s; segments follow each other from 0 without 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from translator.document import Document, Segment, Timing
 from translator.sentences import split_sentences
 from translator.subtitles.breaks import break_cost
@@ -56,6 +58,12 @@ def _cut_sentence(sentence: str, lang: str | None) -> list[str]:
 
 def chunk_text(text: str, lang: str | None) -> list[str]:
     """A transcript segment's text as cue texts: whole sentences packed while they fit in two lines."""
+    return list(_chunk_cached(text, lang))
+
+
+@lru_cache(maxsize=1 << 14)
+def _chunk_cached(text: str, lang: str | None) -> tuple[str, ...]:
+    """Timing, QA and three subtitle writers all cut the same texts: cut each once (it is a pure function)."""
     chunks: list[str] = []
     for sentence in split_sentences(text, lang):
         joined = f"{chunks[-1]} {sentence}" if chunks else sentence
@@ -65,7 +73,7 @@ def chunk_text(text: str, lang: str | None) -> list[str]:
             chunks.append(sentence)
         else:
             chunks.extend(_cut_sentence(sentence, lang))
-    return chunks
+    return tuple(chunks)
 
 
 def spread(timing: Timing, chunks: list[str]) -> list[tuple[int, int]]:
