@@ -110,3 +110,13 @@ def test_cuda_without_a_gpu_is_a_clear_error(argos_env, out):
     done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk", "--out", str(out), "--device", "cuda",
                       packages=argos_env)
     assert_clean_failure(done, "no CUDA GPU")
+
+
+def test_a_bad_file_in_a_folder_stops_the_run_before_any_output(argos_env, out, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text("Title\nAysin: Thank you.\n", "utf-8")
+    (folder / "b-bad.txt").write_bytes(b"\x00\x01binary")
+    done = translator("run", str(folder), "--to", "uk", "--out", str(out), packages=argos_env)
+    assert_clean_failure(done, "b-bad.txt", "binary")
+    assert not any(out.iterdir())

@@ -105,3 +105,9 @@ def test_missing_direction_names_the_install_command(tmp_path):
     engine = ArgosEngine(packages=[])
     with pytest.raises(MissingPackageError, match="translator models install en-uk"):
         engine.check([("en", "uk")])
+
+
+def test_memory_identity_names_packages_versions_and_beam(packages_dir):
+    packages = installed_packages(packages_dir)
+    assert ArgosEngine(packages=packages).identity("uk", "ru") == "translate-uk_en@1.0+translate-en_ru@1.0#beam4"
+    assert ArgosEngine(EngineSettings(beam_size=1), packages=packages).identity("en", "uk").endswith("#beam1")

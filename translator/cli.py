@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -61,7 +60,7 @@ def run(
     memory: Annotated[Optional[Path], typer.Option("--memory", help="Translation memory [default: OUT/translator.sqlite].")] = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1251).")] = None,
     beam_size: Annotated[int, typer.Option("--beam-size", min=1, max=16, help="Beam size: lower is faster.")] = 4,
-    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads for translation (0: all cores).")] = 0,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads for translation (0: one per core).")] = 0,
     device: Annotated[Optional[str], typer.Option("--device", help="cpu or cuda [default: ARGOS_DEVICE_TYPE or cpu].")] = None,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
@@ -78,15 +77,15 @@ def run(
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    with ExitStack() as stack:
-        tm = None
-        for path in expand_inputs(inputs):
-            doc = prepare(path, source, encoding)
-            engine.check(required_directions(doc, targets))
+    # Every input is read and every package checked before anything is written: a bad input leaves --out as it was.
+    docs = [prepare(path, source, encoding) for path in expand_inputs(inputs)]
+    for doc in docs:
+        engine.check(required_directions(doc, targets))
+    with TranslationMemory(memory or out_dir / MEMORY_NAME) as tm:
+        for doc in docs:
+            path = Path(doc.path)
             for notice in doc.notices:
                 _say(f"{path}: {notice}")
-            if tm is None:  # opened only once an input is known good, so a bad one leaves --out untouched
-                tm = stack.enter_context(TranslationMemory(memory or out_dir / MEMORY_NAME))
             translator = Translator(engine, loaded_glossary, tm)
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update

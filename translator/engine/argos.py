@@ -133,8 +133,10 @@ class ArgosEngine:
         return route(src, tgt, self.packages)
 
     def identity(self, src: str, tgt: str) -> str:
-        """The packages (and versions) a direction uses: part of every translation-memory key."""
-        return "+".join(pkg.identity for pkg in self.route(src, tgt))
+        """What a direction's output depends on — packages, versions and beam size: a translation-memory key,
+        so a `--beam-size 1` draft never stands in for a beam-4 translation."""
+        packages = "+".join(pkg.identity for pkg in self.route(src, tgt))
+        return f"{packages}#beam{self.settings.beam_size}"
 
     def check(self, directions: list[tuple[str, str]]) -> None:
         """Fail before any work if a direction lacks a package (the error names the install command)."""
