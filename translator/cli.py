@@ -116,9 +116,11 @@ def detect(
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
     from translator.pipeline import expand_inputs, prepare
+    from translator.subtitles import estimate_timings
 
     for path in expand_inputs(inputs):
         doc = prepare(path, source, encoding)
+        estimate_timings(doc)  # a transcript's timings from its source text, as a run starts from
         for segment in doc.segments:
             if as_json:
                 record = {"file": str(path), **segment.to_json()}

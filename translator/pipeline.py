@@ -16,7 +16,7 @@ from translator.detect import detect_document
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
-from translator.glossary import Glossary, protect, restore_all
+from translator.glossary import Glossary, Protected, protect, restore_all
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
 from translator.qa import flag_document
@@ -86,8 +86,6 @@ def prepare(path: Path, source_lang: str | None = None, encoding: str | None = N
     doc = read(path, encoding)
     detect_document(doc, forced=source_lang)
     split_document(doc)
-    if doc.format == "transcript":
-        estimate_timings(doc)
     return doc
 
 
@@ -138,6 +136,14 @@ class Translator:
         self.engine, self.glossary, self.memory, self.progress = engine, glossary, memory, progress
         self.translated = 0
         self.from_memory = 0
+        self._protected: dict[tuple[str, str, str], Protected] = {}
+
+    def _protect(self, sentence: str, src: str, tgt: str) -> Protected:
+        """Planning, memory lookup and restoring all need a sentence's protected form: compute it once."""
+        key = (sentence, src, tgt)
+        if key not in self._protected:
+            self._protected[key] = protect(self.glossary, sentence, src, tgt)
+        return self._protected[key]
 
     def plan(self, doc: Document, targets: list[str]) -> int:
         """Check every needed package is installed; return how many sentences the memory lacks."""
@@ -154,7 +160,7 @@ class Translator:
         glossary_id = self.glossary.fingerprint()
         for src, sentences in sorted(by_lang.items()):
             engine_id = self.engine.identity(src, tgt)
-            protected = list(dict.fromkeys(protect(self.glossary, s, src, tgt).text for s in sentences))
+            protected = list(dict.fromkeys(self._protect(s, src, tgt).text for s in sentences))
             known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
             yield _Lookup(src, engine_id, glossary_id, protected, known)
 
@@ -195,7 +201,7 @@ class Translator:
                 )
             return []
         sentences, hits = [], []
-        protected = [protect(self.glossary, sentence, unit.lang, tgt) for sentence in unit.sentences]
+        protected = [self._protect(sentence, unit.lang, tgt) for sentence in unit.sentences]
         raw = [machine[(unit.lang, p.text)] for p in protected]
         aligner = partial(self.engine.align, src=unit.lang, tgt=tgt)  # a second pass for missed terms only
         for text, sentence_hits in restore_all(self.glossary, protected, raw, tgt, aligner):
@@ -245,7 +251,7 @@ def run_document(
     """Translate one prepared document, flag it, write every output."""
     before_translated, before_memory = translator.translated, translator.from_memory
     hits = translator.translate(doc, targets)
-    estimate_timings(doc)  # again, now that the translations are known: time for the longest version
+    estimate_timings(doc)  # after translation: each segment lasts as long as its longest version needs
     flag_document(doc)
     written = write_document(doc, out_dir, translator.memory, tuple(formats))
     record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart
