@@ -22,7 +22,6 @@ from pathlib import Path
 
 from translator.errors import MemoryFileError
 
-DEFAULT_PATH = Path("output/translator.sqlite")
 APPLICATION_ID = 0x54524E53  # "TRNS": marks the file as a translator memory (PRAGMA application_id)
 SCHEMA_VERSION = 1
 _SQLITE_MAGIC = b"SQLite format 3\x00"

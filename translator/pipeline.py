@@ -240,11 +240,6 @@ class Translator:
                 )
 
 
-def iter_documents(paths: list[Path], source_lang: str | None, encoding: str | None) -> Iterator[Document]:
-    for path in expand_inputs(paths):
-        yield prepare(path, source_lang, encoding)
-
-
 def run_document(
     doc: Document, translator: Translator, targets: list[str], out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS
 ) -> RunResult:

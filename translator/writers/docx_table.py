@@ -15,7 +15,6 @@ from datetime import datetime
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Row
 
