@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -70,19 +71,35 @@ def run(
     from translator.pipeline import (
         Translator, expand_inputs, parse_targets, prepare, required_directions, run_document,
     )
+    from translator import rerun
     from translator.report import describe_result, progress_bar
 
     targets = parse_targets(to)
     out_dir = _writable_folder(out)
+    memory_path = memory or out_dir / MEMORY_NAME
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    # Every input is read and every package checked before anything is written: a bad input leaves --out as it was.
-    docs = [prepare(path, source, encoding) for path in expand_inputs(inputs)]
-    for doc in docs:
-        engine.check(required_directions(doc, targets))
-    with TranslationMemory(memory or out_dir / MEMORY_NAME) as tm:
-        for doc in docs:
+    options = {"targets": targets, "from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    with ExitStack() as stack:
+        known = stack.enter_context(TranslationMemory(memory_path)) if memory_path.is_file() else None
+        # Every input to translate is read and every package checked before anything is written: a bad
+        # input leaves --out as it was. An input whose last run had the same fingerprint is not redone.
+        pending = []
+        for path in expand_inputs(inputs):
+            current = rerun.fingerprint(path, options, loaded_glossary, engine, known)
+            report = rerun.unchanged_report(known, path, current) if known else None
+            if report is not None:
+                typer.echo(f"{path.name}: unchanged since the last run, 0 sentences translated; "
+                           f"its outputs in {out_dir}/ are kept")
+                if report:
+                    typer.echo(report)
+                continue
+            pending.append((prepare(path, source, encoding), current))
+        for doc, _ in pending:
+            engine.check(required_directions(doc, targets))
+        tm = known or stack.enter_context(TranslationMemory(memory_path))
+        for doc, current in pending:
             path = Path(doc.path)
             for notice in doc.notices:
                 _say(f"{path}: {notice}")
@@ -90,12 +107,11 @@ def run(
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update
                 result = run_document(doc, translator, targets, out_dir)
-            for line in describe_result(result, out_dir):
-                typer.echo(line)
+            lines = describe_result(result, out_dir)
             if loaded_glossary.entries:
-                typer.echo(summary_line(result.glossary_hits))
-                for line in miss_lines(doc.segments):
-                    typer.echo(line)
+                lines += [summary_line(result.glossary_hits), *miss_lines(doc.segments)]
+            typer.echo("\n".join(lines))
+            rerun.remember(tm, path, current, result.written, "\n".join(lines[1:]))
 
 
 def _device(option: str | None) -> str:

@@ -1,10 +1,11 @@
 """The translation memory: a SQLite file that makes re-runs cheap and keeps reviewers' corrections.
 
-Four tables: `sentences` (every machine-translated sentence, keyed by its source text, language pair, engine
+Five tables: `sentences` (every machine-translated sentence, keyed by its source text, language pair, engine
 identity and glossary fingerprint), `approvals` (reviewer corrections per document, segment and target language;
 never replaced by machine output) and `outputs` (what the last run delivered per segment, so an import can
 tell which rows a reviewer changed, and `review status` can count them) and `files` (the hash of every output
-file as written, so a file a person has edited since is never overwritten).
+file as written, so a file a person has edited since is never overwritten) and `runs` (what each document's
+last run depended on, wrote and reported, so an unchanged re-run can stop at once).
 
 Nothing is lost: the file runs in WAL mode and every `store` is its own transaction, so a run killed at any
 moment (kill -9) leaves every batch stored before the kill, and the next run translates only the rest.
@@ -14,6 +15,7 @@ A file that is not ours (another SQLite database, any other file, a damaged one)
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -45,6 +47,9 @@ CREATE TABLE outputs (
 ) WITHOUT ROWID;
 CREATE TABLE files (
     path TEXT NOT NULL PRIMARY KEY, sha256 TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE runs (
+    doc_key TEXT NOT NULL PRIMARY KEY, fingerprint TEXT NOT NULL, paths TEXT NOT NULL, report TEXT NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -257,6 +262,16 @@ class TranslationMemory:
     def record_files(self, hashes: dict[str, str]) -> None:
         with self._transaction():
             self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", sorted(hashes.items()))
+
+    def last_run(self, doc_key: str) -> tuple[str, list[str], str] | None:
+        """(fingerprint, output paths, report) of the document's last completed run."""
+        row = self._db.execute("SELECT fingerprint, paths, report FROM runs WHERE doc_key = ?", (doc_key,)).fetchone()
+        return None if row is None else (row[0], json.loads(row[1]), row[2])
+
+    def record_run(self, doc_key: str, fingerprint: str, paths: list[str], report: str) -> None:
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
+                             (doc_key, fingerprint, json.dumps(paths), report))
 
     def status(self, doc_key: str | None = None) -> list[StatusCounts]:
         """Counts per document and target language, sorted; all documents when `doc_key` is None."""

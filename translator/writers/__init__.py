@@ -53,12 +53,14 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
 def document_key(doc: Document) -> str:
-    """The stem S of every output name, also the document's key in the translation memory.
+    """The stem S of every output name, also the document's key in the translation memory."""
+    return key_for_path(doc.path)
 
-    `interview-aisin.en.txt` → `interview-aisin`: the extension goes, and so does a language suffix,
-    since every output name states its languages itself (`interview-aisin.en-uk.srt`).
-    """
-    stem = Path(doc.path).stem
+
+def key_for_path(path: str | Path) -> str:
+    """`interview-aisin.en.txt` → `interview-aisin`: the extension goes, and so does a language suffix,
+    since every output name states its languages itself (`interview-aisin.en-uk.srt`)."""
+    stem = Path(path).stem
     base, dot, suffix = stem.rpartition(".")
     return base if dot and base and suffix.lower() in LANGUAGES else stem
 

@@ -1,0 +1,66 @@
+"""Stopping at once when a run would change nothing.
+
+Outputs are a pure function of the input's bytes, the options, the glossary, the packages (and beam size),
+the reviewers' approvals and this tool's version. A run records a fingerprint of all of them; when the next
+run's fingerprint is the same and every output is still as written, it reports the last run's result instead
+of reading, detecting, pinning and rendering everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from translator import __version__
+from translator.engine.argos import ArgosEngine
+from translator.glossary import Glossary
+from translator.memory import TranslationMemory
+from translator.writers import key_for_path
+
+
+def fingerprint(
+    path: Path, options: dict[str, object], glossary: Glossary, engine: ArgosEngine, memory: TranslationMemory | None
+) -> str | None:
+    """What the outputs of `path` depend on, hashed; None when the input cannot be read (the run will say why)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key = key_for_path(path)
+    targets = options.get("targets", [])
+    approvals = [
+        (tgt, segment_id, approval.source_text, approval.translation)
+        for tgt in sorted(map(str, targets))  # type: ignore[call-overload]
+        for segment_id, approval in sorted(memory.approvals(key, tgt).items())
+    ] if memory else []
+    parts = {
+        "version": __version__,
+        "input": hashlib.sha256(data).hexdigest(),
+        "options": options,
+        "glossary": glossary.fingerprint(),
+        "packages": [pkg.identity for pkg in engine.packages],
+        "engine": [engine.settings.beam_size, engine.settings.compute_type],
+        "approvals": approvals,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def unchanged_report(memory: TranslationMemory, path: Path, current: str | None) -> str | None:
+    """The last run's report, if it had this fingerprint and all its outputs are as it wrote them."""
+    last = memory.last_run(key_for_path(path))
+    if current is None or last is None or last[0] != current:
+        return None
+    written = memory.file_hashes(last[1])
+    for name in last[1]:
+        try:
+            if hashlib.sha256(Path(name).read_bytes()).hexdigest() != written.get(name):
+                return None
+        except OSError:
+            return None
+    return last[2]
+
+
+def remember(memory: TranslationMemory, path: Path, current: str | None, written: list[Path], report: str) -> None:
+    if current is not None:
+        memory.record_run(key_for_path(path), current, [str(p.resolve()) for p in written], report)
