@@ -80,14 +80,14 @@ def run(
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    options = {"targets": targets, "from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
     with ExitStack() as stack:
         known = stack.enter_context(TranslationMemory(memory_path)) if memory_path.is_file() else None
         # Every input to translate is read and every package checked before anything is written: a bad
         # input leaves --out as it was. An input whose last run had the same fingerprint is not redone.
         pending = []
         for path in expand_inputs(inputs):
-            current = rerun.fingerprint(path, options, loaded_glossary, engine, known)
+            current = rerun.fingerprint(path, targets, options, loaded_glossary, engine, known)
             report = rerun.unchanged_report(known, path, current) if known else None
             if report is not None:
                 typer.echo(f"{path.name}: unchanged since the last run, 0 sentences translated; "

@@ -20,7 +20,12 @@ from translator.writers import key_for_path
 
 
 def fingerprint(
-    path: Path, options: dict[str, object], glossary: Glossary, engine: ArgosEngine, memory: TranslationMemory | None
+    path: Path,
+    targets: list[str],
+    options: dict[str, object],
+    glossary: Glossary,
+    engine: ArgosEngine,
+    memory: TranslationMemory | None,
 ) -> str | None:
     """What the outputs of `path` depend on, hashed; None when the input cannot be read (the run will say why)."""
     try:
@@ -28,13 +33,13 @@ def fingerprint(
     except OSError:
         return None
     key = key_for_path(path)
-    targets = options.get("targets", [])
     approvals = [
         (tgt, segment_id, approval.source_text, approval.translation)
-        for tgt in sorted(map(str, targets))  # type: ignore[call-overload]
+        for tgt in targets
         for segment_id, approval in sorted(memory.approvals(key, tgt).items())
     ] if memory else []
     parts = {
+        "targets": targets,
         "version": __version__,
         "input": hashlib.sha256(data).hexdigest(),
         "options": options,
