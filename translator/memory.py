@@ -268,7 +268,7 @@ class TranslationMemory:
         row = self._db.execute("SELECT fingerprint, paths, report FROM runs WHERE doc_key = ?", (doc_key,)).fetchone()
         return None if row is None else (row[0], json.loads(row[1]), row[2])
 
-    def record_run(self, doc_key: str, fingerprint: str, paths: list[str], report: str) -> None:
+    def record_fingerprint(self, doc_key: str, fingerprint: str, paths: list[str], report: str) -> None:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?)",
                              (doc_key, fingerprint, json.dumps(paths), report))

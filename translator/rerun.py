@@ -68,4 +68,4 @@ def unchanged_report(memory: TranslationMemory, path: Path, current: str | None)
 
 def remember(memory: TranslationMemory, path: Path, current: str | None, written: list[Path], report: str) -> None:
     if current is not None:
-        memory.record_run(key_for_path(path), current, [str(p.resolve()) for p in written], report)
+        memory.record_fingerprint(key_for_path(path), current, [str(p.resolve()) for p in written], report)

@@ -19,14 +19,14 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a glossary file, at a line (0 when it concerns the whole file).
-    `str()` gives "12: message", for printing after the file name."""
+    `str()` gives "12: message" (or " message" for the whole file), for printing after the file name."""
 
     path: str
     line: int
     message: str
 
     def __str__(self) -> str:
-        return f"{self.line}: {self.message}"
+        return f"{self.line}: {self.message}" if self.line else f" {self.message}"
 
 
 @dataclass(frozen=True)
