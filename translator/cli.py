@@ -11,7 +11,7 @@ import json
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -53,25 +53,32 @@ def _writable_folder(path: Path) -> Path:
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt), subtitles (.srt, .vtt) or folders of them.")],
+    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt), subtitles (.srt, .vtt) or folders.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated: uk,ru,en.")] = "uk,ru",
-    source: Annotated[Optional[str], typer.Option("--from", help="Source language; overrides detection.")] = None,
+    source: Annotated[str | None, typer.Option("--from", help="Source language; overrides detection.")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = DEFAULT_OUT,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Glossary TSV (repeatable).")] = None,
-    memory: Annotated[Optional[Path], typer.Option("--memory", help="Translation memory [default: OUT/translator.sqlite].")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding (e.g. cp1251).")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Glossary TSV (repeatable).")] = None,
+    memory: Annotated[Path | None, typer.Option("--memory", help="Translation memory [default: OUT/translator.sqlite].")
+    ] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding (e.g. cp1251).")] = None,
     beam_size: Annotated[int, typer.Option("--beam-size", min=1, max=16, help="Beam size: lower is faster.")] = 4,
-    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads for translation (0: one per core).")] = 0,
-    device: Annotated[Optional[str], typer.Option("--device", help="cpu or cuda [default: ARGOS_DEVICE_TYPE or cpu].")] = None,
+    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
+    device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
+    ] = None,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
+    from translator import rerun
     from translator.engine.argos import ArgosEngine, EngineSettings
     from translator.glossary import load_glossaries, miss_lines, summary_line
     from translator.memory import TranslationMemory
     from translator.pipeline import (
-        Translator, expand_inputs, parse_targets, prepare, required_directions, run_document,
+        Translator,
+        expand_inputs,
+        parse_targets,
+        prepare,
+        required_directions,
+        run_document,
     )
-    from translator import rerun
     from translator.report import describe_result, progress_bar
 
     targets = parse_targets(to)
@@ -127,8 +134,8 @@ def _device(option: str | None) -> str:
 def detect(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders to examine.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per segment and line.")] = False,
-    source: Annotated[Optional[str], typer.Option("--from", help="Force the language instead of detecting.")] = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Force the input encoding.")] = None,
+    source: Annotated[str | None, typer.Option("--from", help="Force the language instead of detecting.")] = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
     from translator.pipeline import expand_inputs, prepare
@@ -170,7 +177,7 @@ def models_list() -> None:
 
 @models_app.command("install")
 def models_install(
-    names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (from the Argos index) or .argosmodel files.")],
+    names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (Argos index) or .argosmodel files.")],
 ) -> None:
     """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
     from translator.engine import packages

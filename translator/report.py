@@ -47,7 +47,7 @@ def download_bar(label: str) -> Iterator[_ByteBar]:
         bar.close()
 
 
-def describe_result(result: "RunResult", out_dir: Path) -> list[str]:
+def describe_result(result: RunResult, out_dir: Path) -> list[str]:
     """Lines such as `interview-aisin.en.txt: 27 segments (en → uk, ru), 120 sentences translated, ...`."""
     doc = result.doc
     lines = [

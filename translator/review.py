@@ -9,9 +9,8 @@ whose status says approved, is stored as an approved correction. All of one file
 
 from __future__ import annotations
 
-import hashlib
-
 import csv
+import hashlib
 import io
 import re
 import zipfile
@@ -151,7 +150,8 @@ def _read_csv(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     try:
-        table = [[from_cell(c) for c in cells] for cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        table = [[from_cell(c) for c in cells] for cells in rows]
     except csv.Error as exc:
         raise InputError(f"{path}: not a readable CSV file ({exc})") from None
     return _target_from_name(path), _table(path, table)

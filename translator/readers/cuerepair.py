@@ -4,6 +4,8 @@ overlapping, none of zero length. Every repair keeps all text and is reported wi
 
 from __future__ import annotations
 
+import itertools
+
 from translator.errors import InputError
 from translator.readers.cuetext import RawCue, Report
 from translator.subtitles.cues import format_timestamp
@@ -51,7 +53,7 @@ def _merge_simultaneous(cues: list[RawCue], report: Report) -> list[RawCue]:
 
 
 def _trim_overlaps(cues: list[RawCue], report: Report, separator: str) -> None:
-    for cue, following in zip(cues, cues[1:]):
+    for cue, following in itertools.pairwise(cues):
         if cue.end_ms > following.start_ms:
             report.add(
                 cue.line,

@@ -16,7 +16,8 @@ from translator.speakers import SpeakerRegistry
 # `Name: text`: up to four capitalised words (any script, initials and hyphens allowed), no sentence punctuation.
 _NAME_WORD = r"[^\W\d_][\w’'\-]*"
 _INITIALS = r"(?:[^\W\d_]{1,2}\.)+"
-_INLINE_TURN = re.compile(rf"^(?P<name>(?:{_INITIALS}|{_NAME_WORD})(?:[ \u00a0](?:{_INITIALS}|{_NAME_WORD})){{0,3}})\s*:\s+(?P<text>\S.*)$")
+_NAME_TOKEN = rf"(?:{_INITIALS}|{_NAME_WORD})"
+_INLINE_TURN = re.compile(rf"^(?P<name>{_NAME_TOKEN}(?:[ \u00a0]{_NAME_TOKEN}){{0,3}})\s*:\s+(?P<text>\S.*)$")
 _SENTENCE_END = ("." , "!", "?", "…", "»", "\"", "”", ")")
 HEADING_MAX_CHARS = 160
 

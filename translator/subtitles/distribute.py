@@ -8,6 +8,7 @@ set of cuts; a part is left empty only when the translation has fewer words than
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from translator.subtitles.breaks import break_cost, ends_clause, ends_sentence
@@ -52,7 +53,7 @@ def _distribute_cached(translation: str, source_parts: tuple[str, ...]) -> tuple
     # What a cut costs at each boundary, whatever the part: computed once, the DP asks for it O(words²) times.
     part_kinds = [_punctuation(part) for part in parts]
     word_kinds = [_punctuation(word) for word in words]
-    boundary_costs = [0.0] + [BREAK_WEIGHT * break_cost(a, b) for a, b in zip(words, words[1:])] + [0.0]
+    boundary_costs = [0.0] + [BREAK_WEIGHT * break_cost(a, b) for a, b in itertools.pairwise(words)] + [0.0]
 
     def cut_cost(part: int, boundary: int, previous: int) -> float:
         """Cost of ending source part `part` at word boundary `boundary` (the part started at `previous`)."""
@@ -85,4 +86,4 @@ def _distribute_cached(translation: str, source_parts: tuple[str, ...]) -> tuple
         bounds.append(back[part][bounds[-1]])
     bounds.append(0)
     bounds.reverse()
-    return tuple(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]))
+    return tuple(" ".join(words[a:b]) for a, b in itertools.pairwise(bounds))

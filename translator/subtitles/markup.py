@@ -239,10 +239,7 @@ def to_dialect(neutral: str, dialect: Dialect) -> str:
     for match in TAG.finditer(neutral):
         out.append(_text_for(neutral[position:match.start()], dialect))
         position = match.end()
-        if match["ass"]:
-            keep = dialect == "srt"
-        else:
-            keep = bool(match["tag"]) and match["name"].lower() in ALLOWED[dialect]
+        keep = dialect == "srt" if match["ass"] else bool(match["tag"]) and match["name"].lower() in ALLOWED[dialect]
         if keep:
             out.append(match.group())
     out.append(_text_for(neutral[position:], dialect))

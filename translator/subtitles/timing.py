@@ -7,6 +7,7 @@ second, at least 1 s and at most 7 s; segments follow each other from 0 without 
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from translator.document import Document, Segment, Timing
@@ -84,7 +85,7 @@ def spread(timing: Timing, chunks: list[str]) -> list[tuple[int, int]]:
     for weight in weights:
         running += weight
         bounds.append(timing.start_ms + round(timing.duration_ms * running / total))
-    return list(zip(bounds, bounds[1:]))
+    return list(itertools.pairwise(bounds))
 
 
 def _reading_time_ms(text: str, lang: str | None) -> int:

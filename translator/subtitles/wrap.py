@@ -7,6 +7,7 @@ word longer than the limit gets a line of its own: text is never cut, QA flags i
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from math import ceil
 
@@ -82,7 +83,7 @@ def _wrap_cached(text: str, lang: str | None) -> tuple[str, ...]:
         lines += 1
         cuts = _split(words, lines, limit, lang)
     bounds = [0, *cuts, len(words)]
-    return tuple(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:]))
+    return tuple(" ".join(words[a:b]) for a, b in itertools.pairwise(bounds))
 
 
 def fits(text: str, lang: str | None) -> bool:

@@ -75,7 +75,11 @@ def sentence_pairs(segment: Segment, lang: str) -> list[tuple[str, str]]:
         return [(segment.text, "")]
     source, target = segment.sentences, translation.sentences
     pairs = {(s, t) for s, t in translation.alignment if 0 <= s < len(source) and 0 <= t < len(target)}
-    if not pairs or {s for s, _ in pairs} != set(range(len(source))) or {t for _, t in pairs} != set(range(len(target))):
+    if (
+        not pairs
+        or {s for s, _ in pairs} != set(range(len(source)))
+        or {t for _, t in pairs} != set(range(len(target)))
+    ):
         return [(segment.text, translation.text)]
     groups: list[tuple[set[int], set[int]]] = []
     for s, t in sorted(pairs):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from translator import __version__
 from translator.document import Document
 from translator.writers import document_key
-from translator import __version__
 from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

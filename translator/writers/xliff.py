@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from translator import __version__
 from translator.document import Document
 from translator.writers import document_key
-from translator import __version__
 from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -19,7 +19,9 @@ STATES: dict[str, str] = {"machine": "translated", "flagged": "needs-review-tran
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _el(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None) -> etree._Element:
+def _el(
+    parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, text: str | None = None
+) -> etree._Element:
     element = etree.SubElement(parent, f"{{{NAMESPACE}}}{tag}", attrib or {})
     if text is not None:
         element.text = xml_safe(text)
@@ -28,13 +30,17 @@ def _el(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None, 
 
 def render(doc: Document, lang: str) -> bytes:
     root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
-    file = _el(root, "file", {
-        "original": document_key(doc),
-        "source-language": doc.lang or "xx",
-        "target-language": lang,
-        "datatype": "plaintext",
-        "tool-id": TOOL_NAME,
-    })
+    file = _el(
+        root,
+        "file",
+        {
+            "original": document_key(doc),
+            "source-language": doc.lang or "xx",
+            "target-language": lang,
+            "datatype": "plaintext",
+            "tool-id": TOOL_NAME,
+        },
+    )
     header = _el(file, "header")
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
