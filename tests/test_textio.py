@@ -39,13 +39,82 @@ def test_utf8_without_bom_is_read_as_utf8() -> None:
     assert decode_bytes("Привет — «мир»".encode()) == ("Привет — «мир»", "utf-8")
 
 
+# Interview-like samples: the Ukrainian one has і, ї, є; the one for cp866 (which has no і) only ї, є, Є.
+RUSSIAN_SAMPLE = ("Добрый вечер. Сегодня мой гость - известный политолог и эксперт по восточным делам.\n"
+                  "Спасибо, что пришли! Расскажите, пожалуйста, что будет дальше с Москвой и Киевом?\n")
+UKRAINIAN_SAMPLE = ("Добрий вечір. Сьогодні мій гість - відомий політолог і експерт зі східних питань.\n"
+                    "Дякую, що прийшли! Розкажіть, будь ласка, що буде далі з Києвом і Одесою?\n")
+UKRAINIAN_WITHOUT_I = ("Дякую, що прийшли. Ми говоримо про Європу та про її майбутнє.\n"
+                       "Це дуже важлива тема для кожного з нас. Як ви вважаєте, що буде потому?\n")
+
+
 @settings(max_examples=60)
 @given(st.lists(st.sampled_from(RUSSIAN), min_size=2, max_size=12).filter(lambda ws: any(len(w) > 1 for w in ws)))
-def test_russian_in_cp1251_and_koi8r_is_told_apart(words: list[str]) -> None:
-    """One-letter words alone ("и и") could be Latin too; any longer word settles it."""
+def test_russian_in_cp1251_and_koi8r_is_read_right_or_refused_never_garbled(words: list[str]) -> None:
+    """A few words may read as text in two code pages; then the user is asked, never given the wrong one."""
     text = " ".join(words) + "."
     for codec in ("cp1251", "koi8-r"):
-        assert decode_bytes(text.encode(codec)) == (text, codec)
+        try:
+            decoded, _ = decode_bytes(text.encode(codec))
+        except InputError as exc:
+            assert "more than one code page" in str(exc) and codec in str(exc)
+        else:
+            assert decoded == text
+
+
+@pytest.mark.parametrize(
+    ("sample", "codec", "named"),
+    [
+        (RUSSIAN_SAMPLE, "cp1251", "cp1251"),
+        (UKRAINIAN_SAMPLE, "cp1251", "cp1251"),
+        (RUSSIAN_SAMPLE, "koi8-r", "koi8-r"),
+        (UKRAINIAN_SAMPLE, "koi8-u", "koi8-u"),
+        (RUSSIAN_SAMPLE, "koi8-u", "koi8-r"),  # Russian reads the same in both KOI8s: the common one is named
+        (RUSSIAN_SAMPLE, "cp866", "cp866"),
+        (UKRAINIAN_WITHOUT_I, "cp866", "cp866"),
+        (UKRAINIAN_SAMPLE, "cp1125", "cp1125"),
+        (RUSSIAN_SAMPLE, "cp1125", "cp866"),  # the same bytes for every Russian letter
+        (RUSSIAN_SAMPLE, "mac-cyrillic", "mac-cyrillic"),
+        (UKRAINIAN_SAMPLE, "mac-cyrillic", "mac-cyrillic"),
+    ],
+)
+def test_every_supported_cyrillic_code_page_is_detected(sample: str, codec: str, named: str) -> None:
+    text, used = decode_bytes(sample.encode(codec))
+    assert (text, used) == (sample, named)
+    assert sample.encode(codec).decode(used) == sample
+
+
+@pytest.mark.parametrize("codec", ["koi8-u", "cp866", "cp1125", "mac-cyrillic", "MacCyrillic"])
+def test_the_new_code_pages_can_be_forced(codec: str) -> None:
+    sample = UKRAINIAN_WITHOUT_I if codec == "cp866" else UKRAINIAN_SAMPLE
+    assert decode_bytes(sample.encode(codec), codec) == (sample, codec)
+
+
+@pytest.mark.parametrize(
+    ("text", "codecs_"),
+    [
+        ("שלום, קוראים לי דוד ואני גר בירושלים.\nהיום אנחנו מדברים על ההיסטוריה של העיר ועל האנשים שחיו בה.\n",
+         ["iso-8859-8", "cp1255"]),
+        ("Καλημέρα, με λένε Νίκο και μένω στην Αθήνα.\nΣήμερα μιλάμε για την ιστορία της πόλης.\n",
+         ["iso-8859-7", "cp1253"]),
+        ("مرحبا، اسمي أحمد وأعيش في القاهرة.\nاليوم نتحدث عن تاريخ المدينة.\n", ["cp1256"]),
+    ],
+)
+def test_other_scripts_are_never_read_as_cyrillic(text: str, codecs_: list[str]) -> None:
+    """Hebrew letters sit where cp1251 has а…ъ: letter statistics and spelling (й after a consonant, no vowel)
+    tell them apart."""
+    for codec in codecs_:
+        with pytest.raises(InputError, match=r"^line 1: not UTF-8 .*--encoding"):
+            decode_bytes(text.encode(codec))
+        assert decode_bytes(text.encode(codec), codec)[0] == text
+
+
+def test_a_short_text_that_reads_in_two_code_pages_is_refused_naming_both() -> None:
+    data = "Мой дом.".encode("mac-cyrillic")  # "Мой дом." in cp1251 is "њой дом.", about as likely
+    with pytest.raises(InputError, match=r"more than one code page \(.*mac-cyrillic.*\).*--encoding") as caught:
+        decode_bytes(data)
+    assert "cp1251" in str(caught.value)
+    assert decode_bytes(data, "mac-cyrillic") == ("Мой дом.", "mac-cyrillic")
 
 
 @settings(max_examples=40)
@@ -73,6 +142,8 @@ def test_latin_text_in_cp1252_is_not_mistaken_for_cyrillic(words: list[str]) -> 
         ("sr__windows-1251.txt", "cp1251"),
         ("mk__windows-1251.txt", "cp1251"),
         ("ru__koi8-r.txt", "koi8-r"),
+        ("ru__ibm866.txt", "cp866"),
+        ("ru__mac-cyrillic.txt", "mac-cyrillic"),
     ],
 )
 def test_corpus_legacy_files_are_detected(name: str, codec: str) -> None:
@@ -81,7 +152,7 @@ def test_corpus_legacy_files_are_detected(name: str, codec: str) -> None:
 
 
 @needs_corpus
-@pytest.mark.parametrize("name", ["ru__ibm866.txt", "ru__ibm855.txt", "ru__iso-8859-5.txt", "bg__iso-8859-5.txt"])
+@pytest.mark.parametrize("name", ["ru__ibm855.txt", "mk__ibm855.txt", "ru__iso-8859-5.txt", "bg__iso-8859-5.txt"])
 def test_other_code_pages_are_refused_not_turned_into_mojibake(name: str) -> None:
     with pytest.raises(InputError, match=r"^line \d+: .*--encoding"):
         decode_bytes((CORPUS / "langid" / "encodings" / name).read_bytes())
