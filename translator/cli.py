@@ -11,11 +11,11 @@ import json
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
-from translator.errors import TranslatorError, UsageError
+from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
 
 app = typer.Typer(
     help="Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline.",
@@ -32,10 +32,27 @@ app.add_typer(review_app, name="review")
 
 DEFAULT_OUT = Path("output")
 MEMORY_NAME = "translator.sqlite"
+ENCODING_CHOICES = "utf-8, utf-16, cp1251, koi8-r, koi8-u, cp866, cp1125, mac-cyrillic, cp1252 or any Python codec"
 
 
 def _say(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from translator import __version__
+
+        typer.echo(f"translator {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the version and exit.", is_eager=True, callback=_show_version)] = False,
+) -> None:
+    """Options that come before any command."""
 
 
 def _writable_folder(path: Path) -> Path:
@@ -55,16 +72,19 @@ def _writable_folder(path: Path) -> Path:
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt), subtitles (.srt, .vtt) or folders.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated: uk,ru,en.")] = "uk,ru",
-    source: Annotated[str | None, typer.Option("--from", help="Source language; overrides detection.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--from", help="Source language; overrides detection.", show_default="detected per segment")] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = DEFAULT_OUT,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Glossary TSV (repeatable).")] = None,
-    memory: Annotated[Path | None, typer.Option("--memory", help="Translation memory [default: OUT/translator.sqlite].")
-    ] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding (e.g. cp1251).")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(
+        "--glossary", help="Glossary TSV (repeatable).", show_default="none")] = None,
+    memory: Annotated[Path | None, typer.Option(
+        "--memory", help="Translation memory.", show_default=f"OUT/{MEMORY_NAME}")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help=f"Force the input encoding: {ENCODING_CHOICES}.", show_default="detected")] = None,
     beam_size: Annotated[int, typer.Option("--beam-size", min=1, max=16, help="Beam size: lower is faster.")] = 4,
     threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
-    device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
-    ] = None,
+    device: Annotated[str | None, typer.Option(
+        "--device", help="cpu or cuda.", show_default="$ARGOS_DEVICE_TYPE, else cpu")] = None,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator import rerun
@@ -134,8 +154,10 @@ def _device(option: str | None) -> str:
 def detect(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders to examine.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per segment and line.")] = False,
-    source: Annotated[str | None, typer.Option("--from", help="Force the language instead of detecting.")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
+    source: Annotated[str | None, typer.Option(
+        "--from", help="Force the language instead of detecting.", show_default="detected per segment")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help=f"Force the input encoding: {ENCODING_CHOICES}.", show_default="detected")] = None,
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
     from translator.pipeline import expand_inputs, prepare
@@ -182,6 +204,9 @@ def models_install(
     """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
     from translator.engine import packages
 
+    for name in names:  # every name checked before anything is downloaded
+        if not (name.endswith(".argosmodel") or Path(name).is_file()):
+            packages.check_index_direction(name)
     for name in names:
         if name.endswith(".argosmodel") or Path(name).is_file():
             installed = packages.install_file(Path(name))
@@ -248,23 +273,44 @@ def review_status(
 
 
 def main() -> None:
-    """Entry point: run the app, turning user errors into one line and an exit code."""
+    """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code.
+
+    typer (0.29) carries its own copy of click, whose usage errors all derive from `typer.TyperException`;
+    catching click's own classes would catch nothing.
+    """
     try:
         sys.exit(app(standalone_mode=False) or 0)  # without standalone mode click returns the exit code
     except TranslatorError as exc:
-        _say(f"translator: error: {exc}")
-        sys.exit(exc.exit_code)
+        _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        _say("translator: interrupted; finished translations are kept in the memory, run again to resume")
-        sys.exit(130)
+        _fail("interrupted; finished translations are kept in the memory, run again to resume", 130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except Exception as exc:  # click's usage errors and aborts
-        import click
+    except typer.Abort:
+        _fail("aborted", 1)
+    except typer.TyperException as exc:
+        _usage_mistake(exc)
+    except OSError as exc:
+        _fail(describe_os_error(exc), 1)
+    except Exception as exc:
+        message = describe_database_error(exc)
+        if message is None:
+            raise
+        _fail(message, 1)
 
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise
+
+def _fail(message: str, code: int) -> NoReturn:
+    _say(f"translator: error: {' '.join(message.split())}")
+    sys.exit(code)
+
+
+def _usage_mistake(exc: typer.TyperException) -> NoReturn:
+    """One line: what is wrong (click names the closest command or option), and where the help is."""
+    from typer._click.exceptions import NoArgsIsHelpError  # typer's click; pyproject pins the tested typer
+
+    if isinstance(exc, NoArgsIsHelpError):  # a command group given nothing to do: its help is the answer
+        exc.show()
+        sys.exit(exc.exit_code)
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
+    _fail(exc.format_message() + hint, getattr(exc, "exit_code", UsageError.exit_code))

@@ -1,5 +1,7 @@
 """User-facing errors: each carries a one-line message the CLI prints before exiting non-zero."""
 
+import errno
+
 
 class TranslatorError(Exception):
     """Base of every error the user caused or can fix; the CLI prints it as one line, no traceback."""
@@ -35,3 +37,32 @@ class MemoryFileError(TranslatorError):
     """The translation-memory file is corrupt or not ours: refuse it rather than overwrite it."""
 
     exit_code = 5
+
+
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+_NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+_KEPT = "finished translations are kept in the memory and no output is half-written; run again to resume"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a failure of the system rather than of the input: a full disk, a read-only folder."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    if exc.errno in _NO_SPACE:
+        return f"{where}no space left on the disk ({exc.strerror}); free some space: {_KEPT}"
+    if exc.errno in _NOT_WRITABLE:
+        return f"{where}cannot write ({exc.strerror}); {_KEPT}"
+    return f"{where}{exc.strerror or exc}"
+
+
+def describe_database_error(exc: Exception) -> str | None:
+    """One line for an SQLite failure the user can fix (a full disk, a read-only file); None for anything else."""
+    import sqlite3
+
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    text = str(exc)
+    if "disk is full" in text or "disk I/O error" in text:
+        return f"the translation memory cannot grow ({text}); free some space: {_KEPT}"
+    if "readonly" in text or "read-only" in text:
+        return f"the translation memory is read-only ({text}); make it writable, or pass another --memory"
+    return None

@@ -16,11 +16,14 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from translator.document import LANGUAGES
-from translator.errors import MissingPackageError, PackageError
+from translator.errors import MissingPackageError, PackageError, UsageError
 
 PIVOT = "en"
+# Codes people type for our languages that are not ISO 639-1 language codes: country codes and ISO 639-2.
+_MISTAKEN_CODES = {"ua": "uk", "ukr": "uk", "rus": "ru", "eng": "en", "gb": "en", "us": "en"}
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def route(from_code: str, to_code: str, packages: list[InstalledPackage]) -> lis
     )
 
 
-def _check_archive(archive: zipfile.ZipFile, origin: str) -> tuple[str, dict]:
+def _check_archive(archive: zipfile.ZipFile, origin: str) -> tuple[str, dict[str, Any]]:
     """The archive's single top-level folder and its metadata; refuse anything that could escape or mislead."""
     names = archive.namelist()
     tops = {PurePosixPath(name).parts[0] for name in names if PurePosixPath(name).parts}
@@ -186,7 +189,7 @@ def parse_direction(name: str) -> tuple[str, str]:
     raise PackageError(f"{name!r} is not a direction like en-uk")
 
 
-def _index_entries() -> list[dict]:
+def _index_entries() -> list[dict[str, Any]]:
     """The Argos package index (ARGOS_PACKAGE_INDEX honoured), fetched only when the user asks to install."""
     import urllib.request
 
@@ -202,11 +205,33 @@ def _index_entries() -> list[dict]:
     return [entry for entry in entries if isinstance(entry, dict)]
 
 
+def check_index_direction(name: str) -> tuple[str, str]:
+    """A direction the Argos index can serve, or a UsageError that explains the mistake without any network:
+    a country code for a language code (`ua`), or a pair the index has no package for (uk↔ru pivot through en)."""
+    from_code, to_code = parse_direction(name)
+    for code in (from_code, to_code):
+        if code in _MISTAKEN_CODES:
+            fixed = "-".join(_MISTAKEN_CODES.get(c, c) for c in (from_code, to_code))
+            raise UsageError(f"{code!r} is not a language code: {LANGUAGES[_MISTAKEN_CODES[code]]} is "
+                             f"{_MISTAKEN_CODES[code]!r} (translator models install {fixed})")
+        if code not in LANGUAGES:
+            raise UsageError(f"unknown language code {code!r} in {name!r} (use {', '.join(LANGUAGES)})")
+    if from_code == to_code:
+        raise UsageError(f"{name!r} translates a language into itself")
+    if PIVOT not in (from_code, to_code):
+        raise UsageError(
+            f"the Argos index has no {from_code}-{to_code} package: {from_code}→{to_code} is translated through "
+            f"English, so install {from_code}-{PIVOT} and {PIVOT}-{to_code} "
+            f"(translator models install {from_code}-{PIVOT} {PIVOT}-{to_code})"
+        )
+    return from_code, to_code
+
+
 def download_and_install(
     name: str, progress: Callable[[int, int], None] | None = None, directory: Path | None = None
 ) -> InstalledPackage:
     """Fetch a direction's package from the Argos index (with progress), validate it, install it."""
-    from_code, to_code = parse_direction(name)
+    from_code, to_code = check_index_direction(name)
     candidates = [
         entry for entry in _index_entries()
         if (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)
