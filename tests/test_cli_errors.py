@@ -120,3 +120,26 @@ def test_a_bad_file_in_a_folder_stops_the_run_before_any_output(argos_env, out, 
     done = translator("run", str(folder), "--to", "uk", "--out", str(out), packages=argos_env)
     assert_clean_failure(done, "b-bad.txt", "binary")
     assert not any(out.iterdir())
+
+
+def test_hebrew_in_its_code_page_is_refused_not_translated(argos_env, out, tmp_path):
+    hebrew = tmp_path / "talk.txt"
+    hebrew.write_bytes("שלום, קוראים לי דוד ואני גר בירושלים.\nהיום אנחנו מדברים על ההיסטוריה של העיר.\n"
+                       .encode("iso-8859-8"))
+    done = translator("run", str(hebrew), "--to", "uk", "--out", str(out), packages=argos_env)
+    assert_clean_failure(done, "talk.txt", "--encoding")
+    assert done.returncode == 2
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("codec", "lang"), [("koi8-u", "uk"), ("cp1125", "uk"), ("cp866", "ru"), ("mac-cyrillic", "ru")]
+)
+def test_legacy_cyrillic_code_pages_are_read_right(codec, lang, tmp_path):
+    text = {"uk": "Інтерв'ю\nБарвіненко: Дякую, друзі! Київ і Одеса чекають на нас.\n",
+            "ru": "Интервью\nБарвиненко: Спасибо, друзья! Москва ждёт нас.\n"}[lang]
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(text.encode(codec))
+    done = translator("detect", str(legacy))
+    assert done.returncode == 0, done.stderr
+    assert text.splitlines()[1].split(": ", 1)[1] in done.stdout and f"\t{lang}\t" in done.stdout
