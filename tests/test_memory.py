@@ -85,13 +85,13 @@ def test_approvals_are_kept_per_document_segment_and_language(memory: Translatio
 
 def test_status_counts_the_last_run_and_unapplied_corrections(memory: TranslationMemory) -> None:
     ledger = RunLedger(memory.db)
-    ledger.record_outputs("doc", "uk", [(1, "A.", "А.", "machine"), (2, "B.", "Б.", "flagged"),
-                                        (3, "C.", "В.", "approved")])
+    ledger.intend("doc", {"uk": [(1, "A.", "А.", "machine"), (2, "B.", "Б.", "flagged"),
+                                 (3, "C.", "В.", "approved")]}, {}, {})
     memory.approve("doc", 3, "en", "uk", "C.", "В.")
     assert ledger.status() == [StatusCounts("doc", "uk", 1, 1, 1, 0)]
     memory.approve("doc", 1, "en", "uk", "A.", "Аа.")
     assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 1, 1)]
-    ledger.record_outputs("doc", "uk", [(1, "A.", "Аа.", "approved"), (2, "B.", "Б.", "machine")])
+    ledger.intend("doc", {"uk": [(1, "A.", "Аа.", "approved"), (2, "B.", "Б.", "machine")]}, {}, {})
     assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 0, 1)]  # approval of a vanished segment 3
     assert ledger.status("nothing") == []
 
@@ -286,7 +286,7 @@ def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     path = _todays_file(tmp_path)
     before = _schema(path)
     broken: Migration = (NEXT_STEP[0], "UPDATE no_such_table SET x = 1")
-    with pytest.raises(MemoryFileError, match=r"cannot upgrade schema version 1 to 2 .*left as it was"):
+    with pytest.raises(MemoryFileError, match=rf"cannot upgrade schema version 1 to {SCHEMA_VERSION + 1} .*left as it"):
         Database(path, (*MIGRATIONS, broken))
     assert _schema(path) == before  # the first statement was rolled back with the second
     with Database(path) as db:

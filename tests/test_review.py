@@ -14,9 +14,9 @@ from translate.storage import xliff
 
 from tests.test_writers_review import sample_doc
 from translator.database import Database
-from translator.document import Document
+from translator.document import Document, document_key
 from translator.errors import InputError
-from translator.ledger import Delivered, RunLedger
+from translator.ledger import Delivered, RunLedger, delivered_rows
 from translator.memory import Approval, TranslationMemory
 from translator.report import describe_status
 from translator.review import import_review, match_segment
@@ -36,7 +36,7 @@ def db(tmp_path: Path) -> Database:
 def doc(db: Database) -> Document:
     """The sample document, delivered (recorded in the memory) as a run would."""
     document = sample_doc()
-    RunLedger(db).record_delivered(document)
+    RunLedger(db).intend(document_key(document), delivered_rows(document), {}, {})
     return document
 
 
@@ -78,7 +78,7 @@ def test_csv_import_stores_three_fixes_and_the_approved_row(tmp_path: Path, doc:
 
 def test_an_unchanged_file_stores_nothing(tmp_path: Path, doc: Document, db: Database) -> None:
     doc.segments[3].translations["uk"].origin = "machine"
-    RunLedger(db).record_delivered(doc)
+    RunLedger(db).intend(document_key(doc), delivered_rows(doc), {}, {})
     for fmt in ("csv", "xlf", "docx"):
         result = import_review(written(tmp_path, doc, fmt), db)
         assert (result.approved, result.unchanged) == (0, 6), fmt

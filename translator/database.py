@@ -52,7 +52,23 @@ _VERSION_1: Migration = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1,)
+# Deliveries by generation: each write of a document is a generation, and the hash each file is about to get is
+# recorded with it before the file is written (see ledger.py). What version 1 stored becomes generation 0.
+_VERSION_2: Migration = (
+    """CREATE TABLE deliveries (
+        generation INTEGER NOT NULL, doc_key TEXT NOT NULL, tgt TEXT NOT NULL, segment_id INTEGER NOT NULL,
+        source_text TEXT NOT NULL, translation TEXT NOT NULL, status TEXT NOT NULL,
+        PRIMARY KEY (doc_key, tgt, generation, segment_id)
+    ) WITHOUT ROWID""",
+    "INSERT INTO deliveries SELECT 0, doc_key, tgt, segment_id, source_text, translation, status FROM outputs",
+    "DROP TABLE outputs",
+    "ALTER TABLE files ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE pending_files (
+        path TEXT NOT NULL PRIMARY KEY, sha256 TEXT NOT NULL, generation INTEGER NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

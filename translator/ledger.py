@@ -1,10 +1,18 @@
 """The run ledger: what runs delivered and wrote, so that nothing a person did is overwritten or re-done.
 
-`outputs` holds each segment as the last run delivered it into the review files (so an import can tell which
-rows a reviewer changed, and `review status` can count them); `files` the SHA-256 of every output file as
-written (a file a person has edited since is never overwritten); `runs` what each document's last run
-depended on, wrote and reported (so an unchanged re-run can stop at once). Unlike the memory, all of it can
-be rebuilt by running again.
+`deliveries` holds each segment as runs delivered it into the review files (so an import can tell which rows
+a reviewer changed, and `review status` can count them); `files` the SHA-256 of every output file as written
+(a file a person has edited since is never overwritten); `runs` what each document's last run depended on,
+wrote and reported (so an unchanged re-run can stop at once). Unlike the memory, all of it can be rebuilt by
+running again.
+
+Each write of a document is a generation, in three steps: `intend` records the segments the generation
+delivers and the hash every file is about to get (`pending_files`); the files are written; `settle` makes each
+pending hash the file's written one. A run killed at any moment leaves every file with bytes the ledger knows
+(those of an earlier generation, or of the pending one), so the next run takes them for its own work, never
+for a person's edits. A generation's deliveries are kept while any file may still hold them, and an import
+counts a row as a correction only if it differs from every such generation: machine text a killed run left in
+a file never becomes an approved correction.
 """
 
 from __future__ import annotations
@@ -14,8 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from translator.database import LOOKUP_CHUNK, Database
-from translator.document import Document, document_key
+from translator.document import Document
 from translator.writers.review_rows import review_rows
+
+DeliveredRow = tuple[int, str, str, str]  # segment id, source text, translation, status
+
+
+def delivered_rows(doc: Document) -> dict[str, list[DeliveredRow]]:
+    """What the document's review files deliver per target language."""
+    return {lang: [(row.id, row.source, row.translation, row.status) for row in review_rows(doc, lang)]
+            for lang in doc.targets}
 
 
 @dataclass(frozen=True)
@@ -54,42 +70,92 @@ class RunLedger:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def record_delivered(self, doc: Document) -> None:
-        """Remember what this run delivered per segment, so an import can tell edits apart and status can count."""
-        key = document_key(doc)
-        for lang in doc.targets:
-            self.record_outputs(key, lang, [(row.id, row.source, row.translation, row.status)
-                                            for row in review_rows(doc, lang)])
-
-    def record_outputs(self, doc_key: str, tgt: str, rows: Iterable[tuple[int, str, str, str]]) -> None:
-        """Replace the record of a document's delivered segments: (segment id, source, translation, status)."""
+    def intend(self, doc_key: str, delivered: dict[str, list[DeliveredRow]], hashes: dict[str, str],
+               on_disk: dict[str, str | None]) -> int:
+        """Before writing: a new generation with what the document's review files will deliver per target
+        language, and the hash each file (by resolved path) is about to get. A file that already holds what a
+        killed run meant to write is first recorded as written. Returns the generation."""
+        connection = self.db.connection
         with self.db.transaction():
-            self.db.connection.execute("DELETE FROM outputs WHERE doc_key = ? AND tgt = ?", (doc_key, tgt))
-            self.db.connection.executemany(
-                "INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)", [(doc_key, tgt, *row) for row in rows]
+            (generation,) = connection.execute(
+                "SELECT coalesce(max(generation), 0) + 1 FROM (SELECT generation FROM deliveries "
+                "UNION ALL SELECT generation FROM files UNION ALL SELECT generation FROM pending_files)"
+            ).fetchone()
+            for path, pending in self._hashes("pending_files", list(hashes)).items():
+                if on_disk.get(path) == pending:
+                    connection.execute("INSERT OR REPLACE INTO files SELECT * FROM pending_files WHERE path = ?",
+                                       (path,))
+            connection.executemany("INSERT OR REPLACE INTO pending_files VALUES (?, ?, ?)",
+                                   [(path, sha256, generation) for path, sha256 in sorted(hashes.items())])
+            for lang, rows in delivered.items():
+                connection.executemany("INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                       [(generation, doc_key, lang, *row) for row in rows])
+        return int(generation)
+
+    def settle(self, paths: Iterable[str]) -> None:
+        """After writing: each file's pending hash becomes its written one; deliveries no file can hold any
+        more are forgotten (the newest of each document and language is always kept)."""
+        wanted = sorted(paths)
+        connection = self.db.connection
+        with self.db.transaction():
+            for start in range(0, len(wanted), LOOKUP_CHUNK):
+                chunk = wanted[start:start + LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                connection.execute(f"INSERT OR REPLACE INTO files SELECT * FROM pending_files WHERE path IN ({marks})",
+                                   chunk)
+                connection.execute(f"DELETE FROM pending_files WHERE path IN ({marks})", chunk)
+            connection.execute(
+                "DELETE FROM deliveries WHERE generation NOT IN (SELECT generation FROM files UNION "
+                "SELECT generation FROM pending_files) AND generation < (SELECT max(d.generation) FROM deliveries d "
+                "WHERE d.doc_key = deliveries.doc_key AND d.tgt = deliveries.tgt)"
             )
 
-    def outputs(self, doc_key: str, tgt: str) -> dict[int, Delivered]:
+    def delivered_versions(self, doc_key: str, tgt: str) -> list[dict[int, Delivered]]:
+        """Every version of a document's segments that one of its files may hold, newest first."""
+        versions: dict[int, dict[int, Delivered]] = {}
         rows = self.db.connection.execute(
-            "SELECT segment_id, source_text, translation, status FROM outputs WHERE doc_key = ? AND tgt = ? "
-            "ORDER BY segment_id",
+            "SELECT generation, segment_id, source_text, translation, status FROM deliveries "
+            "WHERE doc_key = ? AND tgt = ? ORDER BY generation DESC, segment_id",
             (doc_key, tgt),
         )
-        return {segment_id: Delivered(source, translation, status) for segment_id, source, translation, status in rows}
+        for generation, segment_id, source, translation, status in rows:
+            versions.setdefault(generation, {})[segment_id] = Delivered(source, translation, status)
+        return list(versions.values())
 
-    def file_hashes(self, paths: Iterable[str]) -> dict[str, str]:
-        """The SHA-256 each of these output files had when this tool last wrote it."""
-        wanted = list(paths)
+    def outputs(self, doc_key: str, tgt: str) -> dict[int, Delivered]:
+        """The segments as the newest generation delivered them."""
+        versions = self.delivered_versions(doc_key, tgt)
+        return versions[0] if versions else {}
+
+    def _hashes(self, table: str, wanted: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for start in range(0, len(wanted), LOOKUP_CHUNK):
             chunk = wanted[start:start + LOOKUP_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found.update(self.db.connection.execute(f"SELECT path, sha256 FROM files WHERE path IN ({marks})", chunk))
+            found.update(self.db.connection.execute(f"SELECT path, sha256 FROM {table} WHERE path IN ({marks})", chunk))
         return found
 
+    def file_hashes(self, paths: Iterable[str]) -> dict[str, str]:
+        """The SHA-256 each of these output files had when this tool last finished writing it."""
+        return self._hashes("files", list(paths))
+
+    def own_hashes(self, paths: Iterable[str]) -> dict[str, set[str]]:
+        """Every SHA-256 each file may have as this tool's own work: as last written, and as a run killed while
+        writing it meant to write it."""
+        wanted = list(paths)
+        own: dict[str, set[str]] = {}
+        for table in ("files", "pending_files"):
+            for path, sha256 in self._hashes(table, wanted).items():
+                own.setdefault(path, set()).add(sha256)
+        return own
+
     def record_files(self, hashes: dict[str, str]) -> None:
+        """Files this tool did not write but may write over (an imported review file): taken as settled."""
         with self.db.transaction():
-            self.db.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?)", sorted(hashes.items()))
+            self.db.connection.executemany(
+                "INSERT OR REPLACE INTO files VALUES (?1, ?2, coalesce((SELECT generation FROM files WHERE path = ?1), "
+                "0))", sorted(hashes.items()),
+            )
 
     def last_run(self, doc_key: str) -> LastRun | None:
         row = self.db.connection.execute(
@@ -106,6 +172,9 @@ class RunLedger:
         """Counts per document and target language, sorted; all documents when `doc_key` is None."""
         rows = self.db.connection.execute(
             """
+            WITH outputs AS (
+                SELECT * FROM deliveries n WHERE generation = (SELECT max(generation) FROM deliveries m
+                                                               WHERE m.doc_key = n.doc_key AND m.tgt = n.tgt))
             SELECT o.doc_key, o.tgt,
                    sum(o.status = 'machine'), sum(o.status = 'approved'), sum(o.status = 'flagged'),
                    (SELECT count(*) FROM approvals a

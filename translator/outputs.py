@@ -1,9 +1,11 @@
 """Writing a run's files safely: never over a file a person edited, and not at all when nothing changed.
 
-The run ledger keeps the SHA-256 of every file as written. A file whose bytes differ from that record was edited
-since (a reviewer corrected the CSV in place and has not imported it yet): the run stops and says so rather
-than destroy the work. When the new S.json equals the one on disk and no file was touched, every output would
-come out byte-identical, so rendering them is skipped: that makes an unchanged re-run cheap.
+The run ledger keeps the SHA-256 of every file as written, and records the hash each file is about to get
+before it is written (`RunLedger.intend`), so a run killed while writing leaves only bytes the ledger knows. A
+file whose bytes differ from both records was edited since (a reviewer corrected the CSV in place and has not
+imported it yet): the run stops and says so rather than destroy the work. When the new S.json equals the one
+on disk and no file was touched, every output would come out byte-identical, so rendering them is skipped: that
+makes an unchanged re-run cheap.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from translator.atomic import write_bytes_atomic
-from translator.document import Document
+from translator.atomic import remove_leftovers, write_bytes_atomic
+from translator.document import Document, document_key
 from translator.errors import UsageError
-from translator.ledger import RunLedger
+from translator.ledger import RunLedger, delivered_rows
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
 
 
@@ -35,32 +37,34 @@ def write_document(
     """Write (or keep) every output of the document; refuse to overwrite an output someone edited."""
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
-    recorded = ledger.file_hashes(keys.values())
+    own = ledger.own_hashes(keys.values())
     current = {output.path: _on_disk(output.path) for output in planned}
     for output in planned:
-        was = recorded.get(keys[output.path])
-        if current[output.path] and was and current[output.path] != was:
+        remove_leftovers(output.path)  # temporary files of a run killed while writing
+        on_disk, ours = current[output.path], own.get(keys[output.path])
+        if on_disk and ours and on_disk not in ours:
             raise UsageError(
                 f"{output.path} was changed after translator wrote it; import it first "
                 f"(translator review import {output.path}) or move it away, then run again"
             )
-    if _unchanged(doc, planned, current, recorded, keys):
+    if _unchanged(doc, planned, current, own, keys):
         return [output.path for output in planned]
-    hashes = {}
-    for output in planned:
-        data = output.render(doc)
-        write_bytes_atomic(output.path, data)
-        hashes[keys[output.path]] = _sha256(data)
-    ledger.record_files(hashes)
+    rendered = {output.path: output.render(doc) for output in planned}
+    hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
+    ledger.intend(document_key(doc), delivered_rows(doc), hashes, {keys[path]: sha for path, sha in current.items()})
+    for path, data in rendered.items():
+        write_bytes_atomic(path, data)
+    ledger.settle(keys.values())
     return [output.path for output in planned]
 
 
 def _unchanged(
-    doc: Document, planned: list[PlannedOutput], current: dict[Path, str | None], recorded: dict[str, str],
+    doc: Document, planned: list[PlannedOutput], current: dict[Path, str | None], own: dict[str, set[str]],
     keys: dict[Path, str],
 ) -> bool:
-    """Every file is as this tool wrote it and the result (S.json) has not changed."""
-    if any(current[o.path] is None or current[o.path] != recorded.get(keys[o.path]) for o in planned):
+    """Every file is as this tool last wrote it (no write of it is pending) and the result (S.json) has not
+    changed."""
+    if any(current[o.path] is None or own.get(keys[o.path]) != {current[o.path]} for o in planned):
         return False
     result = next((o for o in planned if o.spec.name == "json"), None)
     return result is not None and _sha256(result.render(doc)) == current[result.path]

@@ -249,7 +249,6 @@ def run_document(
     hits = translator.translate(doc, targets)
     estimate_timings(doc)  # after translation: each segment lasts as long as its longest version needs
     flag_document(doc)
-    written = write_document(doc, out_dir, ledger, tuple(formats))
-    ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
+    written = write_document(doc, out_dir, ledger, tuple(formats))  # and records what each row delivered
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

@@ -2,8 +2,8 @@
 
 Each row of the returned file (read by translator/review_readers/) is matched to a segment of the last run,
 as the run ledger recorded it, by id when its source text agrees, else by its source text; a row whose
-translation differs from what was delivered, or whose status says approved, is stored as an approved
-correction. All of one file is stored, or none of it.
+translation differs from what every run whose output a file may still hold delivered, or whose status says
+approved, is stored as an approved correction. All of one file is stored, or none of it.
 """
 
 from __future__ import annotations
@@ -66,7 +66,8 @@ def import_review(path: Path, db: Database) -> ImportResult:
     path = Path(path)
     target, rows = read_review(path)
     memory, ledger = TranslationMemory(db), RunLedger(db)
-    delivered = ledger.outputs(target.doc_key, target.tgt)
+    versions = ledger.delivered_versions(target.doc_key, target.tgt)
+    delivered = versions[0] if versions else {}
     if not delivered:
         raise InputError(f"{path}: the memory {db.path} has no run of {target.doc_key} into {target.tgt}; "
                          "translate it first, or pass the --memory that run used")
@@ -78,7 +79,8 @@ def import_review(path: Path, db: Database) -> ImportResult:
                 unmatched += 1
             elif not row.translation:
                 empty += 1
-            elif row.approved or row.translation != clean(delivered[match[0]].translation):
+            elif row.approved or all(row.translation != clean(version[match[0]].translation)
+                                     for version in versions if match[0] in version):
                 memory.approve(target.doc_key, match[0], target.src, target.tgt, match[1], row.translation)
                 approved += 1
             else:

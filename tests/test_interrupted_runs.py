@@ -1,0 +1,64 @@
+"""A run killed at any moment resumes with the same command to byte-identical outputs, and its half-written
+files are never taken for a person's edits (benchmarks/interrupt.py runs many more kills than these)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from benchmarks.interrupt import Baseline, Scenario, baseline, small_input, stored_corrections, trial
+from tests.conftest import ROOT, SAMPLE
+from tests.test_writers_review import sample_doc
+from translator.database import Database
+from translator.document import document_key
+from translator.ledger import RunLedger, delivered_rows
+from translator.memory import TranslationMemory
+from translator.review import import_review
+from translator.writers import WRITERS
+
+
+@pytest.fixture(scope="module")
+def scenario(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Scenario, Baseline, Path]:
+    work = tmp_path_factory.mktemp("interrupt")
+    chosen = Scenario(small_input(work, SAMPLE), ROOT / "glossaries" / "interview-aisin.tsv", packages_dir)
+    return chosen, baseline(chosen, work), work
+
+
+def test_the_second_run_changes_every_review_file(scenario: tuple[Scenario, Baseline, Path]) -> None:
+    """Otherwise a kill in the second run could not tell old bytes from new ones."""
+    _, base, _ = scenario
+    assert sorted(base.first) == sorted(base.second)
+    assert all(base.first[name] != base.second[name] for name in base.first if name.endswith((".csv", ".xlf")))
+
+
+@pytest.mark.parametrize(("second", "writing"), [(False, False), (False, True), (True, False), (True, True)])
+def test_a_killed_run_resumes_to_the_same_bytes(scenario: tuple[Scenario, Baseline, Path], second: bool,
+                                                writing: bool) -> None:
+    chosen, base, work = scenario
+    rng = random.Random(f"{second}{writing}")
+    duration = base.second_s if second else base.first_s
+    delay = rng.uniform(0, 0.04) if writing else rng.uniform(0.3, 0.9) * duration
+    result = trial(chosen, base, work, second, delay, writing)
+    assert result.problem == ""
+    assert result.identical
+    assert stored_corrections(result.imported) == 0, result.imported
+
+
+def test_a_review_file_a_killed_run_left_holds_no_correction(tmp_path: Path) -> None:
+    """The run recorded what it meant to deliver, wrote the new CSV and was killed before settling: the file's
+    machine text is not a reviewer's, whichever of the two versions the file holds. (Segment 4 is delivered
+    as approved, so importing it stores it again: that is the only approval.)"""
+    first, second = sample_doc(), sample_doc()
+    second.segments[0].translations["uk"].text = "Інший машинний переклад."
+    csv = tmp_path / f"{document_key(first)}.en-uk.csv"
+    with Database(tmp_path / "translator.sqlite") as db:
+        ledger = RunLedger(db)
+        ledger.intend(document_key(first), delivered_rows(first), {}, {})
+        ledger.settle([])
+        ledger.intend(document_key(second), delivered_rows(second), {str(csv): "new"}, {})
+        for doc in (second, first):
+            csv.write_bytes(WRITERS["csv"].render(doc, "uk"))
+            import_review(csv, db)
+            assert set(TranslationMemory(db).approvals(document_key(first), "uk")) == {4}
