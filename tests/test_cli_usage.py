@@ -54,7 +54,9 @@ def test_version() -> None:
     assert (done.returncode, done.stdout, done.stderr) == (0, f"translator {__version__}\n", "")
 
 
-@pytest.mark.parametrize("command", [["run"], ["detect"], ["review", "import"], ["review", "status"]])
+@pytest.mark.parametrize(
+    "command", [["run"], ["detect"], ["review", "import"], ["review", "status"], ["review", "undo"]]
+)
 def test_help_shows_the_default_of_every_option_that_takes_a_value(command: list[str]) -> None:
     done = translator(*command, "--help", columns=400)
     assert done.returncode == 0, done.stderr

@@ -91,6 +91,7 @@ def run(
     from translator.database import Database
     from translator.engine.argos import ArgosEngine, EngineSettings
     from translator.glossary import load_glossaries, miss_lines, summary_line
+    from translator.identity import refuse_other_document, refuse_shared_names
     from translator.ledger import RunLedger
     from translator.memory import TranslationMemory
     from translator.pipeline import (
@@ -115,7 +116,9 @@ def run(
         # Every input to translate is read and every package checked before anything is written: a bad
         # input leaves --out as it was. An input whose last run had the same fingerprint is not redone.
         pending = []
-        for path in expand_inputs(inputs):
+        paths = expand_inputs(inputs)
+        refuse_shared_names(paths)
+        for path in paths:
             current = rerun.fingerprint(path, targets, options, loaded_glossary, engine,
                                         TranslationMemory(known) if known else None)
             report = rerun.unchanged_report(RunLedger(known), path, current) if known else None
@@ -128,6 +131,8 @@ def run(
             pending.append((prepare(path, source, encoding), current))
         for doc, _ in pending:
             engine.check(required_directions(doc, targets))
+            if known:
+                refuse_other_document(doc, RunLedger(known))
         db = known or stack.enter_context(Database(memory_path))
         tm, ledger = TranslationMemory(db), RunLedger(db)
         for doc, current in pending:
@@ -248,32 +253,66 @@ def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TS
         raise typer.Exit(1)
 
 
+def _review_memory(memory: Path | None, beside: Path | None = None) -> Path:
+    """The memory a review command uses: --memory, else the one beside the review file (the run's --out),
+    else output/translator.sqlite. It must exist: a review command never creates one."""
+    tried = [memory] if memory else [*([beside.parent / MEMORY_NAME] if beside else []), DEFAULT_OUT / MEMORY_NAME]
+    for path in tried:
+        if path.is_file():
+            return path
+    raise UsageError(f"no translation memory at {' or '.join(map(str, dict.fromkeys(tried)))} "
+                     "(run `translator run` first, or pass the run's --memory)")
+
+
+MemoryOption = Annotated[Path | None, typer.Option(
+    "--memory", help="Translation memory.", show_default=f"beside FILE, else {DEFAULT_OUT / MEMORY_NAME}")]
+RunMemoryOption = Annotated[Path | None, typer.Option(
+    "--memory", help="Translation memory.", show_default=f"OUT/{MEMORY_NAME}")]
+OutOption = Annotated[Path, typer.Option("--out", help="The run's output folder.")]
+
+
 @review_app.command("import")
 def review_import(
-    file: Annotated[Path, typer.Argument(help="A corrected S.SRC-L.csv, .xlf or .docx.")],
-    memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
+    file: Annotated[Path, typer.Argument(help="A corrected S.SRC-L.csv, .xlf or .docx, or S.L.srt / S.L.vtt.")],
+    memory: MemoryOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; store nothing.")] = False,
 ) -> None:
     """Store a reviewer's corrections as approved translations; later runs use them everywhere."""
     from translator.database import Database
     from translator.review import import_review
 
-    with Database(memory) as db:
-        result = import_review(file, db)
+    if not file.is_file():
+        raise UsageError(f"{file}: no such file")
+    with Database(_review_memory(memory, file), read_only=dry_run) as db:
+        result = import_review(file, db, dry_run=dry_run)
+    if dry_run:
+        for change in result.changes:
+            typer.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}")
     typer.echo(str(result))
 
 
+@review_app.command("undo")
+def review_undo(memory: RunMemoryOption = None, out: OutOption = DEFAULT_OUT) -> None:
+    """Revert the last review import: the approvals it replaced come back."""
+    from translator.database import Database
+    from translator.review import undo_last_import
+
+    with Database(_review_memory(memory or out / MEMORY_NAME)) as db:
+        undone = undo_last_import(db)
+    if undone is None:
+        raise UsageError("no review import to undo")
+    typer.echo(f"undid the import of {undone.file}: {undone.approvals} correction(s) of {undone.doc_key} → "
+               f"{undone.tgt} reverted")
+
+
 @review_app.command("status")
-def review_status(
-    memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
-) -> None:
+def review_status(memory: RunMemoryOption = None, out: OutOption = DEFAULT_OUT) -> None:
     """How many segments are machine-translated, approved and flagged, per document and language."""
     from translator.database import Database
     from translator.ledger import RunLedger
     from translator.report import describe_status
 
-    if not memory.is_file():
-        raise UsageError(f"no translation memory at {memory} (run `translator run` first, or pass --memory)")
-    with Database(memory) as db:
+    with Database(_review_memory(memory or out / MEMORY_NAME), read_only=True) as db:
         typer.echo(describe_status(RunLedger(db).status()))
 
 

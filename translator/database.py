@@ -15,6 +15,7 @@ moment (kill -9) keeps every batch stored before the kill.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -68,7 +69,24 @@ _VERSION_2: Migration = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2)
+# Review imports, each with what it replaced, so the last one can be undone; and which input file and source
+# language each document name stands for, so two documents never share a name's records.
+_VERSION_3: Migration = (
+    """CREATE TABLE imports (
+        id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, tgt TEXT NOT NULL, file TEXT NOT NULL,
+        file_sha256 TEXT, file_generation INTEGER
+    )""",
+    """CREATE TABLE replaced_approvals (
+        import_id INTEGER NOT NULL REFERENCES imports (id), segment_id INTEGER NOT NULL,
+        src TEXT, source_text TEXT, translation TEXT,
+        PRIMARY KEY (import_id, segment_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE documents (
+        doc_key TEXT NOT NULL PRIMARY KEY, input_name TEXT NOT NULL, src TEXT NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -90,28 +108,78 @@ def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
-class Database:
-    """Open (or create) the file at `path`, upgraded to the current schema; refuse anything else untouched."""
+def _read_only(path: Path, why: str) -> MemoryFileError:
+    return MemoryFileError(f"{path}: the translation memory is read-only ({why}); make it writable or pass "
+                           "another --memory (`translator review status` reads it as it is)")
 
-    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+
+def _failure(path: Path, exc: sqlite3.DatabaseError) -> MemoryFileError:
+    """A full disk or a read-only file is said as such; anything else SQLite reports is damage."""
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return _read_only(path, text)
+    if "disk is full" in text or "disk I/O error" in text:
+        return MemoryFileError(f"{path}: cannot write the translation memory ({text}); free some disk space and "
+                               "run again, nothing stored so far is lost")
+    return refusal(path, f"the database is damaged ({text})")
+
+
+class Database:
+    """Open (or create) the file at `path`, upgraded to the current schema; refuse anything else untouched.
+
+    `read_only` opens an existing file for commands that only read (`review status`): nothing is written,
+    so a memory on a read-only disk or without write permission still answers.
+    """
+
+    def __init__(self, path: Path, migrations: Sequence[Migration] = MIGRATIONS, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._check_file()
+        if not read_only and self.path.exists():
+            for place in (self.path, self.path.parent):  # SQLite writes its journal beside the file
+                if not os.access(place, os.W_OK):
+                    raise _read_only(self.path, f"{place} is not writable")
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.connection = (self._open_read_only() if read_only
+                               else sqlite3.connect(self.path, isolation_level=None, timeout=30))
         except sqlite3.Error as exc:
             raise refusal(self.path, f"cannot open ({exc})") from None
         try:
             self._check_owner()
-            self._upgrade(migrations)
+            if read_only:
+                self._check_readable(len(migrations))
+            else:
+                self._upgrade(migrations)
             self._check_integrity()
-            self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA synchronous = NORMAL")
+            if not read_only:
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                self.connection.execute("PRAGMA synchronous = NORMAL")
+                self.connection.execute("BEGIN IMMEDIATE")  # can this process write at all? Say so now if not
+                self.connection.execute("ROLLBACK")
         except sqlite3.DatabaseError as exc:
             self.connection.close()
-            raise refusal(self.path, f"the database is damaged ({exc})") from None
+            raise _failure(self.path, exc) from None
         except MemoryFileError:
             self.connection.close()
             raise
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """Read without writing anything, not even WAL bookkeeping: `immutable` when the folder cannot take it."""
+        if not self.path.is_file():
+            raise sqlite3.OperationalError("no such file")
+        uri = self.path.resolve().as_uri()
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        except sqlite3.OperationalError:
+            connection.close()
+            connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
+        return connection
+
+    def _check_readable(self, newest: int) -> None:
+        version = schema_version(self.connection)
+        if version != newest:
+            raise refusal(self.path, f"schema version {version}, this translator reads version {newest} and does "
+                                     "not upgrade a file it only reads; run a command that writes to it first")
 
     def _check_file(self) -> None:
         """Refuse a folder or a file that is not SQLite at all; create the folder of a new file."""

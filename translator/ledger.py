@@ -18,6 +18,7 @@ a file never becomes an approved correction.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -148,6 +149,46 @@ class RunLedger:
             for path, sha256 in self._hashes(table, wanted).items():
                 own.setdefault(path, set()).add(sha256)
         return own
+
+    def document(self, doc_key: str) -> tuple[str, str] | None:
+        """(input file name, source language) of the document this name was last written for."""
+        row = self.db.connection.execute("SELECT input_name, src FROM documents WHERE doc_key = ?",
+                                         (doc_key,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def claim(self, doc_key: str, input_name: str, src: str) -> None:
+        """Record which input and source language a document name now stands for."""
+        with self.db.transaction():
+            self.db.connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)", (doc_key, input_name, src))
+
+    def delivered_documents(self) -> list[tuple[str, str]]:
+        """(document name, target language) of every delivered document."""
+        return [(key, tgt) for key, tgt in self.db.connection.execute(
+            "SELECT DISTINCT doc_key, tgt FROM deliveries ORDER BY doc_key, tgt")]
+
+    def source_language(self, doc_key: str) -> str | None:
+        """The source language of a document's runs, from the names of the files they wrote (`S.SRC-L.csv`)."""
+        row = self.db.connection.execute("SELECT src FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
+        if row is not None:
+            return str(row[0])
+        last = self.last_run(doc_key)
+        for name in last.paths if last else []:
+            found = re.search(rf"[/\\]{re.escape(doc_key)}\.([a-z]+)-[a-z]+\.csv$", name)
+            if found:
+                return found[1]
+        return None
+
+    def file_record(self, path: str) -> tuple[str, int] | None:
+        """(SHA-256, generation) of a file as last written or imported, or None."""
+        row = self.db.connection.execute("SELECT sha256, generation FROM files WHERE path = ?", (path,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def restore_file_record(self, path: str, record: tuple[str, int] | None) -> None:
+        """Put back a file's record as `file_record` returned it (an undone import)."""
+        with self.db.transaction():
+            self.db.connection.execute("DELETE FROM files WHERE path = ?", (path,))
+            if record is not None:
+                self.db.connection.execute("INSERT INTO files VALUES (?, ?, ?)", (path, *record))
 
     def record_files(self, hashes: dict[str, str]) -> None:
         """Files this tool did not write but may write over (an imported review file): taken as settled."""

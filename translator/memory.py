@@ -2,8 +2,9 @@
 
 `sentences` holds every machine-translated sentence, keyed by its source text, language pair, engine identity
 and glossary fingerprint, so a re-run translates only what changed. `approvals` holds reviewers' corrections
-per document, segment and target language; machine output never replaces them. Both live in the one
-`translator.sqlite` file (see `database.py`) beside the run ledger (`ledger.py`).
+per document, segment and target language; machine output never replaces them. `imports` and
+`replaced_approvals` log each review import with the approvals it replaced, so the last import can be undone.
+All live in the one `translator.sqlite` file (see `database.py`) beside the run ledger (`ledger.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,18 @@ class Approval:
 
     source_text: str
     translation: str
+
+
+@dataclass(frozen=True)
+class UndoneImport:
+    """What `undo_import` reverted: the import's document, language and file, how many approvals it had
+    stored, and the ledger's record of the file before the import (None: it had none)."""
+
+    doc_key: str
+    tgt: str
+    file: str
+    approvals: int
+    file_record: tuple[str, int] | None
 
 
 def fingerprint(content: str | bytes) -> str:
@@ -63,6 +76,46 @@ class TranslationMemory:
                 "INSERT OR REPLACE INTO approvals VALUES (?, ?, ?, ?, ?, ?)",
                 (doc_key, tgt, segment_id, src, source_text, translation),
             )
+
+    def log_import(self, doc_key: str, tgt: str, file: str, segment_ids: list[int],
+                   file_record: tuple[str, int] | None) -> None:
+        """Before an import stores its approvals: which ones it replaces (none where a segment had none), and
+        the run ledger's record of the imported file, so `undo_import` can put both back."""
+        connection = self.db.connection
+        with self.db.transaction():
+            cursor = connection.execute(
+                "INSERT INTO imports (doc_key, tgt, file, file_sha256, file_generation) VALUES (?, ?, ?, ?, ?)",
+                (doc_key, tgt, file, *(file_record or (None, None))),
+            )
+            connection.executemany(
+                "INSERT INTO replaced_approvals SELECT ?1, ?2, a.src, a.source_text, a.translation FROM (SELECT 1) "
+                "LEFT JOIN approvals a ON a.doc_key = ?3 AND a.tgt = ?4 AND a.segment_id = ?2",
+                [(cursor.lastrowid, segment_id, doc_key, tgt) for segment_id in segment_ids],
+            )
+
+    def undo_import(self) -> UndoneImport | None:
+        """Put back the approvals the last import replaced and forget it; None when there is none."""
+        connection = self.db.connection
+        with self.db.transaction():
+            last = connection.execute(
+                "SELECT id, doc_key, tgt, file, file_sha256, file_generation FROM imports ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if last is None:
+                return None
+            import_id, doc_key, tgt, file, sha256, generation = last
+            replaced = connection.execute(
+                "SELECT segment_id, src, source_text, translation FROM replaced_approvals WHERE import_id = ?",
+                (import_id,),
+            ).fetchall()
+            for segment_id, src, source_text, translation in replaced:
+                connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
+                                   (doc_key, tgt, segment_id))
+                if translation is not None:
+                    connection.execute("INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?)",
+                                       (doc_key, tgt, segment_id, src, source_text, translation))
+            connection.execute("DELETE FROM replaced_approvals WHERE import_id = ?", (import_id,))
+            connection.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+        return UndoneImport(doc_key, tgt, file, len(replaced), None if sha256 is None else (sha256, generation))
 
     def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
         rows = self.db.connection.execute(

@@ -19,6 +19,8 @@ from translator.errors import UsageError
 from translator.ledger import RunLedger, delivered_rows
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
 
+IMPORTABLE = frozenset({"csv", "docx", "xlf", "srt", "vtt"})  # formats `translator review import` reads back
+
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -43,19 +45,25 @@ def write_document(
         remove_leftovers(output.path)  # temporary files of a run killed while writing
         on_disk, ours = current[output.path], own.get(keys[output.path])
         if on_disk and ours and on_disk not in ours:
-            raise UsageError(
-                f"{output.path} was changed after translator wrote it; import it first "
-                f"(translator review import {output.path}) or move it away, then run again"
-            )
+            raise UsageError(f"{output.path} was changed after translator wrote it; {_advice(output)}")
     if _unchanged(doc, planned, current, own, keys):
         return [output.path for output in planned]
     rendered = {output.path: output.render(doc) for output in planned}
+    ledger.claim(document_key(doc), Path(doc.path).name, doc.lang or "")
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
     ledger.intend(document_key(doc), delivered_rows(doc), hashes, {keys[path]: sha for path, sha in current.items()})
     for path, data in rendered.items():
         write_bytes_atomic(path, data)
     ledger.settle(keys.values())
     return [output.path for output in planned]
+
+
+def _advice(output: PlannedOutput) -> str:
+    """What to do with an edited output: a command that works for its format."""
+    if output.spec.name in IMPORTABLE:
+        return f"import it first (translator review import {output.path}) or move it away, then run again"
+    return ("corrections in it cannot be imported: make them in the review file (the .csv, .docx or .xlf beside "
+            f"it) and import that; move {output.path.name} away, then run again")
 
 
 def _unchanged(

@@ -1,9 +1,12 @@
-"""Reviewer round trip: import a corrected CSV, XLIFF or DOCX back into the translation memory.
+"""Reviewer round trip: import a corrected CSV, XLIFF, DOCX or subtitle file back into the translation memory.
 
-Each row of the returned file (read by translator/review_readers/) is matched to a segment of the last run,
+A file whose name does not say which document it belongs to is matched by its rows' content. Each row of
+the returned file (read by translator/review_readers/) is matched to a segment of the last run,
 as the run ledger recorded it, by id when its source text agrees, else by its source text; a row whose
 translation differs from what every run whose output a file may still hold delivered, or whose status says
-approved, is stored as an approved correction. All of one file is stored, or none of it.
+approved, is stored as an approved correction. All of one file is stored, or none of it: a file whose
+corrections lost their letters (a spreadsheet's `?`, mojibake) is refused naming the rows. Each import is
+logged with the approvals it replaced, so `translator review undo` can revert the last one.
 """
 
 from __future__ import annotations
@@ -15,28 +18,45 @@ from pathlib import Path
 from translator.database import Database
 from translator.errors import InputError
 from translator.ledger import Delivered, RunLedger
-from translator.memory import TranslationMemory
+from translator.memory import TranslationMemory, UndoneImport
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
+from translator.review_readers.script import lost_script
+
+
+@dataclass(frozen=True)
+class Change:
+    """A correction an import stores: the segment, the text it replaces (an earlier approval, else the machine
+    translation delivered) and the reviewer's text."""
+
+    segment_id: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did, for the CLI to print."""
+    """What an import did (or, for a dry run, would do), for the CLI to print."""
 
     path: Path
     target: Target
     rows: int
-    approved: int  # corrections stored
+    changes: list[Change]  # corrections stored
     unchanged: int  # rows as delivered and not marked approved
     empty: int  # rows with no translation
     unmatched: int  # rows that match no segment of the last run
+    dry_run: bool = False
+
+    @property
+    def approved(self) -> int:
+        return len(self.changes)
 
     def __str__(self) -> str:
         t = self.target
-        return (f"{self.path.name}: {self.approved} correction(s) stored as approved for {t.doc_key} {t.src}→{t.tgt}"
-                f" ({self.rows} rows: {self.unchanged} unchanged, {self.empty} empty, {self.unmatched} unmatched);"
-                " they apply from the next run")
+        done = "would be stored (dry run: nothing stored)" if self.dry_run else "stored"
+        return (f"{self.path.name}: {self.approved} correction(s) {done} as approved for {t.doc_key} {t.src}→{t.tgt}"
+                f" ({self.rows} rows: {self.unchanged} unchanged, {self.empty} empty, {self.unmatched} unmatched)"
+                + ("" if self.dry_run else "; they apply from the next run; `translator review undo` reverts them"))
 
 
 def _same(a: str, b: str) -> bool:
@@ -61,30 +81,97 @@ def match_segment(row: ReturnedRow, delivered: dict[int, Delivered]) -> tuple[in
     return None
 
 
-def import_review(path: Path, db: Database) -> ImportResult:
-    """Store the corrections of a returned CSV, XLIFF or DOCX file in the memory as approved."""
+def _resemblance(rows: list[ReturnedRow], delivered: dict[int, Delivered]) -> tuple[int, int]:
+    """(rows whose id and source text are the segment's, rows whose translation is the delivered one)."""
+    sources = translations = 0
+    for row in rows:
+        segment = delivered.get(row.id)
+        if segment is not None:
+            sources += row.source is not None and _same(row.source, segment.source_text)
+            translations += _same(row.translation, segment.translation)
+    return sources, translations
+
+
+def find_document(path: Path, rows: list[ReturnedRow], ledger: RunLedger) -> Target:
+    """The document and languages a file whose name does not say belongs to: the delivered run its rows'
+    ids, source texts and (to tell target languages apart) translations match best; refused when none does,
+    or when two match equally."""
+    scored = sorted(
+        ((_resemblance(rows, ledger.outputs(key, tgt)), key, tgt) for key, tgt in ledger.delivered_documents()),
+        reverse=True,
+    )
+    with_source = sum(row.source is not None for row in rows)
+    needed = max(1, (with_source or len(rows)) // 2)
+    if not scored or scored[0][0][0 if with_source else 1] < needed:
+        raise InputError(f"{path}: the name does not say which document it belongs to (S.SRC-L.csv), and its rows "
+                         f"match no translated document in {ledger.db.path}")
+    best = sorted(f"{key} → {tgt}" for score, key, tgt in scored if score == scored[0][0])
+    if len(best) > 1:
+        raise InputError(f"{path}: the name does not say which document it belongs to, and its rows match "
+                         f"{' and '.join(best)} equally; rename it S.SRC-L.{path.suffix.lstrip('.')} to choose")
+    key, tgt = scored[0][1], scored[0][2]
+    return Target(key, ledger.source_language(key) or "", tgt)
+
+
+def _refuse_lost_script(path: Path, target: Target, changes: list[Change]) -> None:
+    """Refuse the whole file, naming the rows, when corrections lost their letters: nothing is stored."""
+    bad = [(change.segment_id, why) for change in changes
+           if (why := lost_script(change.new, target.tgt, change.old)) is not None]
+    if bad:
+        listed = ", ".join(str(segment_id) for segment_id, _ in bad[:10]) + (f" and {len(bad) - 10} more"
+                                                                           if len(bad) > 10 else "")
+        raise InputError(f"{path}: nothing imported: the translations of segment(s) {listed} lost their letters "
+                         f"({bad[0][1]}); the file was saved in an encoding without them: save it as UTF-8 "
+                         "(CSV UTF-8 in Excel) and import it again")
+
+
+def import_review(path: Path, db: Database, dry_run: bool = False) -> ImportResult:
+    """Store the corrections of a returned CSV, XLIFF, DOCX or subtitle file in the memory as approved, each
+    logged with what it replaced (`undo_last_import`); with `dry_run`, store nothing and say what would change."""
     path = Path(path)
-    target, rows = read_review(path)
+    named, rows = read_review(path)
     memory, ledger = TranslationMemory(db), RunLedger(db)
+    target = named or find_document(path, rows, ledger)
     versions = ledger.delivered_versions(target.doc_key, target.tgt)
-    delivered = versions[0] if versions else {}
-    if not delivered:
+    if not versions:
         raise InputError(f"{path}: the memory {db.path} has no run of {target.doc_key} into {target.tgt}; "
                          "translate it first, or pass the --memory that run used")
-    approved = unchanged = empty = unmatched = 0
+    delivered, approvals = versions[0], memory.approvals(target.doc_key, target.tgt)
+    changes: dict[int, Change] = {}
+    sources: dict[int, str] = {}
+    unchanged = empty = unmatched = 0
+    for row in rows:
+        match = match_segment(row, delivered)
+        if match is None:
+            unmatched += 1
+        elif not row.translation:
+            empty += 1
+        elif row.approved or all(row.translation != clean(version[match[0]].translation)
+                                 for version in versions if match[0] in version):
+            earlier = approvals.get(match[0])
+            old = earlier.translation if earlier else delivered[match[0]].translation
+            changes[match[0]], sources[match[0]] = Change(match[0], old, row.translation), match[1]
+        else:
+            unchanged += 1
+    result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run)
+    _refuse_lost_script(path, target, result.changes)
+    if dry_run:
+        return result
+    file = str(path.resolve())
     with db.transaction():
-        for row in rows:
-            match = match_segment(row, delivered)
-            if match is None:
-                unmatched += 1
-            elif not row.translation:
-                empty += 1
-            elif row.approved or all(row.translation != clean(version[match[0]].translation)
-                                     for version in versions if match[0] in version):
-                memory.approve(target.doc_key, match[0], target.src, target.tgt, match[1], row.translation)
-                approved += 1
-            else:
-                unchanged += 1
+        memory.log_import(target.doc_key, target.tgt, file, list(changes), ledger.file_record(file))
+        for change in result.changes:
+            memory.approve(target.doc_key, change.segment_id, target.src, target.tgt, sources[change.segment_id],
+                           change.new)
         # Its corrections are in the memory now, so the next run may write this file anew.
-        ledger.record_files({str(path.resolve()): hashlib.sha256(path.read_bytes()).hexdigest()})
-    return ImportResult(path, target, len(rows), approved, unchanged, empty, unmatched)
+        ledger.record_files({file: hashlib.sha256(path.read_bytes()).hexdigest()})
+    return result
+
+
+def undo_last_import(db: Database) -> UndoneImport | None:
+    """Revert the last import: the approvals it replaced come back, and the next run again leaves its file
+    alone if the file is one a run wrote; None when no import is left to undo."""
+    undone = TranslationMemory(db).undo_import()
+    if undone is not None:
+        RunLedger(db).restore_file_record(undone.file, undone.file_record)
+    return undone

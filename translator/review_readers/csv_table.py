@@ -15,7 +15,7 @@ from translator.textio import decode_bytes
 from translator.writers.csv_table import from_cell
 
 
-def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
+def read(path: Path, data: bytes) -> tuple[Target | None, list[ReturnedRow]]:
     try:
         text, _ = decode_bytes(data)
     except InputError as exc:

@@ -1,7 +1,8 @@
 """What a returned review file says, whatever its format: which document and languages, and its rows.
 
 A file names its document and languages in its name `S.SRC-L.ext` (extra words after the pair are fine:
-`S.en-uk reviewed.csv`); XLIFF and DOCX also carry them inside (see their readers).
+`S.en-uk reviewed.csv`); XLIFF and DOCX also carry them inside (see their readers). A file whose name and
+content say neither ("Copy of edited.csv") is matched to a document by its rows (translator/review.py).
 """
 
 from __future__ import annotations
@@ -43,12 +44,11 @@ def language(code: str | None) -> str | None:
     return base if base in LANGUAGES else None
 
 
-def target_from_name(path: Path, name: str | None = None) -> Target:
+def target_from_name(path: Path, name: str | None = None) -> Target | None:
+    """The document and languages a name `S.SRC-L...` states; None when it states none ("edited.csv"): the
+    import then finds the document by the rows' content."""
     match = NAME.match(name or path.name)
-    if not match:
-        raise InputError(f"{path}: cannot tell the document and languages from the name; "
-                         "keep the name the review file was written with (S.SRC-L.csv, .xlf or .docx)")
-    return Target(match["key"], match["src"].lower(), match["tgt"].lower())
+    return Target(match["key"], match["src"].lower(), match["tgt"].lower()) if match else None
 
 
 def clean(text: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.errors import InputError
-from translator.review_readers.rows import NAME, ReturnedRow, Target, language, returned_row, target_from_name
+from translator.review_readers.rows import ReturnedRow, Target, language, returned_row, target_from_name
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -26,7 +26,7 @@ def _text(element: _Element) -> str:
     return "".join(part for part in element.itertext() if isinstance(part, str))
 
 
-def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
+def read(path: Path, data: bytes) -> tuple[Target | None, list[ReturnedRow]]:
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -38,7 +38,7 @@ def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
     if _local(root) != "xliff" or len(files) != 1:
         raise InputError(f"{path}: not an XLIFF file of one document (expected one <file> in <xliff>)")
     file = files[0]
-    by_name = target_from_name(path) if NAME.match(path.name) else None
+    by_name = target_from_name(path)
     src, tgt = language(file.get("source-language")), language(file.get("target-language"))
     key = file.get("original") or (by_name.doc_key if by_name else "")
     if not (key and src and tgt):

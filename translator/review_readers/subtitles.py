@@ -1,0 +1,73 @@
+"""Reading back an edited `S.L.srt` or `S.L.vtt` (corrected in a subtitle editor), cue by cue, by time.
+
+A subtitle file has no segment ids: a transcript's segment may have become several cues, and a subtitle
+input's cues keep their times. So the run's `S.json`, beside the file in its --out folder, says which segment
+covers which stretch of time; each cue belongs to the segment whose time holds the cue's midpoint, and a
+segment's cues joined are its returned translation. Markup (`<i>`, `{\\an8}`) and line breaks are not text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from translator.document import LANGUAGES
+from translator.errors import InputError
+from translator.readers import reader_for
+from translator.review_readers.rows import ReturnedRow, Target, clean
+from translator.textio import decode_bytes
+
+NAME = re.compile(rf"^(?P<key>.+)\.(?P<tgt>{'|'.join(LANGUAGES)})\.(?:srt|vtt)$", re.IGNORECASE)
+_MARKUP = re.compile(r"<[^>]*>|\{\\[^}]*\}")
+
+
+def _words(text: str) -> str:
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def _result(path: Path, key: str) -> dict[str, Any]:
+    result = path.parent / f"{key}.json"
+    try:
+        data = json.loads(result.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cues are matched to segments through the run's {result.name} beside the file, "
+                         f"which cannot be read ({exc}); import the run's {key}.SRC-L.csv instead") from None
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        raise InputError(f"{path}: {result} is not a translator result file")
+    return data
+
+
+def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
+    name = NAME.match(path.name)
+    if name is None:
+        raise InputError(f"{path}: a subtitle file is imported by the name the run gave it (S.L.srt or S.L.vtt); "
+                         "a bilingual S.SRC-L.srt cannot be: correct the review file S.SRC-L.csv instead")
+    key, tgt = name["key"], name["tgt"].lower()
+    result = _result(path, key)
+    timed = sorted(
+        (segment["timing"]["start_ms"], segment["timing"]["end_ms"], segment)
+        for segment in result["segments"]
+        if segment.get("timing") and tgt in segment.get("translations", {})
+    )
+    starts = [start for start, _, _ in timed]
+    text, _ = decode_bytes(data)
+    cues = reader_for(path, text).parse(text, str(path)).segments
+    parts: dict[int, list[str]] = {}
+    for cue in cues:
+        assert cue.timing is not None  # subtitle readers time every cue
+        middle = (cue.timing.start_ms + cue.timing.end_ms) / 2
+        index = bisect.bisect_right(starts, middle) - 1
+        if index >= 0 and middle < timed[index][1]:
+            parts.setdefault(timed[index][2]["id"], []).append(cue.text)
+    rows = []
+    for _, _, segment in timed:
+        if segment["id"] in parts:
+            delivered = segment["translations"][tgt]["text"]
+            returned = " ".join(_words(part) for part in parts[segment["id"]])
+            kept = returned == _words(delivered)  # only wrapped or marked up again: the delivered text itself
+            rows.append(ReturnedRow(segment["id"], clean(segment["text"]), clean(delivered if kept else returned),
+                                    approved=False))
+    return Target(key, str(result.get("source") or ""), tgt), rows
