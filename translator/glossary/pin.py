@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.document import GlossaryHit
-from translator.engine.alignment import AlignedTranslation, Span
 from translator.glossary.attention import attend
 from translator.glossary.context import Evidence, Name, governed
 from translator.glossary.fuzzy import find_spelt
@@ -29,6 +28,7 @@ from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import INFLECTED, PhraseReading, lemmas, read_phrase
 from translator.glossary.profile import Profile, entry_profile
+from translator.spans import AlignedTranslation, Span
 
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
 # Protected texts and their translations → how each translation aligns to its protected text.
