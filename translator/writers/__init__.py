@@ -1,19 +1,20 @@
 """Output formats behind one registry: a format name maps to its file name and its render function.
 
-Each writer module has `render(doc, lang) -> bytes` (or `render(doc) -> bytes` for per-document formats) and
-is imported only when that format is written, so heavy libraries (python-docx, lxml) load only when needed.
+Each writer module has `render(doc, lang, layout) -> bytes` (or `render(doc) -> bytes` for per-document formats)
+and is imported only when that format is written, so heavy libraries (python-docx, lxml) load only when needed.
+`layout` is the document's subtitle layout in `lang`, computed once per run and shared by QA and every writer.
 Every file is written atomically.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.atomic import write_bytes_atomic
 from translator.document import LANGUAGES, Document
+from translator.subtitles.layout import SubtitleLayout, layout_subtitles
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,14 @@ class WriterSpec:
     def filename(self, stem: str, src: str, lang: str | None = None) -> str:
         return self.pattern.format(stem=stem, src=src, lang=lang)
 
-    def render(self, doc: Document, lang: str | None) -> bytes:
+    def render(self, doc: Document, lang: str | None, layout: SubtitleLayout | None = None) -> bytes:
+        """The file's bytes; without a `layout` (a single file rendered on its own) it is laid out here."""
         module = importlib.import_module(f"translator.writers.{self.module}")
-        return module.render(doc, lang) if self.per_target else module.render(doc)
+        if not self.per_target or lang is None:
+            data: bytes = module.render(doc)
+            return data
+        data = module.render(doc, lang, layout or layout_subtitles(doc, lang))
+        return data
 
 
 WRITERS: dict[str, WriterSpec] = {
@@ -73,8 +79,8 @@ class PlannedOutput:
     spec: WriterSpec
     lang: str | None
 
-    def render(self, doc: Document) -> bytes:
-        return self.spec.render(doc, self.lang)
+    def render(self, doc: Document, layouts: Mapping[str, SubtitleLayout]) -> bytes:
+        return self.spec.render(doc, self.lang, layouts.get(self.lang) if self.lang else None)
 
 
 def planned_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[PlannedOutput]:
@@ -85,12 +91,3 @@ def planned_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAU
         for spec in (WRITERS[name] for name in formats)
         for lang in (doc.targets if spec.per_target else [None])
     ]
-
-
-def write_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Render and write every planned output atomically; return the paths written, in order."""
-    written = []
-    for output in planned_outputs(doc, out_dir, formats):
-        write_bytes_atomic(output.path, output.render(doc))
-        written.append(output.path)
-    return written

@@ -19,6 +19,7 @@ from docx.shared import Cm, Pt
 from docx.table import _Row
 
 from translator.document import LANGUAGES, Document
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import document_key
 from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
 
@@ -59,7 +60,7 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src, key = doc.lang or "xx", document_key(doc)
     document = docx.Document()
     _landscape(document)

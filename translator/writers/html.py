@@ -14,6 +14,7 @@ from html import escape
 
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment
 from translator.subtitles.cues import format_timestamp
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import document_key
 from translator.writers.review_rows import STATUSES, review_row, sentence_pairs
 
@@ -125,7 +126,7 @@ def _segment_rows(segment: Segment, src: str, lang: str) -> str:
     return f'<tbody id="s{row.id}" class="{classes}">\n' + "\n".join(lines) + "\n</tbody>"
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = doc.lang or "xx"
     src_name, lang_name = LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)
     title = escape(f"{document_key(doc)}: {src_name} → {lang_name}")

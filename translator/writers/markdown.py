@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from translator.document import LANGUAGES, Document
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import document_key
 from translator.writers.review_rows import review_rows
 
@@ -25,7 +26,7 @@ def _table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = doc.lang or "xx"
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",

@@ -11,6 +11,7 @@ from lxml import etree
 
 from translator import __version__
 from translator.document import Document
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import document_key
 from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
@@ -28,7 +29,7 @@ def _el(
     return element
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
     file = _el(
         root,
