@@ -35,11 +35,13 @@ def write_document(
     doc: Document,
     out_dir: Path,
     memory: TranslationMemory,
-    layouts: Mapping[str, SubtitleLayout],
     formats: tuple[str, ...] = DEFAULT_FORMATS,
+    layouts: Mapping[str, SubtitleLayout] | None = None,
 ) -> list[Path]:
     """Write (or keep) every output of the document; refuse to overwrite an output someone edited.
-    `layouts` holds the subtitle layout of each target language, computed once for all writers."""
+    `layouts` holds the subtitle layout of each target language, computed once for QA and all writers (a
+    language without one is laid out by its writers)."""
+    layouts = layouts or {}
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
     recorded = memory.file_hashes(keys.values())

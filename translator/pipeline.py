@@ -253,7 +253,7 @@ def run_document(
     hits = translator.translate(doc, targets)
     layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
     flag_document(doc, layouts)
-    written = write_document(doc, out_dir, translator.memory, layouts, tuple(formats))
+    written = write_document(doc, out_dir, translator.memory, tuple(formats), layouts)
     record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

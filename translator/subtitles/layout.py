@@ -100,13 +100,14 @@ class _Builder:
             self.bilingual.append(cue)
             return
         lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
-        if self.options.keep_cues or lines_fit(lines, self.lang):
+        chunks = [] if self.options.keep_cues or lines_fit(lines, self.lang) else self.cutter.chunks(translation,
+                                                                                                    self.lang)
+        if len(chunks) < 2 or end - start < len(chunks):  # fits, kept on request, or too short to cut (flagged)
             marked = cue_markup.apply(form, "\n".join(lines)).split("\n")
             self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **extra))
             below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
             self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **extra))
             return
-        chunks = self.cutter.chunks(translation, self.lang)
         parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
         times = split_time(start, end, chunks)
         source_lang = segment.lang or self.doc.lang
