@@ -4,6 +4,7 @@ WebVTT parser reads them: a bad cue is skipped and reported, the rest kept. Skip
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -45,10 +46,6 @@ def test_the_whole_corpus_is_here() -> None:
     assert set(REFUSED) <= {path.name for path in FILES}
 
 
-def ms(value: timedelta) -> int:
-    return value // timedelta(milliseconds=1)
-
-
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_each_file_goes_through_or_is_refused_naming_the_line(path: Path, tmp_path: Path) -> None:
     if path.name in REFUSED:
@@ -63,7 +60,7 @@ def test_each_file_goes_through_or_is_refused_naming_the_line(path: Path, tmp_pa
     assert all(start < end for start, end in times)
     assert sorted(times) == times
     if doc.format == "srt":
-        assert all(a[1] <= b[0] for a, b in zip(times, times[1:]))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(times))
     assert all(s.text.strip() and s.line >= 1 for s in doc.segments)
     assert all(notice.line >= 1 and re.fullmatch(r"[^\n]+", notice.message) for notice in doc.notices)
     skipped = [n.line for n in doc.notices if "skipped" in n.message]

@@ -85,10 +85,9 @@ def test_status_counts_the_last_run_and_unapplied_corrections(memory: Translatio
 
 
 def test_an_import_batch_is_all_or_nothing(memory: TranslationMemory) -> None:
-    with pytest.raises(RuntimeError):
-        with memory.batch():
-            memory.approve("doc", 1, "en", "uk", "A.", "А.")
-            raise RuntimeError("reader failed halfway")
+    with pytest.raises(RuntimeError), memory.batch():
+        memory.approve("doc", 1, "en", "uk", "A.", "А.")
+        raise RuntimeError("reader failed halfway")
     assert memory.approvals("doc", "uk") == {}
 
 

@@ -3,6 +3,7 @@ only the segments shown in subtitles (the turns, unless headings are asked for) 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -80,7 +81,7 @@ def test_the_sample_interview_times_its_turns_only_unless_headings_are_asked_for
     timings = [s.timing for s in doc.segments if s.timing is not None]
     assert kinds == {"title", "heading", "intro"} & {s.kind for s in doc.segments} and "title" in kinds
     assert all(t.estimated for t in timings) and timings[0].start_ms == 0
-    assert all(a.end_ms == b.start_ms for a, b in zip(timings, timings[1:]))
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(timings))
     assert len(timings) == sum(s.kind == "turn" for s in doc.segments)
     estimate_timings(doc, SubtitleOptions(headings=True))
     assert all(s.timing is not None for s in doc.segments) and doc.segments[0].timing.start_ms == 0  # type: ignore[union-attr]

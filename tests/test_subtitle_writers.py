@@ -4,6 +4,7 @@ all read back with the same cues."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given, settings
@@ -89,7 +90,7 @@ def test_a_translation_too_long_for_two_lines_is_split_in_time_within_its_cue() 
     cues = srt_cues(render("srt", doc, "ru"))
     parts = cues[1:-1]
     assert len(parts) == 2 and parts[0][0] == 3600 and parts[-1][1] == 6000
-    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))  # contiguous, no gap, no overlap
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(parts))  # contiguous, no gap, no overlap
     assert all(end - start >= 1000 for start, end, _ in parts)
     assert all(lines_fit(TAGS.sub("", text).split("\n"), "ru") for _, _, text in cues)
     assert " ".join(TAGS.sub("", text).replace("\n", " ") for _, _, text in parts) == LONG_RU
@@ -160,11 +161,11 @@ def test_a_transcript_gets_turn_cues_of_at_most_two_lines_on_an_estimated_timeli
     doc = Document("t.txt", "transcript", segments, lang="en", targets=["en"])
     cues = srt_cues(render("srt", doc, "en"))
     assert len(cues) == 4 and cues[0][0] == 0
-    assert all(a[1] == b[0] for a, b in zip(cues, cues[1:]))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(cues))
     assert all(lines_fit(c.split("\n"), "en") for _, _, c in cues)
     assert " ".join(c.replace("\n", " ") for _, _, c in cues[:3]) == text and cues[3][2] == "Yes."
     with_headings = srt_cues(render("srt", doc, "en", SubtitleOptions(headings=True)))
-    assert [c for _, _, c in with_headings][0] == "An interview" and "Part two" in [c for _, _, c in with_headings]
+    assert next(c for _, _, c in with_headings) == "An interview" and "Part two" in [c for _, _, c in with_headings]
 
 
 @st.composite
@@ -190,7 +191,7 @@ def test_every_source_cue_is_covered_exactly_by_cues_of_at_most_two_lines(doc: D
     for index, segment in enumerate(doc.segments):
         times = [(cue.start_ms, cue.end_ms) for cue in layout.cues if cue.segment == index]
         assert times[0][0] == segment.timing.start_ms and times[-1][1] == segment.timing.end_ms  # type: ignore[union-attr]
-        assert all(a[1] == b[0] for a, b in zip(times, times[1:]))
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(times))
         if len(times) > 1:
             assert all(end - start >= min(1000, segment.timing.duration_ms // len(times))  # type: ignore[union-attr]
                        for start, end in times)
@@ -214,8 +215,11 @@ VTT_TEXT = st.lists(st.sampled_from(["Ann", "said", "<", ">", "&", "-->", "—",
                           st.sampled_from(["", "intro", "c-2"])), min_size=1, max_size=8))
 def test_webvtt_compose_then_parse_gives_the_same_cues(cues: list[tuple[int, int, str, str, str]]) -> None:
     cues = sorted(cues)
-    segments = [Segment(n, "cue", text, timing=Timing(start, start + length), cue_settings=setting or None,
-                        cue_id=identifier or None) for n, (start, length, text, setting, identifier) in enumerate(cues, 1)]
+    segments = [
+        Segment(n, "cue", text, timing=Timing(start, start + length), cue_settings=setting or None,
+                cue_id=identifier or None)
+        for n, (start, length, text, setting, identifier) in enumerate(cues, 1)
+    ]
     doc = Document("d.vtt", "vtt", segments, lang="en", targets=["uk"], header="WEBVTT")
     data = WRITERS["vtt"].render(doc, "uk", layout_subtitles(doc, "uk"))
     back = vtt_reader.parse(data.decode("utf-8"), "back.vtt")

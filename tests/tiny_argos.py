@@ -50,9 +50,9 @@ import sys
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import ctranslate2
 import numpy as np
@@ -408,7 +408,7 @@ def _specs():
 
 
 def _model_spec(vocabulary: list[str], pieces: list[str], pairs: dict[str, str],
-                shapes: Shapes, shift: int) -> "ctranslate2.specs.TransformerSpec":
+                shapes: Shapes, shift: int) -> ctranslate2.specs.TransformerSpec:
     """Assemble the TransformerSpec: embeddings, position tables, projection, layers."""
     spec = _specs().TransformerSpec.from_config(
         (shapes.encoder_layers, shapes.decoder_layers), HEADS,
@@ -468,7 +468,7 @@ def _set_norms(*sublayers: object) -> None:
 
 # --- files ----------------------------------------------------------------------------
 
-def _saved_model(spec: "ctranslate2.specs.TransformerSpec") -> dict[str, bytes]:
+def _saved_model(spec: ctranslate2.specs.TransformerSpec) -> dict[str, bytes]:
     """model.bin (int8), config.json and shared_vocabulary.json, as bytes."""
     spec.validate()
     spec.optimize(quantization="int8")
