@@ -8,6 +8,7 @@ tested on hand-made links (data, not a fake engine).
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tiny_argos import build_package
-from translator.engine.alignment import AlignedTranslation, Link, compose, piece_spans
+from translator.database import Database
+from translator.engine.alignment import compose, piece_spans
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import install_file, installed_packages
 from translator.engine.tokenizer import load_tokenizer
@@ -24,6 +26,7 @@ from translator.glossary import load_glossaries, protect, restore, restore_all
 from translator.glossary.attention import attended_span
 from translator.memory import TranslationMemory
 from translator.pipeline import Translator, prepare
+from translator.spans import AlignedTranslation, Link
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossaries([ROOT / "glossaries" / "interview-aisin.tsv"])
@@ -94,7 +97,7 @@ def test_the_pipeline_pins_through_attention_and_again_from_the_memory(engine: A
     source.write_text("Vitaliy Barvynenko: I met with Ruslan Aysin. He visited Crimea.\n", "utf-8")
     for run in range(2):  # the second run takes the raw translation from the memory and aligns it all the same
         doc = prepare(source, "en")
-        translator = Translator(engine, GLOSSARY, TranslationMemory(tmp_path / "tm.sqlite"))
+        translator = Translator(engine, GLOSSARY, TranslationMemory(Database(tmp_path / "tm.sqlite")))
         translator.translate(doc, ["uk"])
         [segment] = [s for s in doc.segments if s.kind == "turn"]
         assert segment.translations["uk"].text == "Я зустрівся з Русланом Айсіним. Він відвідав …."
@@ -138,7 +141,7 @@ def test_piece_spans_cover_every_visible_character_once(engine: ArgosEngine, tex
     pieces, spans = piece_spans(processor, text)
     assert pieces == processor.encode(text, out_type=str)  # the very pieces `translate` sends
     real = [span for span in spans if span[0] < span[1]]
-    assert all(b[0] >= a[1] for a, b in zip(real, real[1:]))  # in order, never overlapping
+    assert all(b[0] >= a[1] for a, b in itertools.pairwise(real))  # in order, never overlapping
     covered = {i for start, end in real for i in range(start, end)}
     assert covered == {i for i, ch in enumerate(text) if not ch.isspace()}  # no whitespace, nothing visible lost
 
@@ -210,7 +213,9 @@ ATTENTION = ["own", "next", "previous", "none"]
                        st.sampled_from(ATTENTION)), min_size=1, max_size=4),
     st.sampled_from(["uk", "ru"]),
 )
-def test_attention_only_adds_pins_and_every_pin_is_in_the_text(parts: list[tuple[str, str, str, str]], tgt: str) -> None:
+def test_attention_only_adds_pins_and_every_pin_is_in_the_text(
+    parts: list[tuple[str, str, str, str]], tgt: str
+) -> None:
     protected = protect(GLOSSARY, " ".join(f"{filler} {term}" for filler, term, _, _ in parts) + ".", "en", tgt)
     assert len(protected.occurrences) == len(parts)
     output, spans = "", []  # the "model" copies each filler word and renders each placeholder its way
@@ -225,7 +230,7 @@ def test_attention_only_adds_pins_and_every_pin_is_in_the_text(parts: list[tuple
         j = {"own": i, "next": i + 1, "previous": i - 1}.get(attention, -1)
         if 0 <= j < len(spans):
             links.append(Link(occurrence.span, spans[j]))
-    alignment = AlignedTranslation(output, tuple(sorted(links, key=lambda l: (l.target, l.source))))
+    alignment = AlignedTranslation(output, tuple(sorted(links, key=lambda link: (link.target, link.source))))
 
     plain_text, plain = restore(GLOSSARY, protected, output, tgt)
     text, hits = restore(GLOSSARY, protected, output, tgt, alignment)

@@ -1,4 +1,4 @@
-"""One output cue, and the timestamps every subtitle format prints."""
+"""One output cue, as every subtitle writer prints it."""
 
 from __future__ import annotations
 
@@ -18,11 +18,3 @@ class OutCue:
     segment: int
     identifier: str = ""
     settings: str = ""
-
-
-def format_timestamp(ms: int, separator: str) -> str:
-    """`HH:MM:SS,mmm` (SRT, separator ",") or `HH:MM:SS.mmm` (WebVTT, separator ".")."""
-    seconds, millis = divmod(ms, 1000)
-    minutes, seconds = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"

@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 
-from translator.document import LANGUAGES, Document
+from translator.document import LANGUAGES, Document, document_key
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import document_key
+from translator.writers import source_language
 from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
 
 # Relative widths of the columns, in COLUMNS order.
@@ -77,7 +77,7 @@ def _stable_zip(data: bytes) -> bytes:
 
 
 def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
-    src, key = doc.lang or "xx", document_key(doc)
+    src, key = source_language(doc), document_key(doc)
     document = docx.Document()
     _landscape(document)
     properties = document.core_properties

@@ -11,9 +11,9 @@ from __future__ import annotations
 import html
 import re
 
-from translator.document import LANGUAGES, Document
+from translator.document import LANGUAGES, Document, document_key
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import document_key
+from translator.writers import source_language
 from translator.writers.review_rows import review_rows
 
 _SPECIAL = re.compile(r"(\\*)([|\[\]])")  # with the backslashes right before it
@@ -30,7 +30,7 @@ def _table_row(cells: list[str]) -> str:
 
 
 def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
-    src = doc.lang or "xx"
+    src = source_language(doc)
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",
         "",

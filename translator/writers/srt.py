@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from translator.document import Document
-from translator.subtitles.cues import OutCue, format_timestamp
+from translator.subtitles.cues import OutCue
 from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.markup import to_dialect
+from translator.timecode import format_timestamp
 
 ARROW = "-->"
 SAFE_ARROW = "→"

@@ -8,9 +8,10 @@ Text cannot break the file: it is escaped (`-->` becomes `--&gt;`) and has no bl
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.cues import OutCue, format_timestamp
+from translator.subtitles.cues import OutCue
 from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.markup import to_dialect
+from translator.timecode import format_timestamp
 
 SIGNATURE = "WEBVTT"
 
