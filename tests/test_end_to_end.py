@@ -6,17 +6,14 @@ import itertools
 import json
 import subprocess
 import sys
-from datetime import timedelta
 from pathlib import Path
 
-import pysubs2
 import pytest
-import srt
 
 from tests.conftest import SAMPLE
+from tests.readback import srt_cues, vtt_cues
 
 TARGETS = ["uk", "ru"]
-MS = timedelta(milliseconds=1)
 EXPECTED = [
     "interview-aisin.json",
     *[f"interview-aisin.{lang}.{ext}" for lang in TARGETS for ext in ("srt", "vtt")],
@@ -60,7 +57,10 @@ def test_json_accounts_for_every_line(sample_run):
     for segment in segments:
         assert set(segment) >= {"id", "kind", "speaker", "lang", "lang_confidence", "text", "sentences", "timing",
                                 "translations", "flags"}
-        assert segment["timing"]["estimated"] is True
+        if segment["kind"] == "turn":  # only turns are spoken, so only they are on the subtitles' timeline
+            assert segment["timing"]["estimated"] is True
+        else:
+            assert segment["timing"] is None
         for lang in TARGETS:
             translation = segment["translations"][lang]
             assert translation["sentences"] and translation["text"]
@@ -70,25 +70,24 @@ def test_json_accounts_for_every_line(sample_run):
     assert thanks["translations"]["uk"]["text"].startswith("Дякую вам для")
 
 
-def test_subtitles_read_back_with_other_libraries(sample_run):
+def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample_run):
     out, _ = sample_run
+    result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
+    not_spoken = [s["text"] for s in result["segments"] if s["kind"] != "turn"]
     for lang in TARGETS:
-        path = out / f"interview-aisin.{lang}.srt"
-        data = path.read_bytes()
+        data = (out / f"interview-aisin.{lang}.srt").read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
-        cues = list(srt.parse(data.decode("utf-8")))
-        assert [c.index for c in cues] == list(range(1, len(cues) + 1))
-        assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
-        subs = pysubs2.load(str(path))
-        assert len(subs) == len(cues)
-        assert [(e.start, e.end) for e in subs] == [
-            (c.start // MS, c.end // MS) for c in cues]
-        vtt = pysubs2.load(str(out / f"interview-aisin.{lang}.vtt"))
-        assert [(e.start, e.end) for e in vtt] == [(e.start, e.end) for e in subs]
+        cues = srt_cues(data)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(cues))
+        assert [(start, end) for start, end, _ in vtt_cues((out / f"interview-aisin.{lang}.vtt").read_bytes())] == [
+            (start, end) for start, end, _ in cues]
         limit = 39 if lang == "ru" else 42
-        for cue in cues:
-            assert len(cue.content.splitlines()) <= 2
-            assert all(len(line) <= limit for line in cue.content.splitlines()), cue.content
+        for _, _, text in cues:
+            assert len(text.splitlines()) <= 2
+            assert all(len(line) <= limit for line in text.splitlines()), text
+        bilingual = srt_cues((out / f"interview-aisin.en-{lang}.srt").read_bytes())
+        sources = " ".join(text for _, _, text in bilingual)
+        assert not_spoken and not any(heading in sources for heading in not_spoken)
 
 
 def test_same_input_gives_byte_identical_outputs(sample_run, packages_dir, tmp_path):

@@ -65,6 +65,12 @@ def run(
     threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
     device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
     ] = None,
+    keep_cues: Annotated[bool, typer.Option(
+        "--keep-cues", help="One output cue per source cue, even where a translation needs more than two lines "
+        "(flagged); by default such a cue is split in time.")] = False,
+    subtitle_headings: Annotated[bool, typer.Option(
+        "--subtitle-headings", help="Put a transcript's title, intro and headings in its subtitles too, not only "
+        "the turns.")] = False,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator import rerun
@@ -82,6 +88,7 @@ def run(
         run_document,
     )
     from translator.report import describe_result, progress_bar
+    from translator.subtitles.options import SubtitleOptions
 
     targets = parse_targets(to)
     out_dir = _writable_folder(out)
@@ -89,7 +96,10 @@ def run(
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
+        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
     with ExitStack() as stack:
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         # Every input to translate is read and every package checked before anything is written: a bad
@@ -117,7 +127,7 @@ def run(
             translator = Translator(engine, loaded_glossary, tm)
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update
-                result = run_document(doc, translator, ledger, targets, out_dir)
+                result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
             lines = describe_result(result, out_dir)
             if loaded_glossary.entries:
                 lines += [summary_line(result.glossary_hits), *miss_lines(doc.segments)]
