@@ -185,3 +185,21 @@ def test_an_oversized_review_file_is_refused_unread(run_dir: Path) -> None:
     with huge.open("r+b") as handle:
         handle.truncate(65 << 20)  # sparse: 65 MiB without writing them
     one_line_failure(translator("review", "import", str(huge)), "65 MiB", "refused above 64 MiB")
+
+
+def test_a_correction_that_breaks_the_glossary_is_stored_and_listed(argos_env: Path, tmp_path: Path) -> None:
+    talk = tmp_path / "talk.en.txt"
+    talk.write_text("\n".join(SAMPLE.read_text("utf-8").splitlines()[:6]) + "\n", "utf-8")
+    glossary = Path(__file__).resolve().parents[1] / "glossaries" / "interview-aisin.tsv"
+    done = translator("run", "talk.en.txt", "--to", "uk", "--glossary", str(glossary), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    review = tmp_path / "output" / "talk.en-uk.csv"
+    rows = edited_rows(review, {})
+    assert "Руслан Айсін" in rows[3][3]
+    rows[3][3] = rows[3][3].replace("Руслан Айсін", "Руслан Айсин")  # the Russian spelling, in Ukrainian
+    write_csv(review, rows)
+    imported = translator("review", "import", str(review))  # the run's glossary, recorded by the run
+    assert imported.returncode == 0, imported.stderr
+    assert re.search(r"^segment 3: breaks the glossary: ", imported.stdout, re.MULTILINE)
+    assert "1 of them break the glossary" in imported.stdout
+    assert approvals(tmp_path / "output" / "translator.sqlite") == [("talk", "uk", 3, rows[3][3])]

@@ -69,8 +69,9 @@ _VERSION_2: Migration = (
     ) WITHOUT ROWID""",
 )
 
-# Review imports, each with what it replaced, so the last one can be undone; and which input file and source
-# language each document name stands for, so two documents never share a name's records.
+# Review imports, each with what it replaced, so the last one can be undone; and which input file, source
+# language and glossaries each document name stands for, so two documents never share a name's records and an
+# import checks corrections against the glossaries of the run.
 _VERSION_3: Migration = (
     """CREATE TABLE imports (
         id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, tgt TEXT NOT NULL, file TEXT NOT NULL,
@@ -82,7 +83,7 @@ _VERSION_3: Migration = (
         PRIMARY KEY (import_id, segment_id)
     ) WITHOUT ROWID""",
     """CREATE TABLE documents (
-        doc_key TEXT NOT NULL PRIMARY KEY, input_name TEXT NOT NULL, src TEXT NOT NULL
+        doc_key TEXT NOT NULL PRIMARY KEY, input_name TEXT NOT NULL, src TEXT NOT NULL, glossaries TEXT NOT NULL
     ) WITHOUT ROWID""",
 )
 

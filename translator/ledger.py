@@ -156,10 +156,16 @@ class RunLedger:
                                          (doc_key,)).fetchone()
         return None if row is None else (row[0], row[1])
 
-    def claim(self, doc_key: str, input_name: str, src: str) -> None:
-        """Record which input and source language a document name now stands for."""
+    def claim(self, doc_key: str, input_name: str, src: str, glossaries: list[str]) -> None:
+        """Record which input, source language and glossary files a document name now stands for."""
         with self.db.transaction():
-            self.db.connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)", (doc_key, input_name, src))
+            self.db.connection.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
+                                       (doc_key, input_name, src, json.dumps(glossaries)))
+
+    def glossaries(self, doc_key: str) -> list[str]:
+        """The glossary files the document's last run used."""
+        row = self.db.connection.execute("SELECT glossaries FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
+        return [] if row is None else list(json.loads(row[0]))
 
     def delivered_documents(self) -> list[tuple[str, str]]:
         """(document name, target language) of every delivered document."""

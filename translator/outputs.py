@@ -11,12 +11,14 @@ makes an unchanged re-run cheap.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from translator.atomic import remove_leftovers, write_bytes_atomic
 from translator.document import Document, document_key
 from translator.errors import UsageError
 from translator.ledger import RunLedger, delivered_rows
+from translator.subtitles import SubtitleLayout
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
 
 IMPORTABLE = frozenset({"csv", "docx", "xlf", "srt", "vtt"})  # formats `translator review import` reads back
@@ -34,9 +36,16 @@ def _on_disk(path: Path) -> str | None:
 
 
 def write_document(
-    doc: Document, out_dir: Path, ledger: RunLedger, formats: tuple[str, ...] = DEFAULT_FORMATS
+    doc: Document,
+    out_dir: Path,
+    ledger: RunLedger,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    layouts: Mapping[str, SubtitleLayout] | None = None,
 ) -> list[Path]:
-    """Write (or keep) every output of the document; refuse to overwrite an output someone edited."""
+    """Write (or keep) every output of the document; refuse to overwrite an output someone edited.
+    `layouts` holds the subtitle layout of each target language, computed once for QA and all writers (a
+    language without one is laid out by its writers)."""
+    layouts = layouts or {}
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
     own = ledger.own_hashes(keys.values())
@@ -46,10 +55,9 @@ def write_document(
         on_disk, ours = current[output.path], own.get(keys[output.path])
         if on_disk and ours and on_disk not in ours:
             raise UsageError(f"{output.path} was changed after translator wrote it; {_advice(output)}")
-    if _unchanged(doc, planned, current, own, keys):
+    if _unchanged(doc, layouts, planned, current, own, keys):
         return [output.path for output in planned]
-    rendered = {output.path: output.render(doc) for output in planned}
-    ledger.claim(document_key(doc), Path(doc.path).name, doc.lang or "")
+    rendered = {output.path: output.render(doc, layouts) for output in planned}
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
     ledger.intend(document_key(doc), delivered_rows(doc), hashes, {keys[path]: sha for path, sha in current.items()})
     for path, data in rendered.items():
@@ -67,12 +75,12 @@ def _advice(output: PlannedOutput) -> str:
 
 
 def _unchanged(
-    doc: Document, planned: list[PlannedOutput], current: dict[Path, str | None], own: dict[str, set[str]],
-    keys: dict[Path, str],
+    doc: Document, layouts: Mapping[str, SubtitleLayout], planned: list[PlannedOutput],
+    current: dict[Path, str | None], own: dict[str, set[str]], keys: dict[Path, str],
 ) -> bool:
     """Every file is as this tool last wrote it (no write of it is pending) and the result (S.json) has not
     changed."""
     if any(current[o.path] is None or own.get(keys[o.path]) != {current[o.path]} for o in planned):
         return False
     result = next((o for o in planned if o.spec.name == "json"), None)
-    return result is not None and _sha256(result.render(doc)) == current[result.path]
+    return result is not None and _sha256(result.render(doc, layouts)) == current[result.path]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from translator.database import Database
 from translator.errors import InputError
+from translator.glossary import Glossary, check_translation, load_glossaries
 from translator.ledger import Delivered, RunLedger
 from translator.memory import TranslationMemory, UndoneImport
 from translator.review_readers import read_review
@@ -27,11 +28,12 @@ from translator.review_readers.script import lost_script
 @dataclass(frozen=True)
 class Change:
     """A correction an import stores: the segment, the text it replaces (an earlier approval, else the machine
-    translation delivered) and the reviewer's text."""
+    translation delivered), the reviewer's text, and how it breaks the glossary (empty: it keeps it)."""
 
     segment_id: int
     old: str
     new: str
+    glossary: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,10 @@ class ImportResult:
     def __str__(self) -> str:
         t = self.target
         done = "would be stored (dry run: nothing stored)" if self.dry_run else "stored"
+        breaking = sum(1 for change in self.changes if change.glossary)
         return (f"{self.path.name}: {self.approved} correction(s) {done} as approved for {t.doc_key} {t.src}→{t.tgt}"
                 f" ({self.rows} rows: {self.unchanged} unchanged, {self.empty} empty, {self.unmatched} unmatched)"
+                + (f"; {breaking} of them break the glossary (listed above)" if breaking else "")
                 + ("" if self.dry_run else "; they apply from the next run; `translator review undo` reverts them"))
 
 
@@ -125,13 +129,30 @@ def _refuse_lost_script(path: Path, target: Target, changes: list[Change]) -> No
                          "(CSV UTF-8 in Excel) and import it again")
 
 
-def import_review(path: Path, db: Database, dry_run: bool = False) -> ImportResult:
+def glossary_breaks(glossary: Glossary, source: str, translation: str, src: str, tgt: str) -> tuple[str, ...]:
+    """How a correction breaks the glossary: each term it misses, or the form the glossary writes instead."""
+    pinned, hits = check_translation(glossary, source, translation, src, tgt)
+    missed = tuple(f"{hit.source_text} should be {hit.target_text}" for hit in hits if hit.status == "missed")
+    return missed or ((f"the glossary writes it {pinned!r}",) if pinned != translation else ())
+
+
+def _glossary(ledger: RunLedger, doc_key: str, files: list[Path] | None) -> Glossary | None:
+    """The glossaries given, else those of the document's last run that are still there."""
+    chosen = files if files is not None else [p for p in map(Path, ledger.glossaries(doc_key)) if p.is_file()]
+    return load_glossaries(chosen) if chosen else None
+
+
+def import_review(path: Path, db: Database, dry_run: bool = False, glossaries: list[Path] | None = None
+                  ) -> ImportResult:
     """Store the corrections of a returned CSV, XLIFF, DOCX or subtitle file in the memory as approved, each
-    logged with what it replaced (`undo_last_import`); with `dry_run`, store nothing and say what would change."""
+    logged with what it replaced (`undo_last_import`) and checked against the glossaries (given, else the
+    run's): a correction that breaks one is stored, as the reviewer's word, and listed. With `dry_run`, store
+    nothing and say what would change."""
     path = Path(path)
     named, rows = read_review(path)
     memory, ledger = TranslationMemory(db), RunLedger(db)
     target = named or find_document(path, rows, ledger)
+    glossary = _glossary(ledger, target.doc_key, glossaries)
     versions = ledger.delivered_versions(target.doc_key, target.tgt)
     if not versions:
         raise InputError(f"{path}: the memory {db.path} has no run of {target.doc_key} into {target.tgt}; "
@@ -150,7 +171,8 @@ def import_review(path: Path, db: Database, dry_run: bool = False) -> ImportResu
                                  for version in versions if match[0] in version):
             earlier = approvals.get(match[0])
             old = earlier.translation if earlier else delivered[match[0]].translation
-            changes[match[0]], sources[match[0]] = Change(match[0], old, row.translation), match[1]
+            breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
+            changes[match[0]], sources[match[0]] = Change(match[0], old, row.translation, breaks), match[1]
         else:
             unchanged += 1
     result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run)
