@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from translator.detect import detect_document, detect_text
 from translator.document import Document, Segment
+from translator.langid import detect_document, detect_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
 
