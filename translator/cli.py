@@ -70,9 +70,9 @@ def detect(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
-    from translator.workflow import detect
+    from translator.workflow import detect_languages
 
-    for doc in detect(inputs, source=source, encoding=encoding):
+    for doc in detect_languages(inputs, source=source, encoding=encoding):
         for segment in doc.segments:
             if as_json:
                 record = {"file": doc.path, **segment.to_json()}

@@ -1,4 +1,4 @@
-"""`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
+"""`translator.run` and `translator.detect_languages`: the whole workflow as library functions the CLI merely calls.
 
 A run reads every input and checks every package before it writes anything, so a bad input or a missing
 package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,
@@ -141,11 +141,12 @@ def run(
     return [results[path] for path in paths]
 
 
-def detect(
+def detect_languages(
     inputs: Sequence[Path | str], *, source: str | None = None, encoding: str | None = None
 ) -> list[Document]:
-    """Read each input (files or folders) and tell every segment's language and confidence, loading no model.
-    Timings are a transcript's estimates from its source text, as a run starts from."""
+    """Read each input (files or folders) and tell every segment's language and confidence, loading no model:
+    `translator detect`. Timings are a transcript's estimates from its source text, as a run starts from.
+    (Not named `detect`: that is the language-identification package, translator/detect/.)"""
     docs = []
     for path in expand_inputs([Path(path) for path in inputs]):
         doc = prepare(path, source, encoding)
