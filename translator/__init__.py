@@ -1,7 +1,7 @@
 """translator: offline interview and subtitle translation between English, Ukrainian and Russian.
 
 The library the `translator` command is a thin layer over (see the README's "Library" section):
-`run` and `detect_languages`, the data model (`Document`, `RunResult`, the progress events), glossaries
+`run` and `detect`, the data model (`Document`, `RunResult`, the progress events), glossaries
 (`load_glossaries`, `check_glossary`), the review round trip (`import_review`, `review_status`) and the
 `models` module (`directions`, `install`, `remove`, `installed_packages`). Names are imported on first
 use, so `import translator` (and `translator --help`) stays instant.
@@ -21,15 +21,15 @@ if TYPE_CHECKING:
     from translator.ledger import StatusCounts
     from translator.pipeline import RunResult
     from translator.review import ImportResult, import_review, review_status
-    from translator.workflow import Finished, RunEvent, Started, Translated, detect_languages, run
+    from translator.workflow import Finished, RunEvent, Started, Translated, detect, run
 
 __all__ = [
     "Document", "Finished", "Glossary", "ImportResult", "RunEvent", "RunResult", "Segment", "Started", "StatusCounts",
-    "Translated", "__version__", "check_glossary", "detect_languages", "import_review", "load_glossaries", "models",
+    "Translated", "__version__", "check_glossary", "detect", "import_review", "load_glossaries", "models",
     "review_status", "run",
 ]
 _HOMES = {
-    "translator.workflow": ("run", "detect_languages", "RunEvent", "Started", "Translated", "Finished"),
+    "translator.workflow": ("run", "detect", "RunEvent", "Started", "Translated", "Finished"),
     "translator.pipeline": ("RunResult",),
     "translator.document": ("Document", "Segment"),
     "translator.glossary": ("Glossary", "load_glossaries", "check_glossary"),

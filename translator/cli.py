@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 models_app = typer.Typer(help="Install, list and remove Argos translation packages.", no_args_is_help=True)
-glossary_app = typer.Typer(help="Check glossary files.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Check glossary files; pin glossary names in a translation.", no_args_is_help=True)
 review_app = typer.Typer(help="Bring reviewers' corrections back into the translation memory.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
@@ -49,6 +49,12 @@ def run(
     threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
     device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
     ] = None,
+    keep_cues: Annotated[bool, typer.Option(
+        "--keep-cues", help="One output cue per source cue, even where a translation needs more than two lines "
+        "(flagged); by default such a cue is split in time.")] = False,
+    subtitle_headings: Annotated[bool, typer.Option(
+        "--subtitle-headings", help="Put a transcript's title, intro and headings in its subtitles too, not only "
+        "the turns.")] = False,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator.report import headline
@@ -59,7 +65,8 @@ def run(
         typer.echo("\n".join([headline(event.result, out), *event.result.report]))
 
     run(inputs, to, out, glossary or [], memory, source=source, encoding=encoding, beam_size=beam_size,
-        threads=threads, device=device, progress=RunProgress(_say, done))
+        threads=threads, device=device, keep_cues=keep_cues, subtitle_headings=subtitle_headings,
+        progress=RunProgress(_say, done))
 
 
 @app.command()
@@ -70,9 +77,9 @@ def detect(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
-    from translator.workflow import detect_languages
+    from translator.workflow import detect
 
-    for doc in detect_languages(inputs, source=source, encoding=encoding):
+    for doc in detect(inputs, source=source, encoding=encoding):
         for segment in doc.segments:
             if as_json:
                 record = {"file": doc.path, **segment.to_json()}
@@ -123,9 +130,12 @@ def models_remove(name: Annotated[str, typer.Argument(help="A direction such as 
 
 
 @glossary_app.command("check")
-def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")]) -> None:
+def glossary_check(
+    files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")],
+    forms: Annotated[bool, typer.Option("--forms", help="Print each entry's generated case forms.")] = False,
+) -> None:
     """Validate glossaries; print each problem with its line number; exit 1 if there is any."""
-    from translator.glossary import check_glossary
+    from translator.glossary import check_glossary, form_lines
 
     problems = 0
     for path in files:
@@ -135,8 +145,27 @@ def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TS
         problems += len(found)
         if not found:
             typer.echo(f"{path}: ok")
+        if forms:
+            for line in form_lines(path):
+                typer.echo(line)
     if problems:
         raise typer.Exit(1)
+
+
+@glossary_app.command("apply")
+def glossary_apply(
+    source: Annotated[Path, typer.Argument(help="Source text, UTF-8, one segment a line.")],
+    translation: Annotated[Path, typer.Argument(help="Its translation, aligned line by line.")],
+    src: Annotated[str, typer.Option("--from", help="Source language.")],
+    tgt: Annotated[str, typer.Option("--to", help="Translation language.")],
+    glossary: Annotated[list[Path], typer.Option("--glossary", help="Glossary TSV (repeatable).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line, with glossary records.")] = False,
+) -> None:
+    """Pin glossary names in a translation made elsewhere, in the case each sentence needs; no model is loaded."""
+    from translator.glossary import apply_files, load_glossaries
+
+    for line in apply_files(load_glossaries(glossary), src, tgt, source, translation):
+        typer.echo(json.dumps(line.to_json(), ensure_ascii=False) if as_json else line.text)
 
 
 @review_app.command("import")

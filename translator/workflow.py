@@ -1,4 +1,4 @@
-"""`translator.run` and `translator.detect_languages`: the whole workflow as library functions the CLI merely calls.
+"""`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
 
 A run reads every input and checks every package before it writes anything, so a bad input or a missing
 package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,
@@ -25,6 +25,7 @@ from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.pipeline import RunResult, Translator, expand_inputs, prepare, required_directions, run_document
 from translator.subtitles import estimate_timings
+from translator.subtitles.options import SubtitleOptions
 
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -101,17 +102,23 @@ def run(
     beam_size: int = DEFAULT_BEAM_SIZE,
     threads: int = 0,
     device: str | None = None,
+    keep_cues: bool = False,
+    subtitle_headings: bool = False,
     progress: Progress = _ignore,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
-    `source` forces the source language, `encoding` the input encoding. One result per input, in order."""
+    `source` forces the source language, `encoding` the input encoding; `keep_cues` and `subtitle_headings`
+    are `--keep-cues` and `--subtitle-headings`. One result per input, in order."""
     targets = targets_of(to)
     out_dir = writable_folder(Path(out))
     memory_path = Path(memory) if memory is not None else out_dir / MEMORY_NAME
     engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads))
     glossary = load_glossaries([Path(path) for path in glossaries])
-    options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
+        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
     results: dict[Path, RunResult] = {}
     with ExitStack() as stack:
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
@@ -134,19 +141,18 @@ def run(
             translator = Translator(engine, glossary, TranslationMemory(db),
                                     progress=lambda sentences: progress(Translated(sentences)))
             progress(Started(doc, translator.plan(doc, targets)))
-            result = run_document(doc, translator, ledger, targets, out_dir)
+            result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
             rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
             results[result.path] = result
             progress(Finished(result))
     return [results[path] for path in paths]
 
 
-def detect_languages(
+def detect(
     inputs: Sequence[Path | str], *, source: str | None = None, encoding: str | None = None
 ) -> list[Document]:
     """Read each input (files or folders) and tell every segment's language and confidence, loading no model:
-    `translator detect`. Timings are a transcript's estimates from its source text, as a run starts from.
-    (Not named `detect`: that is the language-identification package, translator/detect/.)"""
+    `translator detect`. Timings are a transcript's estimates from its source text, as a run starts from."""
     docs = []
     for path in expand_inputs([Path(path) for path in inputs]):
         doc = prepare(path, source, encoding)
