@@ -15,7 +15,7 @@ from translator.database import Database
 from translator.document import document_key
 from translator.ledger import RunLedger, delivered_rows
 from translator.memory import TranslationMemory
-from translator.review import import_review
+from translator.review import store_corrections
 from translator.writers import WRITERS
 
 
@@ -60,5 +60,5 @@ def test_a_review_file_a_killed_run_left_holds_no_correction(tmp_path: Path) -> 
         ledger.intend(document_key(second), delivered_rows(second), {str(csv): "new"}, {})
         for doc in (second, first):
             csv.write_bytes(WRITERS["csv"].render(doc, "uk"))
-            import_review(csv, db)
+            store_corrections(csv, db)
             assert set(TranslationMemory(db).approvals(document_key(first), "uk")) == {4}

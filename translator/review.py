@@ -15,14 +15,16 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.database import Database
-from translator.errors import InputError
+from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
+from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, check_translation, load_glossaries
-from translator.ledger import Delivered, RunLedger
+from translator.ledger import Delivered, RunLedger, StatusCounts
 from translator.memory import TranslationMemory, UndoneImport
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
 from translator.review_readers.script import lost_script
+
+DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,46 @@ def _glossary(ledger: RunLedger, doc_key: str, files: list[Path] | None) -> Glos
     return load_glossaries(chosen) if chosen else None
 
 
-def import_review(path: Path, db: Database, dry_run: bool = False, glossaries: list[Path] | None = None
-                  ) -> ImportResult:
+def find_memory(memory: Path | str | None = None, beside: Path | str | None = None) -> Path:
+    """The memory a review command uses: `memory`, else the one beside the review file (the run's --out),
+    else output/translator.sqlite. It must exist: the review round trip never creates one."""
+    tried = [Path(memory)] if memory else [*([Path(beside).parent / MEMORY_NAME] if beside else []), DEFAULT_MEMORY]
+    for path in tried:
+        if path.is_file():
+            return path
+    raise UsageError(f"no translation memory at {' or '.join(map(str, dict.fromkeys(tried)))} "
+                     "(run `translator run` first, or pass the run's --memory)")
+
+
+def import_review(path: Path | str, memory: Path | str | None = None, *, dry_run: bool = False,
+                  glossaries: list[Path] | None = None) -> ImportResult:
+    """Store the corrections of a returned review file as approved in the memory (`find_memory`); with
+    `dry_run`, open it read-only and only say what would change."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    with Database(find_memory(memory, path), read_only=dry_run) as db:
+        return store_corrections(path, db, dry_run, glossaries)
+
+
+def undo_import(memory: Path | str | None = None) -> UndoneImport:
+    """Revert the last review import into the memory (`find_memory`)."""
+    with Database(find_memory(memory)) as db:
+        undone = undo_last_import(db)
+    if undone is None:
+        raise UsageError("no review import to undo")
+    return undone
+
+
+def review_status(memory: Path | str | None = None) -> list[StatusCounts]:
+    """How the last run's segments stand (machine, approved, flagged) per document and target language; the
+    memory is only read, so a read-only one answers too."""
+    with Database(find_memory(memory), read_only=True) as db:
+        return RunLedger(db).status()
+
+
+def store_corrections(path: Path, db: Database, dry_run: bool = False, glossaries: list[Path] | None = None
+                      ) -> ImportResult:
     """Store the corrections of a returned CSV, XLIFF, DOCX or subtitle file in the memory as approved, each
     logged with what it replaced (`undo_last_import`) and checked against the glossaries (given, else the
     run's): a correction that breaks one is stored, as the reviewer's word, and listed. With `dry_run`, store
