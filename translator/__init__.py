@@ -2,8 +2,8 @@
 
 The library the `translator` command is a thin layer over (see the README's "Library" section):
 `run` and `detect`, the data model (`Document`, `RunResult`, the progress events), glossaries
-(`load_glossaries`, `check_glossary`), the review round trip (`import_review`, `review_status`) and the
-`models` module (`directions`, `install`, `remove`, `installed_packages`). Names are imported on first
+(`load_glossaries`, `check_glossary`), the review round trip (`import_review`, `undo_import`, `review_status`)
+and the `models` module (`directions`, `install`, `remove`, `installed_packages`). Names are imported on first
 use, so `import translator` (and `translator --help`) stays instant.
 """
 
@@ -20,20 +20,20 @@ if TYPE_CHECKING:
     from translator.glossary import Glossary, check_glossary, load_glossaries
     from translator.ledger import StatusCounts
     from translator.pipeline import RunResult
-    from translator.review import ImportResult, import_review, review_status
+    from translator.review import ImportResult, import_review, review_status, undo_import
     from translator.workflow import Finished, RunEvent, Started, Translated, detect, run
 
 __all__ = [
     "Document", "Finished", "Glossary", "ImportResult", "RunEvent", "RunResult", "Segment", "Started", "StatusCounts",
     "Translated", "__version__", "check_glossary", "detect", "import_review", "load_glossaries", "models",
-    "review_status", "run",
+    "review_status", "run", "undo_import",
 ]
 _HOMES = {
     "translator.workflow": ("run", "detect", "RunEvent", "Started", "Translated", "Finished"),
     "translator.pipeline": ("RunResult",),
     "translator.document": ("Document", "Segment"),
     "translator.glossary": ("Glossary", "load_glossaries", "check_glossary"),
-    "translator.review": ("import_review", "review_status", "ImportResult"),
+    "translator.review": ("import_review", "undo_import", "review_status", "ImportResult"),
     "translator.ledger": ("StatusCounts",),
 }
 _EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
