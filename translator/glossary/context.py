@@ -123,6 +123,8 @@ def _boundary(mark: str, before: list[tuple[str, int, int]], after: list[tuple[s
     set_off = mark in ("", ",", "!", "?", ".", ":", "—", "–", "-") and next_mark in ("", ",", "!", "?", ".", "…")
     if set_off and name.person and ("voct" in name.hints or _address_cue(before)):
         return Evidence(("voct",) if lang == "uk" else ("nomn",), 2, "address")
+    if "passive" in name.hints:  # "Alaska was sold" may start its translation as an object: Аляску продала
+        return Evidence(("nomn", "accs"), 0, "subject of an English passive")
     if mark in _SENTENCE_END or mark == "":
         return Evidence(("nomn",), 2, "sentence start")
     return Evidence(("nomn",), 0, "after " + mark)
