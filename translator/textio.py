@@ -33,6 +33,7 @@ LEGACY = (*CYRILLIC, "cp1252")
 # DOS and Mac files are rare. A reading must beat every other reading by _CLEAR to be taken without asking.
 _PRIOR = {"cp1251": 2.5, "koi8-r": 1.5, "koi8-u": 1.0, "cp866": 1.0, "cp1125": 0.5, "mac-cyrillic": 0.0}
 _CLEAR = 3.0
+_EVIDENCE = 3
 # Letter frequencies (per cent) of Russian and Ukrainian text: a wrong Cyrillic code page turns common letters
 # into rare ones, and swaps the case of every letter (KOI8-R and cp1251 order their halves the other way round).
 _FREQUENCY = dict(zip(
@@ -178,11 +179,20 @@ def legacy_readings(data: bytes) -> list[str]:
         seen.add(text)
         likelihood, plausible = _cyrillic_likelihood(text)
         if plausible:
-            scored.append((likelihood + _PRIOR[encoding], encoding))
+            scored.append((likelihood + _PRIOR[encoding], encoding, text))
     scored.sort(key=lambda item: -item[0])
-    if len(scored) > 1 and scored[0][0] - scored[1][0] >= _CLEAR:
+    if len(scored) > 1 and scored[0][0] - scored[1][0] >= _CLEAR and _evidence(scored[0], scored[1]):
         return [scored[0][1]]
-    return [encoding for _, encoding in scored]
+    return [encoding for _, encoding, _ in scored]
+
+
+def _evidence(best: tuple[float, str, str], other: tuple[float, str, str]) -> bool:
+    """Two readings that differ in a letter or two ("ґанок ґанок" in cp1251, "іанок іанок" in MacCyrillic) are
+    told apart by letter frequencies alone, which a few words cannot carry: then the rarer code page may not
+    win unless _EVIDENCE characters differ, or the other reading has a symbol where it has a letter."""
+    differ = [theirs for ours, theirs in zip(best[2], other[2]) if ours != theirs]
+    return (_PRIOR[best[1]] > _PRIOR[other[1]] or len(differ) >= _EVIDENCE
+            or any(not ch.isalpha() for ch in differ))
 
 
 def guess_legacy(data: bytes) -> str | None:
