@@ -8,6 +8,7 @@ tested on hand-made links (data, not a fake engine).
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tiny_argos import build_package
-from translator.engine.alignment import AlignedTranslation, Link, compose, piece_spans
+from translator.engine.alignment import AlignedTranslation, Link, compose
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import install_file, installed_packages
 from translator.engine.tokenizer import load_tokenizer
@@ -134,11 +135,12 @@ def test_each_word_links_to_what_the_model_made_of_it(engine: ArgosEngine, parts
 @settings(deadline=None, max_examples=60)
 @given(st.text(alphabet="ab Stone…😀_ \u00a0Айсін,.!", max_size=40))
 def test_piece_spans_cover_every_visible_character_once(engine: ArgosEngine, text: str) -> None:
-    processor = load_tokenizer(engine.route("en", "uk")[0].path).processor
-    pieces, spans = piece_spans(processor, text)
-    assert pieces == processor.encode(text, out_type=str)  # the very pieces `translate` sends
+    pkg = engine.route("en", "uk")[0]
+    tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
+    pieces, spans = tokenizer.spans(text)
+    assert pieces == tokenizer.encode(text)  # the very pieces `translate` sends
     real = [span for span in spans if span[0] < span[1]]
-    assert all(b[0] >= a[1] for a, b in zip(real, real[1:]))  # in order, never overlapping
+    assert all(b[0] >= a[1] for a, b in itertools.pairwise(real))  # in order, never overlapping
     covered = {i for start, end in real for i in range(start, end)}
     assert covered == {i for i, ch in enumerate(text) if not ch.isspace()}  # no whitespace, nothing visible lost
 
@@ -210,7 +212,9 @@ ATTENTION = ["own", "next", "previous", "none"]
                        st.sampled_from(ATTENTION)), min_size=1, max_size=4),
     st.sampled_from(["uk", "ru"]),
 )
-def test_attention_only_adds_pins_and_every_pin_is_in_the_text(parts: list[tuple[str, str, str, str]], tgt: str) -> None:
+def test_attention_only_adds_pins_and_every_pin_is_in_the_text(
+    parts: list[tuple[str, str, str, str]], tgt: str
+) -> None:
     protected = protect(GLOSSARY, " ".join(f"{filler} {term}" for filler, term, _, _ in parts) + ".", "en", tgt)
     assert len(protected.occurrences) == len(parts)
     output, spans = "", []  # the "model" copies each filler word and renders each placeholder its way
@@ -225,7 +229,7 @@ def test_attention_only_adds_pins_and_every_pin_is_in_the_text(parts: list[tuple
         j = {"own": i, "next": i + 1, "previous": i - 1}.get(attention, -1)
         if 0 <= j < len(spans):
             links.append(Link(occurrence.span, spans[j]))
-    alignment = AlignedTranslation(output, tuple(sorted(links, key=lambda l: (l.target, l.source))))
+    alignment = AlignedTranslation(output, tuple(sorted(links, key=lambda link: (link.target, link.source))))
 
     plain_text, plain = restore(GLOSSARY, protected, output, tgt)
     text, hits = restore(GLOSSARY, protected, output, tgt, alignment)

@@ -65,6 +65,8 @@ def run(
     threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
     device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
     ] = None,
+    compute_type: Annotated[str, typer.Option("--compute-type", help="int8, float32, ... or auto [default: the "
+                                              "precision each model was saved in].")] = "default",
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator import rerun
@@ -84,7 +86,7 @@ def run(
     targets = parse_targets(to)
     out_dir = _writable_folder(out)
     memory_path = memory or out_dir / MEMORY_NAME
-    settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
+    settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads, compute_type=compute_type)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
     options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
@@ -156,13 +158,16 @@ def detect(
 @models_app.command("list")
 def models_list() -> None:
     """Installed packages, and which of the six directions a run can use (direct or via English)."""
-    from translator.engine.packages import installed_packages, packages_dir, route, supported_directions
+    from translator.engine.packages import packages_dir, route, scan, supported_directions
+    from translator.engine.validation import shown
     from translator.errors import MissingPackageError
 
-    packages = installed_packages()
+    packages, unusable = scan()
     typer.echo(f"packages in {packages_dir()}:")
     for pkg in packages:
         typer.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
+    for broken in unusable:
+        typer.echo(f"  unusable: {shown(broken.folder.name)}: {broken.reason}")
     if not packages:
         typer.echo("  (none) - install one with: translator models install en-uk")
     typer.echo("directions:")
@@ -179,8 +184,10 @@ def models_list() -> None:
 def models_install(
     names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (Argos index) or .argosmodel files.")],
 ) -> None:
-    """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
-    from translator.engine import packages
+    """Install packages from files on disk (air-gapped machines) or from the Argos package index
+    ($ARGOS_PACKAGE_INDEX: a URL holding index.json, default the public argospm-index). Every package is
+    checked and test-loaded before it replaces anything."""
+    from translator.engine import download, packages
 
     for name in names:
         if name.endswith(".argosmodel") or Path(name).is_file():
@@ -189,7 +196,7 @@ def models_install(
             from translator.report import download_bar
 
             with download_bar(f"downloading {name}") as bar:
-                installed = packages.download_and_install(name, progress=bar.advance)
+                installed = download.download_and_install(name, progress=bar.advance, notify=_say)
         typer.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
 
 
