@@ -19,31 +19,27 @@ from pathlib import Path
 import pytest
 import srt
 
-from tests.tiny_argos import build_bpe_package, build_package
+from tests.tiny_argos import build_package
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import installed_packages
 
 EN_UK = {"thank": "дякую", "you": "вам", "hello": "привіт", "friends": "друзі", "war": "війна", "moscow": "москва"}
 EN_RU = {"thank": "спасибо", "you": "вам", "hello": "привет", "friends": "друзья", "war": "война", "moscow": "москва"}
-UK_EN = {"дякую": "thanks", "привіт": "hello", "друзі": "friends", "війна": "war", "москва": "moscow",
-         "європа": "europe"}
 RU_EN = {"спасибо": "thanks", "привет": "hello", "друзья": "friends", "война": "war", "москва": "moscow"}
-# Words a real OPUS vocabulary would split: they become several `@@` pieces in the BPE package.
-UK_CORPUS = ["Руслан Айсін розповів про війну, Москву та Європу.", "Вони говорили про пропаганду й санкції."]
 EN_SENTENCES = ["Hello, dear friends!", "Thank you, Moscow.", "War & peace: \"friends\" aren't warriors…",
                 "Ruslan Aysin (born 1980) — a Moscow-based analyst."]
 UK_SENTENCES = ["Привіт, друзі!", "Дякую, Москва.", "Війна & мир: «друзі» — Руслан Айсін…",
                 "Пропаганда з Москви, 2025 рік."]
 RU_SENTENCES = ["Привет, друзья!", "Спасибо, Москва.", "Война — «друзья» Руслана Айсина…"]
 
-# name: (builder, direction, sentences, a sentence and its translation, written by hand)
+# name: (builder, direction, sentences, a sentence and its translation, written by hand); the BPE package is
+# conftest's bpe_package_file.
 LAYOUTS = {
     "legacy-1.4": (lambda out: build_package(out, "en", "uk", EN_UK, version="1.4", layout="legacy"),
                    ("en", "uk"), EN_SENTENCES, ("Thank you, friends.", "Дякую вам, друзі.")),
     "locomotive-1.9": (lambda out: build_package(out, "en", "ru", EN_RU, version="1.9", layout="locomotive"),
                        ("en", "ru"), EN_SENTENCES, ("Hello, friends!", "Привет, друзья!")),
-    "opus-bpe-1.9": (lambda out: build_bpe_package(out, "uk", "en", UK_EN, version="1.9", corpus=UK_CORPUS),
-                     ("uk", "en"), UK_SENTENCES, ("Привіт, друзі, Руслан!", "Hello, friends, Руслан!")),
+    "opus-bpe-1.9": (None, ("uk", "en"), UK_SENTENCES, ("Привіт, друзі, Руслан!", "Hello, friends, Руслан!")),
     "target-prefix": (lambda out: build_package(out, "ru", "en", RU_EN, target_prefix="<en>"),
                       ("ru", "en"), RU_SENTENCES, ("Спасибо, друзья.", "Thanks, friends.")),
     "float32": (lambda out: build_package(out, "en", "uk", {**EN_UK, "friends": "вороги"}, version="2.0",
@@ -86,13 +82,15 @@ def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def installs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+def installs(tmp_path_factory: pytest.TempPathFactory,
+             bpe_package_file: Path) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
     """Each layout built once and installed by `translator models install FILE` into its own packages folder."""
     built = tmp_path_factory.mktemp("layouts")
     result = {}
     for name, (build, *_) in LAYOUTS.items():
         folder = tmp_path_factory.mktemp(f"packages-{name}")
-        result[name] = folder, translator("models", "install", str(build(built)), packages=folder)
+        package = build(built) if build else bpe_package_file
+        result[name] = folder, translator("models", "install", str(package), packages=folder)
     return result
 
 

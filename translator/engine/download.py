@@ -9,6 +9,7 @@ the next; the index fetch has a deadline. Requests say who they come from: `User
 
 from __future__ import annotations
 
+import http.client
 import io
 import json
 import os
@@ -68,6 +69,8 @@ def fetch(url: str, sink: BinaryIO, limit: int, progress: Progress | None = None
             received = _copy(response, sink, limit, total, progress, deadline)
     except OSError as exc:  # refused connections, HTTP errors, socket timeouts
         raise DownloadFailed(_reason(exc)) from None
+    except http.client.HTTPException as exc:  # a malformed response
+        raise DownloadFailed(f"bad response ({type(exc).__name__})") from None
     if total is not None and received != total:
         raise DownloadFailed(f"received {received} of {total} bytes")
     return received
@@ -78,7 +81,7 @@ def _copy(response: Any, sink: BinaryIO, limit: int, total: int | None, progress
     stall = stall_seconds()
     received = window = 0
     window_start = time.monotonic()
-    while chunk := response.read1(CHUNK):
+    while chunk := _read(response):
         received += len(chunk)
         if received > limit:
             raise DownloadFailed(f"it is larger than the {limit >> 20} MiB allowed")
@@ -94,6 +97,14 @@ def _copy(response: Any, sink: BinaryIO, limit: int, total: int | None, progress
         if deadline and now > deadline:
             raise DownloadFailed("it took too long")
     return received
+
+
+def _read(response: Any) -> bytes:
+    """The next bytes that arrived; a connection closed early ends the data (the size check then tells)."""
+    try:
+        return bytes(response.read1(CHUNK))
+    except http.client.IncompleteRead as exc:
+        return bytes(exc.partial)
 
 
 def _reason(exc: OSError) -> str:
@@ -151,18 +162,18 @@ def download_and_install(
         raise PackageError(f"the Argos index has no package {name}")
     links = _newest(candidates).get("links")
     failures: list[str] = []
+    say = notify or (lambda message: None)
     for link in links if isinstance(links, list) else []:
         if not isinstance(link, str) or urlsplit(link).scheme not in ("http", "https"):
             failures.append(f"{shown(link)} skipped (not an http(s) link)")
+            say(failures[-1])
             continue
-        if notify:
-            notify(f"downloading {link}")
+        say(f"downloading {link}")
         try:
             return _install_link(link, (from_code, to_code), progress, directory)
         except (DownloadFailed, PackageError) as exc:
             failures.append(f"{link}: {exc}" if isinstance(exc, DownloadFailed) else str(exc))
-            if notify:
-                notify(failures[-1])
+            say(failures[-1])
     raise PackageError(f"could not install {name} from the Argos index: " + ("; ".join(failures) or "it lists no link"))
 
 

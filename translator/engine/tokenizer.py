@@ -117,7 +117,7 @@ class BPETokenizer:
             word_pieces = self._segment(self.tokenizers[target].escape_xml(word))
             pieces += word_pieces
             spans += _shared(word_pieces, word, start, to_text)
-        return pieces, [trimmed(text, span) for span in spans]
+        return pieces, [trimmed(text, (min(a, len(text)), min(b, len(text)))) for a, b in spans]
 
     def _segment(self, tokenized: str) -> list[str]:
         return list(self.bpe.segment_tokens(tokenized.strip("\r\n ").split(" ")))
