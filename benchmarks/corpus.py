@@ -9,6 +9,7 @@ contenders translate the same list.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from pathlib import Path
@@ -25,7 +26,7 @@ def _bigrams(text: str) -> tuple[list[str], dict[str, list[str]]]:
     """The sample's words in order and, for each word, the words that follow it (repeats kept: frequency)."""
     words = _WORD.findall(text)
     following: dict[str, list[str]] = {}
-    for first, second in zip(words, words[1:]):
+    for first, second in itertools.pairwise(words):
         following.setdefault(first, []).append(second)
     return words, following
 

@@ -1,6 +1,7 @@
 """The benchmark's Argos packages: Transformer-base compute, built once and cached under benchmarks/.cache/.
 
-tests/tiny_argos.py builds them offline (6+6 layers, d_model 512, 8 heads, FFN 2048, a 32k vocabulary, int8);
+The tests' package builder (tests/tiny_argos.py, loaded from its file: the benchmark does not import the
+test suite as a package) builds them offline (6+6 layers, d_model 512, 8 heads, FFN 2048, a 32k vocabulary, int8);
 a model's output has as many pieces as its input, as a real model's output roughly has, so the decoder does a
 real model's work per sentence. SentencePiece is trained on the benchmark's own text plus the sample
 interview, so words split into pieces as in a trained model's vocabulary (about 1.3 pieces a word). The
@@ -10,8 +11,11 @@ cache is keyed by the source of the builder and of the text generator, so editin
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from benchmarks import corpus
 from translator.engine.packages import InstalledPackage, find_package, install_file, installed_packages
@@ -47,8 +51,19 @@ def package(folder: Path, source: str = "en", target: str = "uk") -> InstalledPa
     return found
 
 
-def _archive(out: Path, source: str, target: str, base_shapes: bool) -> Path:
-    from tests.tiny_argos import build_package  # numpy, SentencePiece training: only when building
+def _builder() -> ModuleType:
+    """tests/tiny_argos.py as a stand-alone module (numpy, SentencePiece training: loaded only when building)."""
+    name = "benchmarks._tiny_argos"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, BUILDER)
+        assert spec is not None and spec.loader is not None, BUILDER
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while it executes
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
+
+def _archive(out: Path, source: str, target: str, base_shapes: bool) -> Path:
     text = [*corpus.sentences(CORPUS_SENTENCES), *corpus.SAMPLE.read_text("utf-8").splitlines()]
-    return build_package(out, source, target, LEXICON, version=VERSION, base_shapes=base_shapes, corpus=text)
+    return _builder().build_package(out, source, target, LEXICON, version=VERSION, base_shapes=base_shapes,
+                                    corpus=text)

@@ -43,7 +43,7 @@ def describe_change(change: dict) -> str:
     return ", ".join(f"{key}={value}" for key, value in change.items()) or "engine settings"
 
 
-def checks(results: "Results") -> list[Check]:
+def checks(results: Results) -> list[Check]:
     """Every target the run can judge."""
     a, b, c = results.pipeline, results.argos, results.floor
     found = [
@@ -75,13 +75,13 @@ def _row(result: Measurement) -> str:
             f"{result.peak_mib:.0f} |")
 
 
-def _contenders(results: "Results") -> list[str]:
+def _contenders(results: Results) -> list[str]:
     header = ["| contender | sentences | wall s | sentences/s | peak MiB |", "| --- | ---: | ---: | ---: | ---: |"]
     rows = [results.pipeline, results.argos, results.floor, results.pivot, results.folder]
     return header + [_row(result) for result in rows]
 
 
-def _scaling(results: "Results") -> list[str]:
+def _scaling(results: Results) -> list[str]:
     lines = ["| sentences | (a) wall s | (a) sentences/s | (c) wall s | (c) sentences/s | (a) / (c) |",
              "| ---: | ---: | ---: | ---: | ---: | ---: |"]
     for n, (a, c) in sorted(results.scaling.items()):
@@ -90,7 +90,7 @@ def _scaling(results: "Results") -> list[str]:
     return lines
 
 
-def _tuning(results: "Results") -> list[str]:
+def _tuning(results: Results) -> list[str]:
     base = decode_seconds(results.tuning[0][1])
     lines = ["| change from the engine's decoding settings | decode s | sentences/s | peak MiB | speed vs engine |",
              "| --- | ---: | ---: | ---: | ---: |"]
@@ -101,7 +101,7 @@ def _tuning(results: "Results") -> list[str]:
     return lines
 
 
-def render(results: "Results") -> str:
+def render(results: Results) -> str:
     """All tables, ready to paste into the README."""
     a = results.pipeline
     details = floor_details(results.floor)
@@ -114,8 +114,8 @@ def render(results: "Results") -> str:
             "| target | measured | limit | result |", "| --- | ---: | ---: | --- |"]
     out += [check.row() for check in checks(results)]
     if results.scaling:
-        out += ["", "## Scaling", ""] + _scaling(results)
+        out += ["", "## Scaling", "", *_scaling(results)]
     if results.tuning:
         out += ["", f"## Decoding settings of (c), {results.tuning[0][1].sentences} sentences, "
-                f"one change at a time", ""] + _tuning(results)
+                f"one change at a time", "", *_tuning(results)]
     return "\n".join(out)

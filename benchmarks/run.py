@@ -172,7 +172,8 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
                         help="sentences for the decoding-settings table; 0 skips it (default 100)")
     parser.add_argument("--rounds", type=_positive, default=2,
                         help="alternating runs of (a) and (c) at --sentences; the fastest of each counts (default 2)")
-    parser.add_argument("--tune-rounds", type=_positive, default=2, help="rounds of the settings table; the fastest counts")
+    parser.add_argument("--tune-rounds", type=_positive, default=2,
+                        help="rounds of the settings table; the fastest counts")
     parser.add_argument("--startup-repeats", type=_positive, default=5, help="start-up runs; the fastest counts")
     parser.add_argument("--device", default="cpu", choices=("cpu", "cuda"), help="where all three contenders run")
     parser.add_argument("--small", action="store_true", help="the tests' small model instead of base shapes")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,5 +35,5 @@ def test_alignment_is_monotone_and_covers_both_sides(source, target):
     assert pairs == sorted(pairs)
     assert {i for i, _ in pairs} <= set(range(len(source)))
     assert {j for _, j in pairs} <= set(range(len(target)))
-    for (i1, j1), (i2, j2) in zip(pairs, pairs[1:]):
+    for (i1, j1), (i2, j2) in itertools.pairwise(pairs):
         assert i2 >= i1 and j2 >= j1

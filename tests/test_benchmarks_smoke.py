@@ -3,6 +3,7 @@ end to end on the tests' small model. Nothing here is timed: the figures come fr
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +22,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_our_benchmarks_package_is_imported_not_pysbds():
     # pysbd installs an unrelated top-level package named `benchmarks`.
     assert Path(benchmarks.__file__).resolve().parent == ROOT / "benchmarks"
+
+
+def test_the_package_builder_is_loaded_without_importing_the_test_suite():
+    code = ("import sys; from benchmarks import package; package._builder(); "
+            "print(sorted(name for name in sys.modules if name == 'tests' or name.startswith('tests.')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @settings(max_examples=15, deadline=None)

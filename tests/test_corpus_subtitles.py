@@ -3,6 +3,7 @@ same cues and times) or is refused with a one-line error naming the line. Skippe
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_each_file_goes_through_or_is_refused_naming_the_line(path: Path, tmp_pa
     doc = read(path)
     times = [(s.timing.start_ms, s.timing.end_ms) for s in doc.segments]  # type: ignore[union-attr]
     assert doc.segments and [s.id for s in doc.segments] == list(range(1, len(doc.segments) + 1))
-    assert all(start < end for start, end in times) and all(a[1] <= b[0] for a, b in zip(times, times[1:]))
+    assert all(start < end for start, end in times) and all(a[1] <= b[0] for a, b in itertools.pairwise(times))
     assert all(s.text.strip() and s.line >= 1 for s in doc.segments)
     assert all(notice.line >= 1 and re.fullmatch(r"[^\n]+", notice.message) for notice in doc.notices)
     doc.lang = "xx"

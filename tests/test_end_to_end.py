@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -19,7 +20,8 @@ MS = timedelta(milliseconds=1)
 EXPECTED = [
     "interview-aisin.json",
     *[f"interview-aisin.{lang}.{ext}" for lang in TARGETS for ext in ("srt", "vtt")],
-    *[f"interview-aisin.en-{lang}.{ext}" for lang in TARGETS for ext in ("srt", "md", "html", "csv", "docx", "tmx", "xlf")],
+    *[f"interview-aisin.en-{lang}.{ext}"
+      for lang in TARGETS for ext in ("srt", "md", "html", "csv", "docx", "tmx", "xlf")],
 ]
 
 
@@ -32,7 +34,9 @@ def translator(*args: str, env_dir: Path, cwd: Path | None = None) -> subprocess
 
 
 @pytest.fixture(scope="module")
-def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def sample_run(
+    packages_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     out = tmp_path_factory.mktemp("out")
     done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
     return out, done
@@ -41,7 +45,8 @@ def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 def test_run_writes_every_output(sample_run):
     out, done = sample_run
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir() if p.suffix != ".sqlite" and not p.name.startswith(".")) == sorted(EXPECTED)
+    written = [p.name for p in out.iterdir() if p.suffix != ".sqlite" and not p.name.startswith(".")]
+    assert sorted(written) == sorted(EXPECTED)
 
 
 def test_json_accounts_for_every_line(sample_run):
@@ -73,7 +78,7 @@ def test_subtitles_read_back_with_other_libraries(sample_run):
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
         cues = list(srt.parse(data.decode("utf-8")))
         assert [c.index for c in cues] == list(range(1, len(cues) + 1))
-        assert all(a.end <= b.start for a, b in zip(cues, cues[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
         subs = pysubs2.load(str(path))
         assert len(subs) == len(cues)
         assert [(e.start, e.end) for e in subs] == [
@@ -134,8 +139,8 @@ def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
     pinned_uk, total_uk, pinned_ru, total_ru = map(int, summary.groups())
     assert pinned_uk == total_uk > 40 and pinned_ru == total_ru > 40
     segments = json.loads((tmp_path / "interview-aisin.json").read_text("utf-8"))["segments"]
-    aisin = [hit for s in segments for hit in s["glossary"] if hit["lang"] == "uk" and "Ai" in hit["source_text"]
-             or hit["lang"] == "uk" and "Ay" in hit["source_text"]]
+    aisin = [hit for s in segments for hit in s["glossary"] if (hit["lang"] == "uk" and "Ai" in hit["source_text"])
+             or (hit["lang"] == "uk" and "Ay" in hit["source_text"])]
     assert {"Ruslan Aisin", "Ruslan Aysin"} <= {hit["source_text"] for hit in aisin}
     assert {hit["target_text"] for hit in aisin} == {"Руслан Айсін"}
 

@@ -98,7 +98,8 @@ def test_long_sentence_is_not_cut_at_256_pieces(packages_dir):
 
 def test_beam_size_one_gives_the_same_words_on_this_model(packages_dir):
     fast = ArgosEngine(EngineSettings(beam_size=1), packages=installed_packages(packages_dir))
-    assert fast.translate(SENTENCES, "en", "uk") == ArgosEngine(packages=installed_packages(packages_dir)).translate(SENTENCES, "en", "uk")
+    default = ArgosEngine(packages=installed_packages(packages_dir))
+    assert fast.translate(SENTENCES, "en", "uk") == default.translate(SENTENCES, "en", "uk")
 
 
 def test_missing_direction_names_the_install_command(tmp_path):

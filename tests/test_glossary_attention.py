@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tiny_argos import build_package
-from translator.engine.alignment import AlignedTranslation, Link, compose
+from translator.database import Database
+from translator.engine.alignment import compose
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import install_file, installed_packages
 from translator.engine.tokenizer import load_tokenizer
@@ -25,6 +26,7 @@ from translator.glossary import load_glossaries, protect, restore, restore_all
 from translator.glossary.attention import attended_span
 from translator.memory import TranslationMemory
 from translator.pipeline import Translator, prepare
+from translator.spans import AlignedTranslation, Link
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossaries([ROOT / "glossaries" / "interview-aisin.tsv"])
@@ -95,7 +97,7 @@ def test_the_pipeline_pins_through_attention_and_again_from_the_memory(engine: A
     source.write_text("Vitaliy Barvynenko: I met with Ruslan Aysin. He visited Crimea.\n", "utf-8")
     for run in range(2):  # the second run takes the raw translation from the memory and aligns it all the same
         doc = prepare(source, "en")
-        translator = Translator(engine, GLOSSARY, TranslationMemory(tmp_path / "tm.sqlite"))
+        translator = Translator(engine, GLOSSARY, TranslationMemory(Database(tmp_path / "tm.sqlite")))
         translator.translate(doc, ["uk"])
         [segment] = [s for s in doc.segments if s.kind == "turn"]
         assert segment.translations["uk"].text == "Я зустрівся з Русланом Айсіним. Він відвідав …."

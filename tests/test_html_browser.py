@@ -70,5 +70,6 @@ def test_fragment_shows_only_flagged_rows(tmp_path: Path) -> None:
 def test_clicking_the_box_filters_and_clicking_again_restores(tmp_path: Path) -> None:
     once = dump_dom(tmp_path, page_bytes(), then="document.getElementById('only-flagged').click();")
     assert shown(once) == ["s3", "s5"]
-    twice = dump_dom(tmp_path, page_bytes(), then="var b = document.getElementById('only-flagged'); b.click(); b.click();")
+    twice = dump_dom(tmp_path, page_bytes(),
+                     then="var b = document.getElementById('only-flagged'); b.click(); b.click();")
     assert shown(twice) == ["s1", "s2", "s3", "s4", "s5", "s6", "s7"]

@@ -1,4 +1,5 @@
-"""The SQLite translation memory: lookups by full key, approvals, status, survival of kill -9, refusals."""
+"""The SQLite translation memory and run ledger: lookups by full key, approvals, status, survival of kill -9,
+refusals, and schema upgrades that keep every approval."""
 
 from __future__ import annotations
 
@@ -9,21 +10,31 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from translator.database import SCHEMA_VERSION, Database, Migration
 from translator.errors import MemoryFileError
-from translator.memory import Approval, StatusCounts, TranslationMemory, fingerprint
+from translator.ledger import LastRun, RunLedger, StatusCounts
+from translator.memory import Approval, TranslationMemory, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@contextmanager
+def memory_at(path: Path) -> Iterator[TranslationMemory]:
+    with Database(path) as db:
+        yield TranslationMemory(db)
+
+
 @pytest.fixture
-def memory(tmp_path: Path) -> TranslationMemory:
-    with TranslationMemory(tmp_path / "out" / "translator.sqlite") as opened:
+def memory(tmp_path: Path) -> Iterator[TranslationMemory]:
+    with memory_at(tmp_path / "out" / "translator.sqlite") as opened:
         yield opened
 
 
@@ -38,9 +49,9 @@ def test_lookup_returns_only_what_matches_the_whole_key(memory: TranslationMemor
 
 def test_memory_persists_across_reopening_and_creates_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "tm.sqlite"
-    with TranslationMemory(path) as first:
+    with memory_at(path) as first:
         first.store("en", "ru", "e", "", [("War.", "Война.")])
-    with TranslationMemory(path) as second:
+    with memory_at(path) as second:
         assert second.lookup("en", "ru", "e", "", ["War."]) == {"War.": "Война."}
 
 
@@ -73,22 +84,22 @@ def test_approvals_are_kept_per_document_segment_and_language(memory: Translatio
 
 
 def test_status_counts_the_last_run_and_unapplied_corrections(memory: TranslationMemory) -> None:
-    memory.record_outputs("doc", "uk", [(1, "A.", "А.", "machine"), (2, "B.", "Б.", "flagged"),
+    ledger = RunLedger(memory.db)
+    ledger.record_outputs("doc", "uk", [(1, "A.", "А.", "machine"), (2, "B.", "Б.", "flagged"),
                                         (3, "C.", "В.", "approved")])
     memory.approve("doc", 3, "en", "uk", "C.", "В.")
-    assert memory.status() == [StatusCounts("doc", "uk", 1, 1, 1, 0)]
+    assert ledger.status() == [StatusCounts("doc", "uk", 1, 1, 1, 0)]
     memory.approve("doc", 1, "en", "uk", "A.", "Аа.")
-    assert memory.status("doc") == [StatusCounts("doc", "uk", 1, 1, 1, 1)]
-    memory.record_outputs("doc", "uk", [(1, "A.", "Аа.", "approved"), (2, "B.", "Б.", "machine")])
-    assert memory.status("doc") == [StatusCounts("doc", "uk", 1, 1, 0, 1)]  # approval of a vanished segment 3
-    assert memory.status("nothing") == []
+    assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 1, 1)]
+    ledger.record_outputs("doc", "uk", [(1, "A.", "Аа.", "approved"), (2, "B.", "Б.", "machine")])
+    assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 0, 1)]  # approval of a vanished segment 3
+    assert ledger.status("nothing") == []
 
 
 def test_an_import_batch_is_all_or_nothing(memory: TranslationMemory) -> None:
-    with pytest.raises(RuntimeError):
-        with memory.batch():
-            memory.approve("doc", 1, "en", "uk", "A.", "А.")
-            raise RuntimeError("reader failed halfway")
+    with pytest.raises(RuntimeError), memory.db.transaction():
+        memory.approve("doc", 1, "en", "uk", "A.", "А.")
+        raise RuntimeError("reader failed halfway")
     assert memory.approvals("doc", "uk") == {}
 
 
@@ -97,9 +108,10 @@ def test_an_import_batch_is_all_or_nothing(memory: TranslationMemory) -> None:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
+    from translator.database import Database
     from translator.memory import TranslationMemory
 
-    memory = TranslationMemory(Path(sys.argv[1]))
+    memory = TranslationMemory(Database(Path(sys.argv[1])))
     batch = 0
     while True:
         memory.store("en", "uk", "e", "g", [(f"b{batch} s{i}", f"t{batch} {i}" * 20) for i in range(40)])
@@ -122,12 +134,12 @@ def test_kill_9_keeps_every_committed_batch_and_the_next_run_resumes(tmp_path: P
     reported = max([reported, *map(int, process.stdout.read().split())])  # what it said before it died
     process.stdout.close()
 
-    with TranslationMemory(path) as memory:  # opens: the file is consistent (quick_check passed)
+    with memory_at(path) as memory:  # opens: the file is consistent (quick_check passed)
         for batch in range(reported + 1):
             sources = [f"b{batch} s{i}" for i in range(40)]
             assert memory.lookup("en", "uk", "e", "g", sources) == {s: f"t{batch} {s.split('s')[-1]}" * 20
                                                                      for s in sources}
-        rows = memory._db.execute("SELECT source FROM sentences").fetchall()
+        rows = memory.db.connection.execute("SELECT source FROM sentences").fetchall()
         batches = {}
         for (source,) in rows:
             batches.setdefault(source.split(" ")[0], []).append(source)
@@ -135,7 +147,7 @@ def test_kill_9_keeps_every_committed_batch_and_the_next_run_resumes(tmp_path: P
         assert sorted(batches) == sorted(f"b{n}" for n in range(len(batches)))
         assert len(batches) in (reported + 1, reported + 2)  # at most the batch it was about to report
         memory.store("en", "uk", "e", "g", [("after", "після")])  # and it goes on from there
-    with TranslationMemory(path) as memory:
+    with memory_at(path) as memory:
         assert memory.lookup("en", "uk", "e", "g", ["after"]) == {"after": "після"}
 
 
@@ -144,7 +156,7 @@ def test_kill_9_keeps_every_committed_batch_and_the_next_run_resumes(tmp_path: P
 def _refused(path: Path, match: str) -> None:
     before = path.read_bytes()
     with pytest.raises(MemoryFileError, match=match) as caught:
-        TranslationMemory(path)
+        Database(path)
     assert "\n" not in str(caught.value)
     assert path.read_bytes() == before
 
@@ -166,7 +178,7 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_a_memory_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "tm.sqlite"
-    TranslationMemory(path).close()
+    Database(path).close()
     db = sqlite3.connect(path)
     db.execute("PRAGMA user_version = 99")
     db.close()
@@ -175,7 +187,7 @@ def test_a_memory_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_a_damaged_memory_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "tm.sqlite"
-    with TranslationMemory(path) as memory:
+    with memory_at(path) as memory:
         memory.store("en", "uk", "e", "g", [(f"sentence {i}", "речення " * 30) for i in range(400)])
     data = bytearray(path.read_bytes())
     page = 4096
@@ -188,7 +200,7 @@ def test_a_damaged_memory_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(MemoryFileError, match="not a regular file"):
-        TranslationMemory(tmp_path)
+        Database(tmp_path)
 
 
 def test_an_empty_file_or_blank_database_becomes_a_memory(tmp_path: Path) -> None:
@@ -197,7 +209,85 @@ def test_an_empty_file_or_blank_database_becomes_a_memory(tmp_path: Path) -> Non
     blank = tmp_path / "blank.sqlite"
     sqlite3.connect(blank).execute("VACUUM").connection.close()
     for path in (empty, blank):
-        with TranslationMemory(path) as memory:
+        with memory_at(path) as memory:
             memory.store("en", "uk", "e", "g", [("a", "б")])
-        with TranslationMemory(path) as memory:
+        with memory_at(path) as memory:
             assert memory.lookup("en", "uk", "e", "g", ["a"]) == {"a": "б"}
+
+
+# Schema upgrades: approvals are never locked away ------------------------------------------------------
+
+V1_DUMP = ROOT / "tests" / "data" / "memory-v1.sql"  # written by translator 0.1.0, before migrations existed
+
+
+def _todays_file(tmp_path: Path) -> Path:
+    path = tmp_path / "translator.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(V1_DUMP.read_text("utf-8"))
+    db.close()
+    return path
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    """Every table and index with its definition, blanks normalised."""
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT name, sql FROM sqlite_schema ORDER BY name").fetchall()
+    db.close()
+    return [(name, " ".join((sql or "").split())) for name, sql in rows]
+
+
+def _assert_v1_content_intact(db: Database) -> None:
+    memory, ledger = TranslationMemory(db), RunLedger(db)
+    assert memory.approvals("interview-aisin", "uk") == {
+        3: Approval("Good afternoon, Ruslan Aisin.", "Добрий день, Руслане Айсіне.")}
+    assert memory.approvals("interview-aisin", "ru") == {4: Approval("Thank you.", "Спасибо вам.")}
+    assert memory.lookup("en", "uk", "translate-en_uk-1_9", "g1", ["Hello.", "Thank you."]) == {
+        "Hello.": "Привіт.", "Thank you.": "Дякую."}
+    assert ledger.last_run("interview-aisin") == LastRun("f" * 64, ["/tmp/out/interview-aisin.uk.srt"],
+                                                         "flags: 1 glossary-miss (uk)")
+    assert ledger.outputs("interview-aisin", "uk")[4].status == "flagged"
+
+
+def test_a_memory_written_by_todays_release_opens_with_everything_intact(tmp_path: Path) -> None:
+    path = _todays_file(tmp_path)
+    with Database(path) as db:
+        (version,) = db.connection.execute("PRAGMA user_version").fetchone()
+        assert version == SCHEMA_VERSION
+        _assert_v1_content_intact(db)
+
+
+def test_a_new_file_and_an_upgraded_one_have_the_same_schema(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh" / "translator.sqlite"
+    Database(fresh).close()
+    upgraded = _todays_file(tmp_path)
+    Database(upgraded).close()
+    assert _schema(fresh) == _schema(upgraded)
+
+
+NEXT_STEP: Migration = ("ALTER TABLE approvals ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+                        "UPDATE approvals SET note = 'from 0.1.0'")
+
+
+def test_an_upgrade_step_runs_in_place_and_keeps_every_approval(tmp_path: Path) -> None:
+    from translator.database import MIGRATIONS
+
+    path = _todays_file(tmp_path)
+    with Database(path, (*MIGRATIONS, NEXT_STEP)) as db:
+        assert db.connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION + 1,)
+        assert db.connection.execute("SELECT DISTINCT note FROM approvals").fetchall() == [("from 0.1.0",)]
+        _assert_v1_content_intact(db)
+    with pytest.raises(MemoryFileError, match=f"schema version {SCHEMA_VERSION + 1} was written by a newer"):
+        Database(path)  # today's code refuses the newer file rather than damage it
+
+
+def test_a_failing_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    from translator.database import MIGRATIONS
+
+    path = _todays_file(tmp_path)
+    before = _schema(path)
+    broken: Migration = (NEXT_STEP[0], "UPDATE no_such_table SET x = 1")
+    with pytest.raises(MemoryFileError, match=r"cannot upgrade schema version 1 to 2 .*left as it was"):
+        Database(path, (*MIGRATIONS, broken))
+    assert _schema(path) == before  # the first statement was rolled back with the second
+    with Database(path) as db:
+        _assert_v1_content_intact(db)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from translator.database import Database
 from translator.document import Document, Segment, Timing, Translation
 from translator.errors import UsageError
-from translator.memory import TranslationMemory
+from translator.ledger import RunLedger
 from translator.outputs import write_document
 
 
@@ -19,8 +20,8 @@ def _doc(translation: str = "Привіт, друзі!") -> Document:
 
 @pytest.fixture
 def memory(tmp_path):
-    with TranslationMemory(tmp_path / "tm.sqlite") as tm:
-        yield tm
+    with Database(tmp_path / "tm.sqlite") as db:
+        yield RunLedger(db)
 
 
 def test_unchanged_result_leaves_every_file_untouched(tmp_path, memory):

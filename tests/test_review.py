@@ -13,26 +13,30 @@ from hypothesis import strategies as st
 from translate.storage import xliff
 
 from tests.test_writers_review import sample_doc
+from translator.database import Database
 from translator.document import Document
 from translator.errors import InputError
-from translator.memory import Approval, Delivered, TranslationMemory
-from translator.review import ReturnedRow, format_status, import_review, match_segment, record_run
+from translator.ledger import Delivered, RunLedger
+from translator.memory import Approval, TranslationMemory
+from translator.report import describe_status
+from translator.review import import_review, match_segment
+from translator.review_readers.rows import ReturnedRow
 from translator.writers import WRITERS
 
 FIXES = {2: "Вітаю, Айсіне! Я кажу «так».", 3: "SOCAR знову вдарили.", 5: "- Діалог\n- другий"}
 
 
 @pytest.fixture
-def memory(tmp_path: Path) -> TranslationMemory:
-    with TranslationMemory(tmp_path / "translator.sqlite") as opened:
+def db(tmp_path: Path) -> Database:
+    with Database(tmp_path / "translator.sqlite") as opened:
         yield opened
 
 
 @pytest.fixture
-def doc(memory: TranslationMemory) -> Document:
+def doc(db: Database) -> Document:
     """The sample document, delivered (recorded in the memory) as a run would."""
     document = sample_doc()
-    record_run(document, memory)
+    RunLedger(db).record_delivered(document)
     return document
 
 
@@ -51,47 +55,47 @@ def edit_csv(path: Path, fixes: dict[int, str], delimiter: str = ",", encoding: 
     path.write_bytes(out.getvalue().encode(encoding))
 
 
-def test_record_run_feeds_status(doc: Document, memory: TranslationMemory) -> None:
-    assert format_status(memory.status()) == "interview-aisin → uk: 3 machine, 1 approved, 2 flagged"
-    assert format_status([]) == "the memory holds no translated document yet"
+def test_record_run_feeds_status(doc: Document, db: Database) -> None:
+    assert describe_status(RunLedger(db).status()) == "interview-aisin → uk: 3 machine, 1 approved, 2 flagged"
+    assert describe_status([]) == "the memory holds no translated document yet"
 
 
 def test_csv_import_stores_three_fixes_and_the_approved_row(tmp_path: Path, doc: Document,
-                                                           memory: TranslationMemory) -> None:
+                                                           db: Database) -> None:
     path = written(tmp_path, doc, "csv")
     edit_csv(path, FIXES)
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 4, 2, 0)
     assert result.target.doc_key == "interview-aisin" and (result.target.src, result.target.tgt) == ("en", "uk")
-    approvals = memory.approvals("interview-aisin", "uk")
+    approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
     assert approvals[4] == Approval("Thank you.", "Дякую вам.")
     assert approvals[5].source_text == doc.segments[4].text  # the exact segment text, multi-line cue included
     assert "4 correction(s) stored as approved for interview-aisin en→uk" in str(result)
-    assert format_status(memory.status()).endswith("; 3 correction(s) not in the last run's output "
+    assert describe_status(RunLedger(db).status()).endswith("; 3 correction(s) not in the last run's output "
                                                    "(new, or their source changed)")
 
 
-def test_an_unchanged_file_stores_nothing(tmp_path: Path, doc: Document, memory: TranslationMemory) -> None:
+def test_an_unchanged_file_stores_nothing(tmp_path: Path, doc: Document, db: Database) -> None:
     doc.segments[3].translations["uk"].origin = "machine"
-    record_run(doc, memory)
+    RunLedger(db).record_delivered(doc)
     for fmt in ("csv", "xlf", "docx"):
-        result = import_review(written(tmp_path, doc, fmt), memory)
+        result = import_review(written(tmp_path, doc, fmt), db)
         assert (result.approved, result.unchanged) == (0, 6), fmt
-    assert memory.approvals("interview-aisin", "uk") == {}
+    assert TranslationMemory(db).approvals("interview-aisin", "uk") == {}
 
 
 def test_excel_semicolon_cp1251_csv_with_extra_words_in_the_name(tmp_path: Path, doc: Document,
-                                                                 memory: TranslationMemory) -> None:
+                                                                 db: Database) -> None:
     path = written(tmp_path, doc, "csv", "interview-aisin.en-uk (reviewed by Olena).csv")
     edit_csv(path, {3: "СОКАР знову вдарили."}, delimiter=";", encoding="cp1251")
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert result.approved == 2  # the fix and the approved row 4
-    assert memory.approvals("interview-aisin", "uk")[3].translation == "СОКАР знову вдарили."
+    assert TranslationMemory(db).approvals("interview-aisin", "uk")[3].translation == "СОКАР знову вдарили."
 
 
 def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: Path, doc: Document,
-                                                                    memory: TranslationMemory) -> None:
+                                                                    db: Database) -> None:
     path = written(tmp_path, doc, "xlf")
     store = xliff.xlifffile(io.BytesIO(path.read_bytes()))
     for unit in store.units:
@@ -101,14 +105,14 @@ def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: P
         if number == 1:
             unit.xmlelement.find("{*}target").set("state", "signed-off")
     path.write_bytes(bytes(store))
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert (result.approved, result.unchanged) == (5, 1)  # 3 fixes, unit 4 (final), unit 1 (signed-off)
-    approvals = memory.approvals("interview-aisin", "uk")
+    approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[1].translation == doc.segments[0].translations["uk"].text
     assert approvals[5].translation == FIXES[5]
 
 
-def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, memory: TranslationMemory) -> None:
+def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, db: Database) -> None:
     path = written(tmp_path, doc, "docx", "my corrections.docx")
     document = docx.Document(str(path))
     rows = document.tables[0].rows
@@ -117,21 +121,22 @@ def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, me
         if number in FIXES:
             row.cells[3].text = FIXES[number]
     document.save(str(path))
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert result.approved == 4
-    assert {i: a.translation for i, a in memory.approvals("interview-aisin", "uk").items() if i in FIXES} == FIXES
+    approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
+    assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
 
 
 def test_rows_match_by_source_when_ids_moved_and_keep_a_changed_source(tmp_path: Path, doc: Document,
-                                                                     memory: TranslationMemory) -> None:
+                                                                     db: Database) -> None:
     path = tmp_path / "interview-aisin.en-uk.csv"
     path.write_text("id,source,translation,status\n"
                     "9,\"Hello, Aysin! I say \"\"yes\"\".\",Вітаю!,machine\n"  # id moved, source known
                     "3,SOCAR was hit hard. Again.,СОКАР.,machine\n"  # source edited since: kept, will be stale
                     "42,Nobody said this.,Ніхто.,machine\n", encoding="utf-8")
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert (result.approved, result.unmatched) == (2, 1)
-    approvals = memory.approvals("interview-aisin", "uk")
+    approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!")
     assert approvals[3] == Approval("SOCAR was hit hard. Again.", "СОКАР.")
 
@@ -154,25 +159,25 @@ def test_any_shuffle_of_ids_is_matched_back_by_source(ids: list[int]) -> None:
     ("interview-aisin.en-uk.docx", b"PK\x03\x04 not really", "not a readable DOCX"),
     ("other.en-uk.csv", b"id,translation\n1,a\n", "has no run of other into uk"),
 ])
-def test_bad_review_files_are_refused_in_one_line(tmp_path: Path, doc: Document, memory: TranslationMemory,
+def test_bad_review_files_are_refused_in_one_line(tmp_path: Path, doc: Document, db: Database,
                                                   name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputError, match=message) as caught:
-        import_review(path, memory)
+        import_review(path, db)
     assert "\n" not in str(caught.value) and str(path) in str(caught.value)
 
 
-def test_a_missing_file_is_refused(tmp_path: Path, memory: TranslationMemory) -> None:
+def test_a_missing_file_is_refused(tmp_path: Path, db: Database) -> None:
     with pytest.raises(InputError, match="no such file"):
-        import_review(tmp_path / "gone.en-uk.csv", memory)
+        import_review(tmp_path / "gone.en-uk.csv", db)
 
 
-def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, memory: TranslationMemory) -> None:
+def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db: Database) -> None:
     path = tmp_path / "interview-aisin.en-uk.xlf"
     path.write_bytes(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><xliff><file original='interview-aisin'"
                      b" source-language='en-GB' target-language='uk-UA'><body><trans-unit id='1'><source>&e;</source>"
                      b"<target>&e;</target></trans-unit></body></file></xliff>")
-    result = import_review(path, memory)
+    result = import_review(path, db)
     assert (result.target.src, result.target.tgt) == ("en", "uk")
-    assert "root:" not in repr(memory.approvals("interview-aisin", "uk"))
+    assert "root:" not in repr(TranslationMemory(db).approvals("interview-aisin", "uk"))

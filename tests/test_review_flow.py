@@ -93,7 +93,8 @@ def test_review_status_counts_approved(reviewed, packages_dir):
 def test_killed_run_resumes_from_the_memory(packages_dir, tmp_path):
     """kill -9 in the middle of a long run: what was stored is kept and the next run does only the rest."""
     long_input = tmp_path / "long.en.txt"
-    turns = [f"Speaker{i % 2}: Moscow and Europe talk number {i} about the war, thank you friends." for i in range(1500)]
+    turns = [f"Speaker{i % 2}: Moscow and Europe talk number {i} about the war, thank you friends."
+             for i in range(1500)]
     long_input.write_text("Long talk\n" + "\n".join(turns) + "\n", "utf-8")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir)}
     args = [sys.executable, "-m", "translator", "run", str(long_input), "--to", "uk", "--out", str(tmp_path / "o")]
@@ -110,7 +111,8 @@ def test_killed_run_resumes_from_the_memory(packages_dir, tmp_path):
     assert kept >= 256
     resumed = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
-    translated, from_memory = map(int, re.search(r"(\d+) sentences translated, (\d+) from memory", resumed.stdout).groups())
+    counts = re.search(r"(\d+) sentences translated, (\d+) from memory", resumed.stdout)
+    translated, from_memory = map(int, counts.groups())
     assert from_memory == kept and translated + from_memory == len(turns) + 1
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -76,4 +77,4 @@ def test_the_sample_interview_gets_a_timeline() -> None:
     timings = [s.timing for s in doc.segments]
     assert all(t is not None and t.estimated for t in timings)
     assert timings[0].start_ms == 0  # type: ignore[union-attr]
-    assert all(a.end_ms == b.start_ms for a, b in zip(timings, timings[1:]))  # type: ignore[union-attr]
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(timings))  # type: ignore[union-attr]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def test_a_transcript_gets_cues_of_at_most_two_lines_on_an_estimated_timeline() 
                    lang="en")
     cues = list(srt_lib.parse(srt.render(doc, "en").decode("utf-8")))
     assert len(cues) == 5 and ms(cues[0].start) == 0
-    assert all(ms(a.end) == ms(b.start) for a, b in zip(cues, cues[1:]))
+    assert all(ms(a.end) == ms(b.start) for a, b in itertools.pairwise(cues))
     assert all(len(c.content.split("\n")) <= 2 and max(map(len, c.content.split("\n"))) <= 42 for c in cues)
     assert " ".join(c.content.replace("\n", " ") for c in cues[:4]) == text
 

@@ -22,8 +22,8 @@ SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview-aisin.en.
 BUILD_SECONDS_LIMIT = 30  # measured ~0.2 s; generous for loaded CI machines
 
 # argostranslate 1.11's decoding settings (argostranslate/translate.py, apply_packaged_translation)
-ARGOS_OPTIONS = dict(replace_unknowns=True, beam_size=4, length_penalty=0.2,
-                     batch_type="tokens", max_batch_size=32)
+ARGOS_OPTIONS = {"replace_unknowns": True, "beam_size": 4, "length_penalty": 0.2,
+                     "batch_type": "tokens", "max_batch_size": 32}
 
 
 @pytest.fixture(scope="session")

@@ -70,8 +70,10 @@ def run(
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator import rerun
+    from translator.database import Database
     from translator.engine.argos import ArgosEngine, EngineSettings
     from translator.glossary import load_glossaries, miss_lines, summary_line
+    from translator.ledger import RunLedger
     from translator.memory import TranslationMemory
     from translator.pipeline import (
         Translator,
@@ -91,13 +93,14 @@ def run(
     loaded_glossary = load_glossaries(glossary or [])
     options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
     with ExitStack() as stack:
-        known = stack.enter_context(TranslationMemory(memory_path)) if memory_path.is_file() else None
+        known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         # Every input to translate is read and every package checked before anything is written: a bad
         # input leaves --out as it was. An input whose last run had the same fingerprint is not redone.
         pending = []
         for path in expand_inputs(inputs):
-            current = rerun.fingerprint(path, targets, options, loaded_glossary, engine, known)
-            report = rerun.unchanged_report(known, path, current) if known else None
+            current = rerun.fingerprint(path, targets, options, loaded_glossary, engine,
+                                        TranslationMemory(known) if known else None)
+            report = rerun.unchanged_report(RunLedger(known), path, current) if known else None
             if report is not None:
                 typer.echo(f"{path.name}: unchanged since the last run, 0 sentences translated; "
                            f"its outputs in {out_dir}/ are kept")
@@ -107,7 +110,8 @@ def run(
             pending.append((prepare(path, source, encoding), current))
         for doc, _ in pending:
             engine.check(required_directions(doc, targets))
-        tm = known or stack.enter_context(TranslationMemory(memory_path))
+        db = known or stack.enter_context(Database(memory_path))
+        tm, ledger = TranslationMemory(db), RunLedger(db)
         for doc, current in pending:
             path = Path(doc.path)
             for notice in doc.notices:
@@ -115,12 +119,12 @@ def run(
             translator = Translator(engine, loaded_glossary, tm)
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update
-                result = run_document(doc, translator, targets, out_dir)
+                result = run_document(doc, translator, ledger, targets, out_dir)
             lines = describe_result(result, out_dir)
             if loaded_glossary.entries:
                 lines += [summary_line(result.glossary_hits), *miss_lines(doc.segments)]
             typer.echo("\n".join(lines))
-            rerun.remember(tm, path, current, result.written, "\n".join(lines[1:]))
+            rerun.remember(ledger, path, current, result.written, "\n".join(lines[1:]))
 
 
 def _device(option: str | None) -> str:
@@ -232,11 +236,11 @@ def review_import(
     memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
 ) -> None:
     """Store a reviewer's corrections as approved translations; later runs use them everywhere."""
-    from translator.memory import TranslationMemory
+    from translator.database import Database
     from translator.review import import_review
 
-    with TranslationMemory(memory) as tm:
-        result = import_review(file, tm)
+    with Database(memory) as db:
+        result = import_review(file, db)
     typer.echo(str(result))
 
 
@@ -245,13 +249,14 @@ def review_status(
     memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
 ) -> None:
     """How many segments are machine-translated, approved and flagged, per document and language."""
-    from translator.memory import TranslationMemory
-    from translator.review import format_status
+    from translator.database import Database
+    from translator.ledger import RunLedger
+    from translator.report import describe_status
 
     if not memory.is_file():
         raise UsageError(f"no translation memory at {memory} (run `translator run` first, or pass --memory)")
-    with TranslationMemory(memory) as tm:
-        typer.echo(format_status(tm.status()))
+    with Database(memory) as db:
+        typer.echo(describe_status(RunLedger(db).status()))
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ writers only read them. `Document.to_json()` is the S.json contract other tools 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from translator import __version__
@@ -168,3 +169,16 @@ class Document:
             "notices": [{"line": n.line, "message": n.message} for n in self.notices],
             "segments": [segment.to_json() for segment in self.segments],
         }
+
+
+def key_for_path(path: str | Path) -> str:
+    """`interview-aisin.en.txt` → `interview-aisin`: the extension goes, and so does a language suffix,
+    since every output name states its languages itself (`interview-aisin.en-uk.srt`)."""
+    stem = Path(path).stem
+    base, dot, suffix = stem.rpartition(".")
+    return base if dot and base and suffix.lower() in LANGUAGES else stem
+
+
+def document_key(doc: Document) -> str:
+    """The stem S of every output name, also the document's key in the translation memory and run ledger."""
+    return key_for_path(doc.path)

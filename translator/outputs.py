@@ -1,6 +1,6 @@
 """Writing a run's files safely: never over a file a person edited, and not at all when nothing changed.
 
-The memory keeps the SHA-256 of every file as written. A file whose bytes differ from that record was edited
+The run ledger keeps the SHA-256 of every file as written. A file whose bytes differ from that record was edited
 since (a reviewer corrected the CSV in place and has not imported it yet): the run stops and says so rather
 than destroy the work. When the new S.json equals the one on disk and no file was touched, every output would
 come out byte-identical, so rendering them is skipped: that makes an unchanged re-run cheap.
@@ -14,7 +14,7 @@ from pathlib import Path
 from translator.atomic import write_bytes_atomic
 from translator.document import Document
 from translator.errors import UsageError
-from translator.memory import TranslationMemory
+from translator.ledger import RunLedger
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
 
 
@@ -30,12 +30,12 @@ def _on_disk(path: Path) -> str | None:
 
 
 def write_document(
-    doc: Document, out_dir: Path, memory: TranslationMemory, formats: tuple[str, ...] = DEFAULT_FORMATS
+    doc: Document, out_dir: Path, ledger: RunLedger, formats: tuple[str, ...] = DEFAULT_FORMATS
 ) -> list[Path]:
     """Write (or keep) every output of the document; refuse to overwrite an output someone edited."""
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
-    recorded = memory.file_hashes(keys.values())
+    recorded = ledger.file_hashes(keys.values())
     current = {output.path: _on_disk(output.path) for output in planned}
     for output in planned:
         was = recorded.get(keys[output.path])
@@ -51,7 +51,7 @@ def write_document(
         data = output.render(doc)
         write_bytes_atomic(output.path, data)
         hashes[keys[output.path]] = _sha256(data)
-    memory.record_files(hashes)
+    ledger.record_files(hashes)
     return [output.path for output in planned]
 
 

@@ -13,18 +13,18 @@ from pathlib import Path
 
 from translator.align import align_sentences
 from translator.detect import detect_document
-from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation
+from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation, document_key
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, Protected, protect, restore_all
+from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
-from translator.review import record_run
 from translator.sentences import split_document, split_sentences
 from translator.subtitles import distribute, estimate_timings, group_cues
-from translator.writers import DEFAULT_FORMATS, document_key
+from translator.writers import DEFAULT_FORMATS
 
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
 # Sentences sent to the engine per step; each step is stored in the memory before the next starts, so an
@@ -131,7 +131,7 @@ class Translator:
         engine: ArgosEngine,
         glossary: Glossary,
         memory: TranslationMemory,
-        progress: Callable[[int], None] | None = None,
+        progress: Callable[[int], object] | None = None,
     ) -> None:
         self.engine, self.glossary, self.memory, self.progress = engine, glossary, memory, progress
         self.translated = 0
@@ -241,14 +241,15 @@ class Translator:
 
 
 def run_document(
-    doc: Document, translator: Translator, targets: list[str], out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS
+    doc: Document, translator: Translator, ledger: RunLedger, targets: list[str], out_dir: Path,
+    formats: Iterable[str] = DEFAULT_FORMATS,
 ) -> RunResult:
     """Translate one prepared document, flag it, write every output."""
     before_translated, before_memory = translator.translated, translator.from_memory
     hits = translator.translate(doc, targets)
     estimate_timings(doc)  # after translation: each segment lasts as long as its longest version needs
     flag_document(doc)
-    written = write_document(doc, out_dir, translator.memory, tuple(formats))
-    record_run(doc, translator.memory)  # what each row delivered, so a reviewer's edits can be told apart
+    written = write_document(doc, out_dir, ledger, tuple(formats))
+    ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

@@ -6,16 +6,17 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tqdm import tqdm
 
 if TYPE_CHECKING:
+    from translator.ledger import StatusCounts
     from translator.pipeline import RunResult
 
 
 @contextmanager
-def progress_bar(total: int, label: str) -> Iterator[tqdm]:
+def progress_bar(total: int, label: str) -> Iterator[tqdm[NoReturn]]:
     """A sentence counter; silent when nothing is to translate or stderr is not a terminal."""
     with tqdm(total=total, desc=label, unit="sent", disable=None if total else True, leave=False) as bar:
         yield bar
@@ -26,7 +27,7 @@ class _ByteBar:
 
     def __init__(self, label: str) -> None:
         self.label = label
-        self.bar: tqdm | None = None
+        self.bar: tqdm[NoReturn] | None = None
 
     def advance(self, done: int, total: int) -> None:
         if self.bar is None:
@@ -45,6 +46,19 @@ def download_bar(label: str) -> Iterator[_ByteBar]:
         yield bar
     finally:
         bar.close()
+
+
+def describe_status(counts: list[StatusCounts]) -> str:
+    """`translator review status` output: one line per document and target language."""
+    if not counts:
+        return "the memory holds no translated document yet"
+    lines = []
+    for c in counts:
+        line = f"{c.doc_key} → {c.tgt}: {c.machine} machine, {c.approved} approved, {c.flagged} flagged"
+        if c.unapplied:
+            line += f"; {c.unapplied} correction(s) not in the last run's output (new, or their source changed)"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def describe_result(result: RunResult, out_dir: Path) -> list[str]:

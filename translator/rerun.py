@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from translator import __version__
+from translator.document import key_for_path
 from translator.engine.argos import ArgosEngine
 from translator.glossary import Glossary
+from translator.ledger import LastRun, RunLedger
 from translator.memory import TranslationMemory
-from translator.writers import key_for_path
 
 
 def fingerprint(
     path: Path,
     targets: list[str],
-    options: dict[str, object],
+    options: Mapping[str, object],
     glossary: Glossary,
     engine: ArgosEngine,
     memory: TranslationMemory | None,
@@ -51,21 +53,21 @@ def fingerprint(
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def unchanged_report(memory: TranslationMemory, path: Path, current: str | None) -> str | None:
+def unchanged_report(ledger: RunLedger, path: Path, current: str | None) -> str | None:
     """The last run's report, if it had this fingerprint and all its outputs are as it wrote them."""
-    last = memory.last_run(key_for_path(path))
-    if current is None or last is None or last[0] != current:
+    last = ledger.last_run(key_for_path(path))
+    if current is None or last is None or last.fingerprint != current:
         return None
-    written = memory.file_hashes(last[1])
-    for name in last[1]:
+    written = ledger.file_hashes(last.paths)
+    for name in last.paths:
         try:
             if hashlib.sha256(Path(name).read_bytes()).hexdigest() != written.get(name):
                 return None
         except OSError:
             return None
-    return last[2]
+    return last.report
 
 
-def remember(memory: TranslationMemory, path: Path, current: str | None, written: list[Path], report: str) -> None:
+def remember(ledger: RunLedger, path: Path, current: str | None, written: list[Path], report: str) -> None:
     if current is not None:
-        memory.record_fingerprint(key_for_path(path), current, [str(p.resolve()) for p in written], report)
+        ledger.record_run(key_for_path(path), LastRun(current, [str(p.resolve()) for p in written], report))

@@ -10,30 +10,8 @@ Moses tokens found in the text for BPE). Spans cover words and punctuation only,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Link:
-    """One target piece's characters and the source characters its attention peaked on."""
-
-    source: Span
-    target: Span
-
-
-@dataclass(frozen=True)
-class AlignedTranslation:
-    """A translation and its links, sorted by target then source span."""
-
-    text: str
-    links: tuple[Link, ...]
-
-
-def overlaps(a: Span, b: Span) -> bool:
-    """Whether two half-open spans share a character."""
-    return a[0] < b[1] and b[0] < a[1]
+from translator.spans import Link, Span, overlaps
 
 
 def argmax_links(attention: Sequence[Sequence[float]], sources: list[Span], targets: list[Span]) -> tuple[Link, ...]:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from translator.engine.alignment import AlignedTranslation, Link, argmax_links, compose
+from translator.engine.alignment import argmax_links, compose
 from translator.engine.packages import InstalledPackage, installed_packages, route
 from translator.engine.tokenizer import load_tokenizer
 from translator.errors import UsageError
+from translator.spans import AlignedTranslation, Link
 
 LENGTH_PENALTY = 0.2
 DEFAULT_BEAM_SIZE = 4

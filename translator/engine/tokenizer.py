@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from translator.engine.alignment import Span
 from translator.errors import PackageError
+from translator.spans import Span
 
 SENTENCEPIECE_FILE = "sentencepiece.model"
 BPE_FILE = "bpe.model"

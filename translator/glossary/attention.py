@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from translator.engine.alignment import AlignedTranslation, Link, Span, overlaps
 from translator.glossary.fuzzy import WORD
 from translator.glossary.match import Match
 from translator.glossary.morph import INFLECTED, analyzer
+from translator.spans import AlignedTranslation, Link, Span, overlaps
 
 # A target word belongs to the term when at least this share of its characters comes from the placeholder: a
 # case ending the model aligned to the preposition stays in, a stray piece of the neighbouring verb does not.

@@ -19,13 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from translator.document import GlossaryHit
-from translator.engine.alignment import AlignedTranslation, Span
 from translator.glossary.attention import attend
 from translator.glossary.fuzzy import find_spelt
 from translator.glossary.grammar import POSSESSIVE, choose_case, english_hint, source_case, word_before
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import INFLECTED, PhraseReading, entry_animacy, lemmas, read_phrase
+from translator.spans import AlignedTranslation, Span
 
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
 # Protected texts and their translations → how each translation aligns to its protected text.

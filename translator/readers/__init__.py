@@ -1,36 +1,41 @@
 """Input formats behind one `read(path)`: the extension picks the reader, content sniffing corrects it.
 
-Each reader module has `guess(text) -> bool` and `parse(text, path) -> Document`, pure functions over text,
-like pysubs2's formats.
+Each reader is a module with two pure functions over text, as pysubs2's formats are classes with
+`guess_format` and `from_file`: `guess(text) -> bool` (is this text in my format?) and
+`parse(text, path) -> Document`. To add a format: write `translator/readers/NAME.py` with those two
+functions (the `Reader` protocol below; mypy checks every module in `READERS` against it), add its extension
+to `READERS`, and, if its content can be recognised whatever the file is called, to `SNIFF_ORDER`.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
+from typing import Protocol
 
 from translator.document import Document
+from translator.readers import srt, transcript, vtt
 from translator.textio import read_text
 
-READERS: dict[str, str] = {".srt": "srt", ".vtt": "vtt", ".txt": "transcript"}
-SNIFF_ORDER: tuple[str, ...] = ("vtt", "srt")
+
+class Reader(Protocol):
+    """What every reader module provides."""
+
+    def guess(self, text: str) -> bool: ...
+
+    def parse(self, text: str, path: str) -> Document: ...
 
 
-def _module(name: str) -> ModuleType:
-    return importlib.import_module(f"translator.readers.{name}")
+READERS: dict[str, Reader] = {".srt": srt, ".vtt": vtt, ".txt": transcript}
+# Formats recognised by content, most specific first (a WebVTT file may contain SRT-like timing lines).
+SNIFF_ORDER: tuple[Reader, ...] = (vtt, srt)
 
 
-def reader_for(path: Path, text: str) -> ModuleType:
+def reader_for(path: Path, text: str) -> Reader:
     """Subtitle content is recognised whatever the extension says; anything else is a transcript."""
     by_extension = READERS.get(Path(path).suffix.lower())
-    if by_extension and by_extension != "transcript":
-        return _module(by_extension)
-    for name in SNIFF_ORDER:
-        module = _module(name)
-        if module.guess(text):
-            return module
-    return _module("transcript")
+    if by_extension is not None and by_extension is not transcript:
+        return by_extension
+    return next((reader for reader in SNIFF_ORDER if reader.guess(text)), transcript)
 
 
 def read(path: Path, encoding: str | None = None) -> Document:

@@ -8,8 +8,8 @@ import itertools
 
 from translator.errors import InputError
 from translator.readers.cuetext import RawCue, Report
-from translator.subtitles.cues import format_timestamp
 from translator.subtitles.timing import cue_duration_ms
+from translator.timecode import format_timestamp
 
 
 def _drop_empty(cues: list[RawCue], report: Report) -> list[RawCue]:

@@ -1,8 +1,14 @@
-"""Output formats behind one registry: a format name maps to its file name and its render function.
+"""Output formats behind one registry: a format name maps to its file name pattern and its writer module.
 
-Each writer module has `render(doc, lang) -> bytes` (or `render(doc) -> bytes` for per-document formats) and
-is imported only when that format is written, so heavy libraries (python-docx, lxml) load only when needed.
-Every file is written atomically.
+Every writer is a module with one pure function, `render(doc, lang) -> bytes` (the `Writer` protocol), as
+pysubs2's formats each have `to_file`: `lang` is the language the file is for, a target language, or the
+document's own language for a per-document format (S.json holds every target at once). A writer only reads
+the Document; the caller writes the bytes atomically.
+
+To add a format: write `translator/writers/NAME.py` with `render(doc: Document, lang: str) -> bytes`, and add a
+`WriterSpec` to `WRITERS` with its file name pattern (`{stem}`, `{src}` and `{lang}` are filled in) and
+`per_target=False` if it makes one file per document. Modules are imported only when their format is
+written, so heavy libraries (python-docx, lxml) load only when needed.
 """
 
 from __future__ import annotations
@@ -11,9 +17,15 @@ import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
-from translator.atomic import write_bytes_atomic
-from translator.document import LANGUAGES, Document
+from translator.document import Document, document_key
+
+
+class Writer(Protocol):
+    """What every writer module provides."""
+
+    def render(self, doc: Document, lang: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -28,9 +40,11 @@ class WriterSpec:
     def filename(self, stem: str, src: str, lang: str | None = None) -> str:
         return self.pattern.format(stem=stem, src=src, lang=lang)
 
-    def render(self, doc: Document, lang: str | None) -> bytes:
-        module = importlib.import_module(f"translator.writers.{self.module}")
-        return module.render(doc, lang) if self.per_target else module.render(doc)
+    def writer(self) -> Writer:
+        return cast(Writer, importlib.import_module(f"translator.writers.{self.module}"))
+
+    def render(self, doc: Document, lang: str) -> bytes:
+        return self.writer().render(doc, lang)
 
 
 WRITERS: dict[str, WriterSpec] = {
@@ -50,28 +64,20 @@ WRITERS: dict[str, WriterSpec] = {
 }
 
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+UNKNOWN_LANGUAGE = "xx"  # in file names, for a document whose language could not be told
 
 
-def document_key(doc: Document) -> str:
-    """The stem S of every output name, also the document's key in the translation memory."""
-    return key_for_path(doc.path)
-
-
-def key_for_path(path: str | Path) -> str:
-    """`interview-aisin.en.txt` → `interview-aisin`: the extension goes, and so does a language suffix,
-    since every output name states its languages itself (`interview-aisin.en-uk.srt`)."""
-    stem = Path(path).stem
-    base, dot, suffix = stem.rpartition(".")
-    return base if dot and base and suffix.lower() in LANGUAGES else stem
+def source_language(doc: Document) -> str:
+    return doc.lang or UNKNOWN_LANGUAGE
 
 
 @dataclass(frozen=True)
 class PlannedOutput:
-    """One file a run will write: where, by which writer, for which target language."""
+    """One file a run will write: where, by which writer, for which language."""
 
     path: Path
     spec: WriterSpec
-    lang: str | None
+    lang: str
 
     def render(self, doc: Document) -> bytes:
         return self.spec.render(doc, self.lang)
@@ -79,18 +85,9 @@ class PlannedOutput:
 
 def planned_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[PlannedOutput]:
     """Every file the requested formats produce for the document's targets, in a stable order."""
-    stem, src = document_key(doc), doc.lang or "xx"
+    stem, src = document_key(doc), source_language(doc)
     return [
         PlannedOutput(out_dir / spec.filename(stem, src, lang), spec, lang)
         for spec in (WRITERS[name] for name in formats)
-        for lang in (doc.targets if spec.per_target else [None])
+        for lang in (doc.targets if spec.per_target else [src])
     ]
-
-
-def write_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Render and write every planned output atomically; return the paths written, in order."""
-    written = []
-    for output in planned_outputs(doc, out_dir, formats):
-        write_bytes_atomic(output.path, output.render(doc))
-        written.append(output.path)
-    return written

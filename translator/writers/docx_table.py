@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 from docx.table import _Row
 
-from translator.document import LANGUAGES, Document
-from translator.writers import document_key
+from translator.document import LANGUAGES, Document, document_key
+from translator.writers import source_language
 from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
 
 # Relative widths of the columns, in COLUMNS order.
@@ -60,7 +60,7 @@ def _stable_zip(data: bytes) -> bytes:
 
 
 def render(doc: Document, lang: str) -> bytes:
-    src, key = doc.lang or "xx", document_key(doc)
+    src, key = source_language(doc), document_key(doc)
     document = docx.Document()
     _landscape(document)
     properties = document.core_properties

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from translator.document import LANGUAGES, Document, GlossaryHit, Segment
-from translator.subtitles.cues import format_timestamp
-from translator.writers import document_key
+from translator.document import LANGUAGES, Document, GlossaryHit, Segment, document_key
+from translator.timecode import format_timestamp
+from translator.writers import source_language
 from translator.writers.review_rows import STATUSES, review_row, sentence_pairs
 
 _STYLE = """
@@ -126,7 +126,7 @@ def _segment_rows(segment: Segment, src: str, lang: str) -> str:
 
 
 def render(doc: Document, lang: str) -> bytes:
-    src = doc.lang or "xx"
+    src = source_language(doc)
     src_name, lang_name = LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)
     title = escape(f"{document_key(doc)}: {src_name} → {lang_name}")
     statuses = [review_row(segment, lang).status for segment in doc.segments]

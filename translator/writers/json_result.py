@@ -7,5 +7,6 @@ import json
 from translator.document import Document
 
 
-def render(doc: Document) -> bytes:
+def render(doc: Document, lang: str) -> bytes:
+    """One file per document, with every target: `lang` (the document's own language) changes nothing."""
     return (json.dumps(doc.to_json(), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")

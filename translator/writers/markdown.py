@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from translator.document import LANGUAGES, Document
-from translator.writers import document_key
+from translator.document import LANGUAGES, Document, document_key
+from translator.writers import source_language
 from translator.writers.review_rows import review_rows
 
 _PIPE = re.compile(r"(\\*)\|")
@@ -26,7 +26,7 @@ def _table_row(cells: list[str]) -> str:
 
 
 def render(doc: Document, lang: str) -> bytes:
-    src = doc.lang or "xx"
+    src = source_language(doc)
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",
         "",

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from translator.document import Document
-from translator.subtitles.cues import OutCue, format_timestamp, subtitle_cues
+from translator.subtitles.cues import OutCue, subtitle_cues
 from translator.subtitles.markup import to_dialect
+from translator.timecode import format_timestamp
 
 
 def compose(cues: Iterable[OutCue]) -> bytes:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from lxml import etree
 
 from translator import __version__
-from translator.document import Document
-from translator.writers import document_key
+from translator.document import Document, document_key
+from translator.writers import source_language
 from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -28,7 +28,7 @@ def _prop(tu: etree._Element, kind: str, value: str) -> None:
 
 
 def render(doc: Document, lang: str) -> bytes:
-    src = doc.lang or "xx"
+    src = source_language(doc)
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {
         "creationtool": TOOL_NAME,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.cues import format_timestamp, subtitle_cues
+from translator.subtitles.cues import subtitle_cues
 from translator.subtitles.markup import to_dialect
+from translator.timecode import format_timestamp
 
 
 def render(doc: Document, lang: str) -> bytes:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from lxml import etree
 
 from translator import __version__
-from translator.document import Document
-from translator.writers import document_key
+from translator.document import Document, document_key
+from translator.writers import source_language
 from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -29,13 +29,13 @@ def _el(
 
 
 def render(doc: Document, lang: str) -> bytes:
-    root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})
+    root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # None: the default namespace
     file = _el(
         root,
         "file",
         {
             "original": document_key(doc),
-            "source-language": doc.lang or "xx",
+            "source-language": source_language(doc),
             "target-language": lang,
             "datatype": "plaintext",
             "tool-id": TOOL_NAME,

@@ -1,0 +1,92 @@
+"""What a returned review file says, whatever its format: which document and languages, and its rows.
+
+A file names its document and languages in its name `S.SRC-L.ext` (extra words after the pair are fine:
+`S.en-uk reviewed.csv`); XLIFF and DOCX also carry them inside (see their readers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator.document import LANGUAGES
+from translator.errors import InputError
+
+APPROVED_STATES = frozenset({"approved", "final", "signed-off"})
+_CODES = "|".join(LANGUAGES)
+NAME = re.compile(rf"^(?P<key>.+)\.(?P<src>{_CODES})-(?P<tgt>{_CODES})(?![A-Za-z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Which document and language pair a review file belongs to."""
+
+    doc_key: str
+    src: str
+    tgt: str
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    """One row of a returned review file: `source` is None when the file has no source column."""
+
+    id: int
+    source: str | None
+    translation: str
+    approved: bool
+
+
+def language(code: str | None) -> str | None:
+    """`uk-UA` → `uk`; None for codes we do not translate."""
+    base = (code or "").split("-")[0].split("_")[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def target_from_name(path: Path, name: str | None = None) -> Target:
+    match = NAME.match(name or path.name)
+    if not match:
+        raise InputError(f"{path}: cannot tell the document and languages from the name; "
+                         "keep the name the review file was written with (S.SRC-L.csv, .xlf or .docx)")
+    return Target(match["key"], match["src"].lower(), match["tgt"].lower())
+
+
+def clean(text: str) -> str:
+    """Line ends as one `\\n`, no surrounding blanks: how a cell compares with what was delivered."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def returned_row(path: Path, where: str, segment_id: str, source: str | None, translation: str,
+                 state: str) -> ReturnedRow:
+    """`where` (`row 3`, `line 40`) points the reviewer at a bad id."""
+    try:
+        number = int(segment_id.strip())
+    except ValueError:
+        raise InputError(f"{path}: {where}: id {segment_id.strip()!r} is not a segment number") from None
+    return ReturnedRow(number, None if source is None else clean(source), clean(translation),
+                       state.strip().lower() in APPROVED_STATES)
+
+
+def table_rows(path: Path, table: list[list[str]]) -> list[ReturnedRow]:
+    """Rows of a CSV or DOCX table whose first row names the columns (any order, any case); row 1 is that header."""
+    if not table:
+        raise InputError(f"{path}: the review table is empty")
+    header = [cell.strip().lower() for cell in table[0]]
+    missing = [name for name in ("id", "translation") if name not in header]
+    if missing:
+        raise InputError(f"{path}: the review table has no {' or '.join(missing)} column "
+                         "(expected id,speaker,source,translation,comment,status)")
+    column: dict[str, int] = {
+        name: header.index(name) for name in ("id", "source", "translation", "status") if name in header
+    }
+
+    def cell(cells: list[str], name: str) -> str | None:
+        index = column.get(name)
+        return None if index is None else (cells[index] if index < len(cells) else "")
+
+    return [
+        returned_row(path, f"row {number}", cell(cells, "id") or "", cell(cells, "source"),
+                     cell(cells, "translation") or "", cell(cells, "status") or "")
+        for number, cells in enumerate(table[1:], start=2)
+        if any(c.strip() for c in cells)
+    ]
