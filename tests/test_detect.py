@@ -6,8 +6,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from translator.detect import detect_document, detect_text
+from translator.detect import detect_document, detect_text, statistical
+from translator.detect.lexicon import RU_WORDS, UK_WORDS
+from translator.detect.statistical import sample
 from translator.document import Document, Segment
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
@@ -16,10 +20,52 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("Thank you.", "en"), ("Дякую.", "uk"), ("Спасибо, Руслан.", "ru"), ("Добрий день!", "uk"),
-     ("Добрый день!", "ru"), ("Нет.", "ru"), ("Ні.", "uk"), ("Привіт", "uk"), ("Хорошо, хорошо.", "ru")],
+     ("Добрый день!", "ru"), ("Нет.", "ru"), ("Ні.", "uk"), ("Привіт", "uk"), ("Хорошо, хорошо.", "ru"),
+     # The failures issue #11 names: shared words in the lists, and Russian without ы/э/ъ/ё.
+     ("Вот так.", "ru"), ("Тебе виднее.", "ru"), ("Думаю, хватит.", "ru"), ("Согласен.", "ru"),
+     ("Близько трьохсот.", "uk"), ("Передал.", "ru")],
 )
 def test_short_turns(text, lang):
     assert detect_text(text)[0] == lang
+
+
+def test_word_lists_hold_no_word_both_languages_share():
+    shared = set("тебе себе так тут будь та де коли зараз ми он уже все думаю".split())
+    assert not shared & (UK_WORDS | RU_WORDS)
+    assert not UK_WORDS & RU_WORDS
+
+
+@given(st.text(max_size=60))
+def test_confidence_is_a_probability_and_the_script_decides_english(text):
+    lang, confidence = detect_text(text)
+    assert 0.0 <= confidence <= 1.0
+    letters = [ch for ch in text if ch.isalpha()]
+    cyrillic = sum("\u0400" <= ch <= "\u052f" for ch in letters)
+    if letters:
+        assert (lang == "en") == (cyrillic * 2 < len(letters))
+
+
+@given(st.text(alphabet="абв іґ.", max_size=3000), st.integers(40, 1000))
+def test_statistics_read_a_bounded_sample(text, limit):
+    assert len(sample(text, limit)) <= limit
+    assert sample(text[:limit], limit) == text[:limit]
+
+
+def test_a_huge_segment_costs_a_bounded_sample_not_its_length(monkeypatch):
+    """Linear cost, shown by counting work: lingua sees at most SAMPLE_CHARS of a 700 KB one-line segment."""
+    real = statistical._supported_detector()
+    seen: list[int] = []
+
+    class Recording:
+        def compute_language_confidence_values(self, text: str) -> object:
+            seen.append(len(text))
+            return real.compute_language_confidence_values(text)
+
+    monkeypatch.setattr(statistical, "_supported_detector", Recording)
+    doc = _doc(["Дякую, що прийшли до нас сьогодні, шановні друзі. " * 14_000])
+    detect_document(doc)
+    assert doc.segments[0].lang == "uk"
+    assert seen and max(seen) <= statistical.SAMPLE_CHARS
 
 
 def _doc(texts: list[str]) -> Document:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from pathlib import Path
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.sentences import split_sentences
+from translator.sentences import pysbd_pieces, razdel_pieces, split_long, split_sentences
 
 
 def test_english_abbreviations():
@@ -25,3 +27,44 @@ def test_sentences_join_back_to_the_text(text, lang):
     sentences = split_sentences(text, lang)
     assert " ".join(sentences) == " ".join(text.split())
     assert all(s and s == s.strip() for s in sentences)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SENTENCE = st.builds(
+    lambda words, end: " ".join(words).capitalize() + end,
+    st.lists(st.text(alphabet="abcdeяіо", min_size=1, max_size=9), min_size=1, max_size=40),
+    st.sampled_from([".", "!", "?", "…", ""]),
+)
+
+
+def test_a_long_text_splits_as_one_splitter_call_on_the_whole_would():
+    text = " ".join((ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").split())
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    whole = [piece.strip() for piece in segmenter.segment(text) if piece.strip()]
+    assert len(text) > 10 * 500
+    assert split_long(text, pysbd_pieces, chunk=500) == whole
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=50), st.integers(30, 300))
+def test_splitting_reads_each_character_at_most_about_twice_in_bounded_calls(sentences, chunk):
+    """Linear cost, shown by counting work: no splitter call sees more than a chunk, and all calls together see
+    at most about twice the text, however long it is."""
+    text = " ".join(" ".join(sentences).split())
+    calls: list[int] = []
+
+    def counting(piece: str) -> list[str]:
+        calls.append(len(piece))
+        return razdel_pieces(piece)
+
+    sentences_found = split_long(text, counting, chunk)
+    assert " ".join(sentences_found) == text
+    assert max(calls, default=0) <= chunk
+    assert sum(calls) <= 2 * len(text) + chunk
+
+
+def test_a_word_longer_than_a_chunk_is_kept_whole():
+    text = "Start here. " + "x" * 120 + " and the end."
+    assert split_long(text, razdel_pieces, chunk=50) == ["Start here.", "x" * 120, "and the end."]

@@ -1,0 +1,59 @@
+"""Long segments in a language we do not translate are flagged `lang-unsupported`; short ones and ours are not."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from translator.detect import detect_document
+from translator.document import Document, Segment
+
+BELARUSIAN = ("Атрыманне агульнай базавай і агульнай сярэдняй адукацыі завяршаецца выпускнымі экзаменамі, якія "
+              "праводзяцца ў адпаведнасці з парадкам, устаноўленым Міністэрствам адукацыі.")
+BULGARIAN = ("Столичната община набира оферти за премахване на 13 общински обекта, които са негодни за ползване и "
+             "опасни, съобщиха от кметството.")
+GERMAN = "Wir haben gestern lange über die Lage in der Region gesprochen, und niemand wusste eine gute Antwort darauf."
+OURS = [
+    "Сьогодні в нас у студії відомий політолог, публіцист і експерт зі східних питань, автор популярного каналу.",
+    "Россия не может простить Азербайджану независимую политику, при этом не имея действенных рычагов влияния.",
+    "This is typical Moscow behavior: it may say one thing publicly, but act in the opposite way.",
+]
+
+
+def _flags(texts: list[str]) -> list[list[str]]:
+    doc = Document("t.txt", "transcript", [Segment(i + 1, "turn", text) for i, text in enumerate(texts)])
+    detect_document(doc)
+    return [[flag.code for flag in segment.flags] for segment in doc.segments]
+
+
+@pytest.mark.parametrize("text", [BELARUSIAN, BULGARIAN, GERMAN])
+def test_a_long_segment_in_another_language_is_flagged(text):
+    assert _flags([text]) == [["lang-unsupported"]]
+
+
+@pytest.mark.parametrize("text", ["Беларускае тэлебачанне сёння развіваецца.", "Безкрайно много ги уважавам.",
+                                  "Guten Morgen!"])
+def test_a_short_one_is_not(text):
+    assert _flags([text]) == [[]]
+
+
+def test_our_languages_are_never_flagged():
+    assert _flags(OURS) == [[], [], []]
+
+
+def test_detect_json_keeps_its_keys_and_shows_the_flag(tmp_path):
+    source = tmp_path / "mixed.txt"
+    source.write_text(f"Host: {OURS[0]}\nGuest: {BELARUSIAN}\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "translator", "detect", str(source), "--json"], capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [set(record) for record in records] == [{
+        "file", "id", "kind", "speaker", "line", "lang", "lang_confidence", "text", "markup", "sentences", "timing",
+        "translations", "glossary", "flags"}] * 2
+    assert records[0]["lang"] == "uk" and records[1]["lang"] in ("uk", "ru")
+    assert [[flag["code"] for flag in record["flags"]] for record in records] == [[], ["lang-unsupported"]]
+    assert all(0.0 <= record["lang_confidence"] <= 1.0 for record in records)

@@ -1,0 +1,47 @@
+"""Language of every segment, among the languages we translate (en, uk, ru), right on short turns too.
+
+- `evidence`: what a text says on its own — script, letters and words only one language has, lingua's
+  character statistics;
+- `context`: the same speaker's other turns, then the neighbours, for segments whose own evidence is weak;
+- `unsupported`: long segments clearly in another language, flagged for the reviewer.
+"""
+
+from __future__ import annotations
+
+from translator.detect.context import best, decide
+from translator.detect.evidence import SUPPORTED, Distribution, text_evidence
+from translator.detect.unsupported import unsupported_language
+from translator.document import Document
+
+__all__ = ["SUPPORTED", "detect_document", "detect_text", "text_distribution"]
+
+
+def text_distribution(text: str) -> Distribution:
+    """How likely each supported language is for this text on its own."""
+    return text_evidence(text).distribution()
+
+
+def detect_text(text: str) -> tuple[str, float]:
+    """Language and confidence of one text without context."""
+    return best(text_distribution(text))
+
+
+def detect_document(doc: Document, forced: str | None = None) -> None:
+    """Set lang and lang_confidence on every segment and the document's main language; flag long segments
+    in a language we do not translate (`lang-unsupported`)."""
+    segments = doc.segments
+    if forced:
+        for segment in segments:
+            segment.lang, segment.lang_confidence = forced, 1.0
+        doc.lang = forced
+        return
+    evidence = [text_evidence(segment.text) for segment in segments]
+    decisions = decide(evidence, [segment.speaker for segment in segments])
+    letters = dict.fromkeys(SUPPORTED, 0)
+    for segment, own, (lang, confidence) in zip(segments, evidence, decisions):
+        segment.lang, segment.lang_confidence = lang, confidence
+        letters[lang] += own.letters
+        other = unsupported_language(segment.text, own)
+        if other:
+            segment.flag("lang-unsupported", f"this looks like {other}, which is not translated; detected as {lang}")
+    doc.lang = best({code: float(count) for code, count in letters.items()})[0]
