@@ -6,17 +6,14 @@ import itertools
 import json
 import subprocess
 import sys
-from datetime import timedelta
 from pathlib import Path
 
-import pysubs2
 import pytest
-import srt
 
 from tests.conftest import SAMPLE
+from tests.readback import srt_cues, vtt_cues
 
 TARGETS = ["uk", "ru"]
-MS = timedelta(milliseconds=1)
 EXPECTED = [
     "interview-aisin.json",
     *[f"interview-aisin.{lang}.{ext}" for lang in TARGETS for ext in ("srt", "vtt")],
@@ -60,7 +57,10 @@ def test_json_accounts_for_every_line(sample_run):
     for segment in segments:
         assert set(segment) >= {"id", "kind", "speaker", "lang", "lang_confidence", "text", "sentences", "timing",
                                 "translations", "flags"}
-        assert segment["timing"]["estimated"] is True
+        if segment["kind"] == "turn":  # only turns are spoken, so only they are on the subtitles' timeline
+            assert segment["timing"]["estimated"] is True
+        else:
+            assert segment["timing"] is None
         for lang in TARGETS:
             translation = segment["translations"][lang]
             assert translation["sentences"] and translation["text"]
@@ -70,25 +70,24 @@ def test_json_accounts_for_every_line(sample_run):
     assert thanks["translations"]["uk"]["text"].startswith("Дякую вам для")
 
 
-def test_subtitles_read_back_with_other_libraries(sample_run):
+def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample_run):
     out, _ = sample_run
+    result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
+    not_spoken = [s["text"] for s in result["segments"] if s["kind"] != "turn"]
     for lang in TARGETS:
-        path = out / f"interview-aisin.{lang}.srt"
-        data = path.read_bytes()
+        data = (out / f"interview-aisin.{lang}.srt").read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
-        cues = list(srt.parse(data.decode("utf-8")))
-        assert [c.index for c in cues] == list(range(1, len(cues) + 1))
-        assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
-        subs = pysubs2.load(str(path))
-        assert len(subs) == len(cues)
-        assert [(e.start, e.end) for e in subs] == [
-            (c.start // MS, c.end // MS) for c in cues]
-        vtt = pysubs2.load(str(out / f"interview-aisin.{lang}.vtt"))
-        assert [(e.start, e.end) for e in vtt] == [(e.start, e.end) for e in subs]
+        cues = srt_cues(data)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(cues))
+        assert [(start, end) for start, end, _ in vtt_cues((out / f"interview-aisin.{lang}.vtt").read_bytes())] == [
+            (start, end) for start, end, _ in cues]
         limit = 39 if lang == "ru" else 42
-        for cue in cues:
-            assert len(cue.content.splitlines()) <= 2
-            assert all(len(line) <= limit for line in cue.content.splitlines()), cue.content
+        for _, _, text in cues:
+            assert len(text.splitlines()) <= 2
+            assert all(len(line) <= limit for line in text.splitlines()), text
+        bilingual = srt_cues((out / f"interview-aisin.en-{lang}.srt").read_bytes())
+        sources = " ".join(text for _, _, text in bilingual)
+        assert not_spoken and not any(heading in sources for heading in not_spoken)
 
 
 def test_same_input_gives_byte_identical_outputs(sample_run, packages_dir, tmp_path):
@@ -134,11 +133,18 @@ def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
     done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), "--glossary", str(glossary),
                       env_dir=packages_dir)
     assert done.returncode == 0, done.stderr
-    summary = re.search(r"glossary: (\d+)/(\d+) pinned \(uk\), (\d+)/(\d+) pinned \(ru\)", done.stdout)
+    summary = re.search(r"glossary: (\d+) pinned, (\d+) uncertain, (\d+) missed \(uk\); "
+                        r"(\d+) pinned, (\d+) uncertain, (\d+) missed \(ru\)", done.stdout)
     assert summary, done.stdout
-    pinned_uk, total_uk, pinned_ru, total_ru = map(int, summary.groups())
-    assert pinned_uk == total_uk > 40 and pinned_ru == total_ru > 40
+    counts = list(map(int, summary.groups()))
+    assert counts[2] == counts[5] == 0 and sum(counts[:3]) > 40 and sum(counts[3:]) > 40
     segments = json.loads((tmp_path / "interview-aisin.json").read_text("utf-8"))["segments"]
+    for i, lang in enumerate(("uk", "ru")):  # the summary counts what S.json records, and every doubt is flagged
+        hits = [(s, h) for s in segments for h in s["glossary"] if h["lang"] == lang]
+        statuses = [h["status"] for _, h in hits]
+        assert [statuses.count(st) for st in ("pinned", "uncertain", "missed")] == counts[3 * i:3 * i + 3]
+        assert all(any(f["code"] == "glossary-uncertain" and f["lang"] == lang for f in s["flags"])
+                   for s, h in hits if h["status"] == "uncertain")
     aisin = [hit for s in segments for hit in s["glossary"] if (hit["lang"] == "uk" and "Ai" in hit["source_text"])
              or (hit["lang"] == "uk" and "Ay" in hit["source_text"])]
     assert {"Ruslan Aisin", "Ruslan Aysin"} <= {hit["source_text"] for hit in aisin}

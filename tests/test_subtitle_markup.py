@@ -87,3 +87,19 @@ def test_applied_markup_is_well_nested_and_keeps_the_text(raw: str, translation:
     assert well_nested(marked)
     assert html.unescape(TAG.sub("", marked)) == translation
     assert re.sub(r"\s+", " ", TAG.sub("", to_dialect(marked, "srt"))) == re.sub(r"\s+", " ", translation)
+
+
+@pytest.mark.parametrize(
+    ("raw", "translation", "expected"),
+    [
+        ("The strikes on <i>Odesa region</i>.", "Удари по Одеському регіону.", "Удари по <i>Одеському регіону</i>."),
+        ("<i>Ruslan Aysin</i>, expert", "Руслан Айсин, експерт", "<i>Руслан Айсин</i>, експерт"),
+        ("He said \"<i>never</i>\" twice", "Він сказав «ніколи» двічі", "Він сказав «<i>ніколи</i>» двічі"),
+        ("<b>Удари по Одесі</b>!", "Strikes on Odesa!", "<b>Strikes on Odesa</b>!"),
+        ("<i>Ruslan Aysin,</i> expert", "Руслан Айсин, експерт", "<i>Руслан Айсин,</i> експерт"),
+    ],
+)
+def test_a_tag_that_ends_before_punctuation_keeps_its_words_and_leaves_the_punctuation_out(
+    raw: str, translation: str, expected: str
+) -> None:
+    assert apply(parse(raw), translation) == expected

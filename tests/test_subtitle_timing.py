@@ -1,4 +1,5 @@
-"""Estimated times for transcripts: reading speed, 1-7 s a cue, chained from 0, segments cut into fitting cues."""
+"""Estimated times for transcripts: reading speed, 1-7 s a cue, chained from 0, segments cut into fitting cues;
+only the segments shown in subtitles (the turns, unless headings are asked for) are on the timeline."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from hypothesis import strategies as st
 
 from translator.document import Document, Segment, Timing, Translation
 from translator.readers import read
-from translator.subtitles.timing import chunk_text, cue_duration_ms, estimate_timings, spread
+from translator.subtitles.chunks import chunk_text
+from translator.subtitles.options import SubtitleOptions
+from translator.subtitles.timing import cue_duration_ms, estimate_timings, spread
 from translator.subtitles.wrap import fits
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview-aisin.en.txt"
@@ -50,7 +53,7 @@ def test_a_translation_that_takes_longer_to_read_sets_the_time() -> None:
     doc = transcript("Yes, it is.")
     doc.segments[0].translations["ru"] = Translation("Да, именно так, совершенно верно, безусловно.", [], [])
     estimate_timings(doc)
-    assert doc.segments[0].timing == Timing(0, cue_duration_ms("Да, именно так, совершенно верно, безусловно."), True)
+    assert doc.segments[0].timing == Timing(0, 2647, True)  # 45 characters at 17 a second
 
 
 def test_subtitle_files_keep_their_own_times() -> None:
@@ -71,10 +74,21 @@ def test_chunks_keep_every_word_and_fit_unless_a_word_is_too_long(text: str, lan
     assert all(fits(chunk, lang) or "x" * 50 in chunk for chunk in chunks)
 
 
-def test_the_sample_interview_gets_a_timeline() -> None:
+def test_the_sample_interview_times_its_turns_only_unless_headings_are_asked_for() -> None:
     doc = read(SAMPLE)
     estimate_timings(doc)
-    timings = [s.timing for s in doc.segments]
-    assert all(t is not None and t.estimated for t in timings)
-    assert timings[0].start_ms == 0  # type: ignore[union-attr]
-    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(timings))  # type: ignore[union-attr]
+    kinds = {s.kind for s in doc.segments if s.timing is None}
+    timings = [s.timing for s in doc.segments if s.timing is not None]
+    assert kinds == {"title", "heading", "intro"} & {s.kind for s in doc.segments} and "title" in kinds
+    assert all(t.estimated for t in timings) and timings[0].start_ms == 0
+    assert all(a.end_ms == b.start_ms for a, b in itertools.pairwise(timings))
+    assert len(timings) == sum(s.kind == "turn" for s in doc.segments)
+    estimate_timings(doc, SubtitleOptions(headings=True))
+    assert all(s.timing is not None for s in doc.segments) and doc.segments[0].timing.start_ms == 0  # type: ignore[union-attr]
+
+
+def test_a_transcript_without_turns_is_shown_whole() -> None:
+    doc = Document("t.txt", "transcript", [Segment(1, "title", "Notes", lang="en"),
+                                           Segment(2, "intro", "Some text here.", lang="en")], lang="en")
+    estimate_timings(doc)
+    assert [s.timing for s in doc.segments] == [Timing(0, 1000, True), Timing(1000, 2000, True)]

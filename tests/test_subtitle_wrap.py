@@ -52,3 +52,37 @@ def test_wrapping_keeps_every_word_and_respects_the_limit(text: str, lang: str) 
     if len(text) <= max_line_chars(lang) and not text.startswith("—"):  # a dialogue gets a line per speaker
         assert lines == [text]
     assert fits(text, lang) == (len(lines) <= 2 and all(len(line) <= max_line_chars(lang) for line in lines))
+
+
+def test_a_line_never_starts_with_a_dash_unless_it_is_dialogue() -> None:
+    text = "The strikes on Odesa went on all night – officials said the grid is down"
+    for lang in ("en", "ru"):
+        lines = wrap_lines(text, lang)
+        assert len(lines) == 2 and not any(line.startswith(("–", "-", "—")) for line in lines), lines
+    assert wrap_lines("- Who is it? - Me, your neighbour.", "en") == ["- Who is it?", "- Me, your neighbour."]
+    assert wrap_lines("-Who is it? -Me.", "en") == ["-Who is it?", "-Me."]
+
+
+def test_a_number_stays_with_its_unit_and_initials_with_the_name() -> None:
+    for text, together in [
+        ("The front line moved about 15 km east of the city during the last week of fighting", "15 km"),
+        ("В результате обстрела без света остались около 120 тысяч семей в области", "120 тысяч"),
+        ("Сьогодні з нами політолог О. Ляшко, який давно вивчає регіон", "О. Ляшко"),
+        ("We spoke with the political scientist Dr. Aysin about the treaty talks", "Dr. Aysin"),
+    ]:
+        for width in (text, text + " " + "and more words to wrap"):
+            assert any(together in line for line in wrap_lines(width, "ru")), wrap_lines(width, "ru")
+
+
+@given(st.lists(st.sampled_from(["word", "the", "5", "km", "–", "Ruslan", "Aysin", "said,", "Dr.", "x" * 20]),
+                min_size=1, max_size=30).map(" ".join))
+def test_no_line_starts_with_a_dash_when_another_break_fits(text: str) -> None:
+    lines = wrap_lines(text, "en")
+    if not text.startswith("–") and len(lines) == 2:
+        words = text.split()
+        limit = max_line_chars("en")
+        other = any(
+            words[i] != "–" and len(" ".join(words[:i])) <= limit and len(" ".join(words[i:])) <= limit
+            for i in range(1, len(words))
+        )
+        assert not lines[1].startswith("–") or not other, lines

@@ -1,4 +1,5 @@
-"""WebVTT reading: header, comments, identifiers, settings and voices, each reported; refusals name the line."""
+"""WebVTT reading: header, blocks, identifiers, settings and voices kept; bad cues skipped as the WebVTT parser
+skips them, each reported with its line; refusals name the line."""
 
 from __future__ import annotations
 
@@ -20,21 +21,56 @@ def test_a_clean_file_with_short_timestamps() -> None:
     assert cues == [("Hello", 1000, 2500), ("Bye", 3600000, 3601000)] and notes == []
 
 
-def test_header_comments_styles_settings_and_identifiers_are_reported_once_each() -> None:
+def test_header_blocks_settings_and_identifiers_are_kept_as_written() -> None:
     text = (
         "WEBVTT - a film\nKind: captions\n\nNOTE written by Jill\nover two lines\n\nSTYLE\n::cue { color: red }\n\n"
-        "intro\n00:00:01.000 --> 00:00:02.000 align:start position:10%\nOne\n\nNOTE again\n\n"
+        "REGION\nid:fred width:40%\n\n"
+        "intro\n00:00:01.000 --> 00:00:02.000 align:start position:10% region:fred\nOne\n\nNOTE again\n\n"
         "2\n00:00:03.000 --> 00:00:04.000 align:end\nTwo\n"
     )
-    cues, notes = read(text)
-    assert cues == [("One", 1000, 2000), ("Two", 3000, 4000)]
-    assert notes == [
-        "line 1: header text '- a film' not carried over to the output (and 1 more like it)",
-        "line 4: NOTE block not carried over to the output (and 1 more like it)",
-        "line 7: STYLE block not carried over to the output",
-        "line 10: cue identifier 'intro' not carried over to the output",
-        "line 11: cue settings 'align:start position:10%' not carried over to the output (and 1 more like it)",
-    ]
+    doc = vtt.parse(text, "a.vtt")
+    assert doc.notices == []
+    assert doc.header == "WEBVTT - a film\nKind: captions"
+    assert doc.blocks == [(0, "NOTE written by Jill\nover two lines"), (0, "STYLE\n::cue { color: red }"),
+                          (0, "REGION\nid:fred width:40%"), (1, "NOTE again")]
+    assert [(s.text, s.cue_id, s.cue_settings) for s in doc.segments] == [
+        ("One", "intro", "align:start position:10% region:fred"), ("Two", "2", "align:end")]
+
+
+def test_overlapping_and_simultaneous_cues_keep_their_times() -> None:
+    cues, notes = read("WEBVTT\n\n00:01.000 --> 00:04.000\n<v A>One\n\n00:01.000 --> 00:03.000\n<v B>Two\n\n"
+                       "00:02.000 --> 00:05.000\nThree\n")
+    assert cues == [("One", 1000, 4000), ("Two", 1000, 3000), ("Three", 2000, 5000)] and notes == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "note"),
+    [
+        ("00:00:02.000 -> 00:00:03.000 --> x", "line 6: cue skipped: cannot read the timing line"),
+        ("-00:00:02.000 --> 00:00:03.000", "line 6: cue skipped: cannot read the timing line '-00:00:02.000"),
+        ("00:00:03.000 --> 00:00:02.000", "line 6: cue skipped: the cue ends (00:00:02.000) before it starts"),
+        ("00:00:02.000 --> 00:00:1d.890", "line 6: cue skipped: cannot read the time '00:00:1d.890'"),
+        ("00:00:02.000 00:00:03.000", "line 6: cue skipped: timing line without '-->'"),
+    ],
+)
+def test_a_bad_cue_is_skipped_and_reported_and_the_rest_kept(bad: str, note: str) -> None:
+    cues, notes = read(f"WEBVTT\n\n00:00.000 --> 00:01.000\nOne\n\n{bad}\nBad\n\n00:04.000 --> 00:05.000\nThree\n")
+    assert cues == [("One", 0, 1000), ("Three", 4000, 5000)]
+    assert len(notes) == 1 and notes[0].startswith(note)
+
+
+def test_stray_text_and_late_style_blocks_are_skipped_with_their_line() -> None:
+    cues, notes = read("WEBVTT\n\n00:00.000 --> 00:01.000\nOne\n\nCaption text #2\n\nSTYLE\n::cue {}\n\n"
+                       "00:02.000 --> 00:03.000\nTwo\n")
+    assert cues == [("One", 0, 1000), ("Two", 2000, 3000)]
+    assert notes == ["line 6: text outside any cue (a cue without its timing line?) skipped: 'Caption text #2'",
+                     "line 8: STYLE block after the first cue skipped (WebVTT players ignore it)"]
+
+
+def test_nul_becomes_the_replacement_character() -> None:
+    cues, notes = read("WEBVTT\n\n00:00.000 --> 00:01.000\nA\0B\n")
+    assert cues == [("A\ufffdB", 0, 1000)]
+    assert notes == ["line 4: NUL characters replaced with U+FFFD, as WebVTT players do"]
 
 
 def test_voices_become_the_speaker_and_tags_stay_in_markup() -> None:
@@ -81,9 +117,7 @@ def test_cues_without_blank_lines_and_repeated_timing_lines() -> None:
     [
         ("garbage\n\n00:00.000 --> 00:02.000\ntext", "a.vtt: line 1: not a WebVTT file"),
         (" \nBROKENVTT\n", "a.vtt: line 2: not a WebVTT file"),
-        ("WEBVTT\n\n00:00.000 --> 00:01.000\nOne\n\nCaption text #2\n", "a.vtt: line 6: text outside any cue"),
-        ("WEBVTT\n\n00:00:00.500 --> 00:00:1d.890\nx\n", "a.vtt: line 3: cannot read the time '00:00:1d.890'"),
-        ("WEBVTT\n\n00:00.000 00:00.001\n", "a.vtt: line 3: timing line without '-->'"),
+        ("WEBVTT\n\n00:00:00.500 --> 00:00:1d.890\nx\n", "a.vtt: line 3: no cue could be read: cannot read the time"),
         ("WEBVTT\n\nNOTE nothing else\n", "a.vtt: line 1: no subtitle cues"),
     ],
 )

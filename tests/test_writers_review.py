@@ -14,6 +14,7 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -170,6 +171,32 @@ def test_markdown_table_has_one_row_per_segment() -> None:
     assert rows[6] == "| 5 |  | - Dialogue \\| with pipe<br>- second line | - Діалог \\| з рискою<br>- другий рядок |"
 
 
+DANGEROUS = ("<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) "
+             "![i](javascript:x) <javascript:alert(1)> a \\[b](javascript:y) & &lt;")
+
+
+def test_markdown_passes_no_html_and_no_link_through() -> None:
+    from markdown_it import MarkdownIt
+
+    doc = sample_doc()
+    doc.segments[1].translations["uk"] = Translation(DANGEROUS, [DANGEROUS], [(0, 0)])
+    rendered = MarkdownIt("commonmark").enable("table").render(render("md", doc).decode("utf-8"))
+    tree = lxml_html.fromstring(f"<div>{rendered}</div>")
+    assert not tree.xpath("//script | //img | //a"), rendered
+    cell = tree.xpath("//tbody/tr[2]/td[4]")[0]
+    assert cell.text_content() == DANGEROUS  # shown exactly as written
+
+
+@given(st.text(alphabet="ab Яя<>[]()!&;|#:/=\"'-.", max_size=40))
+def test_markdown_cell_shows_exactly_its_text(text: str) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").render(f"| a |\n| --- |\n| {md_cell(text)} |\n")
+    tree = lxml_html.fromstring(f"<div>{rendered}</div>")
+    assert not tree.xpath("//script | //img | //a")
+    assert " ".join(tree.xpath("string(//tbody/tr/td)").split()) == " ".join(text.split())
+
+
 # TMX -----------------------------------------------------------------------------------------------------
 
 def test_tmx_has_the_required_header_and_reads_back_with_translate_toolkit() -> None:
@@ -197,8 +224,11 @@ def test_xliff_states_ids_and_notes_read_back_with_translate_toolkit() -> None:
     assert units["1"].source == f"Interview {SCRIPT} & more"
     assert units["5"].target == "- Діалог | з рискою\n- другий рядок"
     states = {uid: unit.xmlelement.find("{*}target").get("state") for uid, unit in units.items()}
-    assert states == {"1": "translated", "2": "translated", "3": "needs-review-translation", "4": "final",
-                      "5": "needs-review-translation", "6": "translated"}
+    review = "needs-review-translation"  # machine output is never "translated": a person has not seen it
+    assert states == {"1": review, "2": review, "3": review, "4": "final", "5": review, "6": review}
+    qualifiers = {uid: unit.xmlelement.find("{*}target").get("state-qualifier") for uid, unit in units.items()}
+    assert qualifiers == {"1": "mt-suggestion", "2": "mt-suggestion", "3": "mt-suggestion", "4": None,
+                          "5": "mt-suggestion", "6": "mt-suggestion"}
     assert units["4"].isapproved() and not units["2"].isapproved()
     assert "glossary term SOCAR" in units["3"].getnotes()
     assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "uk"
@@ -229,6 +259,18 @@ def test_docx_table_repeats_its_header_and_holds_every_row() -> None:
     assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(data)).infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_docx_grid_and_cells_agree_on_fixed_widths_and_rows_may_break_across_pages() -> None:
+    table = docx.Document(io.BytesIO(render("docx"))).tables[0]
+    grid = [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == len(COLUMNS) and len(set(grid)) > 1  # not six equal columns
+    for row in table.rows:
+        assert [int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for cell in row.cells] == grid
+        assert row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    assert (width.get(qn("w:type")), int(width.get(qn("w:w")))) == ("dxa", sum(grid))
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
 def test_docx_refuses_nothing_xml_cannot_hold() -> None:
     doc = sample_doc()
     doc.segments[0].text = "form\x0cfeed\x00"
@@ -244,6 +286,19 @@ def test_html_escapes_input_and_is_self_contained() -> None:
     assert page.count("<script>") == 1  # ours, the filter
     assert not re.search(r"(?:src|href)\s*=|url\(|@import|https?:", page, re.IGNORECASE)
     assert "default-src 'none'" in page
+
+
+def test_html_replaces_control_characters_and_keeps_timestamps_on_one_line() -> None:
+    doc = sample_doc()
+    doc.segments[1].text = "Hello\x80 Aysin\x94\x07!"
+    doc.segments[1].sentences = [doc.segments[1].text]
+    doc.segments[1].translations["uk"].alignment = [(0, 0), (0, 1)]
+    page = render("html", doc).decode("utf-8")
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", page)
+    assert "Hello\ufffd" in page and "\ufffd\ufffd!" in page
+    tree = lxml_html.fromstring(page.encode("utf-8"))
+    assert tree.xpath("string(//tbody[@id='s5']//th/small[1])") == "00:00:01.000"
+    assert re.search(r"th small\{[^}]*white-space:nowrap", page)
 
 
 def test_html_shows_every_segment_with_flags_marks_and_aligned_sentences() -> None:

@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 models_app = typer.Typer(help="Install, list and remove Argos translation packages.", no_args_is_help=True)
-glossary_app = typer.Typer(help="Check glossary files.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Check glossary files; pin glossary names in a translation.", no_args_is_help=True)
 review_app = typer.Typer(help="Bring reviewers' corrections back into the translation memory.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
@@ -67,6 +67,12 @@ def run(
     ] = None,
     compute_type: Annotated[str, typer.Option("--compute-type", help="int8, float32, ... or auto [default: the "
                                               "precision each model was saved in].")] = "default",
+    keep_cues: Annotated[bool, typer.Option(
+        "--keep-cues", help="One output cue per source cue, even where a translation needs more than two lines "
+        "(flagged); by default such a cue is split in time.")] = False,
+    subtitle_headings: Annotated[bool, typer.Option(
+        "--subtitle-headings", help="Put a transcript's title, intro and headings in its subtitles too, not only "
+        "the turns.")] = False,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
     from translator import rerun
@@ -84,6 +90,7 @@ def run(
         run_document,
     )
     from translator.report import describe_result, progress_bar
+    from translator.subtitles.options import SubtitleOptions
 
     targets = parse_targets(to)
     out_dir = _writable_folder(out)
@@ -91,7 +98,10 @@ def run(
     settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads, compute_type=compute_type)
     engine = ArgosEngine(settings)
     loaded_glossary = load_glossaries(glossary or [])
-    options = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
+        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
     with ExitStack() as stack:
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         # Every input to translate is read and every package checked before anything is written: a bad
@@ -119,7 +129,7 @@ def run(
             translator = Translator(engine, loaded_glossary, tm)
             with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
                 translator.progress = bar.update
-                result = run_document(doc, translator, ledger, targets, out_dir)
+                result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
             lines = describe_result(result, out_dir)
             if loaded_glossary.entries:
                 lines += [summary_line(result.glossary_hits), *miss_lines(doc.segments)]
@@ -214,9 +224,12 @@ def models_remove(name: Annotated[str, typer.Argument(help="A direction such as 
 
 
 @glossary_app.command("check")
-def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")]) -> None:
+def glossary_check(
+    files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")],
+    forms: Annotated[bool, typer.Option("--forms", help="Print each entry's generated case forms.")] = False,
+) -> None:
     """Validate glossaries; print each problem with its line number; exit 1 if there is any."""
-    from translator.glossary import check_glossary
+    from translator.glossary import check_glossary, form_lines
 
     problems = 0
     for path in files:
@@ -226,8 +239,27 @@ def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TS
         problems += len(found)
         if not found:
             typer.echo(f"{path}: ok")
+        if forms:
+            for line in form_lines(path):
+                typer.echo(line)
     if problems:
         raise typer.Exit(1)
+
+
+@glossary_app.command("apply")
+def glossary_apply(
+    source: Annotated[Path, typer.Argument(help="Source text, UTF-8, one segment a line.")],
+    translation: Annotated[Path, typer.Argument(help="Its translation, aligned line by line.")],
+    src: Annotated[str, typer.Option("--from", help="Source language.")],
+    tgt: Annotated[str, typer.Option("--to", help="Translation language.")],
+    glossary: Annotated[list[Path], typer.Option("--glossary", help="Glossary TSV (repeatable).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line, with glossary records.")] = False,
+) -> None:
+    """Pin glossary names in a translation made elsewhere, in the case each sentence needs; no model is loaded."""
+    from translator.glossary import apply_files, load_glossaries
+
+    for line in apply_files(load_glossaries(glossary), src, tgt, source, translation):
+        typer.echo(json.dumps(line.to_json(), ensure_ascii=False) if as_json else line.text)
 
 
 @review_app.command("import")

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from translator import __version__
 
 SegmentKind = Literal["title", "intro", "heading", "turn", "cue"]
-GlossaryStatus = Literal["pinned", "missed"]
+GlossaryStatus = Literal["pinned", "uncertain", "missed"]
 TranslationOrigin = Literal["machine", "memory", "approved", "kept"]
 
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
@@ -95,6 +95,8 @@ class Segment:
     speaker: str | None = None
     line: int = 0  # 1-based line number in the input file where the segment starts
     markup: str | None = None  # a cue's text with its formatting tags, when it had any
+    cue_id: str | None = None  # a WebVTT cue's identifier, written back as it was
+    cue_settings: str | None = None  # a WebVTT cue's settings (`line:0 position:20% align:start`), kept
     lang: str | None = None
     lang_confidence: float = 0.0
     sentences: list[str] = field(default_factory=list)
@@ -153,6 +155,10 @@ class Document:
     targets: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     encoding: str = "utf-8"
+    # WebVTT blocks kept as written: the header (`WEBVTT` line and what follows it), then STYLE, REGION and NOTE
+    # blocks, each with the number of cues before it.
+    header: str | None = None
+    blocks: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def is_subtitles(self) -> bool:

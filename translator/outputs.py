@@ -9,12 +9,14 @@ come out byte-identical, so rendering them is skipped: that makes an unchanged r
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from translator.atomic import write_bytes_atomic
 from translator.document import Document
 from translator.errors import UsageError
 from translator.ledger import RunLedger
+from translator.subtitles import SubtitleLayout
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
 
 
@@ -30,9 +32,16 @@ def _on_disk(path: Path) -> str | None:
 
 
 def write_document(
-    doc: Document, out_dir: Path, ledger: RunLedger, formats: tuple[str, ...] = DEFAULT_FORMATS
+    doc: Document,
+    out_dir: Path,
+    ledger: RunLedger,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    layouts: Mapping[str, SubtitleLayout] | None = None,
 ) -> list[Path]:
-    """Write (or keep) every output of the document; refuse to overwrite an output someone edited."""
+    """Write (or keep) every output of the document; refuse to overwrite an output someone edited.
+    `layouts` holds the subtitle layout of each target language, computed once for QA and all writers (a
+    language without one is laid out by its writers)."""
+    layouts = layouts or {}
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
     recorded = ledger.file_hashes(keys.values())
@@ -44,11 +53,11 @@ def write_document(
                 f"{output.path} was changed after translator wrote it; import it first "
                 f"(translator review import {output.path}) or move it away, then run again"
             )
-    if _unchanged(doc, planned, current, recorded, keys):
+    if _unchanged(doc, layouts, planned, current, recorded, keys):
         return [output.path for output in planned]
     hashes = {}
     for output in planned:
-        data = output.render(doc)
+        data = output.render(doc, layouts)
         write_bytes_atomic(output.path, data)
         hashes[keys[output.path]] = _sha256(data)
     ledger.record_files(hashes)
@@ -56,11 +65,11 @@ def write_document(
 
 
 def _unchanged(
-    doc: Document, planned: list[PlannedOutput], current: dict[Path, str | None], recorded: dict[str, str],
-    keys: dict[Path, str],
+    doc: Document, layouts: Mapping[str, SubtitleLayout], planned: list[PlannedOutput],
+    current: dict[Path, str | None], recorded: dict[str, str], keys: dict[Path, str],
 ) -> bool:
     """Every file is as this tool wrote it and the result (S.json) has not changed."""
     if any(current[o.path] is None or current[o.path] != recorded.get(keys[o.path]) for o in planned):
         return False
     result = next((o for o in planned if o.spec.name == "json"), None)
-    return result is not None and _sha256(result.render(doc)) == current[result.path]
+    return result is not None and _sha256(result.render(doc, layouts)) == current[result.path]

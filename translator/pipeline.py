@@ -12,18 +12,18 @@ from functools import partial
 from pathlib import Path
 
 from translator.align import align_sentences
-from translator.detect import detect_document
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation, document_key
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, Protected, protect, restore_all
+from translator.langid import detect_document
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
 from translator.sentences import split_document, split_sentences
-from translator.subtitles import distribute, estimate_timings, group_cues
+from translator.subtitles import SubtitleOptions, distribute, group_cues, layout_document
 from translator.writers import DEFAULT_FORMATS
 
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
@@ -241,15 +241,20 @@ class Translator:
 
 
 def run_document(
-    doc: Document, translator: Translator, ledger: RunLedger, targets: list[str], out_dir: Path,
+    doc: Document,
+    translator: Translator,
+    ledger: RunLedger,
+    targets: list[str],
+    out_dir: Path,
     formats: Iterable[str] = DEFAULT_FORMATS,
+    subtitles: SubtitleOptions | None = None,
 ) -> RunResult:
-    """Translate one prepared document, flag it, write every output."""
+    """Translate one prepared document, lay out its subtitles once per language, flag it, write every output."""
     before_translated, before_memory = translator.translated, translator.from_memory
     hits = translator.translate(doc, targets)
-    estimate_timings(doc)  # after translation: each segment lasts as long as its longest version needs
-    flag_document(doc)
-    written = write_document(doc, out_dir, ledger, tuple(formats))
+    layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
+    flag_document(doc, layouts)
+    written = write_document(doc, out_dir, ledger, tuple(formats), layouts)
     ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

@@ -5,8 +5,10 @@ Flags are recomputed on every run from the document's current state, so they nev
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from translator.document import Document, Segment
-from translator.subtitles import flag_subtitles
+from translator.subtitles import SubtitleLayout, flag_subtitles
 
 UNCERTAIN_LANGUAGE = 0.8
 UNTRANSLATED_MIN_WORDS = 4
@@ -20,6 +22,9 @@ def _flag_segment(segment: Segment, main_lang: str | None, targets: list[str]) -
     for hit in segment.glossary:
         if hit.status == "missed":
             segment.flag("glossary-miss", f"glossary term {hit.term!r} not found in the translation", hit.lang)
+        elif hit.status == "uncertain":
+            segment.flag("glossary-uncertain", f"glossary term {hit.term!r} written as {hit.target_text!r}: "
+                         "check its grammatical case", hit.lang)
     for lang in targets:
         translation = segment.translations.get(lang)
         if (
@@ -31,9 +36,10 @@ def _flag_segment(segment: Segment, main_lang: str | None, targets: list[str]) -
             segment.flag("untranslated", "the translation is identical to the source", lang)
 
 
-def flag_document(doc: Document) -> None:
-    """Recompute every QA flag of the document (flags set earlier in the run, e.g. stale corrections, stay)."""
+def flag_document(doc: Document, layouts: Mapping[str, SubtitleLayout]) -> None:
+    """Recompute every QA flag of the document (flags set earlier in the run, e.g. stale corrections, stay);
+    the subtitle flags come from each target's layout, the one the writers print."""
     for segment in doc.segments:
         _flag_segment(segment, doc.lang, doc.targets)
     for lang in doc.targets:
-        flag_subtitles(doc, lang)
+        flag_subtitles(doc, layouts[lang])

@@ -1,5 +1,8 @@
 """Timing repairs that give every subtitle file the shape editors need: cues in time order, none empty, none
-overlapping, none of zero length. Every repair keeps all text and is reported with the cue's line.
+of zero length, and in SubRip none overlapping. Every repair keeps all text and is reported with the cue's line.
+
+WebVTT allows overlapping cues (two people talking at once): they are kept as written, and a cue that ends
+before it starts is skipped, as WebVTT players skip it, instead of refusing the file.
 """
 
 from __future__ import annotations
@@ -7,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 from translator.errors import InputError
-from translator.readers.cuetext import RawCue, Report
+from translator.readers.cuetext import Dialect, RawCue, Report
 from translator.subtitles.timing import cue_duration_ms
 from translator.timecode import format_timestamp
 
@@ -22,11 +25,19 @@ def _drop_empty(cues: list[RawCue], report: Report) -> list[RawCue]:
     return kept
 
 
-def _refuse_backwards(cues: list[RawCue], path: str, separator: str) -> None:
+def _backwards(cues: list[RawCue], report: Report, path: str, dialect: Dialect) -> list[RawCue]:
+    """Cues that end before they start: refused in SubRip (either time may be the wrong one), skipped in WebVTT."""
+    kept = []
     for cue in cues:
-        if cue.end_ms < cue.start_ms:
-            start, end = format_timestamp(cue.start_ms, separator), format_timestamp(cue.end_ms, separator)
-            raise InputError(f"{path}: line {cue.line}: the cue ends ({end}) before it starts ({start})")
+        if cue.end_ms >= cue.start_ms:
+            kept.append(cue)
+            continue
+        start, end = (format_timestamp(ms, dialect.separator) for ms in (cue.start_ms, cue.end_ms))
+        what = f"the cue ends ({end}) before it starts ({start})"
+        if not dialect.skips_bad_cues:
+            raise InputError(f"{path}: line {cue.line}: {what}")
+        report.add(cue.line, f"cue skipped: {what}")
+    return kept
 
 
 def _in_time_order(cues: list[RawCue], report: Report) -> list[RawCue]:
@@ -74,17 +85,17 @@ def _lengthen_zero(cues: list[RawCue], report: Report) -> None:
             report.add(cue.line, f"zero-length cue: now shown for {duration} ms")
 
 
-def repair(cues: list[RawCue], report: Report, path: str, separator: str) -> list[RawCue]:
-    """Cues sorted, merged, trimmed and lengthened as above; refuse a file with no text or a cue ending before
-    it starts (no single reading: either time may be the wrong one)."""
+def repair(cues: list[RawCue], report: Report, path: str, dialect: Dialect) -> list[RawCue]:
+    """Cues sorted, lengthened and (SubRip only) merged and trimmed as above; refuse a file with no text."""
     if not cues:
         raise InputError(f"{path}: line 1: no subtitle cues (no 'start --> end' timing line)")
     first_line = cues[0].line
-    cues = _drop_empty(cues, report)
+    cues = _backwards(_drop_empty(cues, report), report, path, dialect)
     if not cues:
         raise InputError(f"{path}: line {first_line}: no cue has any text")
-    _refuse_backwards(cues, path, separator)
-    cues = _merge_simultaneous(_in_time_order(cues, report), report)
-    _trim_overlaps(cues, report, separator)
+    cues = _in_time_order(cues, report)
+    if not dialect.allows_overlaps:
+        cues = _merge_simultaneous(cues, report)
+        _trim_overlaps(cues, report, dialect.separator)
     _lengthen_zero(cues, report)
     return cues

@@ -1,8 +1,10 @@
 """What SubRip and WebVTT share: timing lines, cue blocks, the repairs report, and the Document they become.
 
 Reading is line by line and lenient where the file has one clear reading (a missing blank line, `.` for `,`,
-no milliseconds, `->` for `-->`), each repair reported with its line. Text that belongs to no cue, and timing
-lines that cannot be read, are refused with the line number: nothing is dropped without a word.
+no milliseconds, `->` for `-->`), each repair reported with its line. In SubRip, text that belongs to no cue and
+timing lines that cannot be read are refused with the line number. WebVTT has a specified parser that skips a
+bad cue or stray block and keeps the rest, as browsers do: we do the same and report each with its line. Either
+way nothing is dropped without a word.
 """
 
 from __future__ import annotations
@@ -31,10 +33,12 @@ class Dialect:
     separator: str  # before the milliseconds
     hours_required: bool
     numbered: bool  # SRT: a number line before the timing line, even without a blank line above it
+    skips_bad_cues: bool  # WebVTT's parser drops a cue it cannot read and goes on; SubRip has no such rule
+    allows_overlaps: bool  # WebVTT shows overlapping cues together; SubRip players expect one cue at a time
 
 
-SRT = Dialect("srt", ",", True, True)
-VTT = Dialect("vtt", ".", False, False)
+SRT = Dialect("srt", ",", True, True, False, False)
+VTT = Dialect("vtt", ".", False, False, True, True)
 
 
 class Report:
@@ -70,6 +74,8 @@ class RawCue:
     start_ms: int
     end_ms: int
     payload: list[str] = field(default_factory=list)
+    settings: str = ""  # WebVTT cue settings, kept as written
+    identifier: str = ""  # WebVTT cue identifier, kept as written
 
     def form(self) -> cue_markup.Markup:
         return cue_markup.parse("\n".join(self.payload))
@@ -103,14 +109,20 @@ def parse_timestamp(token: str, line: int, dialect: Dialect, report: Report, pat
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction.ljust(3, "0") or 0)
 
 
-def is_timing_line(stripped: str) -> bool:
-    """A line that is meant as a timing line (and is refused if it cannot be read as one)."""
-    return bool(_TIMING.match(stripped) or _ARROWLESS.match(stripped))
+def is_timing_line(stripped: str, dialect: Dialect = SRT) -> bool:
+    """A line that is meant as a timing line (and is refused, or in WebVTT skipped, if it cannot be read).
+    WebVTT's parser takes any line holding `-->` for one."""
+    return bool(_TIMING.match(stripped) or _ARROWLESS.match(stripped)) or (dialect is VTT and "-->" in stripped)
 
 
-def parse_timing_line(stripped: str, line: int, dialect: Dialect, report: Report, path: str) -> tuple[int, int]:
-    """(start, end) in milliseconds; cue settings or coordinates after the times are reported, not kept."""
+def parse_timing_line(
+    stripped: str, line: int, dialect: Dialect, report: Report, path: str
+) -> tuple[int, int, str]:
+    """(start, end) in milliseconds and what follows the times: WebVTT cue settings, kept; SubRip coordinates,
+    reported and not kept."""
     match = _TIMING.match(stripped)
+    if "-->" in stripped and (not match or match["arrow"] not in ("-->", "--->") or "-->" in match["rest"]):
+        raise _refuse(path, line, f"cannot read the timing line '{_clip(stripped)}'")
     if not match:
         raise _refuse(path, line, f"timing line without '-->': '{stripped}'")
     if match["arrow"] != "-->":
@@ -118,10 +130,9 @@ def parse_timing_line(stripped: str, line: int, dialect: Dialect, report: Report
     start = parse_timestamp(match["start"], line, dialect, report, path)
     end = parse_timestamp(match["end"], line, dialect, report, path)
     rest = match["rest"].strip()
-    if rest:
-        what = "cue settings" if dialect is VTT else "text after the times"
-        report.once("settings", line, f"{what} '{rest}' not carried over to the output")
-    return start, end
+    if rest and dialect is SRT:
+        report.once("settings", line, f"text after the times '{rest}' not carried over")
+    return start, end, rest
 
 
 @dataclass
@@ -134,7 +145,9 @@ class _Scan:
     cues: list[RawCue] = field(default_factory=list)
     labels: list[str | None] = field(default_factory=list)
     block: list[tuple[int, str]] = field(default_factory=list)
+    kept_blocks: list[tuple[int, str]] = field(default_factory=list)  # WebVTT blocks: (first line, text)
     in_cue: bool = False
+    skipping: bool = False  # inside a WebVTT cue whose timing line could not be read
 
     def timing(self, number: int, stripped: str) -> None:
         label: tuple[int, str] | None = None
@@ -148,35 +161,57 @@ class _Scan:
             if _DIGITS.match(last) or (not self.dialect.numbered and len(self.block) == 1 and not _comment(last)):
                 label = self.block.pop()
             self.orphans()
-        start, end = parse_timing_line(stripped, number, self.dialect, self.report, self.path)
-        self.cues.append(RawCue(label[0] if label else number, start, end))
+        try:
+            start, end, settings = parse_timing_line(stripped, number, self.dialect, self.report, self.path)
+        except InputError as error:
+            if not self.dialect.skips_bad_cues:
+                raise
+            self.report.add(number, f"cue skipped: {str(error).split(': ', 2)[-1]}")
+            self.in_cue, self.skipping = True, True
+            return
+        identifier = label[1] if label and self.dialect is VTT else ""
+        self.cues.append(RawCue(label[0] if label else number, start, end, settings=settings, identifier=identifier))
         self.labels.append(label[1] if label else None)
-        self.in_cue = True
+        self.in_cue, self.skipping = True, False
 
     def text(self, number: int, stripped: str) -> None:
+        if self.skipping:
+            return
         if self.in_cue:
             self.cues[-1].payload.append(stripped)
         else:
             self.block.append((number, stripped))
 
     def blank(self) -> None:
-        self.in_cue = False
+        self.in_cue = self.skipping = False
         self.orphans()
 
     def orphans(self) -> None:
-        """Lines outside every cue: WebVTT comments and header blocks are reported; any other text is refused."""
+        """Lines outside every cue: WebVTT's NOTE, STYLE and REGION blocks are kept; other text is refused in
+        SubRip and skipped in WebVTT, with its line."""
         if not self.block:
             return
         first_line, first = self.block[0]
-        if self.dialect is VTT and (_comment(first) or not self.cues):
-            what = f"{first.split()[0]} block" if _comment(first) else "text before the first cue"
-            self.report.once(what, first_line, f"{what} not carried over to the output")
+        if self.dialect is VTT and _comment(first):
+            self.vtt_block(first_line, first)
+        elif self.dialect is VTT:
+            where = "before the first cue" if not self.cues else "outside any cue (a cue without its timing line?)"
+            self.report.add(first_line, f"text {where} skipped: '{_clip(first)}'")
         elif not self.cues:
             raise _refuse(self.path, first_line, f"text before the first cue: '{_clip(first)}'")
         else:
             what = "text outside any cue (a cue without its timing line?)"
             raise _refuse(self.path, first_line, f"{what}: '{_clip(first)}'")
         self.block = []
+
+    def vtt_block(self, first_line: int, first: str) -> None:
+        """A NOTE block is kept where it is; STYLE and REGION blocks belong before the first cue, and WebVTT
+        players ignore them anywhere else, so there they are skipped."""
+        kind = first.split()[0]
+        if kind != "NOTE" and self.cues:
+            self.report.add(first_line, f"{kind} block after the first cue skipped (WebVTT players ignore it)")
+            return
+        self.kept_blocks.append((first_line, "\n".join(text for _, text in self.block)))
 
 
 def _comment(line: str) -> bool:
@@ -190,19 +225,20 @@ def _clip(text: str, width: int = 40) -> str:
 
 def scan(
     lines: list[str], first_line: int, dialect: Dialect, report: Report, path: str
-) -> tuple[list[RawCue], list[str | None]]:
-    """Cue blocks of `lines` (numbered from `first_line`), with each cue's number or identifier."""
+) -> tuple[list[RawCue], list[str | None], list[tuple[int, str]]]:
+    """Cue blocks of `lines` (numbered from `first_line`), with each cue's number or identifier, and the
+    WebVTT blocks to keep."""
     state = _Scan(dialect, report, path)
     for number, raw in enumerate(lines, start=first_line):
         stripped = raw.strip()
         if not stripped:
             state.blank()
-        elif is_timing_line(stripped):
+        elif is_timing_line(stripped, dialect):
             state.timing(number, stripped)
         else:
             state.text(number, stripped)
     state.blank()
-    return state.cues, state.labels
+    return state.cues, state.labels, state.kept_blocks
 
 
 def check_labels(cues: list[RawCue], labels: list[str | None], dialect: Dialect, report: Report) -> None:
@@ -212,8 +248,9 @@ def check_labels(cues: list[RawCue], labels: list[str | None], dialect: Dialect,
             if dialect.numbered:
                 report.once("unnumbered", cue.line, "cue without a number: cues numbered in order")
         elif not _DIGITS.match(label):
-            report.once("identifier", cue.line, f"cue identifier '{_clip(label)}' not carried over to the output")
-        elif int(label) != index:
+            if dialect is SRT:
+                report.once("identifier", cue.line, f"cue identifier '{_clip(label)}' not carried over to the output")
+        elif int(label) != index and dialect is SRT:
             report.once("numbering", cue.line, f"cue number {label} where {index} was expected: cues renumbered from 1")
 
 
@@ -239,6 +276,8 @@ def build(path: str, dialect: Dialect, cues: list[RawCue], report: Report) -> Do
                 speaker=voices.pop() if len(voices) == 1 else None,
                 line=cue.line,
                 markup=raw if form.text != raw else None,
+                cue_id=cue.identifier or None,
+                cue_settings=cue.settings or None,
                 timing=Timing(cue.start_ms, cue.end_ms),
             )
         )

@@ -28,6 +28,6 @@ def parse(text: str, path: str) -> Document:
         doc.notices.insert(0, Notice(1, "a WebVTT file (it starts with 'WEBVTT'): read as WebVTT"))
         return doc
     report = Report()
-    cues, labels = scan(split_lines(text), 1, SRT, report, path)
+    cues, labels, _ = scan(split_lines(text), 1, SRT, report, path)
     check_labels(cues, labels, SRT, report)
-    return build(path, SRT, repair(cues, report, path, SRT.separator), report)
+    return build(path, SRT, repair(cues, report, path, SRT), report)

@@ -1,10 +1,14 @@
 """Where a subtitle text may be cut: line breaks, cue boundaries and cut points of a translation share one cost.
 
 Subtitle style guides (Netflix, BBC) agree: break after punctuation, before a conjunction or preposition,
-never after an article or preposition, never inside a name. A cost below zero is a good place to break.
+never after an article or preposition, never inside a name or between a number and its unit, and never put a
+dash at the start of a line unless it marks a new speaker (viewers read it as one). A cost below zero is a good
+place to break.
 """
 
 from __future__ import annotations
+
+import re
 
 # Conjunctions and prepositions a new line may start with (and a line should not end with).
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
@@ -29,7 +33,11 @@ _OPENERS = "\"'“‘«([{"
 SENTENCE_END = frozenset(".!?…")
 CLAUSE_END = frozenset(",;:")
 DASHES = frozenset({"-", "–", "—"})
-NAME_COST = 10.0
+NAME_COST = 10.0  # inside a name, a number and its unit, or before a dash that does not start a speaker
+# `Mr.`, `Dr.`, initials (`O.`, `О.В.`): they belong to the name after them, though they end with a full stop.
+_TITLE = re.compile(r"^(?:(?:mr|mrs|ms|dr|prof|st|mt|gen|col|sen|rep|г|гн|д-р|проф)\.|(?:\w\.){1,3})$",
+                    re.IGNORECASE)
+_NUMBER = re.compile(r"^[(\[«\"'“$€£₴₽№#~±+-]*\d[\d.,:/\u00a0]*$")
 
 
 def _core(word: str) -> str:
@@ -54,19 +62,38 @@ def capitalised(word: str) -> bool:
     return bool(letters) and letters[0].isupper()
 
 
+def starts_with_dash(word: str) -> bool:
+    """`-`, `–`, `—` alone or glued to the word (`-Who?`): at a line start, a new speaker."""
+    return word[:1] in DASHES
+
+
 def inside_name(left: str, right: str) -> bool:
-    """Two capitalised words with no punctuation between them read as one name ("Ruslan Aysin")."""
-    return capitalised(left) and capitalised(right) and left[-1:].isalnum()
+    """Two capitalised words with no punctuation between them read as one name ("Ruslan Aysin"); a title or
+    initial before a capitalised word belongs to it ("Dr. Aysin", "О. Ляшко")."""
+    if not capitalised(right):
+        return False
+    return (capitalised(left) and left[-1:].isalnum()) or bool(_TITLE.match(left))
 
 
-def break_cost(left: str, right: str, lang: str | None = None) -> float:
-    """The cost of cutting between two neighbouring words (negative: a natural place to cut)."""
+def number_and_unit(left: str) -> bool:
+    """`5 km`, `10 %`, `1 000 000`, `2014 року`: a number (`left`) is read with the word after it."""
+    return bool(_NUMBER.match(left)) and not (ends_clause(left) or ends_sentence(left))
+
+
+def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool = False) -> float:
+    """The cost of cutting between two neighbouring words (negative: a natural place to cut).
+
+    In a `dialogue` (the text starts with a speaker dash) a dash is the best place to cut; anywhere else a line
+    must not start with one.
+    """
     words = FUNCTION_WORDS.get(lang or "", ALL_FUNCTION_WORDS)
-    if inside_name(left, right):
+    if starts_with_dash(right):
+        return -3.0 if dialogue else NAME_COST
+    if inside_name(left, right) or number_and_unit(left):
         return NAME_COST
     if ends_sentence(left):
         return -3.0
-    if ends_clause(left) or right in DASHES:
+    if ends_clause(left) or left in DASHES:
         return -2.0
     if left[-1:].isalnum() and (_core(left) in words or _core(left) in ARTICLES):
         return 2.0

@@ -9,7 +9,6 @@ set of cuts; a part is left empty only when the translation has fewer words than
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 
 from translator.subtitles.breaks import break_cost, ends_clause, ends_sentence
 
@@ -28,26 +27,20 @@ def distribute(translation: str, source_parts: list[str]) -> list[str]:
 
     Joining the non-empty pieces with spaces gives the translation with its whitespace collapsed.
     """
-    return list(_distribute_cached(translation, tuple(source_parts)))
-
-
-@lru_cache(maxsize=1 << 12)
-def _distribute_cached(translation: str, source_parts: tuple[str, ...]) -> tuple[str, ...]:
-    """The bilingual writer and QA ask for the same split more than once; the DP is O(parts × words²)."""
     if not source_parts:
-        return ()
+        return []
     words = translation.split()
     parts = [" ".join(part.split()) for part in source_parts]
     if len(parts) == 1:
-        return (" ".join(words),)
+        return [" ".join(words)]
     offsets = [0]  # where each word starts in the joined translation (and one past its end)
     for word in words:
         offsets.append(offsets[-1] + len(word) + 1)
     total = max(1, offsets[-1] - 1)
     scale = total / len(" ".join(parts))
     targets, running = [], 0
-    for part in parts[:-1]:
-        running += len(part) + 1  # where the next source part starts in the joined source
+    for source_part in parts[:-1]:
+        running += len(source_part) + 1  # where the next source part starts in the joined source
         targets.append(running * scale)
 
     # What a cut costs at each boundary, whatever the part: computed once, the DP asks for it O(words²) times.
@@ -86,4 +79,4 @@ def _distribute_cached(translation: str, source_parts: tuple[str, ...]) -> tuple
         bounds.append(back[part][bounds[-1]])
     bounds.append(0)
     bounds.reverse()
-    return tuple(" ".join(words[a:b]) for a, b in itertools.pairwise(bounds))
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]

@@ -164,21 +164,37 @@ def _word_edges(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _cores(text: str, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+    """Each word's letters and digits without the punctuation around them (`«Odesa»,` → `Odesa`)."""
+    core_starts, core_ends = [], []
+    for start, end in zip(starts, ends):
+        inner = [i for i in range(start, end) if text[i].isalnum()]
+        core_starts.append(inner[0] if inner else start)
+        core_ends.append(inner[-1] + 1 if inner else end)
+    return core_starts, core_ends
+
+
 class _Mapper:
     """Moves a position of the source text to the word boundary at the same relative place in the new text,
-    counted in words: the third of five words stays about the middle word of the translation."""
+    counted in words: the third of five words stays about the middle word of the translation. A tag that stops
+    short of a word's punctuation (`<i>Odesa region</i>.`) stops short of it in the translation too."""
 
     def __init__(self, source: str, target: str) -> None:
         self.source, self.same = source, source == target
-        self.source_starts, self.source_ends = _word_edges(source)
+        self.source_starts, source_ends = _word_edges(source)
+        self.source_ends = _cores(source, self.source_starts, source_ends)[1]
         self.starts, self.ends = _word_edges(target)
+        self.core_starts, self.core_ends = _cores(target, self.starts, self.ends)
         self.ratio = len(self.starts) / max(1, len(self.source_starts))
         self.target_len = len(target)
 
     def _words_before(self, at: int) -> int:
-        """How many source words end at or before `at`, scaled to the new text's word count."""
+        """How many source words end (punctuation aside) at or before `at`, scaled to the new word count."""
         before = sum(1 for end in self.source_ends if end <= at)
         return min(len(self.starts), int(before * self.ratio + 0.5))
+
+    def _inside_word(self, at: int) -> bool:
+        return 0 < at < len(self.source) and not self.source[at - 1].isspace() and not self.source[at].isspace()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self.same:
@@ -187,7 +203,9 @@ class _Mapper:
             return 0, 0
         first = min(self._words_before(start), len(self.starts) - 1)
         last = max(self._words_before(end), first + 1)
-        return self.starts[first], self.ends[last - 1]
+        begin = self.core_starts[first] if self._inside_word(start) else self.starts[first]
+        finish = self.core_ends[last - 1] if self._inside_word(end) else self.ends[last - 1]
+        return begin, max(finish, begin + 1)
 
     def point(self, at: int) -> int:
         if self.same or not self.starts:
@@ -248,3 +266,36 @@ def to_dialect(neutral: str, dialect: Dialect) -> str:
 
 def _text_for(chunk: str, dialect: Dialect) -> str:
     return html.unescape(chunk) if dialect == "srt" else chunk
+
+
+_LEAD_POINTS = re.compile(r"^(?:\{\\[^{}]*\})+")
+
+
+def balance(groups: list[list[str]]) -> list[list[str]]:
+    """Marked lines cut into several cues: each cue closes the tags still open at its end and the next reopens
+    them, and a leading override such as `{\\an8}` (the cue's position) starts every cue."""
+    first = _LEAD_POINTS.match(groups[0][0]) if groups and groups[0] else None
+    lead = first.group() if first else ""
+    out: list[list[str]] = []
+    carried: list[str] = []
+    for number, group in enumerate(groups):
+        lines = list(group)
+        if not lines:
+            out.append(lines)
+            continue
+        prefix = "".join(carried)
+        lines[0] = (lead if number and not lines[0].startswith(lead) else "") + prefix + lines[0]
+        stack: list[tuple[str, str]] = []
+        for match in TAG.finditer("\n".join(lines)):
+            if not match["tag"]:
+                continue
+            name = match["name"].lower()
+            if not match["close"]:
+                stack.append((name, match.group()))
+            elif any(open_name == name for open_name, _ in stack):
+                while stack and stack.pop()[0] != name:
+                    pass
+        lines[-1] += "".join(f"</{name}>" for name, _ in reversed(stack))
+        carried = [tag for _, tag in stack]
+        out.append(lines)
+    return out

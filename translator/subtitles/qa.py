@@ -1,11 +1,13 @@
-"""Subtitle checks: cues too fast to read or too long for two lines are flagged for a reviewer, never cut."""
+"""Subtitle checks: cues too fast to read or too long for two lines are flagged for a reviewer, and every cue
+split in time to fit two lines is reported with its number."""
 
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.cues import OutCue, subtitle_cues
+from translator.subtitles.cues import OutCue
+from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.timing import reading_speed
-from translator.subtitles.wrap import MAX_LINES, max_line_chars
+from translator.subtitles.wrap import MAX_LINES, lines_fit, max_line_chars
 
 
 def characters_per_second(cue: OutCue) -> float:
@@ -15,31 +17,29 @@ def characters_per_second(cue: OutCue) -> float:
     return chars / seconds if seconds > 0 else float("inf")
 
 
-def _where(cue: OutCue, cues_of_segment: list[OutCue]) -> str:
-    if len(cues_of_segment) == 1:
-        return ""
-    return f"cue {cues_of_segment.index(cue) + 1} of {len(cues_of_segment)}: "
-
-
-def flag_subtitles(doc: Document, lang: str) -> None:
-    """Flag `reading-speed` (over 17 characters a second, 20 for English) and `line-length` (more than 2 lines
-    of 42 characters, 39 for Russian) on the segments whose `lang` subtitles break those limits."""
-    cues = subtitle_cues(doc, lang)
-    by_segment: dict[int, list[OutCue]] = {}
-    for cue in cues:
-        by_segment.setdefault(cue.segment, []).append(cue)
+def flag_subtitles(doc: Document, layout: SubtitleLayout) -> None:
+    """Flag `reading-speed` (over 17 characters a second, 20 for English), `line-length` (more than 2 lines
+    of 42 characters, 39 for Russian; a single longer word is the one exception, flagged too) and `cue-split`
+    on the segments whose subtitles in `layout.lang` need them."""
+    lang = layout.lang
+    counts: dict[int, int] = {}
+    for cue in layout.cues:
+        counts[cue.segment] = counts.get(cue.segment, 0) + 1
+    seen: dict[int, int] = {}
     limit, speed = max_line_chars(lang), reading_speed(lang)
-    for cue in cues:
+    for cue in layout.cues:
         segment = doc.segments[cue.segment]
-        where = _where(cue, by_segment[cue.segment])
+        seen[cue.segment] = seen.get(cue.segment, 0) + 1
+        where = f"cue {seen[cue.segment]} of {counts[cue.segment]}: " if counts[cue.segment] > 1 else ""
         cps = characters_per_second(cue)
         if round(cps, 1) > speed:  # as the message shows it: estimated times sit exactly at the limit
             segment.flag("reading-speed", f"{where}{cps:.1f} characters a second (limit {speed})", lang)
         longest = max((len(line) for line in cue.lines), default=0)
         if len(cue.lines) > MAX_LINES or longest > limit:
-            segment.flag(
-                "line-length",
-                f"{where}needs {len(cue.lines)} lines, the longest {longest} characters "
-                f"(limit {MAX_LINES} lines of {limit})",
-                lang,
-            )
+            what = "a single word over the line limit" if lines_fit(list(cue.lines), lang) else (
+                f"needs {len(cue.lines)} lines, the longest {longest} characters")
+            segment.flag("line-length", f"{where}{what} (limit {MAX_LINES} lines of {limit})", lang)
+    for split in layout.splits:
+        segment = doc.segments[split.segment]
+        segment.flag("cue-split", f"cue {segment.id} split in time into {split.parts} cues to keep two lines "
+                     f"of {limit} characters", lang)

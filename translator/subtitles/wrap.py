@@ -2,16 +2,17 @@
 
 One line when the text fits; otherwise the fewest lines that fit, chosen by dynamic programming over word
 boundaries to minimise (distance of each line from the average length) + BREAK_WEIGHT × break cost. A single
-word longer than the limit gets a line of its own: text is never cut, QA flags it instead.
+word longer than the limit gets a line of its own: text is never cut, QA flags it instead. A dialogue (the text
+starts with a speaker dash) gets one line per speaker.
 """
 
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
+from bisect import bisect_right
 from math import ceil
 
-from translator.subtitles.breaks import DASHES, break_cost
+from translator.subtitles.breaks import break_cost, starts_with_dash
 
 LINE_CHARS = 42
 LINE_CHARS_BY_LANG = {"ru": 39}
@@ -25,6 +26,11 @@ def max_line_chars(lang: str | None) -> int:
     return LINE_CHARS_BY_LANG.get(lang or "", LINE_CHARS)
 
 
+def is_dialogue(words: list[str]) -> bool:
+    """Two speakers or more, each introduced by a dash: `- Who? - Me.`"""
+    return bool(words) and starts_with_dash(words[0]) and any(starts_with_dash(word) for word in words[1:])
+
+
 def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[int] | None:
     """Cut points (word indices) for exactly `lines` lines that fit, or None when no such wrap exists."""
     count = len(words)
@@ -32,7 +38,13 @@ def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[i
     for word in words:
         prefix.append(prefix[-1] + len(word) + 1)
     average = (prefix[count] - 1) / lines
-    dialogue = words[0] in DASHES
+    dialogue = starts_with_dash(words[0])
+    # What a break costs before each word, whatever the line: computed once, the DP asks O(lines × words²) times.
+    before = [0.0] + [
+        BREAK_WEIGHT * break_cost(left, right, lang, dialogue=dialogue)
+        - (DIALOGUE_BONUS if dialogue and starts_with_dash(right) else 0.0)
+        for left, right in itertools.pairwise(words)
+    ]
     inf = float("inf")
     best = [[inf] * (count + 1) for _ in range(lines + 1)]
     back = [[0] * (count + 1) for _ in range(lines + 1)]
@@ -45,11 +57,7 @@ def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[i
                     break
                 if best[line - 1][start] == inf:
                     continue
-                cost = best[line - 1][start] + abs(size - average)
-                if start > 0:
-                    cost += BREAK_WEIGHT * break_cost(words[start - 1], words[start], lang)
-                    if dialogue and words[start] in DASHES:
-                        cost -= DIALOGUE_BONUS
+                cost = best[line - 1][start] + abs(size - average) + before[start]
                 if cost < best[line][end]:
                     best[line][end], back[line][end] = cost, start
     if best[lines][count] == inf:
@@ -63,49 +71,53 @@ def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[i
 
 def wrap_lines(text: str, lang: str | None) -> list[str]:
     """`text` as subtitle lines: balanced, broken after punctuation or before conjunctions and prepositions."""
-    return list(_wrap_cached(text, lang))
-
-
-@lru_cache(maxsize=1 << 14)
-def _wrap_cached(text: str, lang: str | None) -> tuple[str, ...]:
-    """Every subtitle writer lays out the same texts; the wrap is a pure function, so it is computed once."""
     words = text.split()
     if not words:
-        return ()
+        return []
     limit = max_line_chars(lang)
     joined = " ".join(words)
-    dialogue = words[0] in DASHES and any(w in DASHES for w in words[1:])
-    if len(joined) <= limit and not dialogue:
-        return (joined,)
+    if len(joined) <= limit and not is_dialogue(words):
+        return [joined]
     lines = min(max(2, ceil(len(joined) / limit)), len(words))
     cuts = _split(words, lines, limit, lang)
     while cuts is None:  # ends at the latest with one word a line
         lines += 1
         cuts = _split(words, lines, limit, lang)
     bounds = [0, *cuts, len(words)]
-    return tuple(" ".join(words[a:b]) for a, b in itertools.pairwise(bounds))
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def lines_fit(lines: list[str], lang: str | None) -> bool:
+    """At most two lines, each within the limit (a single word longer than the limit is the one exception)."""
+    limit = max_line_chars(lang)
+    return len(lines) <= MAX_LINES and all(len(line) <= limit or " " not in line for line in lines)
 
 
 def fits(text: str, lang: str | None) -> bool:
     """Whether `text` fits a subtitle: at most 2 lines, each within the line limit."""
     words = text.split()
-    limit = max_line_chars(lang)
-    if words and words[0] in DASHES:  # dialogue puts each speaker on a line: ask the wrapper itself
+    if is_dialogue(words):  # each speaker on a line: ask the wrapper itself
         lines = wrap_lines(text, lang)
-        return len(lines) <= MAX_LINES and all(len(line) <= limit for line in lines)
-    return _fits_two_lines(words, limit)
+        return len(lines) <= MAX_LINES and all(len(line) <= max_line_chars(lang) for line in lines)
+    return TwoLines(words, lang).fit(0, len(words))
 
 
-def _fits_two_lines(words: list[str], limit: int) -> bool:
-    """Some word boundary leaves both lines within the limit (linear: cue cutting asks this very often)."""
-    total = len(" ".join(words))
-    if total <= limit:
-        return True
-    first = -1
-    for word in words[:-1]:
-        first += len(word) + 1
-        if first > limit:
-            return False
-        if total - first - 1 <= limit:
+class TwoLines:
+    """Answers "do words[start:end] fit in two lines?" in O(log n) from prefix sums, for cue cutting's DP."""
+
+    def __init__(self, words: list[str], lang: str | None) -> None:
+        self.limit = max_line_chars(lang)
+        self.prefix = [0]
+        for word in words:
+            self.prefix.append(self.prefix[-1] + len(word) + 1)
+
+    def length(self, start: int, end: int) -> int:
+        """Characters of words[start:end] joined by single spaces."""
+        return self.prefix[end] - self.prefix[start] - 1
+
+    def fit(self, start: int, end: int) -> bool:
+        if end <= start or self.length(start, end) <= self.limit:
             return True
-    return False
+        # the longest first line within the limit; the rest must fit on the second
+        cut = bisect_right(self.prefix, self.prefix[start] + self.limit + 1, start, end + 1) - 1
+        return start < cut < end and self.length(cut, end) <= self.limit

@@ -1,31 +1,34 @@
 """Output formats behind one registry: a format name maps to its file name pattern and its writer module.
 
-Every writer is a module with one pure function, `render(doc, lang) -> bytes` (the `Writer` protocol), as
-pysubs2's formats each have `to_file`: `lang` is the language the file is for, a target language, or the
-document's own language for a per-document format (S.json holds every target at once). A writer only reads
-the Document; the caller writes the bytes atomically.
+Every writer is a module with one pure function, `render(doc, lang, layout) -> bytes` (the `Writer` protocol),
+as pysubs2's formats each have `to_file`: `lang` is the language the file is for, a target language, or the
+document's own language for a per-document format (S.json holds every target at once). `layout` is the
+document's subtitle layout in `lang`, computed once per run and shared by QA and every writer (empty for a
+per-document format). A writer only reads the Document; the caller writes the bytes atomically.
 
-To add a format: write `translator/writers/NAME.py` with `render(doc: Document, lang: str) -> bytes`, and add a
-`WriterSpec` to `WRITERS` with its file name pattern (`{stem}`, `{src}` and `{lang}` are filled in) and
-`per_target=False` if it makes one file per document. Modules are imported only when their format is
-written, so heavy libraries (python-docx, lxml) load only when needed.
+To add a format: write `translator/writers/NAME.py` with
+`render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes`, and add a `WriterSpec` to `WRITERS` with
+its file name pattern (`{stem}`, `{src}` and `{lang}` are filled in) and `per_target=False` if it makes one file
+per document. Modules are imported only when their format is written, so heavy libraries (python-docx, lxml)
+load only when needed.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
 
 from translator.document import Document, document_key
+from translator.subtitles.layout import SubtitleLayout, layout_subtitles
 
 
 class Writer(Protocol):
     """What every writer module provides."""
 
-    def render(self, doc: Document, lang: str) -> bytes: ...
+    def render(self, doc: Document, lang: str, layout: SubtitleLayout) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,11 @@ class WriterSpec:
     def writer(self) -> Writer:
         return cast(Writer, importlib.import_module(f"translator.writers.{self.module}"))
 
-    def render(self, doc: Document, lang: str) -> bytes:
-        return self.writer().render(doc, lang)
+    def render(self, doc: Document, lang: str, layout: SubtitleLayout | None = None) -> bytes:
+        """The file's bytes; without a `layout` (one file rendered on its own) a target's is computed here."""
+        if layout is None:
+            layout = layout_subtitles(doc, lang) if self.per_target else SubtitleLayout(lang, (), ())
+        return self.writer().render(doc, lang, layout)
 
 
 WRITERS: dict[str, WriterSpec] = {
@@ -79,8 +85,8 @@ class PlannedOutput:
     spec: WriterSpec
     lang: str
 
-    def render(self, doc: Document) -> bytes:
-        return self.spec.render(doc, self.lang)
+    def render(self, doc: Document, layouts: Mapping[str, SubtitleLayout]) -> bytes:
+        return self.spec.render(doc, self.lang, layouts.get(self.lang) if self.spec.per_target else None)
 
 
 def planned_outputs(doc: Document, out_dir: Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[PlannedOutput]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.cues import subtitle_cues
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers.srt import compose
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     """Same cues and times as `S.L.srt`, source text on top."""
-    return compose(subtitle_cues(doc, lang, bilingual=True))
+    return compose(layout.bilingual)

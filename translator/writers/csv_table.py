@@ -13,6 +13,7 @@ import csv
 import io
 
 from translator.document import Document
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers.review_rows import COLUMNS, review_rows
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -28,7 +29,7 @@ def from_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -1,6 +1,8 @@
 """`S.SRC-L.docx`: the bilingual review table CAT tools export (id, speaker, source, translation, comment, status).
 
-Landscape A4, the header row repeated on every page (`w:tblHeader`), rows never split across pages. The
+Landscape A4, the header row repeated on every page (`w:tblHeader`); a long row may break across pages, so no
+page is left half empty. Column widths are fixed and stated twice, in the table grid and on every cell, because
+LibreOffice reads the grid and Word the cells: when they disagree LibreOffice shows equal columns. The
 document key and language pair go into the core property `identifier` (`S.SRC-L`) so an imported file still
 says what it belongs to after a rename. python-docx stamps the zip entries with the current time; they are
 rewritten with a fixed date so the same input gives a byte-identical file.
@@ -15,10 +17,12 @@ from datetime import datetime
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import _Row
+from docx.table import Table, _Row
 
 from translator.document import LANGUAGES, Document, document_key
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
 
@@ -29,7 +33,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _mark_row(row: _Row, tag: str) -> None:
-    """Set a boolean row property such as `w:tblHeader` (repeat on each page) or `w:cantSplit`."""
+    """Set a boolean row property such as `w:tblHeader` (repeat on each page)."""
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement(tag))
 
@@ -40,6 +44,19 @@ def _landscape(document: docx.document.Document) -> None:
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
+
+
+def _fix_widths(table: Table) -> None:
+    """The grid's column widths and the table's total width, in twentieths of a point, as the cells say."""
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, _WIDTHS_CM):
+        column.w = Cm(width)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(sum(Cm(width).twips for width in _WIDTHS_CM)))
+    total.set(qn("w:type"), "dxa")
+    properties = table._tbl.tblPr
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    properties.append(total)
 
 
 def _fill(row: _Row, cells: tuple[str, ...], bold: bool = False) -> None:
@@ -59,7 +76,7 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src, key = source_language(doc), document_key(doc)
     document = docx.Document()
     _landscape(document)
@@ -80,7 +97,7 @@ def render(doc: Document, lang: str) -> bytes:
     _mark_row(table.rows[0], "w:tblHeader")
     for row, review in zip(table.rows[1:], rows):
         _fill(row, review.cells())
-        _mark_row(row, "w:cantSplit")
+    _fix_widths(table)
     buffer = io.BytesIO()
     document.save(buffer)
     return _stable_zip(buffer.getvalue())

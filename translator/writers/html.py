@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, document_key
+from translator.subtitles.layout import SubtitleLayout
 from translator.timecode import format_timestamp
 from translator.writers import source_language
 from translator.writers.review_rows import STATUSES, review_row, sentence_pairs
@@ -30,7 +31,7 @@ tbody.seg{border-top:2px solid #999}
 tbody.flagged .notes{background:#fff4d6}
 tbody.approved .notes{background:#e4f6e4}
 td.flag-here{box-shadow:inset 3px 0 #e0a800}
-th small{display:block;font-weight:normal;color:#666}
+th small{display:block;font-weight:normal;color:#666;white-space:nowrap}
 mark{background:#d8ecff;border-radius:2px}
 mark.missed{background:#ffd0d0}
 ul.flags{margin:0;padding-left:1.1em}
@@ -56,6 +57,9 @@ _SCRIPT = """
 })();
 """.strip()
 
+# Control characters (C0 but tab and line ends, DEL, C1 such as U+0080/U+0094 from mis-decoded text) are not
+# allowed in HTML text; each becomes U+FFFD, so a reviewer still sees that something was there.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
@@ -75,7 +79,8 @@ def marked(text: str, terms: dict[str, GlossaryHit], side: str) -> str:
         hit = terms.get(match.group().lower())
         if hit is None:  # a case-folding oddity (ß, İ): the term matched but its lower form differs
             continue
-        title = f"glossary: {hit.source_text} → {hit.target_text}" + (" (missed)" if hit.status == "missed" else "")
+        doubt = f" ({hit.status})" if hit.status != "pinned" else ""
+        title = f"glossary: {hit.source_text} → {hit.target_text}{doubt}"
         out.append(escape(text[position:match.start()]))
         css = "missed" if hit.status == "missed" and side == "source" else "term"
         out.append(f'<mark class="{css}" title="{escape(title)}">{escape(match.group())}</mark>')
@@ -125,7 +130,7 @@ def _segment_rows(segment: Segment, src: str, lang: str) -> str:
     return f'<tbody id="s{row.id}" class="{classes}">\n' + "\n".join(lines) + "\n</tbody>"
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = source_language(doc)
     src_name, lang_name = LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)
     title = escape(f"{document_key(doc)}: {src_name} → {lang_name}")
@@ -160,4 +165,4 @@ def render(doc: Document, lang: str) -> bytes:
 </body>
 </html>
 """
-    return page.encode("utf-8")
+    return _CONTROL.sub("\ufffd", page).encode("utf-8")

@@ -1,31 +1,35 @@
 """`S.SRC-L.md`: a side-by-side table (segment id, speaker, source, translation) readable as plain text.
 
 Inside a GFM table a `|` ends the cell and a line break ends the row, so both are escaped (`\\|`, `<br>`);
-backslashes right before a `|` are doubled so they stay text instead of escaping our escape.
+backslashes right before one are doubled so they stay text instead of escaping our escape. Text is text, never
+markup: `&`, `<` and `>` become entities (no `<script>`, `<img onerror>` or `<javascript:…>` autolink survives) and
+`[`, `]` are escaped, so no `[…](javascript:…)` link or image is formed.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from translator.document import LANGUAGES, Document, document_key
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import review_rows
 
-_PIPE = re.compile(r"(\\*)\|")
+_SPECIAL = re.compile(r"(\\*)([|\[\]])")  # with the backslashes right before it
 
 
 def cell(text: str) -> str:
     """Text that stays inside one table cell."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(_PIPE.sub(lambda m: m[1] * 2 + "\\|", line) for line in lines)
+    lines = html.escape(text, quote=False).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(_SPECIAL.sub(lambda m: m[1] * 2 + "\\" + m[2], line) for line in lines)
 
 
 def _table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = source_language(doc)
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",

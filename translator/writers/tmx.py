@@ -12,6 +12,7 @@ from lxml import etree
 
 from translator import __version__
 from translator.document import Document, document_key
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
 
@@ -27,7 +28,7 @@ def _prop(tu: etree._Element, kind: str, value: str) -> None:
     etree.SubElement(tu, "prop", {"type": kind}).text = xml_safe(value)
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = source_language(doc)
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {

@@ -1,18 +1,36 @@
-"""WebVTT output: the `WEBVTT` header, `HH:MM:SS.mmm` times, UTF-8, text escaped as the format requires."""
+"""WebVTT output: `HH:MM:SS.mmm` times, UTF-8, text escaped as the format requires.
+
+A WebVTT input is written back as it was around its text: its header, STYLE, REGION and NOTE blocks in their
+places, each cue's identifier and settings (`line:0 position:20% align:start`), and its times, overlaps included.
+Text cannot break the file: it is escaped (`-->` becomes `--&gt;`) and has no blank line.
+"""
 
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.cues import subtitle_cues
+from translator.subtitles.cues import OutCue
+from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.markup import to_dialect
 from translator.timecode import format_timestamp
 
+SIGNATURE = "WEBVTT"
 
-def render(doc: Document, lang: str) -> bytes:
-    """`S.L.vtt`: the same cues and times as `S.L.srt`."""
-    blocks = ["WEBVTT\n"]
-    for cue in subtitle_cues(doc, lang):
-        lines = [text for text in (to_dialect(line, "vtt").strip() for line in cue.marked) if text]
-        timing = f"{format_timestamp(cue.start_ms, '.')} --> {format_timestamp(cue.end_ms, '.')}"
-        blocks.append("\n".join([timing, *lines]) + "\n")
+
+def _cue_block(cue: OutCue) -> str:
+    lines = [text for text in (to_dialect(line, "vtt").strip() for line in cue.marked) if text]
+    timing = f"{format_timestamp(cue.start_ms, '.')} --> {format_timestamp(cue.end_ms, '.')}"
+    if cue.settings:
+        timing += f" {cue.settings}"
+    return "\n".join([*([cue.identifier] if cue.identifier else []), timing, *lines]) + "\n"
+
+
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+    """`S.L.vtt`: the same cues and times as `S.L.srt`, with a WebVTT input's own blocks and cue settings."""
+    blocks = [(doc.header or SIGNATURE) + "\n"]
+    pending = list(doc.blocks)  # (cues before it, text), in file order
+    for cue in layout.cues:
+        while pending and pending[0][0] <= cue.segment:
+            blocks.append(pending.pop(0)[1] + "\n")
+        blocks.append(_cue_block(cue))
+    blocks.extend(text + "\n" for _, text in pending)
     return "\n".join(blocks).encode("utf-8")

@@ -1,8 +1,9 @@
 """`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per segment with the review state of its target.
 
 Unit ids are the segment ids, so `translator review import` matches a returned file back unit by unit; the
-`file` element's `original` is the document key. States: `translated` (machine), `needs-review-translation`
-(flagged, the flags as notes), `final` (approved by a reviewer, also `approved="yes"`).
+`file` element's `original` is the document key. Machine output, flagged or not, is
+`state="needs-review-translation"` with `state-qualifier="mt-suggestion"` (the flags as notes), so no CAT tool takes
+unreviewed machine text for done; a reviewer's approved correction is `final` (also `approved="yes"`).
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from lxml import etree
 
 from translator import __version__
 from translator.document import Document, document_key
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
-STATES: dict[str, str] = {"machine": "translated", "flagged": "needs-review-translation", "approved": "final"}
+MACHINE = {"state": "needs-review-translation", "state-qualifier": "mt-suggestion"}
+APPROVED = {"state": "final"}
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -28,7 +31,7 @@ def _el(
     return element
 
 
-def render(doc: Document, lang: str) -> bytes:
+def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # None: the default namespace
     file = _el(
         root,
@@ -49,7 +52,7 @@ def render(doc: Document, lang: str) -> bytes:
         if row.status == "approved":
             unit.set("approved", "yes")
         _el(unit, "source", text=row.source)
-        _el(unit, "target", {"state": STATES[row.status]}, row.translation)
+        _el(unit, "target", APPROVED if row.status == "approved" else MACHINE, row.translation)
         if row.speaker:
             group = _el(unit, "context-group", {"purpose": "information"})
             _el(group, "context", {"context-type": "x-speaker"}, row.speaker)

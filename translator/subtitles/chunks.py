@@ -1,0 +1,98 @@
+"""Text cut into cue-sized pieces: whole sentences packed while they fit in two lines, longer ones cut at clause
+boundaries (the same break costs as line wrapping, never inside a name).
+
+`TextCutter` remembers the pieces and the line wraps of one document's texts, so timing, the layout of every
+language, QA and the writers cut each text once; it lives as long as the document's layout, not the process.
+"""
+
+from __future__ import annotations
+
+from translator.sentences import split_sentences
+from translator.subtitles.breaks import break_cost, starts_with_dash
+from translator.subtitles.wrap import MAX_LINES, TwoLines, fits, is_dialogue, max_line_chars, wrap_lines
+
+PIECE_COST = 1000.0  # each extra cue costs more than any choice of break points
+BREAK_WEIGHT = 8.0  # as in line wrapping: one unit of break cost is worth 8 characters
+
+
+def cut_sentence(sentence: str, lang: str | None) -> list[str]:
+    """The fewest pieces that each fit a cue, cut at the best break points (dynamic programming over words).
+
+    Break costs are computed once per boundary and the two-line test is O(log n), so a piece of k words costs
+    O(k log n) and a sentence of n words O(n k log n).
+    """
+    words = sentence.split()
+    if is_dialogue(words):
+        return _cut_dialogue(words, lang)
+    most = MAX_LINES * max_line_chars(lang)
+    two_lines = TwoLines(words, lang)
+    after = [BREAK_WEIGHT * break_cost(words[i], words[i + 1], lang) for i in range(len(words) - 1)] + [0.0]
+    inf = float("inf")
+    best = [0.0] + [inf] * len(words)
+    back = [0] * (len(words) + 1)
+    for end in range(1, len(words) + 1):
+        for start in range(end - 1, -1, -1):
+            size = two_lines.length(start, end)
+            if end - start > 1 and (size > most or not two_lines.fit(start, end)):
+                break
+            cost = best[start] + PIECE_COST + (most - size) ** 2 / most + after[end - 1]  # balance the cues
+            if cost < best[end]:
+                best[end], back[end] = cost, start
+    pieces, end = [], len(words)
+    while end:
+        pieces.append(" ".join(words[back[end]:end]))
+        end = back[end]
+    return pieces[::-1]
+
+
+def _cut_dialogue(words: list[str], lang: str | None) -> list[str]:
+    """A dialogue too long for one cue: speakers packed two to a cue, each speaker's turn cut if it is too long."""
+    turns: list[list[str]] = []
+    for word in words:
+        if not turns or starts_with_dash(word):
+            turns.append([])
+        turns[-1].append(word)
+    pieces: list[str] = []
+    for turn in (" ".join(turn) for turn in turns):
+        joined = f"{pieces[-1]} {turn}" if pieces else turn
+        if pieces and fits(joined, lang):
+            pieces[-1] = joined
+        elif fits(turn, lang):
+            pieces.append(turn)
+        else:
+            pieces.extend(cut_sentence(turn, lang))
+    return pieces
+
+
+def chunk_text(text: str, lang: str | None) -> list[str]:
+    """A text as cue texts: whole sentences packed while they fit in two lines, long ones cut."""
+    chunks: list[str] = []
+    for sentence in split_sentences(text, lang):
+        joined = f"{chunks[-1]} {sentence}" if chunks else sentence
+        if chunks and fits(joined, lang):
+            chunks[-1] = joined
+        elif fits(sentence, lang):
+            chunks.append(sentence)
+        else:
+            chunks.extend(cut_sentence(sentence, lang))
+    return chunks
+
+
+class TextCutter:
+    """Cue pieces and line wraps of one document's texts, each computed once (both are pure functions)."""
+
+    def __init__(self) -> None:
+        self._chunks: dict[tuple[str, str | None], list[str]] = {}
+        self._wraps: dict[tuple[str, str | None], list[str]] = {}
+
+    def chunks(self, text: str, lang: str | None) -> list[str]:
+        key = (text, lang)
+        if key not in self._chunks:
+            self._chunks[key] = chunk_text(text, lang)
+        return list(self._chunks[key])
+
+    def wrap(self, text: str, lang: str | None) -> list[str]:
+        key = (text, lang)
+        if key not in self._wraps:
+            self._wraps[key] = wrap_lines(text, lang)
+        return list(self._wraps[key])

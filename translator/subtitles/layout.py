@@ -1,0 +1,180 @@
+"""A document's subtitles in one language, laid out once and handed to QA and every writer.
+
+A subtitle input keeps each source cue's times. A translation that fits two lines stays one cue; one that does not
+is split in time at sentence or clause boundaries (see `chunks`): the parts follow each other without a gap and
+together span exactly the source cue, each shown for its share of the text and at least 1 s where the cue allows.
+Every split is listed so QA can report it with the cue's number; `--keep-cues` keeps one cue per source cue.
+A transcript's segments are cut into cues of at most two lines with reading-speed times.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from dataclasses import dataclass
+
+from translator.document import Document, Segment, Timing
+from translator.subtitles import markup as cue_markup
+from translator.subtitles.chunks import TextCutter
+from translator.subtitles.cues import OutCue
+from translator.subtitles.distribute import distribute
+from translator.subtitles.options import SubtitleOptions
+from translator.subtitles.timing import estimate_timings, estimated_timings, spread
+from translator.subtitles.wrap import lines_fit
+
+EMPTY_TEXT = "…"  # a cue whose share of a translated sentence is empty still shows something
+MIN_PART_MS = 1000  # a part of a split cue stays at least this long, where the cue is long enough
+
+
+@dataclass(frozen=True)
+class CueSplit:
+    """A source cue (`segment` indexes `doc.segments`) shown as `parts` cues because its translation needs more
+    than two lines."""
+
+    segment: int
+    parts: int
+
+
+@dataclass(frozen=True)
+class SubtitleLayout:
+    """The cues of `S.L.srt`/`S.L.vtt` and of the bilingual `S.SRC-L.srt` (source lines above the translation)."""
+
+    lang: str
+    cues: tuple[OutCue, ...]
+    bilingual: tuple[OutCue, ...]
+    splits: tuple[CueSplit, ...] = ()
+
+
+def split_time(start_ms: int, end_ms: int, texts: list[str]) -> list[tuple[int, int]]:
+    """Contiguous times for `texts` from `start_ms` to exactly `end_ms`: each part gets MIN_PART_MS (less only
+    when the cue is too short for that), the rest in proportion to the parts' characters."""
+    count = len(texts)
+    floor = min(MIN_PART_MS, (end_ms - start_ms) // count)
+    rest = end_ms - start_ms - floor * count
+    weights = [max(1, len(text)) for text in texts]
+    total, running, bounds = sum(weights), 0, [start_ms]
+    for number, weight in enumerate(weights, start=1):
+        running += weight
+        bounds.append(start_ms + floor * number + rest * running // total)
+    return list(itertools.pairwise(bounds))
+
+
+def _translated(segment: Segment, lang: str) -> str | None:
+    """The segment's text in `lang`, or None where it has none (or it already was in `lang`: shown as it is)."""
+    translation = segment.translations.get(lang)
+    return translation.text if translation and translation.origin != "kept" else None
+
+
+def _marked_parts(form: cue_markup.Markup, parts: list[list[str]], lead_points: bool = True) -> list[list[str]]:
+    """The parts' lines with the cue's formatting, each part closing the tags it opened (a cue of its own)."""
+    marked = cue_markup.apply(form, "\n".join("\n".join(lines) for lines in parts), lead_points=lead_points)
+    flat, groups, position = marked.split("\n"), [], 0
+    for lines in parts:
+        groups.append(flat[position:position + len(lines)])
+        position += len(lines)
+    return cue_markup.balance(groups)
+
+
+class _Builder:
+    """Lays out one document in one language, sharing a TextCutter with the other languages."""
+
+    def __init__(self, doc: Document, lang: str, options: SubtitleOptions, cutter: TextCutter) -> None:
+        self.doc, self.lang, self.options, self.cutter = doc, lang, options, cutter
+        self.cues: list[OutCue] = []
+        self.bilingual: list[OutCue] = []
+        self.splits: list[CueSplit] = []
+
+    def subtitle_cue(self, index: int, segment: Segment) -> None:
+        """Same times as the source cue; the translation re-wrapped (split in time if it needs more than two
+        lines), with the cue's formatting put back."""
+        assert segment.timing is not None, "subtitle readers time every cue"
+        start, end = segment.timing.start_ms, segment.timing.end_ms
+        extra = {"identifier": segment.cue_id or "", "settings": segment.cue_settings or ""}
+        form = cue_markup.parse(segment.markup) if segment.markup else cue_markup.Markup(segment.text)
+        source_lines = segment.text.split("\n")
+        source_marked = cue_markup.apply(form, segment.text).split("\n")
+        translation = _translated(segment, self.lang)
+        if translation is None:
+            cue = OutCue(start, end, tuple(source_lines), tuple(source_marked), index, **extra)
+            self.cues.append(cue)
+            self.bilingual.append(cue)
+            return
+        lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
+        chunks = [] if self.options.keep_cues or lines_fit(lines, self.lang) else self.cutter.chunks(translation,
+                                                                                                    self.lang)
+        if len(chunks) < 2 or end - start < len(chunks):  # fits, kept on request, or too short to cut (flagged)
+            marked = cue_markup.apply(form, "\n".join(lines)).split("\n")
+            self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **extra))
+            below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
+            self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **extra))
+            return
+        parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
+        times = split_time(start, end, chunks)
+        source_lang = segment.lang or self.doc.lang
+        sources = [self.cutter.wrap(piece, source_lang) or [EMPTY_TEXT] for piece in distribute(segment.text, chunks)]
+        marked_parts = _marked_parts(form, parts)
+        marked_sources = _marked_parts(form, sources)
+        below_parts = _marked_parts(form, parts, lead_points=False)
+        for number, ((part_start, part_end), part) in enumerate(zip(times, parts)):
+            ids = extra if number == 0 else {"settings": extra["settings"]}  # an identifier names one cue
+            self.cues.append(OutCue(part_start, part_end, tuple(part), tuple(marked_parts[number]), index, **ids))
+            self.bilingual.append(OutCue(
+                part_start, part_end, (*sources[number], *part), (*marked_sources[number], *below_parts[number]),
+                index, **ids,
+            ))
+        self.splits.append(CueSplit(index, len(parts)))
+
+    def transcript_cues(self, index: int, segment: Segment, timing: Timing) -> None:
+        """A transcript segment cut into cues; bilingual cues pair each source cue with its share of the
+        translation."""
+        source_lang = segment.lang or self.doc.lang
+        translation = _translated(segment, self.lang)
+        source_chunks = self.cutter.chunks(segment.text, source_lang)
+        if translation is None:
+            chunks, text_lang = source_chunks, source_lang
+        else:
+            chunks, text_lang = self.cutter.chunks(translation, self.lang), self.lang
+        for (start, end), chunk in zip(spread(timing, chunks), chunks):
+            lines = self.cutter.wrap(chunk, text_lang)
+            self.cues.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
+        shares = distribute(translation, source_chunks) if translation is not None else None
+        for position, ((start, end), chunk) in enumerate(zip(spread(timing, source_chunks), source_chunks)):
+            lines = self.cutter.wrap(chunk, source_lang)
+            if shares is not None:
+                lines += self.cutter.wrap(shares[position], self.lang) or [EMPTY_TEXT]
+            self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
+
+    def build(self) -> SubtitleLayout:
+        if self.doc.is_subtitles:
+            for index, segment in enumerate(self.doc.segments):
+                self.subtitle_cue(index, segment)
+        else:
+            stored = [segment.timing for segment in self.doc.segments]
+            shown = self.options.shown(self.doc)
+            if any(timing is None and show for timing, show in zip(stored, shown)):
+                stored = estimated_timings(self.doc, self.options, self.cutter)
+            for index, (segment, timing) in enumerate(zip(self.doc.segments, stored)):
+                if timing is not None and shown[index]:
+                    self.transcript_cues(index, segment, timing)
+        return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits))
+
+
+def _escaped(lines: list[str]) -> list[str]:
+    return [html.escape(line, quote=False) for line in lines]
+
+
+def layout_subtitles(
+    doc: Document, lang: str, options: SubtitleOptions | None = None, cutter: TextCutter | None = None
+) -> SubtitleLayout:
+    """The subtitles of `doc` in `lang` (the source text where a segment has no translation into `lang`).
+
+    A transcript without timings gets estimated ones here (see `layout_document` to store them on it)."""
+    return _Builder(doc, lang, options or SubtitleOptions(), cutter or TextCutter()).build()
+
+
+def layout_document(doc: Document, options: SubtitleOptions | None = None) -> dict[str, SubtitleLayout]:
+    """Time a transcript (after translation: each segment lasts as long as its slowest version needs) and lay
+    out every target language once, cutting each text once for all of them."""
+    options, cutter = options or SubtitleOptions(), TextCutter()
+    estimate_timings(doc, options, cutter)
+    return {lang: layout_subtitles(doc, lang, options, cutter) for lang in doc.targets}

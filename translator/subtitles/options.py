@@ -1,0 +1,23 @@
+"""The choices a user makes about subtitle layout (`translator run --keep-cues --subtitle-headings`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translator.document import Document
+
+
+@dataclass(frozen=True)
+class SubtitleOptions:
+    """`keep_cues`: one output cue per source cue even when its translation needs more than two lines (flagged)
+    instead of splitting the cue in time. `headings`: a transcript's title, intro and headings become cues too;
+    by default its subtitles hold what is spoken, the turns."""
+
+    keep_cues: bool = False
+    headings: bool = False
+
+    def shown(self, doc: Document) -> list[bool]:
+        """Which segments appear in the subtitles. A transcript without any turn shows everything."""
+        if doc.is_subtitles or self.headings or not any(s.kind == "turn" for s in doc.segments):
+            return [True] * len(doc.segments)
+        return [segment.kind == "turn" for segment in doc.segments]
