@@ -199,8 +199,11 @@ def test_an_unusable_package_is_listed_as_such_and_never_routed(en_uk_installed,
     assert "unusable: weird: metadata.json from_code 1 is not a language code" in listing.stdout
     assert "  en→ru  missing" in listing.stdout and "  en→uk  direct" in listing.stdout
     assert "\x1b" not in listing.stdout
-    removed = translator("models", "remove", "en-uk", folder=en_uk_installed)
+    removed = translator("models", "remove", "en-ru", folder=en_uk_installed)  # a broken package goes too
     assert removed.returncode == 0, removed.stderr
+    assert "removed en-ru version 1.0" in removed.stdout
+    assert not (en_uk_installed / "translate-en_ru-1_0").exists()
+    _still_working(en_uk_installed)
 
 
 def test_a_new_version_is_installed_beside_and_a_reinstall_replaces(package_files, en_uk_installed, tmp_path):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translator.document import LANGUAGES
+from translator.engine.validation import Metadata
 from translator.errors import MissingPackageError, PackageError
 
 PIVOT = "en"
@@ -30,6 +31,10 @@ class InstalledPackage:
     to_code: str
     version: str
     target_prefix: str = ""
+
+    @classmethod
+    def of(cls, path: Path, meta: Metadata) -> InstalledPackage:
+        return cls(path, meta.from_code, meta.to_code, meta.version, meta.target_prefix)
 
     @property
     def name(self) -> str:
@@ -56,16 +61,17 @@ def packages_dir() -> Path:
 
 @dataclass(frozen=True)
 class Unusable:
-    """A folder in the packages directory that cannot run, and why."""
+    """A folder in the packages directory that cannot run, why, and its metadata when that much is sound."""
 
     folder: Path
     reason: str
+    metadata: Metadata | None
 
 
 def scan(directory: Path | None = None) -> tuple[list[InstalledPackage], list[Unusable]]:
     """The packages that can run, sorted by direction, version and folder name, and the folders that cannot.
     Hidden folders (an interrupted install's `.installing-*`) are neither."""
-    from translator.engine.validation import Refused, check_folder
+    from translator.engine.validation import Refused, check_folder, folder_metadata
 
     root = directory or packages_dir()
     usable: list[InstalledPackage] = []
@@ -75,11 +81,16 @@ def scan(directory: Path | None = None) -> tuple[list[InstalledPackage], list[Un
         if not folder.is_dir() or folder.name.startswith("."):
             continue
         try:
-            meta = check_folder(folder)
+            meta = folder_metadata(folder)
         except Refused as exc:
-            unusable.append(Unusable(folder, str(exc)))
+            unusable.append(Unusable(folder, str(exc), None))
             continue
-        usable.append(InstalledPackage(folder, meta.from_code, meta.to_code, meta.version, meta.target_prefix))
+        try:
+            check_folder(folder)
+        except Refused as exc:
+            unusable.append(Unusable(folder, str(exc), meta))
+            continue
+        usable.append(InstalledPackage.of(folder, meta))
     usable.sort(key=lambda p: (p.from_code, p.to_code, p.version, p.path.name))
     return usable, unusable
 
@@ -159,7 +170,7 @@ def _install_archive(
     staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
     try:
         archive.extractall(staging)
-        staged = InstalledPackage(staging / top, meta.from_code, meta.to_code, meta.version, meta.target_prefix)
+        staged = InstalledPackage.of(staging / top, meta)
         trial_load(staged)
         target = root / meta.folder_name
         _swap_in(staging / top, target)
@@ -168,7 +179,7 @@ def _install_archive(
     for other in installed_packages(root):  # the same direction and version under another folder name
         if (other.name, other.version) == (staged.name, staged.version) and other.path != target:
             shutil.rmtree(other.path)
-    installed = InstalledPackage(target, meta.from_code, meta.to_code, meta.version, meta.target_prefix)
+    installed = InstalledPackage.of(target, meta)
     if installed not in installed_packages(root):
         raise Refused(f"it was installed in {shown(str(target))} but cannot be listed")
     return installed
@@ -208,9 +219,11 @@ def _swap_in(new: Path, target: Path) -> None:
 
 
 def remove(name: str, directory: Path | None = None) -> list[InstalledPackage]:
-    """Remove every installed package of a direction such as `en-uk`."""
+    """Remove every package of a direction such as `en-uk`, usable or not."""
     from_code, to_code = parse_direction(name)
-    victims = [p for p in installed_packages(directory) if (p.from_code, p.to_code) == (from_code, to_code)]
+    usable, unusable = scan(directory)
+    broken = [InstalledPackage.of(u.folder, u.metadata) for u in unusable if u.metadata]
+    victims = [p for p in usable + broken if (p.from_code, p.to_code) == (from_code, to_code)]
     if not victims:
         raise PackageError(f"no installed package {name}")
     for pkg in victims:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import itertools
 import re
 from pathlib import Path
 from typing import Protocol
@@ -102,8 +103,8 @@ class BPETokenizer:
         return str(self.detokenizer.detokenize(" ".join(pieces).replace(BPE_SEPARATOR + " ", "").split(" ")))
 
     def spans(self, text: str, target: bool = False) -> tuple[list[str], list[Span]]:
-        """Each Moses token is found in the normalised text, mapped back to `text` through a character diff
-        (normalisation turns „ into " and — into " - "), and shared among its BPE pieces by their lengths."""
+        """Each Moses token is found in the normalised text, mapped back to `text` (normalisation turns „ into "
+        and — into " - "), and shared among its BPE pieces by their lengths."""
         normalized = self.normalizers[target].normalize(text)
         words = self.tokenizers[target].tokenize(normalized, escape=False)
         to_text = _character_map(normalized, text)
@@ -117,39 +118,57 @@ class BPETokenizer:
             word_pieces = self._segment(self.tokenizers[target].escape_xml(word))
             pieces += word_pieces
             spans += _shared(word_pieces, word, start, to_text)
-        return pieces, [trimmed(text, (min(a, len(text)), min(b, len(text)))) for a, b in spans]
+        return pieces, [trimmed(text, span) for span in spans]
 
     def _segment(self, tokenized: str) -> list[str]:
         return list(self.bpe.segment_tokens(tokenized.strip("\r\n ").split(" ")))
 
 
-def _character_map(normalized: str, text: str) -> list[int]:
-    """For every position 0..len(normalized) of the normalised text, the position of `text` it came from."""
-    positions = [0] * (len(normalized) + 1)
-    matcher = difflib.SequenceMatcher(None, normalized, text, autojunk=False)
-    for _, i1, i2, j1, j2 in matcher.get_opcodes():
-        for i in range(i1, i2):
-            positions[i] = min(j1 + (i - i1), max(j1, j2 - 1)) if j2 > j1 else j1
-    positions[len(normalized)] = len(text)
-    return positions
+def _character_map(normalized: str, text: str) -> list[Span]:
+    """For every character of the normalised text, the span of `text` it came from (empty for one the
+    normalisation added). Letters and digits anchor the map — normalisation rewrites punctuation and spaces
+    only — and the punctuation between two anchors is matched by a diff of that stretch alone."""
+    anchors = [j for j, char in enumerate(normalized) if char.isalnum()]
+    sources = [i for i, char in enumerate(text) if char.isalnum()]
+    if [normalized[j] for j in anchors] != [text[i] for i in sources]:
+        anchors, sources = [], []
+    spans: list[Span] = [(0, 0)] * len(normalized)
+    bounds = list(zip([-1, *anchors, len(normalized)], [-1, *sources, len(text)]))
+    for (j0, i0), (j1, i1) in itertools.pairwise(bounds):
+        if j0 >= 0:
+            spans[j0] = (i0, i0 + 1)
+        _map_stretch(spans, normalized, text, (j0 + 1, j1), (i0 + 1, i1))
+    return spans
 
 
-def _shared(pieces: list[str], word: str, start: int, to_text: list[int]) -> list[Span]:
+def _map_stretch(spans: list[Span], normalized: str, text: str, stretch: Span, source: Span) -> None:
+    """Map normalized[stretch] onto text[source]: equal and rewritten runs share their source proportionally."""
+    matcher = difflib.SequenceMatcher(None, normalized[stretch[0]:stretch[1]], text[source[0]:source[1]],
+                                      autojunk=False)
+    for _, a0, a1, b0, b1 in matcher.get_opcodes():
+        for k in range(a0, a1):
+            first = source[0] + b0 + (k - a0) * (b1 - b0) // (a1 - a0)
+            last = source[0] + b0 + (k - a0 + 1) * (b1 - b0) // (a1 - a0)
+            spans[stretch[0] + k] = (first, last)
+
+
+def _shared(pieces: list[str], word: str, start: int, to_text: list[Span]) -> list[Span]:
     """Spans in `text` for the BPE pieces of one Moses token at `start` of the normalised text. Pieces of an
     escaped token (`&amp;`) are longer than the token: those all get the whole token."""
     bodies = [piece.removesuffix(BPE_SEPARATOR) for piece in pieces]
     if sum(map(len, bodies)) != len(word):
-        return [(to_text[start], _end(to_text, start + len(word)))] * len(pieces)
+        return [_covering(to_text[start:start + len(word)])] * len(pieces)
     spans = []
     for body in bodies:
-        spans.append((to_text[start], _end(to_text, start + len(body))))
+        spans.append(_covering(to_text[start:start + len(body)]))
         start += len(body)
     return spans
 
 
-def _end(to_text: list[int], end: int) -> int:
-    """The position after the text character the last normalised character came from."""
-    return to_text[end - 1] + 1 if end > 0 else 0
+def _covering(spans: list[Span]) -> Span:
+    """The span from the first to the last character that came from `text` (empty if none did)."""
+    real = [span for span in spans if span[0] < span[1]]
+    return (real[0][0], real[-1][1]) if real else (0, 0)
 
 
 def load_tokenizer(package_path: Path, from_code: str, to_code: str) -> SentencePieceTokenizer | BPETokenizer:

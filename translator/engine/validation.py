@@ -117,14 +117,20 @@ def _has_vocabulary(has: Callable[[str], bool]) -> bool:
         any_of("source_vocabulary") or any_of("source_1_vocabulary")))
 
 
-def check_folder(folder: Path) -> Metadata:
-    """An installed package's metadata, or Refused when it cannot run."""
+def folder_metadata(folder: Path) -> Metadata:
+    """An installed package's checked metadata, or Refused."""
     try:
-        meta = parse_metadata((folder / "metadata.json").read_bytes())
+        return parse_metadata((folder / "metadata.json").read_bytes())
+    except OSError as exc:
+        raise Refused(f"cannot read its metadata.json ({exc.strerror or exc})") from None
+
+
+def check_folder(folder: Path) -> None:
+    """Refused when an installed package lacks what a run needs."""
+    try:
         check_contents(lambda name: (folder / name).is_file(), lambda name: _head(folder / name, name))
     except OSError as exc:
         raise Refused(f"cannot read it ({exc.strerror or exc})") from None
-    return meta
 
 
 def _head(path: Path, name: str) -> bytes:
