@@ -19,10 +19,10 @@ from pathlib import Path
 
 from benchmarks import detection_data as data
 from benchmarks.report import Check
-from translator.detect import detect_document, detect_text
-from translator.detect.evidence import text_evidence
-from translator.detect.unsupported import unsupported_language
 from translator.document import Document, Segment
+from translator.langid import detect_document, detect_text
+from translator.langid.evidence import text_evidence
+from translator.langid.unsupported import unsupported_language
 from translator.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,7 +121,7 @@ from pathlib import Path
 from translator.readers import read
 doc = read(Path(sys.argv[1]))
 start = time.perf_counter()
-from translator.detect import detect_document
+from translator.langid import detect_document
 detect_document(doc)
 print(time.perf_counter() - start)
 """

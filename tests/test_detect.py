@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translator.detect import detect_document, detect_text, statistical
-from translator.detect.lexicon import RU_WORDS, UK_WORDS
-from translator.detect.statistical import sample
 from translator.document import Document, Segment
+from translator.langid import detect_document, detect_text, statistical
+from translator.langid.lexicon import RU_WORDS, UK_WORDS
+from translator.langid.statistical import sample
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
 

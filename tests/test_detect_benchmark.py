@@ -10,9 +10,9 @@ import pytest
 
 from benchmarks import detection_data as data
 from benchmarks.detection import ERROR_LIMIT, GUEST_FLOOR, SAMPLE, interview_table
-from translator.detect import detect_text
-from translator.detect.evidence import text_evidence
-from translator.detect.unsupported import unsupported_language
+from translator.langid import detect_text
+from translator.langid.evidence import text_evidence
+from translator.langid.unsupported import unsupported_language
 
 pytestmark = pytest.mark.skipif(not data.CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
 FULL_SET = 9_000

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.detect import detect_document
 from translator.document import Document, Segment
+from translator.langid import detect_document
 
 
 def _interview(turns: list[tuple[str, str]]) -> Document:

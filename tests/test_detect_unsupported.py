@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from translator.detect import detect_document
 from translator.document import Document, Segment
+from translator.langid import detect_document
 
 BELARUSIAN = ("Атрыманне агульнай базавай і агульнай сярэдняй адукацыі завяршаецца выпускнымі экзаменамі, якія "
               "праводзяцца ў адпаведнасці з парадкам, устаноўленым Міністэрствам адукацыі.")

@@ -133,11 +133,18 @@ def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
     done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), "--glossary", str(glossary),
                       env_dir=packages_dir)
     assert done.returncode == 0, done.stderr
-    summary = re.search(r"glossary: (\d+)/(\d+) pinned \(uk\), (\d+)/(\d+) pinned \(ru\)", done.stdout)
+    summary = re.search(r"glossary: (\d+) pinned, (\d+) uncertain, (\d+) missed \(uk\); "
+                        r"(\d+) pinned, (\d+) uncertain, (\d+) missed \(ru\)", done.stdout)
     assert summary, done.stdout
-    pinned_uk, total_uk, pinned_ru, total_ru = map(int, summary.groups())
-    assert pinned_uk == total_uk > 40 and pinned_ru == total_ru > 40
+    counts = list(map(int, summary.groups()))
+    assert counts[2] == counts[5] == 0 and sum(counts[:3]) > 40 and sum(counts[3:]) > 40
     segments = json.loads((tmp_path / "interview-aisin.json").read_text("utf-8"))["segments"]
+    for i, lang in enumerate(("uk", "ru")):  # the summary counts what S.json records, and every doubt is flagged
+        hits = [(s, h) for s in segments for h in s["glossary"] if h["lang"] == lang]
+        statuses = [h["status"] for _, h in hits]
+        assert [statuses.count(st) for st in ("pinned", "uncertain", "missed")] == counts[3 * i:3 * i + 3]
+        assert all(any(f["code"] == "glossary-uncertain" and f["lang"] == lang for f in s["flags"])
+                   for s, h in hits if h["status"] == "uncertain")
     aisin = [hit for s in segments for hit in s["glossary"] if (hit["lang"] == "uk" and "Ai" in hit["source_text"])
              or (hit["lang"] == "uk" and "Ay" in hit["source_text"])]
     assert {"Ruslan Aisin", "Ruslan Aysin"} <= {hit["source_text"] for hit in aisin}

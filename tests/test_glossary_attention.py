@@ -75,7 +75,7 @@ def pinned(engine: ArgosEngine, sentence: str, src: str, tgt: str) -> tuple[str,
         ("Ми говорили з Айсіним.", "uk", "ru", "Мы говорили с Камнем.",
          "Мы говорили с Айсиным.", [("Айсиным", "pinned")]),
         ("Aisin met Aysin.", "en", "uk", "Камінь зустрівся Камінь.",
-         "Айсін зустрівся Айсін.", [("Айсін", "pinned"), ("Айсін", "pinned")]),
+         "Айсін зустрівся Айсін.", [("Айсін", "pinned"), ("Айсін", "uncertain")]),
     ],
 )
 def test_a_name_the_model_translated_is_pinned_through_attention(

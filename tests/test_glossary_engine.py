@@ -101,7 +101,13 @@ def test_sample_interview_pins_every_occurrence_in_both_languages(packages_dir: 
         texts[tgt] = " ".join(text for text, _ in results)
     uk, ru = hits_by_lang["uk"], hits_by_lang["ru"]
     assert len(uk) == len(ru) > 100
-    assert summary_line(hits_by_lang) == f"glossary: {len(uk)}/{len(uk)} pinned (uk), {len(ru)}/{len(ru)} pinned (ru)"
+    assert all(h.status != "missed" for h in uk + ru)
+    counts = {lang: [sum(h.status == s for h in hits) for s in ("pinned", "uncertain")]
+              for lang, hits in hits_by_lang.items()}
+    assert summary_line(hits_by_lang) == (
+        f"glossary: {counts['uk'][0]} pinned, {counts['uk'][1]} uncertain, 0 missed (uk); "
+        f"{counts['ru'][0]} pinned, {counts['ru'][1]} uncertain, 0 missed (ru)"
+    )
     for lang, full_name in (("uk", "Руслан Айсін"), ("ru", "Руслан Айсин")):
         aisin = [h for h in hits_by_lang[lang] if h.term == "Ruslan Aisin"]
         assert {h.source_text for h in aisin} == {"Ruslan Aisin", "Ruslan Aysin"}  # both romanisations ...

@@ -91,5 +91,18 @@ def test_any_capitalisation_of_a_term_among_other_words_is_found_once(
     before: list[str], term: str, after: list[str], upper: list[bool]
 ) -> None:
     cased = "".join(ch.upper() if flip else ch.lower() for ch, flip in zip(term, upper))
+    # a word the glossary capitalises must start with its capital; the rest may be in any case
+    cased = " ".join(w[0].upper() + w[1:] if t[:1].isupper() else w for w, t in zip(cased.split(" "), term.split(" ")))
     text = " ".join([*before, cased, *after]) + "."
     assert found(GLOSSARY, text, "en") == [(cased, TERMS[term])]
+
+
+@pytest.mark.parametrize("text", ["We ate turkey.", "He played his trump card.", "They live in a white house.",
+                                  "The kremlin of Novgorod.", "a russia-wide ban"])
+def test_lower_case_words_are_not_names_unless_the_entry_opts_in(text: str) -> None:
+    glossary = parse_glossary("en\tru\nTurkey\tТурция\nTrump\tТрамп\nWhite House\tБелый дом\n"
+                              "Kremlin\tКремль\nRussia\tРоссия\n", "g.tsv")[0]
+    assert found(Glossary(tuple(glossary)), text, "en", "ru") == []
+    assert found(Glossary(tuple(glossary)), text.title(), "en", "ru") != []  # the same words as names
+    opted = parse_glossary("en\tru\nwhite house|White House\tБелый дом\n", "g.tsv")[0]
+    assert found(Glossary(tuple(opted)), "Zelensky in the white house", "en", "ru") == [("white house", "white house")]

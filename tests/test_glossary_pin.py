@@ -92,7 +92,7 @@ def test_another_word_that_looks_like_the_name_is_not_taken_for_it() -> None:
 
 def test_russian_source_case_carries_over_to_ukrainian_through_an_english_pivot() -> None:
     protected = protect(GLOSSARY, "Мы говорили с Русланом Айсиным о Крыме.", "ru", "uk")
-    assert protected.text == "Мы говорили с Русланом Айсіним о Кримі."
+    assert protected.text == "Мы говорили с Русланом Айсіним о Криму."  # the note fixes the locative: Криму
     # the English leg transliterated the names back; the Ukrainian leg left them in Latin letters
     out, hits = restore(GLOSSARY, protected, "Ми говорили з Ruslan Aysin про Crimea.", "uk")
     assert out == "Ми говорили з Русланом Айсіним про Крим."
@@ -113,7 +113,7 @@ def test_speaker_names_and_reports() -> None:
         "ru": [GlossaryHit("Putin", "Putin", "", "ru", "missed"),
                GlossaryHit("Putin", "Putin", "Путин", "ru", "pinned")],
     }
-    assert summary_line(hits) == "glossary: 1/1 pinned (uk), 1/2 pinned (ru)"
+    assert summary_line(hits) == "glossary: 1 pinned, 0 uncertain, 0 missed (uk); 1 pinned, 0 uncertain, 1 missed (ru)"
 
 
 def test_miss_lines_name_the_segment() -> None:
@@ -172,10 +172,10 @@ def test_every_occurrence_is_pinned_or_reported_whatever_the_model_does(
     final, hits = restore(GLOSSARY, protected, output, tgt)
     assert len(hits) == len(parts)
     survived = Counter(o.entry for o, p in zip(protected.occurrences, parts) if p[2] not in ("garble", "drop"))
-    pinned = Counter(o.entry for o, h in zip(protected.occurrences, hits) if h.status == "pinned")
+    pinned = Counter(o.entry for o, h in zip(protected.occurrences, hits) if h.status != "missed")
     assert pinned == survived
     for occurrence, hit in zip(protected.occurrences, hits):
-        if hit.status == "pinned":
+        if hit.status != "missed":
             assert hit.target_text in final
             assert in_paradigm(hit.target_text, GLOSSARY.entries[occurrence.entry].written(tgt), tgt)
         else:

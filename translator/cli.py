@@ -24,7 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 models_app = typer.Typer(help="Install, list and remove Argos translation packages.", no_args_is_help=True)
-glossary_app = typer.Typer(help="Check glossary files.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Check glossary files; pin glossary names in a translation.", no_args_is_help=True)
 review_app = typer.Typer(help="Bring reviewers' corrections back into the translation memory.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
@@ -217,9 +217,12 @@ def models_remove(name: Annotated[str, typer.Argument(help="A direction such as 
 
 
 @glossary_app.command("check")
-def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")]) -> None:
+def glossary_check(
+    files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")],
+    forms: Annotated[bool, typer.Option("--forms", help="Print each entry's generated case forms.")] = False,
+) -> None:
     """Validate glossaries; print each problem with its line number; exit 1 if there is any."""
-    from translator.glossary import check_glossary
+    from translator.glossary import check_glossary, form_lines
 
     problems = 0
     for path in files:
@@ -229,8 +232,27 @@ def glossary_check(files: Annotated[list[Path], typer.Argument(help="Glossary TS
         problems += len(found)
         if not found:
             typer.echo(f"{path}: ok")
+        if forms:
+            for line in form_lines(path):
+                typer.echo(line)
     if problems:
         raise typer.Exit(1)
+
+
+@glossary_app.command("apply")
+def glossary_apply(
+    source: Annotated[Path, typer.Argument(help="Source text, UTF-8, one segment a line.")],
+    translation: Annotated[Path, typer.Argument(help="Its translation, aligned line by line.")],
+    src: Annotated[str, typer.Option("--from", help="Source language.")],
+    tgt: Annotated[str, typer.Option("--to", help="Translation language.")],
+    glossary: Annotated[list[Path], typer.Option("--glossary", help="Glossary TSV (repeatable).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line, with glossary records.")] = False,
+) -> None:
+    """Pin glossary names in a translation made elsewhere, in the case each sentence needs; no model is loaded."""
+    from translator.glossary import apply_files, load_glossaries
+
+    for line in apply_files(load_glossaries(glossary), src, tgt, source, translation):
+        typer.echo(json.dumps(line.to_json(), ensure_ascii=False) if as_json else line.text)
 
 
 @review_app.command("import")

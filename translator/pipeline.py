@@ -12,11 +12,11 @@ from functools import partial
 from pathlib import Path
 
 from translator.align import align_sentences
-from translator.detect import detect_document
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation, document_key
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, Protected, protect, restore_all
+from translator.langid import detect_document
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document

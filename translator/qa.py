@@ -22,6 +22,9 @@ def _flag_segment(segment: Segment, main_lang: str | None, targets: list[str]) -
     for hit in segment.glossary:
         if hit.status == "missed":
             segment.flag("glossary-miss", f"glossary term {hit.term!r} not found in the translation", hit.lang)
+        elif hit.status == "uncertain":
+            segment.flag("glossary-uncertain", f"glossary term {hit.term!r} written as {hit.target_text!r}: "
+                         "check its grammatical case", hit.lang)
     for lang in targets:
         translation = segment.translations.get(lang)
         if (

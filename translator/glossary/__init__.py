@@ -7,7 +7,8 @@ alignment and looks again; `summary_line` and `miss_lines` report the run. pymor
 or Ukrainian form is first needed.
 """
 
-from translator.glossary.check import check_glossary
+from translator.glossary.apply import AppliedLine, apply_files, apply_glossary, check_translation
+from translator.glossary.check import check_glossary, form_lines
 from translator.glossary.model import Glossary, GlossaryEntry, Problem
 from translator.glossary.pin import Aligner, Protected, pin_name, protect, restore, restore_all, written
 from translator.glossary.report import miss_lines, summary_line
@@ -15,11 +16,16 @@ from translator.glossary.tsv import load_glossaries, parse_glossary
 
 __all__ = [
     "Aligner",
+    "AppliedLine",
     "Glossary",
     "GlossaryEntry",
     "Problem",
     "Protected",
+    "apply_files",
+    "apply_glossary",
     "check_glossary",
+    "check_translation",
+    "form_lines",
     "load_glossaries",
     "miss_lines",
     "parse_glossary",

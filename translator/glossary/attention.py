@@ -1,8 +1,9 @@
 """The fallback for a term the model translated into some other word (Argos renders "Roger Stone" as "Piedra"):
 no spelling of the name is left to find, but the model's attention says which target words the placeholder's
 pieces became. Those words stand for the term only when the span is plausible: whole words, most of each word
-coming from the placeholder, one unbroken run, not much longer than the placeholder, and clear of every span
-already pinned. Anything less stays a miss: a wrong replacement would lose a word silently.
+coming from the placeholder, one unbroken run, not much longer than the placeholder, clear of every span
+already pinned, and holding no preposition, conjunction, particle, pronoun or verb ("раскритиковал" is never
+overwritten by "Зеленский"). Anything less stays a miss: a wrong replacement would lose a word silently.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ WORDS_PER_WORD = 2
 
 
 def attended_span(
-    links: Sequence[Link], placeholder: Span, words: int, text: str, taken: Sequence[Span]
+    links: Sequence[Link], placeholder: Span, words: int, text: str, taken: Sequence[Span], lang: str = "en"
 ) -> Span | None:
     """The span of `text` the placeholder at `placeholder` (of `words` words) became, or None when the
     attention shows no plausible one."""
@@ -32,7 +33,27 @@ def attended_span(
     if not ours or ours[-1] - ours[0] + 1 != len(ours) or len(ours) > WORDS_PER_WORD * words:
         return None
     span = (tokens[ours[0]][0], tokens[ours[-1]][1])
-    return None if any(overlaps(span, other) for other in taken) else span
+    if any(overlaps(span, other) for other in taken):
+        return None
+    if any(_function_word(text[tokens[i][0]:tokens[i][1]], lang) for i in ours):
+        return None
+    return span
+
+
+# Parts of speech a name never is: a span holding one is a verb or a small word the model aligned, not the name.
+_NOT_NAMES = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "VERB", "INFN", "PRTS", "GRND", "INTJ"})
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for with by from and or but not he she it they we you i me him her them us this that "
+    "is are was were be been has have had do does did will would can could should".split()
+)
+
+
+def _function_word(word: str, lang: str) -> bool:
+    """Whether `word` is a preposition, conjunction, particle, pronoun or verb (by pymorphy3's likeliest
+    reading in Russian and Ukrainian; by a list of English function words)."""
+    if lang not in INFLECTED:
+        return word.lower() in _ENGLISH_FUNCTION_WORDS
+    return analyzer(lang).parse(word)[0].tag.POS in _NOT_NAMES
 
 
 def _covered(token: Span, pieces: list[Span]) -> int:
@@ -61,7 +82,7 @@ def attend(
         if filled[i] is not None:
             continue
         words = len(WORD.findall(source[placeholder[0]:placeholder[1]])) or 1
-        span = attended_span(alignment.links, placeholder, words, text, taken)
+        span = attended_span(alignment.links, placeholder, words, text, taken, lang)
         if span:
             last = WORD.findall(text[span[0]:span[1]])[-1]
             filled[i] = Match(entry, span[0], span[1], text[span[0]:span[1]], shown_cases(last, lang))

@@ -1,11 +1,13 @@
-"""`translator glossary check FILE`: every problem of one glossary file, with its line."""
+"""`translator glossary check FILE [--forms]`: every problem of one glossary file, with its line; on request,
+every entry's generated case forms."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from translator.glossary.model import Glossary, Problem
-from translator.glossary.morph import INFLECTED, inflection_problem
+from translator.glossary.morph import CASES, INFLECTED, inflection_problem
+from translator.glossary.pin import phrase_reading, written
 from translator.glossary.tsv import read_glossary
 
 
@@ -13,11 +15,30 @@ def check_glossary(path: Path) -> list[Problem]:
     """Format problems, forms that pin two different targets, and Russian/Ukrainian forms to write that
     pymorphy3 cannot inflect; sorted by line. An empty list means the glossary is good."""
     entries, problems = read_glossary(path)
-    problems += Glossary(tuple(entries)).conflicts()
-    for entry in entries:
+    glossary = Glossary(tuple(entries))
+    problems += glossary.conflicts()
+    for index, entry in enumerate(entries):
         for lang in INFLECTED if not entry.keep else ():
-            form = entry.written(lang)
-            trouble = inflection_problem(form, lang) if form else None
+            trouble = inflection_problem(phrase_reading(glossary, index, lang)) if entry.written(lang) else None
             if trouble:
                 problems.append(Problem(entry.path, entry.line, f"cannot inflect {trouble}"))
     return sorted(problems, key=lambda p: p.line)
+
+
+def form_lines(path: Path) -> list[str]:
+    """`check --forms`: per entry and language, the form written in each case, and which words pymorphy3 only
+    guessed (unknown to its dictionary: check those forms by eye)."""
+    entries, _ = read_glossary(path)
+    glossary = Glossary(tuple(entries))
+    lines = []
+    for index, entry in enumerate(entries):
+        for lang in INFLECTED if not entry.keep else ():
+            if not entry.written(lang):
+                continue
+            reading = phrase_reading(glossary, index, lang)
+            cases = [*CASES, "voct"] if lang == "uk" else list(CASES)
+            forms = ", ".join(f"{case} {written(glossary, index, lang, case)}" for case in cases)
+            guessed = [w for w, p in zip(reading.words, reading.paradigms) if p is not None and p.guessed]
+            note = f"  (guessed: {', '.join(guessed)})" if guessed else ""
+            lines.append(f"{path}:{entry.line}: {lang} {entry.written(lang)}: {forms}{note}")
+    return lines

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from translator.glossary.match import LOOSE, Match
-from translator.glossary.morph import INFLECTED, analyzer, lemmas
+from translator.glossary.morph import INFLECTED, analyzer, lemmas, word_cases
 
 _LETTERS = {
     "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "h", "д": "d", "е": "e", "є": "e", "ё": "e", "э": "e",
@@ -55,7 +55,7 @@ def similarity(word: str, form_word: str, endings: bool) -> float:
 def _word_score(token: str, form_word: str, known: frozenset[str], lang: str) -> float:
     if form_word[:1].isupper() and not token[:1].isupper():
         return 0.0
-    if token.lower() == form_word.lower():
+    if token.lower() == form_word.lower() or (lang in INFLECTED and token.lower() in word_cases(form_word, lang)):
         return 1.0
     score = similarity(token, form_word, lang in INFLECTED)
     if score and lang in INFLECTED:

@@ -1,71 +1,50 @@
-"""Which grammatical case a pinned name takes in a Russian or Ukrainian translation.
+"""Which grammatical case a pinned name takes in a Russian or Ukrainian translation, and whether the sentence
+confirms it.
 
-Evidence, strongest first: the preposition the translation puts before the name (it fixes the case, or a short
-list of cases); how the model itself inflected the name, when it did; the case the name had in a Russian or
-Ukrainian source; the English word before the name in an English source ("with" → instrumental,
-"Trump's" → genitive). With no evidence the name stays in the nominative.
+Evidence, strongest first: how the model itself inflected the name, read from the ending against the name's
+own paradigm (a correct form is never made worse: a different case is written only when the model's is not
+one the sentence allows, and then it is reported uncertain); the target sentence's grammar (context.py); the
+case the name had in a Russian or Ukrainian source; the English source's word before the name, as a
+tie-breaker only ("with" → instrumental, "Trump's" → genitive, "by" → an agent). A nominative-looking
+rendering may be the model's copy of the placeholder, so it is changed only when the grammar is sure, and kept
+but reported uncertain when the sentence says nothing certain.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from translator.glossary.context import Evidence
+from translator.glossary.government import PREPOSITIONS
 from translator.glossary.morph import CASES
 
-_GEN, _DAT, _ACC, _INS, _LOC = ("gent",), ("datv",), ("accs",), ("ablt",), ("loct",)
+_GEN, _ACC, _INS = ("gent",), ("accs",), ("ablt",)
 
 
 def _table(groups: dict[tuple[str, ...], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     return {word: cases for words, cases in groups.items() for word in words}
 
 
-# Each preposition → the cases it can govern, the usual one first.
-PREPOSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    "uk": _table({
-        ("з", "із", "зі", "зо"): ("ablt", "gent", "accs"),
-        ("в", "у", "ві", "уві"): ("loct", "accs"),
-        ("на",): ("loct", "accs"),
-        ("по",): ("loct", "accs", "datv"),
-        ("о", "об"): ("loct", "accs"),
-        ("за",): ("accs", "ablt"),
-        ("до", "від", "од", "для", "без", "біля", "після", "проти", "серед", "крім", "окрім", "щодо", "навколо",
-         "замість", "поблизу", "протягом", "внаслідок", "коло", "кругом", "посеред", "поза"): _GEN,
-        ("завдяки", "всупереч", "назустріч"): _DAT,
-        ("про", "через", "крізь", "попри", "понад"): _ACC,
-        ("під",): ("ablt", "accs"),
-        ("між", "поміж", "над", "перед"): _INS,
-        ("при",): _LOC,
-    }),
-    "ru": _table({
-        ("с", "со"): ("ablt", "gent", "accs"),
-        ("в", "во", "на"): ("loc2", "accs"),
-        ("о", "об", "обо", "при"): _LOC,
-        ("за", "под"): ("ablt", "accs"),
-        ("у", "от", "из", "изо", "до", "для", "без", "около", "после", "против", "среди", "кроме", "вокруг",
-         "возле", "вместо", "мимо", "вдоль", "внутри", "вне", "ради", "из-за", "из-под", "насчёт", "насчет"): _GEN,
-        ("к", "ко", "по", "благодаря", "согласно", "вопреки", "навстречу"): _DAT,
-        ("про", "через", "сквозь", "спустя"): _ACC,
-        ("между", "над", "перед", "пред"): _INS,
-    }),
-}
-
 # The English word before a name → the cases its translation most likely takes, in order of preference.
 ENGLISH_HINTS: dict[str, tuple[str, ...]] = _table({
     ("with", "alongside"): _INS,
-    ("by",): ("ablt", "gent"),
+    ("by",): ("agent", "ablt", "gent"),
     ("from", "of", "without", "near", "against", "after", "among", "for", "than", "around", "despite",
      "towards", "toward", "within", "throughout", "until", "since", "before"): ("gent", "accs"),
-    ("in", "at", "inside", "on", "about", "upon"): ("loct", "loc2", "accs"),
+    ("in", "at", "inside", "on", "upon"): ("loct", "loc2", "accs"),
+    ("about",): ("loct", "accs"),
     ("into", "onto", "through", "via"): _ACC,
-    ("to",): ("datv", "accs", "gent"),
+    ("to",): ("accs", "datv", "gent"),
     ("between", "behind", "under", "over", "beneath"): _INS,
 })
 POSSESSIVE = _GEN
 _ORDER = (*CASES, "loc2", "gen2", "voct")
 _UK_CASE = {"loc2": "loct", "gen2": "gent"}  # Ukrainian has no second locative or genitive
-_BARE = ("gent", "datv", "ablt")  # cases an English hint may impose without a preposition (of, to, by)
 _SKIPPED = {"the", "a", "an"}
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s*[«\"„“]?\s*$")
+# Words that make a name set off by commas in English an address: "Thank you, Ruslan", "Ruslan, welcome".
+_ADDRESS = re.compile(r"\b(you|your|welcome|thank|thanks|hello|hi|please|dear|tell|explain)\b", re.I)
 
 
 def word_before(text: str, start: int, skip: frozenset[str] | set[str] = frozenset()) -> str:
@@ -83,10 +62,15 @@ def word_before(text: str, start: int, skip: frozenset[str] | set[str] = frozens
 
 
 def english_hint(source: str, start: int, end: int) -> tuple[str, ...]:
-    """Cases an English source suggests for the term at [start, end): its possessive or the preposition
-    before it."""
+    """Cases an English source suggests for the term at [start, end): its possessive, the preposition
+    before it, or "voct" when it is set off by commas in a sentence that speaks to someone."""
     if re.match(r"['’]s(?!\w)", source[end:]):
         return POSSESSIVE
+    before, after = source[:start].rstrip(), source[end:].lstrip()
+    opened = not before or before[-1] in ",.!?:;—"
+    closed = not after or after[0] in ",.!?…"
+    if opened and closed and _ADDRESS.search(source):
+        return ("voct",)
     return ENGLISH_HINTS.get(word_before(source, start, _SKIPPED), ())
 
 
@@ -98,25 +82,50 @@ def source_case(lang: str, preposition: str, cases: frozenset[str]) -> str:
     return ([c for c in allowed if c in cases] or ordered or ["nomn"])[0]
 
 
+def _same(case: str, other: str) -> bool:
+    return case == other or {case, other} in ({"loct", "loc2"}, {"gent", "gen2"})
+
+
+def _allowed(candidates: list[str], allowed: list[str]) -> str | None:
+    """The first candidate the sentence allows, spelt as the sentence's case (loct → loc2 after в)."""
+    return next((a for c in candidates for a in allowed if _same(a, c)), None)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The case to write, and whether the sentence (or the model's own inflection) confirms it."""
+
+    case: str
+    sure: bool
+
+
 def choose_case(
-    lang: str, preposition: str, rendered: frozenset[str], source: frozenset[str], hints: tuple[str, ...]
-) -> str:
+    lang: str, evidence: Evidence, rendered: frozenset[str], source: frozenset[str], hints: tuple[str, ...]
+) -> Choice:
     """The case to write a pinned name in.
 
-    `preposition`: the word before the name in the translation; `rendered`: the cases the model's own
-    rendering shows (ignored when it is nominative-like: the model may simply have copied the placeholder);
-    `source`: the cases of the name in a Russian/Ukrainian source; `hints`: from an English source.
+    `evidence`: what the translation's grammar says; `rendered`: the cases the model's rendering shows against
+    the name's own paradigm; `source`: the cases of the name in a Russian/Ukrainian source; `hints`: from an
+    English source.
     """
-    informative = rendered if "nomn" not in rendered else frozenset()
+    allowed = [_UK_CASE.get(c, c) if lang == "uk" else c for c in evidence.cases]
     from_source = [_UK_CASE.get(c, c) if lang == "uk" else c for c in _ORDER if c in source]
-    preferred = from_source + list(hints)
-    allowed = PREPOSITIONS.get(lang, {}).get(preposition)
-    if allowed:
-        pool = [c for c in allowed if c in informative] or list(allowed)
-    elif informative:
-        pool = [c for c in _ORDER if c in informative]
-    else:
-        # No preposition and a nominative-looking rendering: only a case that needs no preposition applies.
-        bare = [c for c in from_source if c not in ("loct", "loc2")] + [h for h in hints[:1] if h in _BARE]
-        return bare[0] if bare else "nomn"
-    return next((c for c in preferred if c in pool), pool[0])
+    preferred = [*from_source, *(h for h in hints if h in _ORDER)]
+    if "nomn" not in rendered and rendered:
+        # The model inflected the name itself: its case stands unless the sentence allows none of its readings.
+        agree = [c for c in allowed if any(_same(c, r) for r in rendered)]
+        if agree:
+            return Choice(agree[0], True)
+        own = [c for c in [*preferred, *_ORDER] if c in rendered]
+        return Choice(own[0], evidence.strength < 2 or not allowed)
+    if allowed and evidence.strength == 2:
+        return Choice(_allowed(preferred, allowed) or allowed[0], True)
+    if allowed and evidence.strength == 1:
+        # A Russian/Ukrainian source's own case, where the preposition allows it, confirms the guess.
+        confirmed = _allowed(from_source, allowed)
+        return Choice(confirmed or _allowed(preferred, allowed) or allowed[0], confirmed is not None)
+    if from_source and from_source[0] not in ("loct", "loc2"):
+        return Choice(from_source[0], True)
+    # A nominative-looking rendering the sentence does not explain: keep it (it may be right), flag it.
+    kept = next((c for c in allowed if c in rendered), "nomn")
+    return Choice(kept, False)

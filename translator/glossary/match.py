@@ -1,5 +1,6 @@
-"""Finding glossary terms in a text: case-insensitive (except abbreviations, which match only in capitals),
-on word boundaries, longest match first, and for Russian and Ukrainian through inflection (every case form of
+"""Finding glossary terms in a text: case-insensitive, except that abbreviations match only in capitals and
+English and kept forms written with capitals only where they are capitalised (every word's first letter), on
+word boundaries, longest match first, and for Russian and Ukrainian through inflection (every case form of
 a glossary form counts as that form)."""
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ def _abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+def _capitalised(word: str) -> str:
+    """An English (or kept) word written with a capital matches only where it is written with one: "Turkey"
+    is a name, "turkey" a bird. A glossary form in lower case opts in to matching in any case."""
+    if not word[:1].isupper():
+        return f"(?:{re.escape(word)})"
+    return f"(?-i:{re.escape(word[0])})(?:{re.escape(word[1:])})"
+
+
 def _compile(entry: int, lang: str, form: str, separator: str) -> FormPattern:
     words = form.split(" ")
     if lang in INFLECTED:
@@ -56,7 +65,10 @@ def _compile(entry: int, lang: str, form: str, separator: str) -> FormPattern:
         tables = tuple({w.lower(): frozenset()} for w in words)
     alternatives = ["|".join(re.escape(s) for s in sorted(t, key=lambda s: (-len(s), s))) for t in tables]
     # An abbreviation matches only in capitals: "US" is a name, "us" is not.
-    groups = [f"(?-i:{re.escape(w)})" if _abbreviation(w) else f"(?:{alt})" for w, alt in zip(words, alternatives)]
+    groups = [
+        f"(?-i:{re.escape(w)})" if _abbreviation(w) else _capitalised(w) if lang not in INFLECTED else f"(?:{alt})"
+        for w, alt in zip(words, alternatives)
+    ]
     body = separator.join(groups)
     return FormPattern(entry, tables, re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
 

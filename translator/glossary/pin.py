@@ -20,11 +20,14 @@ from dataclasses import dataclass
 
 from translator.document import GlossaryHit
 from translator.glossary.attention import attend
+from translator.glossary.context import Evidence, Name, governed
 from translator.glossary.fuzzy import find_spelt
-from translator.glossary.grammar import POSSESSIVE, choose_case, english_hint, source_case, word_before
+from translator.glossary.government import DIRECTIONAL
+from translator.glossary.grammar import Choice, choose_case, english_hint, source_case, word_before
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
-from translator.glossary.morph import INFLECTED, PhraseReading, entry_animacy, lemmas, read_phrase
+from translator.glossary.morph import INFLECTED, PhraseReading, lemmas, read_phrase
+from translator.glossary.profile import Profile, entry_profile
 from translator.spans import AlignedTranslation, Span
 
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
@@ -62,16 +65,20 @@ def written(glossary: Glossary, entry: int, lang: str, case: str = "nomn", prefe
         raise ValueError(f"glossary entry '{item.label}' has no {lang} form")
     if lang not in INFLECTED or item.keep or case == "nomn":
         return form
-
-    def reading() -> PhraseReading:
-        animacy = glossary.memo(("animacy", entry), lambda: entry_animacy(_inflected_forms(glossary, entry)))
-        return read_phrase(form, lang, animacy)
-
-    return glossary.memo(("reading", entry, lang), reading).inflect(case, prefer)
+    return phrase_reading(glossary, entry, lang).inflect(case, prefer)
 
 
-def _inflected_forms(glossary: Glossary, entry: int) -> list[tuple[str, str]]:
-    return [(lang, f) for lang, f in glossary.entries[entry].all_forms() if lang in INFLECTED]
+def profile(glossary: Glossary, entry: int) -> Profile:
+    """Person, place or thing, gender and locative usage of an entry, from its written forms and note."""
+    item = glossary.entries[entry]
+    forms = [(lang, form) for lang in INFLECTED if (form := item.written(lang)) and not item.keep]
+    return glossary.memo(("profile", entry), lambda: entry_profile(forms, item.note))
+
+
+def phrase_reading(glossary: Glossary, entry: int, lang: str) -> PhraseReading:
+    """How an entry's written `lang` form inflects, worked out once."""
+    form = glossary.entries[entry].written(lang) or ""
+    return glossary.memo(("reading", entry, lang), lambda: read_phrase(form, lang, profile(glossary, entry)))
 
 
 def protect(glossary: Glossary, text: str, src: str, tgt: str) -> Protected:
@@ -81,7 +88,10 @@ def protect(glossary: Glossary, text: str, src: str, tgt: str) -> Protected:
     occurrences: list[Occurrence] = []
     position = 0
     for found in find_terms(glossary, text, src, tgt):
-        case = source_case(src, word_before(text, found.start), found.cases) if src in INFLECTED else "nomn"
+        preposition = word_before(text, found.start)
+        case = source_case(src, preposition, found.cases) if src in INFLECTED else "nomn"
+        if tgt == "ru" and case == "loct" and preposition in DIRECTIONAL:
+            case = "loc2"  # у Криму → в Крыму: the place's own locative after в/на
         cases = frozenset({case}) if src in INFLECTED else frozenset()
         hints = english_hint(text, found.start, found.end) if src == "en" else ()
         placeholder = written(glossary, found.entry, tgt, case)
@@ -144,7 +154,7 @@ def restore(
         raise ValueError(f"sentence protected for {protected.tgt}, restored as {tgt}")
     located = _locate(glossary, protected.occurrences, translated, tgt)
     text, hits = _rewrite(glossary, protected, translated, tgt, located)
-    if alignment is None or all(hit.status == "pinned" for hit in hits):
+    if alignment is None or all(hit.status != "missed" for hit in hits):
         return text, hits
     if alignment.text != translated:
         raise ValueError("the alignment is of another translation")
@@ -173,32 +183,55 @@ def restore_all(
 def _verified(glossary: Glossary, protected: Protected, text: str, hits: list[GlossaryHit]) -> bool:
     """Whether the rewritten text shows every occurrence reported pinned, when searched afresh."""
     found = Counter(m.entry for m in _locate(glossary, protected.occurrences, text, protected.tgt) if m)
-    pinned = Counter(o.entry for o, hit in zip(protected.occurrences, hits) if hit.status == "pinned")
+    pinned = Counter(o.entry for o, hit in zip(protected.occurrences, hits) if hit.status != "missed")
     return not pinned - found
 
 
 def _rewrite(
     glossary: Glossary, protected: Protected, translated: str, tgt: str, spans: list[Match | None]
 ) -> tuple[str, list[GlossaryHit]]:
-    """Each found span replaced by its occurrence's glossary form in the case the sentence needs."""
+    """Each found span replaced by its occurrence's glossary form in the case the sentence needs; names are
+    decided left to right, so that a coordinated name can take its first conjunct's case."""
     edits: list[tuple[int, int, str]] = []
-    hits: list[GlossaryHit] = []
-    for occurrence, span in zip(protected.occurrences, spans):
+    hits: dict[int, GlossaryHit] = {}
+    decided: dict[int, str] = {}
+    for k in sorted(range(len(spans)), key=lambda k: (spans[k] or Match(-1, -1, -1, "")).start):
+        occurrence, span = protected.occurrences[k], spans[k]
         label = glossary.entries[occurrence.entry].label
         if span is None:
-            hits.append(GlossaryHit(label, occurrence.source_text, "", tgt, "missed"))
+            hits[k] = GlossaryHit(label, occurrence.source_text, "", tgt, "missed")
             continue
-        end, hints = span.end, occurrence.hints
-        case = "nomn"
-        if tgt in INFLECTED:
-            possessive = _POSSESSIVE.match(translated, end)
-            if possessive:
-                end, hints = possessive.end(), POSSESSIVE
-            case = choose_case(tgt, word_before(translated, span.start), span.cases, occurrence.source_cases, hints)
-        form = written(glossary, occurrence.entry, tgt, case, frozenset(re.split(LOOSE, span.text.lower())))
+        form, sure, end = _inflected(glossary, occurrence, span, translated, tgt, decided)
         edits.append((span.start, end, form))
-        hits.append(GlossaryHit(label, occurrence.source_text, form, tgt, "pinned"))
+        hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, "pinned" if sure else "uncertain")
     text = translated
     for start, end, form in sorted(edits, reverse=True):
         text = text[:start] + form + text[end:]
-    return text, hits
+    return text, [hits[k] for k in range(len(spans))]
+
+
+def _inflected(
+    glossary: Glossary, occurrence: Occurrence, span: Match, translated: str, tgt: str, decided: dict[int, str]
+) -> tuple[str, bool, int]:
+    """The form to write over `span`, whether its case is confirmed, and where the replaced text ends (past an
+    English possessive the model left: "Трамп’s" → "Трампа")."""
+    entry = occurrence.entry
+    if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
+        return written(glossary, entry, tgt), True, span.end
+    reading = phrase_reading(glossary, entry, tgt)
+    possessive = _POSSESSIVE.match(translated, span.end)
+    if possessive:
+        choice, evidence = Choice("gent", True), Evidence(("gent",), 2, "possessive")
+    else:
+        who = profile(glossary, entry)
+        name = Name(who.person, who.kind == "place", occurrence.hints)
+        evidence = governed(translated, span.start, span.end, tgt, name, decided)
+        rendered = reading.cases_of(span.text) or span.cases  # or the case of the word attention found
+        choice = choose_case(tgt, evidence, rendered, occurrence.source_cases, occurrence.hints)
+    decided[span.end] = choice.case
+    prefer = frozenset(re.split(LOOSE, span.text.lower()))
+    form = written(glossary, entry, tgt, choice.case, prefer)
+    # Unconfirmed between cases that are all written alike (Путина: genitive or accusative) is confirmed.
+    alternatives = {written(glossary, entry, tgt, c, prefer) for c in evidence.cases}
+    alike = evidence.strength >= 1 and len(evidence.cases) > 1 and alternatives == {form}
+    return form, choice.sure or alike, possessive.end() if possessive else span.end

@@ -1,4 +1,5 @@
-"""What a run says about the glossary: a one-line summary, and the misses with their segment ids."""
+"""What a run says about the glossary: a one-line summary counting pinned, uncertain and missed occurrences, and
+the misses with their segment ids."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ from translator.document import GlossaryHit, Segment
 
 
 def summary_line(hits_by_lang: dict[str, list[GlossaryHit]]) -> str:
-    """`glossary: 41/41 pinned (uk), 40/41 pinned (ru)`, languages in the order given."""
+    """`glossary: 109 pinned, 5 uncertain, 1 missed (uk); 110 pinned, 4 uncertain, 1 missed (ru)`, languages in
+    the order given. "uncertain": written in the glossary's form, in a case the sentence did not confirm."""
     parts = [
-        f"{sum(h.status == 'pinned' for h in hits)}/{len(hits)} pinned ({lang})" for lang, hits in hits_by_lang.items()
+        ", ".join(f"{sum(h.status == status for h in hits)} {status}" for status in ("pinned", "uncertain", "missed"))
+        + f" ({lang})"
+        for lang, hits in hits_by_lang.items()
     ]
-    return "glossary: " + ", ".join(parts)
+    return "glossary: " + "; ".join(parts)
 
 
 def miss_lines(segments: Iterable[Segment]) -> list[str]:
-    """One line per missed occurrence, with its segment id, to print after the summary."""
+    """One line per missed occurrence, with its segment id, to print after the summary (uncertain ones are
+    flagged in the review files; a run may have many)."""
     return [
         f"glossary missed: segment {segment.id} ({hit.lang}): '{hit.source_text}' ({hit.term})"
         for segment in segments

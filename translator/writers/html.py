@@ -79,7 +79,8 @@ def marked(text: str, terms: dict[str, GlossaryHit], side: str) -> str:
         hit = terms.get(match.group().lower())
         if hit is None:  # a case-folding oddity (ß, İ): the term matched but its lower form differs
             continue
-        title = f"glossary: {hit.source_text} → {hit.target_text}" + (" (missed)" if hit.status == "missed" else "")
+        doubt = f" ({hit.status})" if hit.status != "pinned" else ""
+        title = f"glossary: {hit.source_text} → {hit.target_text}{doubt}"
         out.append(escape(text[position:match.start()]))
         css = "missed" if hit.status == "missed" and side == "source" else "term"
         out.append(f'<mark class="{css}" title="{escape(title)}">{escape(match.group())}</mark>')

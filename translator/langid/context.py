@@ -14,7 +14,7 @@ import math
 from bisect import bisect_left
 from collections import defaultdict
 
-from translator.detect.evidence import SUPPORTED, Distribution, Evidence, softmax
+from translator.langid.evidence import SUPPORTED, Distribution, Evidence, softmax
 
 CONFIDENT = 0.9  # below this top probability a segment's own evidence is weak
 REACH = 4  # turns considered on each side

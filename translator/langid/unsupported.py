@@ -8,8 +8,8 @@ mostly dictionary words of one of them, English text is full of its function wor
 
 from __future__ import annotations
 
-from translator.detect import lexicon, statistical
-from translator.detect.evidence import SUPPORTED, Evidence, is_cyrillic
+from translator.langid import lexicon, statistical
+from translator.langid.evidence import SUPPORTED, Evidence, is_cyrillic
 
 MIN_WORDS = 8
 # Below this share of dictionary words a Cyrillic text may be another language (uk/ru sentences: 1st

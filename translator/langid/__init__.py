@@ -1,5 +1,7 @@
 """Language of every segment, among the languages we translate (en, uk, ru), right on short turns too.
 
+(Named `langid` so that `translator.detect` can be the library function that wraps `detect_document`.)
+
 - `evidence`: what a text says on its own — script, letters and words only one language has, lingua's
   character statistics;
 - `context`: the same speaker's other turns, then the neighbours, for segments whose own evidence is weak;
@@ -8,10 +10,10 @@
 
 from __future__ import annotations
 
-from translator.detect.context import best, decide
-from translator.detect.evidence import SUPPORTED, Distribution, text_evidence
-from translator.detect.unsupported import unsupported_language
 from translator.document import Document
+from translator.langid.context import best, decide
+from translator.langid.evidence import SUPPORTED, Distribution, text_evidence
+from translator.langid.unsupported import unsupported_language
 
 __all__ = ["SUPPORTED", "detect_document", "detect_text", "text_distribution"]
 

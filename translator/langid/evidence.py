@@ -12,8 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from translator.detect import lexicon, statistical
 from translator.document import LANGUAGES
+from translator.langid import lexicon, statistical
 
 SUPPORTED = tuple(LANGUAGES)
 Distribution = dict[str, float]

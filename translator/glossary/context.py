@@ -1,0 +1,224 @@
+"""Reading a Russian or Ukrainian translation for the case a name in it needs.
+
+From the name, look back past adjectives, participles, adverbs, numerals and particles to the word that governs
+it: a preposition (with its preferences: с/з + person → instrumental, в/на/у + motion → accusative), a verb (its
+government: помогать → dative, руководить → instrumental, a transitive verb → accusative, unless the name is
+the verb's subject), a title or kind of place it stands in apposition to (its case), a noun it depends on
+(genitive), a coordinating conjunction (its first conjunct's case), or the start of a clause (nominative; in
+Ukrainian address, the vocative). The answer says how sure the rule is: a default or a guess is not proof.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from translator.glossary import government as gov
+from translator.glossary.morph import analyzer
+
+TOKEN = re.compile(r"\w[\w'’ʼ-]*|[^\w\s]")
+_QUOTES = frozenset("«»\"„“”'‘’")
+_SENTENCE_END = frozenset(".!?…")
+_SKIPPED = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "PRCL", "ADJS"})
+_VERBAL = frozenset({"VERB", "INFN", "GRND"})
+_STEPS = 8  # how far back to look for the governing word
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The cases the sentence allows for a name, most likely first (empty: no evidence), how strong the rule
+    is (2: fixed by grammar; 1: a nominative is impossible but the case is a guess among `cases`; 0: a weak
+    default), and which rule spoke."""
+
+    cases: tuple[str, ...] = ()
+    strength: int = 0
+    rule: str = "none"
+
+
+@dataclass(frozen=True)
+class Name:
+    """What the context needs to know of the name: whether it is a person, and the English source's hints."""
+
+    person: bool
+    place: bool
+    hints: tuple[str, ...] = ()
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def _parse(word: str, lang: str) -> Any:
+    return analyzer(lang).parse(word)[0]
+
+
+def _is_word(token: str) -> bool:
+    return token[:1].isalnum() or token[:1] == "_"
+
+
+def governed(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Evidence:
+    """The evidence for the case of the name at [start, end) of a `lang` translation. `decided` maps the end
+    offset of each name already given a case in this sentence to that case (for coordination)."""
+    tokens = _tokens(text)
+    before = [t for t in tokens if t[2] <= start]
+    after = [t for t in tokens if t[1] >= end]
+    return _look_back(text, before, after, lang, name, decided, 0)
+
+
+def _look_back(
+    text: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], lang: str, name: Name,
+    decided: dict[int, str], depth: int,
+) -> Evidence:
+    i = len(before) - 1
+    steps = 0
+    while i >= 0 and steps < _STEPS:
+        token = before[i][0]
+        low = token.lower()
+        if token in _QUOTES:
+            i -= 1
+            continue
+        if not _is_word(token):
+            return _boundary(token, before[:i], after, lang, name)
+        if low in gov.PREPOSITIONS[lang]:
+            return _preposition(low, before[:i], lang, name)
+        if low in gov.COORDINATING:
+            return _coordination(text, before[:i], lang, name, decided, depth)
+        if low in gov.CLAUSE_OPENERS:
+            return Evidence(("nomn",), 2 if low in ("что", "що") else 0, "clause")
+        parse = _parse(token, lang)
+        pos = parse.tag.POS
+        if token[:1].isupper() and i > 0 and before[i - 1][0] not in _SENTENCE_END and pos not in _VERBAL:
+            return Evidence(rule="proper noun")  # another name: no government to read
+        if pos == "PRTS":
+            return Evidence(("ablt",), 2, "passive agent")
+        if pos == "COMP":
+            return Evidence(("gent",), 2, "comparative")
+        if pos in ("ADJF", "ADJS") and parse.normal_form in gov.VERBS:
+            return Evidence(gov.VERBS[parse.normal_form], 2, "adjective " + parse.normal_form)
+        if pos in _VERBAL:
+            return _verb(parse, before[:i], lang, name)
+        if pos == "NOUN":
+            return _noun(text, token, before, i, after, lang, name, decided, depth)
+        if pos in _SKIPPED or (pos == "NPRO" and low not in gov.OBJECT_PRONOUNS and parse.tag.case != "nomn"):
+            i -= 1
+            steps += 1
+            continue
+        return Evidence(("nomn",), 0, "after " + str(pos))
+    return _boundary("", [], after, lang, name) if i < 0 else Evidence()
+
+
+def _boundary(mark: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], lang: str,
+              name: Name) -> Evidence:
+    """At the start of a sentence or clause: the subject (nominative), or in Ukrainian, a person addressed."""
+    next_mark = after[0][0] if after else ""
+    set_off = mark in ("", ",", "!", "?", ".", ":", "—", "–", "-") and next_mark in ("", ",", "!", "?", ".", "…")
+    if set_off and name.person and ("voct" in name.hints or _address_cue(before)):
+        return Evidence(("voct",) if lang == "uk" else ("nomn",), 2, "address")
+    if mark in _SENTENCE_END or mark == "":
+        return Evidence(("nomn",), 2, "sentence start")
+    return Evidence(("nomn",), 0, "after " + mark)
+
+
+def _address_cue(before: list[tuple[str, int, int]]) -> bool:
+    return any(t[0].lower() in gov.ADDRESS_CUES for t in before[-3:])
+
+
+def _preposition(word: str, before: list[tuple[str, int, int]], lang: str, name: Name) -> Evidence:
+    allowed = gov.PREPOSITIONS[lang][word]
+    if len(allowed) == 1:
+        return Evidence(allowed, 2, "preposition " + word)
+    hinted = [c for c in name.hints if c in allowed or (c == "loct" and "loc2" in allowed)]
+    if word in gov.DIRECTIONAL:
+        if _motion(before, lang) or (name.person and word != "у"):
+            return Evidence(("accs",), 2, "motion " + word)
+        if lang == "uk" and word in ("у", "в") and name.person:
+            return Evidence(("gent",), 1, "у + person")  # "у Путіна є план"
+        first = allowed[0]
+        if "accs" in name.hints[:1]:
+            return Evidence(("accs", first), 1, word + " + to")
+        return Evidence((first, "accs"), 2 if name.hints[:1] in (("loct",), ("loc2",)) else 1, "place " + word)
+    if word in gov.WITH and name.person:
+        return Evidence(("ablt",), 2, "with a person")
+    if word in ("под", "під"):
+        return Evidence(("accs",) if _motion(before, lang) else ("ablt",), 2, "preposition " + word)
+    ordered = tuple(dict.fromkeys([*(("loct" if c == "loct" and lang == "uk" else c) for c in hinted), *allowed]))
+    return Evidence(ordered, 2 if hinted else 1, "preposition " + word)
+
+
+def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
+    """Whether a verb or noun of motion governs the preposition: "прибыла в", "вторгнення в"."""
+    for token, _, _ in reversed(before[-4:]):
+        if not _is_word(token):
+            return False
+        parse = _parse(token, lang)
+        if parse.normal_form in gov.MOTION or any(p.normal_form in gov.MOTION for p in analyzer(lang).parse(token)[:2]):
+            return True
+        if parse.tag.POS in _VERBAL or parse.tag.POS == "NOUN":
+            return False
+    return False
+
+
+def _verb(parse: Any, before: list[tuple[str, int, int]], lang: str, name: Name) -> Evidence:
+    lemma = parse.normal_form
+    cases = gov.VERBS.get(lemma)
+    if "agent" in name.hints:  # "sold by Russia" written actively: "продала Россия"
+        return Evidence(("nomn",), 2, "subject after its verb")
+    if cases is None and lemma.endswith(("ся", "сь")):
+        return Evidence(("nomn",), 0, "reflexive verb")
+    if cases is None and lang == "ru" and "intr" in parse.tag.grammemes:
+        return Evidence(("nomn",), 0, "intransitive verb")
+    if cases is not None and cases != ("accs",):
+        return Evidence(cases, 2, "verb " + lemma)
+    object_first = any(t[0].lower() in gov.OBJECT_PRONOUNS for t in before[-3:])
+    if object_first:
+        return Evidence(("nomn",), 2, "subject after its verb")
+    return Evidence(("accs",), 2 if cases or lang == "ru" else 1, "transitive verb " + lemma)
+
+
+def _noun(
+    text: str, token: str, before: list[tuple[str, int, int]], i: int, after: list[tuple[str, int, int]],
+    lang: str, name: Name, decided: dict[int, str], depth: int,
+) -> Evidence:
+    low = token.lower()
+    lemma = _parse(token, lang).normal_form
+    if lemma in gov.LABEL_NOUNS or low in gov.LABEL_NOUNS:
+        return Evidence(("nomn",), 2, "label " + lemma)
+    titled = (name.person and (lemma in gov.PERSON_TITLES or low in gov.PERSON_TITLES)) or (
+        name.place and (lemma in gov.PLACE_NOUNS or low in gov.PLACE_NOUNS)
+    )
+    if titled:
+        own = _word_cases(token, lang)
+        outer = _look_back(text, before[:i], after, lang, name, decided, depth + 1) if depth < 2 else Evidence()
+        agree = [c for c in outer.cases if c in own or (c == "loc2" and "loct" in own)]
+        if agree:
+            return Evidence((agree[0],), outer.strength, "apposition to " + lemma)
+        ordered = tuple(c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in own)
+        strength = 2 if len(ordered) == 1 else 0 if "nomn" in ordered else 1
+        return Evidence(ordered, strength, "apposition to " + lemma)
+    return Evidence(("gent",), 2 if "gent" in name.hints[:1] else 0, "after the noun " + lemma)
+
+
+def _word_cases(token: str, lang: str) -> frozenset[str]:
+    """The singular cases a common word can be in."""
+    return frozenset(p.tag.case for p in analyzer(lang).parse(token) if p.tag.case and p.tag.number != "plur")
+
+
+def _coordination(
+    text: str, before: list[tuple[str, int, int]], lang: str, name: Name, decided: dict[int, str], depth: int
+) -> Evidence:
+    """A name after и/і/та takes its first conjunct's case: the name or noun right before the conjunction."""
+    if not before or not _is_word(before[-1][0]):
+        return Evidence(("nomn",), 0, "clause after a conjunction")
+    token, _, end = before[-1]
+    if end in decided:
+        return Evidence((decided[end],), 2, "coordinated with a name")
+    parse = _parse(token, lang)
+    if parse.tag.POS != "NOUN" or depth >= 2:
+        return Evidence(("nomn",), 0, "clause after a conjunction")
+    own = _word_cases(token, lang)
+    outer = _look_back(text, before[:-1], [], lang, name, decided, depth + 1)
+    agree = [c for c in outer.cases if c in own or (c == "loc2" and "loct" in own)]
+    if agree:
+        return Evidence((agree[0],), outer.strength, "coordinated with " + token)
+    return Evidence(tuple(sorted(own)), 0, "coordinated with " + token)

@@ -1,0 +1,115 @@
+"""What kind of name a glossary entry is — a person (and which gender), a place, or anything else — and the
+locative usage fixes for it, worked out once from both language columns and the note.
+
+Inflection depends on it: a woman's name declines as feminine ("Кая Каллас" → "Каей Каллас", never the
+masculine "Каяом Калласом"), people take the animate accusative (Путина) and, in Ukrainian address, the vocative
+(Руслане); places take the Russian second locative (в Крыму). A note can say what the forms cannot: "she",
+"woman", "city", or the locative usage has fixed ("у Криму").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FEMININE = re.compile(
+    r"\b(she|her|woman|female|ms|mrs|madam|actress|chairwoman|spokeswoman|жінка|женщина|вона|она)\b", re.I
+)
+_MASCULINE = re.compile(r"\b(he|his|him|man|male|mr|чоловік|мужчина|він|он)\b", re.I)
+_PERSON = re.compile(
+    r"\b(person|president|minister|pm|premier|chancellor|host|guest|activist|politician|leader|journalist|"
+    r"expert|spokesman|spokeswoman|general|senator|mayor|king|queen|pope|ceo|founder|author|prime)\b", re.I
+)
+_PLACE = re.compile(
+    r"\b(city|town|village|region|oblast|country|capital|state|province|island|peninsula|river)\b", re.I
+)
+# "в Крыму", "у Криму": the note shows the locative usage has fixed.
+_LOCATIVE = re.compile(r"(?<!\w)(?:в|во|у|на)\s+([^\W\d_][\w'’ʼ-]*)", re.I)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """`kind`: person, place or thing; `gender` (masc/femn) for people; `locatives`: lang → the locative of the
+    whole form where the note fixes it."""
+
+    kind: str = "thing"
+    gender: str | None = None
+    locatives: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def person(self) -> bool:
+        return self.kind == "person"
+
+    @property
+    def animacy(self) -> str:
+        return "anim" if self.person else "inan"
+
+
+def _kind(note: str, written: list[tuple[str, str]]) -> str:
+    """A person when the note says so, or a form is a known first name or surname (a first name and a surname
+    in two-word forms); a place when the dictionary knows it as one; else a thing (Білий дім, Верховна Рада)."""
+    if _PLACE.search(note):
+        return "place"
+    if _PERSON.search(note) or _FEMININE.search(note) or _MASCULINE.search(note):
+        return "person"
+    from translator.glossary.morph import is_fixed, nominatives
+
+    def tagged(word: str, lang: str, grammemes: set[str], known: bool = True) -> bool:
+        return not is_fixed(word) and any(
+            p.tag.grammemes & grammemes and (p.is_known or not known) for p in nominatives(word, lang)
+        )
+
+    def person(form: str, lang: str, known: bool) -> bool:
+        words = form.split(" ")
+        if len(words) == 1:
+            return tagged(words[0], lang, {"Name", "Surn"}, known)
+        return tagged(words[0], lang, {"Name"}) and tagged(words[-1], lang, {"Surn", "Name"}, known)
+
+    single = [(lang, form) for lang, form in written if " " not in form]
+    if any(tagged(form, lang, {"Geox"}) for lang, form in single):
+        return "place"
+    if any(person(form, lang, True) for lang, form in written):
+        return "person"
+    if any(person(form, lang, False) for lang, form in written):
+        return "person"
+    return "place" if any(tagged(form, lang, {"Geox"}, False) for lang, form in written) else "thing"
+
+
+def _gender(note: str, forms: list[tuple[str, str]]) -> str:
+    """A woman when the note says so, or a first name in either column is only feminine, or a surname has
+    a feminine ending in both; otherwise a man."""
+    from translator.glossary.morph import nominatives
+
+    if _FEMININE.search(note):
+        return "femn"
+    if _MASCULINE.search(note):
+        return "masc"
+    for lang, form in forms:
+        words = form.split(" ")
+        names = {p.tag.gender for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes}
+        if names == {"femn"}:
+            return "femn"
+    endings = ("ова", "ева", "єва", "ина", "іна", "ская", "ська", "цкая", "цька")
+    last_words = [form.split(" ")[-1].lower() for _, form in forms]
+    return "femn" if last_words and all(w.endswith(endings) for w in last_words) else "masc"
+
+
+def _locatives(note: str, forms: list[tuple[str, str]]) -> dict[str, str]:
+    """lang → a one-word form's locative, when the note shows one of its oblique forms after в/у/на."""
+    from translator.glossary.morph import word_cases
+
+    out: dict[str, str] = {}
+    for found in _LOCATIVE.finditer(note):
+        word = found.group(1)
+        for lang, form in forms:
+            oblique = word.lower() != form.lower() and word.lower() in word_cases(form, lang)
+            if lang not in out and " " not in form and oblique:
+                out[lang] = word
+    return out
+
+
+def entry_profile(written: list[tuple[str, str]], note: str) -> Profile:
+    """The profile of an entry from its written Russian/Ukrainian forms (lang, form) and its note."""
+    kind = _kind(note, written)
+    gender = _gender(note, written) if kind == "person" else None
+    return Profile(kind, gender, _locatives(note, written))
