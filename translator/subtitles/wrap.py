@@ -82,7 +82,7 @@ def wrap_lines(text: str, lang: str | None, costs: BreakCosts | None = None) -> 
     joined = " ".join(words)
     if len(joined) <= limit and not is_dialogue(words):
         return [joined]
-    lines = min(max(2, ceil(len(joined) / limit)), len(words))
+    lines = min(max(2, ceil((len(joined) + 1) / (limit + 1))), len(words))  # n lines hold n×limit + n-1
     before = _costs_before(words, lang, costs or BreakCosts())
     cuts = _split(words, lines, limit, before)
     while cuts is None:  # ends at the latest with one word a line
