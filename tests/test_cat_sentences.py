@@ -15,7 +15,7 @@ from translator.document import Document, Translation
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.readers import srt as srt_reader
-from translator.review import import_review
+from translator.review import store_corrections
 from translator.sentences import split_sentences
 from translator.subtitles.distribute import distribute
 from translator.subtitles.group import group_cues
@@ -74,7 +74,7 @@ def test_a_corrected_sentence_comes_back_onto_its_cues(tmp_path: Path, db: Datab
     RunLedger(db).record_delivered(doc)
     path = tmp_path / "talk.en-uk.xlf"
     path.write_bytes(WRITERS["xlf"].render(doc, "uk"))
-    unchanged = import_review(path, db)
+    unchanged = store_corrections(path, db)
     assert (unchanged.approved, unchanged.unchanged) == (0, 4)  # every cue as delivered
     store = xliff.xlifffile(io.BytesIO(path.read_bytes()))
     fixed = "Чиновники кажуть, що енергомережа досі не працює."
@@ -82,7 +82,7 @@ def test_a_corrected_sentence_comes_back_onto_its_cues(tmp_path: Path, db: Datab
         if unit.xmlelement.get("id") == "1-3.2":
             unit.target = fixed
     path.write_bytes(bytes(store))
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     approvals = TranslationMemory(db).approvals("talk", "uk")
     expected = distribute(f"{SENTENCES[0]} {fixed}", [s.text for s in doc.segments[:3]])
     changed = {number for number, part in enumerate(expected, start=1)
