@@ -23,6 +23,7 @@ from translator.memory import TranslationMemory, UndoneImport
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
 from translator.review_readers.script import lost_script
+from translator.subtitles.distribute import distribute
 
 DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
@@ -85,6 +86,17 @@ def match_segment(row: ReturnedRow, delivered: dict[int, Delivered]) -> tuple[in
     if by_id is not None and row.source is not None:
         return row.id, row.source
     return None
+
+
+def spread_over_cues(row: ReturnedRow, delivered: dict[int, Delivered]) -> list[ReturnedRow]:
+    """A unit of whole sentences over cues `id`..`last` as one row per cue: the translation cut over the cues as
+    the run cut it (`distribute`, in proportion to the cues' source text), so an unedited unit gives back exactly
+    what each cue delivered."""
+    if row.last is None:
+        return [row]
+    cues = [number for number in range(row.id, row.last + 1) if number in delivered]
+    parts = distribute(row.translation, [delivered[number].source_text for number in cues])
+    return [ReturnedRow(number, None, part, row.approved) for number, part in zip(cues, parts)]
 
 
 def _resemblance(rows: list[ReturnedRow], delivered: dict[int, Delivered]) -> tuple[int, int]:
@@ -201,7 +213,7 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
     changes: dict[int, Change] = {}
     sources: dict[int, str] = {}
     unchanged = empty = unmatched = 0
-    for row in rows:
+    for row in [cue_row for unit in rows for cue_row in spread_over_cues(unit, delivered)]:
         match = match_segment(row, delivered)
         if match is None:
             unmatched += 1
