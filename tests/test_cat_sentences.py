@@ -11,8 +11,8 @@ import pytest
 from translate.storage import tmx, xliff
 
 from translator.database import Database
-from translator.document import Document, Translation
-from translator.ledger import RunLedger
+from translator.document import Document, Translation, document_key
+from translator.ledger import RunLedger, delivered_rows
 from translator.memory import TranslationMemory
 from translator.readers import srt as srt_reader
 from translator.review import store_corrections
@@ -71,7 +71,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 def test_a_corrected_sentence_comes_back_onto_its_cues(tmp_path: Path, db: Database) -> None:
     doc = translated_doc()
-    RunLedger(db).record_delivered(doc)
+    RunLedger(db).intend(document_key(doc), delivered_rows(doc), {}, {})
     path = tmp_path / "talk.en-uk.xlf"
     path.write_bytes(WRITERS["xlf"].render(doc, "uk"))
     unchanged = store_corrections(path, db)
