@@ -23,6 +23,7 @@ from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
 from translator.sentences import split_document, split_sentences
+from translator.stages import stage
 from translator.subtitles import SubtitleOptions, distribute, group_cues, layout_document
 from translator.writers import DEFAULT_FORMATS
 
@@ -83,9 +84,12 @@ def prepare(path: Path, source_lang: str | None = None, encoding: str | None = N
     """Read, detect languages and split sentences: everything that needs no model."""
     if source_lang and source_lang not in LANGUAGES:
         raise UsageError(f"unknown language code in --from: {source_lang!r} (use {', '.join(LANGUAGES)})")
-    doc = read(path, encoding)
-    detect_document(doc, forced=source_lang)
-    split_document(doc)
+    with stage("read"):
+        doc = read(path, encoding)
+    with stage("detect"):
+        detect_document(doc, forced=source_lang)
+    with stage("split"):
+        split_document(doc)
     return doc
 
 
@@ -142,7 +146,8 @@ class Translator:
         """Planning, memory lookup and restoring all need a sentence's protected form: compute it once."""
         key = (sentence, src, tgt)
         if key not in self._protected:
-            self._protected[key] = protect(self.glossary, sentence, src, tgt)
+            with stage("glossary"):
+                self._protected[key] = protect(self.glossary, sentence, src, tgt)
         return self._protected[key]
 
     def plan(self, doc: Document, targets: list[str]) -> int:
@@ -161,7 +166,8 @@ class Translator:
         for src, sentences in sorted(by_lang.items()):
             engine_id = self.engine.identity(src, tgt)
             protected = list(dict.fromkeys(self._protect(s, src, tgt).text for s in sentences))
-            known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
+            with stage("memory"):
+                known = self.memory.lookup(src, tgt, engine_id, glossary_id, protected)
             yield _Lookup(src, engine_id, glossary_id, protected, known)
 
     def translate(self, doc: Document, targets: list[str]) -> dict[str, list[GlossaryHit]]:
@@ -183,8 +189,10 @@ class Translator:
             todo = work.todo  # fixed before the loop: `known` grows as steps are stored
             for start in range(0, len(todo), STEP_SENTENCES):
                 step = todo[start:start + STEP_SENTENCES]
-                output = self.engine.translate(step, work.src, tgt)
-                self.memory.store(work.src, tgt, work.engine_id, work.glossary_id, list(zip(step, output)))
+                with stage("translate"):
+                    output = self.engine.translate(step, work.src, tgt)
+                with stage("memory"):
+                    self.memory.store(work.src, tgt, work.engine_id, work.glossary_id, list(zip(step, output)))
                 work.known.update(zip(step, output))
                 self.translated += len(step)
                 if self.progress:
@@ -204,7 +212,9 @@ class Translator:
         protected = [self._protect(sentence, unit.lang, tgt) for sentence in unit.sentences]
         raw = [machine[(unit.lang, p.text)] for p in protected]
         aligner = partial(self.engine.align, src=unit.lang, tgt=tgt)  # a second pass for missed terms only
-        for text, sentence_hits in restore_all(self.glossary, protected, raw, tgt, aligner):
+        with stage("glossary"):
+            restored = restore_all(self.glossary, protected, raw, tgt, aligner)
+        for text, sentence_hits in restored:
             sentences.append(text)
             hits.extend(sentence_hits)
         if len(unit.segments) == 1:
@@ -252,9 +262,13 @@ def run_document(
     """Translate one prepared document, lay out its subtitles once per language, flag it, write every output."""
     before_translated, before_memory = translator.translated, translator.from_memory
     hits = translator.translate(doc, targets)
-    layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
-    flag_document(doc, layouts)
-    written = write_document(doc, out_dir, ledger, tuple(formats), layouts)
-    ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
+    with stage("layout"):
+        layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
+    with stage("qa"):
+        flag_document(doc, layouts)
+    with stage("write"):
+        written = write_document(doc, out_dir, ledger, tuple(formats), layouts)
+    with stage("memory"):
+        ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
     return RunResult(doc, written, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

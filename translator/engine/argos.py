@@ -19,6 +19,7 @@ from translator.engine.packages import InstalledPackage, installed_packages, rou
 from translator.engine.tokenizer import load_tokenizer
 from translator.errors import UsageError
 from translator.spans import AlignedTranslation, Link
+from translator.stages import mark, stage
 
 LENGTH_PENALTY = 0.2
 DEFAULT_BEAM_SIZE = 4
@@ -74,6 +75,7 @@ class _LoadedModel:
         tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
         prefix = self.target_prefix
         longest = max((len(t) for t in tokens), default=0)
+        mark("decoding")
         results = self.translator.translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
@@ -180,5 +182,6 @@ class ArgosEngine:
 
     def _model(self, pkg: InstalledPackage) -> _LoadedModel:
         if pkg not in self._models:
-            self._models[pkg] = _LoadedModel(pkg, self.settings)
+            with stage("load"):
+                self._models[pkg] = _LoadedModel(pkg, self.settings)
         return self._models[pkg]

@@ -1,0 +1,70 @@
+"""Where a run's time goes: wall seconds per stage (read, detect, split, glossary, load, translate, layout,
+write), so the benchmark can show which stage a regression came from.
+
+Stages nest: while a stage runs inside another (the model loads inside the first translation), the outer one's
+clock stops, so each second counts for one stage only and the shares add up. The cost is two clock reads per
+stage entered. With `TRANSLATOR_TIMINGS=FILE` in the environment, the process writes the totals to FILE as
+JSON when it exits (`benchmarks.run` reads it from its `translator run` child); nothing is written otherwise.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ENVIRONMENT = "TRANSLATOR_TIMINGS"
+
+_seconds: dict[str, float] = {}
+_open: list[list[object]] = []  # [name, started] of the stages now running, innermost last
+_marks: dict[str, float] = {}
+
+
+def _charge(entry: list[object], now: float) -> None:
+    name, started = entry
+    assert isinstance(name, str) and isinstance(started, float)
+    _seconds[name] = _seconds.get(name, 0.0) + now - started
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Count the wall time of the block for `name`, and not for the stage it runs inside."""
+    now = time.perf_counter()
+    if _open:
+        _charge(_open[-1], now)
+    entry: list[object] = [name, now]
+    _open.append(entry)
+    try:
+        yield
+    finally:
+        now = time.perf_counter()
+        _charge(_open.pop(), now)
+        if _open:
+            _open[-1][1] = now
+
+
+def mark(name: str) -> None:
+    """Remember when something first happened (the first translated batch): a perf_counter reading, which on
+    Linux is the system's monotonic clock, so a parent process can subtract its own start from it."""
+    _marks.setdefault(name, time.perf_counter())
+
+
+def totals() -> dict[str, float]:
+    """Seconds per stage so far in this process."""
+    return dict(_seconds)
+
+
+def marks() -> dict[str, float]:
+    return dict(_marks)
+
+
+def _write(path: str) -> None:
+    Path(path).write_text(json.dumps({"stages": totals(), "marks": marks()}, sort_keys=True), "utf-8")
+
+
+if os.environ.get(ENVIRONMENT):
+    atexit.register(_write, os.environ[ENVIRONMENT])
