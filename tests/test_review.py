@@ -19,7 +19,7 @@ from translator.errors import InputError
 from translator.ledger import Delivered, RunLedger
 from translator.memory import Approval, TranslationMemory
 from translator.report import describe_status
-from translator.review import import_review, match_segment
+from translator.review import match_segment, store_corrections
 from translator.review_readers.rows import ReturnedRow
 from translator.writers import WRITERS
 
@@ -64,7 +64,7 @@ def test_csv_import_stores_three_fixes_and_the_approved_row(tmp_path: Path, doc:
                                                            db: Database) -> None:
     path = written(tmp_path, doc, "csv")
     edit_csv(path, FIXES)
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 4, 2, 0)
     assert result.target.doc_key == "interview-aisin" and (result.target.src, result.target.tgt) == ("en", "uk")
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
@@ -80,7 +80,7 @@ def test_an_unchanged_file_stores_nothing(tmp_path: Path, doc: Document, db: Dat
     doc.segments[3].translations["uk"].origin = "machine"
     RunLedger(db).record_delivered(doc)
     for fmt in ("csv", "xlf", "docx"):
-        result = import_review(written(tmp_path, doc, fmt), db)
+        result = store_corrections(written(tmp_path, doc, fmt), db)
         assert (result.approved, result.unchanged) == (0, 6), fmt
     assert TranslationMemory(db).approvals("interview-aisin", "uk") == {}
 
@@ -89,7 +89,7 @@ def test_excel_semicolon_cp1251_csv_with_extra_words_in_the_name(tmp_path: Path,
                                                                  db: Database) -> None:
     path = written(tmp_path, doc, "csv", "interview-aisin.en-uk (reviewed by Olena).csv")
     edit_csv(path, {3: "СОКАР знову вдарили."}, delimiter=";", encoding="cp1251")
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert result.approved == 2  # the fix and the approved row 4
     assert TranslationMemory(db).approvals("interview-aisin", "uk")[3].translation == "СОКАР знову вдарили."
 
@@ -105,7 +105,7 @@ def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: P
         if number == 1:
             unit.xmlelement.find("{*}target").set("state", "signed-off")
     path.write_bytes(bytes(store))
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert (result.approved, result.unchanged) == (5, 1)  # 3 fixes, unit 4 (final), unit 1 (signed-off)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[1].translation == doc.segments[0].translations["uk"].text
@@ -121,7 +121,7 @@ def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, db
         if number in FIXES:
             row.cells[3].text = FIXES[number]
     document.save(str(path))
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert result.approved == 4
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
@@ -134,7 +134,7 @@ def test_rows_match_by_source_when_ids_moved_and_keep_a_changed_source(tmp_path:
                     "9,\"Hello, Aysin! I say \"\"yes\"\".\",Вітаю!,machine\n"  # id moved, source known
                     "3,SOCAR was hit hard. Again.,СОКАР.,machine\n"  # source edited since: kept, will be stale
                     "42,Nobody said this.,Ніхто.,machine\n", encoding="utf-8")
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert (result.approved, result.unmatched) == (2, 1)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!")
@@ -164,13 +164,13 @@ def test_bad_review_files_are_refused_in_one_line(tmp_path: Path, doc: Document,
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputError, match=message) as caught:
-        import_review(path, db)
+        store_corrections(path, db)
     assert "\n" not in str(caught.value) and str(path) in str(caught.value)
 
 
 def test_a_missing_file_is_refused(tmp_path: Path, db: Database) -> None:
     with pytest.raises(InputError, match="no such file"):
-        import_review(tmp_path / "gone.en-uk.csv", db)
+        store_corrections(tmp_path / "gone.en-uk.csv", db)
 
 
 def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db: Database) -> None:
@@ -178,6 +178,6 @@ def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db:
     path.write_bytes(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><xliff><file original='interview-aisin'"
                      b" source-language='en-GB' target-language='uk-UA'><body><trans-unit id='1'><source>&e;</source>"
                      b"<target>&e;</target></trans-unit></body></file></xliff>")
-    result = import_review(path, db)
+    result = store_corrections(path, db)
     assert (result.target.src, result.target.tgt) == ("en", "uk")
     assert "root:" not in repr(TranslationMemory(db).approvals("interview-aisin", "uk"))

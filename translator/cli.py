@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from translator.errors import TranslatorError, UsageError
+from translator.database import DEFAULT_OUT, MEMORY_NAME
+from translator.errors import TranslatorError
 
 app = typer.Typer(
     help="Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline.",
@@ -30,25 +30,9 @@ app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
 app.add_typer(review_app, name="review")
 
-DEFAULT_OUT = Path("output")
-MEMORY_NAME = "translator.sqlite"
-
 
 def _say(message: str) -> None:
     typer.echo(message, err=True)
-
-
-def _writable_folder(path: Path) -> Path:
-    """Create the output folder if needed and prove it is writable before any work starts."""
-    import tempfile
-
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=path):
-            pass
-    except OSError as exc:
-        raise UsageError(f"cannot write to --out {path}: {exc.strerror or exc}") from None
-    return path
 
 
 @app.command()
@@ -73,75 +57,16 @@ def run(
         "the turns.")] = False,
 ) -> None:
     """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
-    from translator import rerun
-    from translator.database import Database
-    from translator.engine.argos import ArgosEngine, EngineSettings
-    from translator.glossary import load_glossaries, miss_lines, summary_line
-    from translator.ledger import RunLedger
-    from translator.memory import TranslationMemory
-    from translator.pipeline import (
-        Translator,
-        expand_inputs,
-        parse_targets,
-        prepare,
-        required_directions,
-        run_document,
-    )
-    from translator.report import describe_result, progress_bar
-    from translator.subtitles.options import SubtitleOptions
+    from translator.report import headline
+    from translator.terminal import RunProgress
+    from translator.workflow import Finished, run
 
-    targets = parse_targets(to)
-    out_dir = _writable_folder(out)
-    memory_path = memory or out_dir / MEMORY_NAME
-    settings = EngineSettings(device=_device(device), beam_size=beam_size, threads=threads)
-    engine = ArgosEngine(settings)
-    loaded_glossary = load_glossaries(glossary or [])
-    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
-    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
-    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
-        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
-    with ExitStack() as stack:
-        known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
-        # Every input to translate is read and every package checked before anything is written: a bad
-        # input leaves --out as it was. An input whose last run had the same fingerprint is not redone.
-        pending = []
-        for path in expand_inputs(inputs):
-            current = rerun.fingerprint(path, targets, options, loaded_glossary, engine,
-                                        TranslationMemory(known) if known else None)
-            report = rerun.unchanged_report(RunLedger(known), path, current) if known else None
-            if report is not None:
-                typer.echo(f"{path.name}: unchanged since the last run, 0 sentences translated; "
-                           f"its outputs in {out_dir}/ are kept")
-                if report:
-                    typer.echo(report)
-                continue
-            pending.append((prepare(path, source, encoding), current))
-        for doc, _ in pending:
-            engine.check(required_directions(doc, targets))
-        db = known or stack.enter_context(Database(memory_path))
-        tm, ledger = TranslationMemory(db), RunLedger(db)
-        for doc, current in pending:
-            path = Path(doc.path)
-            for notice in doc.notices:
-                _say(f"{path}: {notice}")
-            translator = Translator(engine, loaded_glossary, tm)
-            with progress_bar(translator.plan(doc, targets), f"translating {path.name}") as bar:
-                translator.progress = bar.update
-                result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
-            lines = describe_result(result, out_dir)
-            if loaded_glossary.entries:
-                lines += [summary_line(result.glossary_hits), *miss_lines(doc.segments)]
-            typer.echo("\n".join(lines))
-            rerun.remember(ledger, path, current, result.written, "\n".join(lines[1:]))
+    def done(event: Finished) -> None:
+        typer.echo("\n".join([headline(event.result, out), *event.result.report]))
 
-
-def _device(option: str | None) -> str:
-    import os
-
-    device = (option or os.environ.get("ARGOS_DEVICE_TYPE") or "cpu").lower()
-    if device not in ("cpu", "cuda", "auto"):
-        raise UsageError(f"unknown --device {device!r} (use cpu or cuda)")
-    return device
+    run(inputs, to, out, glossary or [], memory, source=source, encoding=encoding, beam_size=beam_size,
+        threads=threads, device=device, keep_cues=keep_cues, subtitle_headings=subtitle_headings,
+        progress=RunProgress(_say, done))
 
 
 @app.command()
@@ -152,26 +77,23 @@ def detect(
     encoding: Annotated[str | None, typer.Option("--encoding", help="Force the input encoding.")] = None,
 ) -> None:
     """Print every segment's language and confidence, without loading any model."""
-    from translator.pipeline import expand_inputs, prepare
-    from translator.subtitles import estimate_timings
+    from translator.workflow import detect
 
-    for path in expand_inputs(inputs):
-        doc = prepare(path, source, encoding)
-        estimate_timings(doc)  # a transcript's timings from its source text, as a run starts from
+    for doc in detect(inputs, source=source, encoding=encoding):
         for segment in doc.segments:
             if as_json:
-                record = {"file": str(path), **segment.to_json()}
+                record = {"file": doc.path, **segment.to_json()}
                 typer.echo(json.dumps(record, ensure_ascii=False))
             else:
                 preview = segment.text if len(segment.text) <= 60 else segment.text[:57] + "..."
-                typer.echo(f"{path}\t{segment.id}\t{segment.kind}\t{segment.lang}\t{segment.lang_confidence:.2f}\t{preview}")
+                typer.echo(f"{doc.path}\t{segment.id}\t{segment.kind}\t{segment.lang}\t{segment.lang_confidence:.2f}\t{preview}")
 
 
 @models_app.command("list")
 def models_list() -> None:
     """Installed packages, and which of the six directions a run can use (direct or via English)."""
-    from translator.engine.packages import installed_packages, packages_dir, route, supported_directions
-    from translator.errors import MissingPackageError
+    from translator.engine.packages import packages_dir
+    from translator.models import directions, installed_packages
 
     packages = installed_packages()
     typer.echo(f"packages in {packages_dir()}:")
@@ -180,13 +102,8 @@ def models_list() -> None:
     if not packages:
         typer.echo("  (none) - install one with: translator models install en-uk")
     typer.echo("directions:")
-    for src, tgt in supported_directions():
-        try:
-            chain = route(src, tgt, packages)
-            how = "direct" if len(chain) == 1 else "pivot " + " → ".join([src] + [p.to_code for p in chain])
-        except MissingPackageError:
-            how = "missing"
-        typer.echo(f"  {src}→{tgt}  {how}")
+    for direction in directions(packages):
+        typer.echo(f"  {direction.src}→{direction.tgt}  {direction.describe()}")
 
 
 @models_app.command("install")
@@ -194,23 +111,19 @@ def models_install(
     names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (Argos index) or .argosmodel files.")],
 ) -> None:
     """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
-    from translator.engine import packages
+    from translator.models import install
+    from translator.terminal import download_bar
 
     for name in names:
-        if name.endswith(".argosmodel") or Path(name).is_file():
-            installed = packages.install_file(Path(name))
-        else:
-            from translator.report import download_bar
-
-            with download_bar(f"downloading {name}") as bar:
-                installed = packages.download_and_install(name, progress=bar.advance)
+        with download_bar(f"downloading {name}") as bar:  # appears only when a download starts
+            installed = install(name, progress=bar.advance)
         typer.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
 
 
 @models_app.command("remove")
 def models_remove(name: Annotated[str, typer.Argument(help="A direction such as en-uk.")]) -> None:
     """Remove the installed package(s) of a direction."""
-    from translator.engine.packages import remove
+    from translator.models import remove
 
     for pkg in remove(name):
         typer.echo(f"removed {pkg.name} version {pkg.version} from {pkg.path}")
@@ -261,12 +174,9 @@ def review_import(
     memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
 ) -> None:
     """Store a reviewer's corrections as approved translations; later runs use them everywhere."""
-    from translator.database import Database
     from translator.review import import_review
 
-    with Database(memory) as db:
-        result = import_review(file, db)
-    typer.echo(str(result))
+    typer.echo(str(import_review(file, memory)))
 
 
 @review_app.command("status")
@@ -274,14 +184,10 @@ def review_status(
     memory: Annotated[Path, typer.Option("--memory", help="Translation memory.")] = DEFAULT_OUT / MEMORY_NAME,
 ) -> None:
     """How many segments are machine-translated, approved and flagged, per document and language."""
-    from translator.database import Database
-    from translator.ledger import RunLedger
     from translator.report import describe_status
+    from translator.review import review_status
 
-    if not memory.is_file():
-        raise UsageError(f"no translation memory at {memory} (run `translator run` first, or pass --memory)")
-    with Database(memory) as db:
-        typer.echo(describe_status(RunLedger(db).status()))
+    typer.echo(describe_status(review_status(memory)))
 
 
 def main() -> None:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from translator.errors import MemoryFileError
 
+DEFAULT_OUT = Path("output")  # a run's output folder, unless told otherwise; the memory lives there by default
+MEMORY_NAME = "translator.sqlite"
 APPLICATION_ID = 0x54524E53  # "TRNS": marks the file as ours (PRAGMA application_id)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 LOOKUP_CHUNK = 500  # rows asked for per query: well under SQLite's limit on bound parameters

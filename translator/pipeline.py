@@ -1,7 +1,7 @@
 """The workflow: read → detect → split → (glossary, memory, engine) translate → align → QA → write.
 
-Each stage reads the Document and enriches it; `run_files` drives them for one or many input files and
-shares one engine (each model loaded once) across all of them.
+Each stage reads the Document and enriches it; `translator.workflow.run` drives them for one or many input
+files and shares one engine (each model loaded once) across all of them.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from translator.align import align_sentences
 from translator.document import LANGUAGES, Document, GlossaryHit, Segment, Translation, document_key
 from translator.engine.argos import ArgosEngine
 from translator.errors import InputError, UsageError
-from translator.glossary import Glossary, Protected, protect, restore_all
+from translator.glossary import Glossary, Protected, miss_lines, protect, restore_all, summary_line
 from translator.langid import detect_document
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
+from translator.report import flag_lines
 from translator.sentences import split_document, split_sentences
 from translator.stages import stage
 from translator.subtitles import SubtitleOptions, distribute, group_cues, layout_document
@@ -48,22 +49,21 @@ class Unit:
 
 @dataclass
 class RunResult:
-    """What one input produced: the enriched document, the files written and what it cost."""
+    """What one input produced: the files written, what the run says about them (`report`: flags, glossary
+    terms pinned and missed) and what it cost. `doc` is the enriched document, or None when the input was
+    unchanged since its last run and nothing was redone (the files and report are that run's)."""
 
-    doc: Document
+    path: Path
     written: list[Path]
-    translated: int
-    from_memory: int
+    report: list[str]
+    doc: Document | None = None
+    translated: int = 0
+    from_memory: int = 0
     glossary_hits: dict[str, list[GlossaryHit]] = field(default_factory=dict)
 
-
-def parse_targets(value: str) -> list[str]:
-    """`uk,ru` → ["uk", "ru"]; unknown codes are refused."""
-    targets = list(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))
-    unknown = [code for code in targets if code not in LANGUAGES]
-    if not targets or unknown:
-        raise UsageError(f"unknown language code in --to: {', '.join(unknown) or value!r} (use {', '.join(LANGUAGES)})")
-    return targets
+    @property
+    def unchanged(self) -> bool:
+        return self.doc is None
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -270,5 +270,8 @@ def run_document(
         written = write_document(doc, out_dir, ledger, tuple(formats), layouts)
     with stage("memory"):
         ledger.record_delivered(doc)  # what each row delivered, so a reviewer's edits can be told apart
-    return RunResult(doc, written, translator.translated - before_translated,
+    report = flag_lines(doc)
+    if translator.glossary.entries:
+        report += [summary_line(hits), *miss_lines(doc.segments)]
+    return RunResult(Path(doc.path), written, report, doc, translator.translated - before_translated,
                      translator.from_memory - before_memory, hits)

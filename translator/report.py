@@ -1,51 +1,37 @@
-"""What a run tells the user: progress bars (tqdm, on stderr) and the closing summary lines."""
+"""What a run says about its results, as lines of text: the CLI prints them, the run ledger keeps them."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
+from translator.document import Document
 
 if TYPE_CHECKING:
     from translator.ledger import StatusCounts
     from translator.pipeline import RunResult
 
 
-@contextmanager
-def progress_bar(total: int, label: str) -> Iterator[tqdm[NoReturn]]:
-    """A sentence counter; silent when nothing is to translate or stderr is not a terminal."""
-    with tqdm(total=total, desc=label, unit="sent", disable=None if total else True, leave=False) as bar:
-        yield bar
+def headline(result: RunResult, out_dir: Path) -> str:
+    """`interview-aisin.en.txt: 27 segments (en → uk, ru), 120 sentences translated, ...`, or that it is
+    unchanged since the last run."""
+    doc = result.doc
+    if doc is None:
+        return (f"{result.path.name}: unchanged since the last run, 0 sentences translated; "
+                f"its outputs in {out_dir}/ are kept")
+    return (f"{Path(doc.path).name}: {len(doc.segments)} segments ({doc.lang} → {', '.join(doc.targets)}), "
+            f"{result.translated} sentences translated, {result.from_memory} from memory, "
+            f"{len(result.written)} files written to {out_dir}/")
 
 
-class _ByteBar:
-    """A byte counter that appears with the first downloaded chunk (not while the index is being read)."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self.bar: tqdm[NoReturn] | None = None
-
-    def advance(self, done: int, total: int) -> None:
-        if self.bar is None:
-            self.bar = tqdm(desc=self.label, total=total or None, unit="B", unit_scale=True, unit_divisor=1024)
-        self.bar.update(done)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-
-@contextmanager
-def download_bar(label: str) -> Iterator[_ByteBar]:
-    bar = _ByteBar(label)
-    try:
-        yield bar
-    finally:
-        bar.close()
+def flag_lines(doc: Document) -> list[str]:
+    """`flags: 3 glossary-miss (uk), ...` when anything was flagged."""
+    flags = Counter((flag.code, flag.lang) for segment in doc.segments for flag in segment.flags)
+    if not flags:
+        return []
+    parts = [f"{n} {code}" + (f" ({lang})" if lang else "") for (code, lang), n in sorted(flags.items(), key=str)]
+    return ["flags: " + ", ".join(parts)]
 
 
 def describe_status(counts: list[StatusCounts]) -> str:
@@ -59,18 +45,3 @@ def describe_status(counts: list[StatusCounts]) -> str:
             line += f"; {c.unapplied} correction(s) not in the last run's output (new, or their source changed)"
         lines.append(line)
     return "\n".join(lines)
-
-
-def describe_result(result: RunResult, out_dir: Path) -> list[str]:
-    """Lines such as `interview-aisin.en.txt: 27 segments (en → uk, ru), 120 sentences translated, ...`."""
-    doc = result.doc
-    lines = [
-        f"{Path(doc.path).name}: {len(doc.segments)} segments ({doc.lang} → {', '.join(doc.targets)}), "
-        f"{result.translated} sentences translated, {result.from_memory} from memory, "
-        f"{len(result.written)} files written to {out_dir}/"
-    ]
-    flags = Counter((flag.code, flag.lang) for segment in doc.segments for flag in segment.flags)
-    if flags:
-        parts = [f"{n} {code}" + (f" ({lang})" if lang else "") for (code, lang), n in sorted(flags.items(), key=str)]
-        lines.append("flags: " + ", ".join(parts))
-    return lines

@@ -53,8 +53,8 @@ def fingerprint(
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def unchanged_report(ledger: RunLedger, path: Path, current: str | None) -> str | None:
-    """The last run's report, if it had this fingerprint and all its outputs are as it wrote them."""
+def unchanged_run(ledger: RunLedger, path: Path, current: str | None) -> LastRun | None:
+    """The last run, if it had this fingerprint and all its outputs are as it wrote them."""
     last = ledger.last_run(key_for_path(path))
     if current is None or last is None or last.fingerprint != current:
         return None
@@ -65,7 +65,7 @@ def unchanged_report(ledger: RunLedger, path: Path, current: str | None) -> str 
                 return None
         except OSError:
             return None
-    return last.report
+    return last
 
 
 def remember(ledger: RunLedger, path: Path, current: str | None, written: list[Path], report: str) -> None:

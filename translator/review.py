@@ -12,12 +12,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from translator.database import Database
-from translator.errors import InputError
-from translator.ledger import Delivered, RunLedger
+from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
+from translator.errors import InputError, UsageError
+from translator.ledger import Delivered, RunLedger, StatusCounts
 from translator.memory import TranslationMemory
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
+
+DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,23 @@ def match_segment(row: ReturnedRow, delivered: dict[int, Delivered]) -> tuple[in
     return None
 
 
-def import_review(path: Path, db: Database) -> ImportResult:
-    """Store the corrections of a returned CSV, XLIFF or DOCX file in the memory as approved."""
+def import_review(path: Path | str, memory: Path | str = DEFAULT_MEMORY) -> ImportResult:
+    """Store the corrections of a returned CSV, XLIFF or DOCX file as approved in the memory at `memory`."""
+    with Database(Path(memory)) as db:
+        return store_corrections(Path(path), db)
+
+
+def review_status(memory: Path | str = DEFAULT_MEMORY) -> list[StatusCounts]:
+    """How the last run's segments stand (machine, approved, flagged) per document and target language."""
+    memory = Path(memory)
+    if not memory.is_file():
+        raise UsageError(f"no translation memory at {memory} (run `translator run` first, or pass --memory)")
+    with Database(memory) as db:
+        return RunLedger(db).status()
+
+
+def store_corrections(path: Path, db: Database) -> ImportResult:
+    """Store the corrections of a returned CSV, XLIFF or DOCX file in an open memory as approved."""
     path = Path(path)
     target, rows = read_review(path)
     memory, ledger = TranslationMemory(db), RunLedger(db)

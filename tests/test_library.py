@@ -1,0 +1,94 @@
+"""The Python API: `translator.run` writes exactly what `translator run` writes, reports progress through its
+callback, and every example in the README's "Library" section runs as printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import translator
+from tests.conftest import ROOT, SAMPLE
+from tests.test_end_to_end import translator as cli
+from translator.errors import UsageError
+
+GLOSSARY = ROOT / "glossaries" / "interview-aisin.tsv"
+CUES = ("1\n00:00:01,000 --> 00:00:03,500\nGood afternoon, friends.\n\n"
+        "2\n00:00:03,600 --> 00:00:06,000\nThe war in Europe\n\n"
+        "3\n00:00:06,100 --> 00:00:08,000\nis not over. Thank you.\n")
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith("translator.sqlite")}
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """A folder with the sample interview's first lines and a subtitle file whose sentences run over cues."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    head = SAMPLE.read_text("utf-8").splitlines(keepends=True)[:5]
+    (folder / SAMPLE.name).write_text("".join(head), "utf-8")
+    (folder / "clip.srt").write_text(CUES, "utf-8")
+    return folder
+
+
+def test_the_library_writes_byte_identical_files_to_the_command(argos_env: Path, inputs: Path,
+                                                                tmp_path: Path) -> None:
+    by_cli = cli("run", str(inputs), "--to", "uk,ru", "--glossary", str(GLOSSARY), "--out", str(tmp_path / "cli"),
+                 env_dir=argos_env)
+    assert by_cli.returncode == 0, by_cli.stderr
+    results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "lib", glossaries=[GLOSSARY])
+    assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name]
+    from_cli, from_library = _outputs(tmp_path / "cli"), _outputs(tmp_path / "lib")
+    assert len(from_cli) == 2 * (1 + 2 * 2 + 2 * 7)  # per input: S.json, 2 subtitle files and 7 others per target
+    assert from_library == from_cli
+    assert all(r.written and r.translated > 0 and r.doc is not None for r in results)
+    # what the command printed is what the library reported
+    for result in results:
+        assert "\n".join(result.report) in by_cli.stdout
+
+
+def test_progress_arrives_through_the_callback(argos_env: Path, inputs: Path, tmp_path: Path) -> None:
+    events: list[translator.RunEvent] = []
+    [first] = translator.run([inputs / "clip.srt"], to="uk", out=tmp_path, progress=events.append)
+    started = events[0]
+    assert isinstance(started, translator.Started) and started.sentences == first.translated > 0
+    assert isinstance(events[-1], translator.Finished)
+    assert sum(e.sentences for e in events if isinstance(e, translator.Translated)) == first.translated
+    assert events[-1].result is first and not first.unchanged
+
+    events.clear()
+    [again] = translator.run([inputs / "clip.srt"], to="uk", out=tmp_path, progress=events.append)
+    assert again.unchanged and again.doc is None and again.written == first.written
+    assert events == [translator.Finished(again)]
+
+
+def test_bad_arguments_raise_the_errors_the_command_prints(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown language code in --to: 'xx'"):
+        translator.run([SAMPLE], to=["xx"], out=tmp_path)
+    with pytest.raises(UsageError, match="unknown --device 'tpu'"):
+        translator.run([SAMPLE], to="uk", out=tmp_path, device="tpu")
+
+
+def _readme_library_blocks() -> list[str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("\n## Library\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+
+
+def test_the_readme_library_examples_run_as_printed(argos_env: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _readme_library_blocks()
+    assert len(blocks) >= 4
+    for folder in ("examples", "glossaries"):
+        (tmp_path / folder).symlink_to(ROOT / folder)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "interview-aisin.en.txt" in printed and "glossary: " in printed
+    assert (tmp_path / "output" / "interview-aisin.uk.srt").is_file()

@@ -1,0 +1,161 @@
+"""`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
+
+A run reads every input and checks every package before it writes anything, so a bad input or a missing
+package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,
+glossary, packages, approvals, version) and whose outputs are all as written is not redone. Progress goes to
+an optional callback as events, so a terminal, a GUI or a log can show it its own way.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from translator import rerun
+from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
+from translator.document import LANGUAGES, Document
+from translator.engine.argos import DEFAULT_BEAM_SIZE, ArgosEngine, EngineSettings
+from translator.errors import UsageError
+from translator.glossary import load_glossaries
+from translator.ledger import RunLedger
+from translator.memory import TranslationMemory
+from translator.pipeline import RunResult, Translator, expand_inputs, prepare, required_directions, run_document
+from translator.subtitles import estimate_timings
+from translator.subtitles.options import SubtitleOptions
+
+DEVICES = ("cpu", "cuda", "auto")
+
+
+@dataclass(frozen=True)
+class Started:
+    """A document is read and about to be translated; `sentences` of it are not in the memory yet."""
+
+    doc: Document
+    sentences: int
+
+
+@dataclass(frozen=True)
+class Translated:
+    """Another step of `sentences` sentences of the current document came back from the engine."""
+
+    sentences: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A document is done: translated and written, or found unchanged since its last run."""
+
+    result: RunResult
+
+
+RunEvent = Started | Translated | Finished
+Progress = Callable[[RunEvent], object]
+
+
+def _ignore(event: RunEvent) -> None:
+    """The default progress callback: a library call is silent."""
+
+
+def targets_of(to: str | Iterable[str]) -> list[str]:
+    """`"uk,ru"` or `["uk", "ru"]` → ["uk", "ru"]: each code once, in order; unknown codes are refused."""
+    codes = to.split(",") if isinstance(to, str) else list(to)
+    targets = list(dict.fromkeys(code.strip().lower() for code in codes if code.strip()))
+    unknown = [code for code in targets if code not in LANGUAGES]
+    if not targets or unknown:
+        raise UsageError(f"unknown language code in --to: {', '.join(unknown) or str(to)!r} "
+                         f"(use {', '.join(LANGUAGES)})")
+    return targets
+
+
+def device_of(option: str | None) -> str:
+    """The device asked for, else $ARGOS_DEVICE_TYPE, else the CPU."""
+    device = (option or os.environ.get("ARGOS_DEVICE_TYPE") or "cpu").lower()
+    if device not in DEVICES:
+        raise UsageError(f"unknown --device {device!r} (use cpu or cuda)")
+    return device
+
+
+def writable_folder(path: Path) -> Path:
+    """Create the output folder if needed and prove it is writable before any work starts."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise UsageError(f"cannot write to --out {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def run(
+    inputs: Sequence[Path | str],
+    to: str | Iterable[str] = ("uk", "ru"),
+    out: Path | str = DEFAULT_OUT,
+    glossaries: Sequence[Path | str] = (),
+    memory: Path | str | None = None,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    threads: int = 0,
+    device: str | None = None,
+    keep_cues: bool = False,
+    subtitle_headings: bool = False,
+    progress: Progress = _ignore,
+) -> list[RunResult]:
+    """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
+    every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
+    `source` forces the source language, `encoding` the input encoding; `keep_cues` and `subtitle_headings`
+    are `--keep-cues` and `--subtitle-headings`. One result per input, in order."""
+    targets = targets_of(to)
+    out_dir = writable_folder(Path(out))
+    memory_path = Path(memory) if memory is not None else out_dir / MEMORY_NAME
+    engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads))
+    glossary = load_glossaries([Path(path) for path in glossaries])
+    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
+        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
+    results: dict[Path, RunResult] = {}
+    with ExitStack() as stack:
+        known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
+        pending = []
+        paths = expand_inputs([Path(path) for path in inputs])
+        for path in paths:
+            current = rerun.fingerprint(path, targets, options, glossary, engine,
+                                        TranslationMemory(known) if known else None)
+            last = rerun.unchanged_run(RunLedger(known), path, current) if known else None
+            if last is not None:
+                results[path] = RunResult(path, [Path(name) for name in last.paths], last.report.splitlines())
+                progress(Finished(results[path]))
+                continue
+            pending.append((prepare(path, source, encoding), current))
+        for doc, _ in pending:
+            engine.check(required_directions(doc, targets))
+        db = known or stack.enter_context(Database(memory_path))
+        ledger = RunLedger(db)
+        for doc, current in pending:
+            translator = Translator(engine, glossary, TranslationMemory(db),
+                                    progress=lambda sentences: progress(Translated(sentences)))
+            progress(Started(doc, translator.plan(doc, targets)))
+            result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
+            rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
+            results[result.path] = result
+            progress(Finished(result))
+    return [results[path] for path in paths]
+
+
+def detect(
+    inputs: Sequence[Path | str], *, source: str | None = None, encoding: str | None = None
+) -> list[Document]:
+    """Read each input (files or folders) and tell every segment's language and confidence, loading no model:
+    `translator detect`. Timings are a transcript's estimates from its source text, as a run starts from."""
+    docs = []
+    for path in expand_inputs([Path(path) for path in inputs]):
+        doc = prepare(path, source, encoding)
+        estimate_timings(doc)
+        docs.append(doc)
+    return docs
