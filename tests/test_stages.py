@@ -39,3 +39,18 @@ def test_a_mark_keeps_its_first_time(clock):
     stages.mark("decoding")
     stages.mark("decoding")
     assert stages.marks() == {"decoding": 0.0}
+
+
+def test_a_stage_in_another_thread_is_counted_apart_as_background(clock):
+    import threading
+
+    def load() -> None:
+        with stages.stage("load"):
+            pass
+
+    with stages.stage("split"):
+        worker = threading.Thread(target=load)
+        worker.start()
+        worker.join()
+    assert set(stages.totals()) == {"split", "load (background)"}
+    assert stages.totals()["load (background)"] == 1.0

@@ -80,14 +80,20 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def prepare(path: Path, source_lang: str | None = None, encoding: str | None = None) -> Document:
-    """Read, detect languages and split sentences: everything that needs no model."""
+def prepare(
+    path: Path, source_lang: str | None = None, encoding: str | None = None,
+    detected: Callable[[Document], object] | None = None,
+) -> Document:
+    """Read, detect languages and split sentences: everything that needs no model. `detected` is called once
+    the languages are known, before splitting (a run starts loading its models then)."""
     if source_lang and source_lang not in LANGUAGES:
         raise UsageError(f"unknown language code in --from: {source_lang!r} (use {', '.join(LANGUAGES)})")
     with stage("read"):
         doc = read(path, encoding)
     with stage("detect"):
         detect_document(doc, forced=source_lang)
+    if detected:
+        detected(doc)
     with stage("split"):
         split_document(doc)
     return doc

@@ -2,9 +2,11 @@
 write), so the benchmark can show which stage a regression came from.
 
 Stages nest: while a stage runs inside another (the model loads inside the first translation), the outer one's
-clock stops, so each second counts for one stage only and the shares add up. The cost is two clock reads per
-stage entered. With `TRANSLATOR_TIMINGS=FILE` in the environment, the process writes the totals to FILE as
-JSON when it exits (`benchmarks.run` reads it from its `translator run` child); nothing is written otherwise.
+clock stops, so each second of the main thread counts for one stage only and the shares add up. A stage run in
+another thread (a model loading in the background) counts as `NAME (background)`: it overlaps the main thread's
+stages. The cost is two clock reads per stage entered. With `TRANSLATOR_TIMINGS=FILE` in the environment, the
+process writes the totals to FILE as JSON when it exits (`benchmarks.run` reads it from its `translator run`
+child); nothing is written otherwise.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,8 +23,17 @@ from pathlib import Path
 ENVIRONMENT = "TRANSLATOR_TIMINGS"
 
 _seconds: dict[str, float] = {}
-_open: list[list[object]] = []  # [name, started] of the stages now running, innermost last
 _marks: dict[str, float] = {}
+
+
+class _Open(threading.local):
+    """[name, started] of the stages now running in this thread, innermost last."""
+
+    def __init__(self) -> None:
+        self.stages: list[list[object]] = []
+
+
+_running = _Open()
 
 
 def _charge(entry: list[object], now: float) -> None:
@@ -33,18 +45,20 @@ def _charge(entry: list[object], now: float) -> None:
 @contextmanager
 def stage(name: str) -> Iterator[None]:
     """Count the wall time of the block for `name`, and not for the stage it runs inside."""
+    if threading.current_thread() is not threading.main_thread():
+        name += " (background)"
+    running = _running.stages
     now = time.perf_counter()
-    if _open:
-        _charge(_open[-1], now)
-    entry: list[object] = [name, now]
-    _open.append(entry)
+    if running:
+        _charge(running[-1], now)
+    running.append([name, now])
     try:
         yield
     finally:
         now = time.perf_counter()
-        _charge(_open.pop(), now)
-        if _open:
-            _open[-1][1] = now
+        _charge(running.pop(), now)
+        if running:
+            running[-1][1] = now
 
 
 def mark(name: str) -> None:
