@@ -19,18 +19,23 @@ A slot is right when the output shows one of its accepted forms there, the rest 
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from translator.document import GlossaryHit
-from translator.glossary import Glossary, load_glossaries, protect, restore
+from translator.glossary import Glossary, load_glossaries, protect, restore, restore_all
 from translator.glossary.match import find_terms
 
 HERE = Path(__file__).resolve().parent / "glossary_eval"
 GLOSSARY_FILE = HERE / "glossary.tsv"
 SENTENCES_FILE = HERE / "sentences.tsv"
+LEXICON_FILE = HERE / "lexicon.tsv"
+CACHE = Path(__file__).resolve().parent / ".cache"
 LANGS = ("ru", "uk")
 KINDS = ("A", "B", "C")
 TARGETS = {"A": 0.99, "B": 0.90, "C": 0.85}
@@ -178,16 +183,20 @@ def score_item(item: Item, output: str, hits: list[GlossaryHit], glossary: Gloss
         return
     shown = item.read(output)
     for k, (slot, hit) in enumerate(zip(item.slots, _hits_by_slot(item, glossary, hits))):
-        score.slots += 1
-        right = shown is not None and shown[k] in slot.accepted
         status = hit.status if hit else "missed"
-        score.right += right
-        score.uncertain += status == "uncertain"
-        score.missed += status == "missed"
-        if not right:
-            score.wrong_pinned += status == "pinned"
-            seen = shown[k] if shown else "(sentence changed)"
-            score.failures.append(f"{item.lang} {status:9} {seen!r} for {slot.accepted[0]!r} in: {output}")
+        seen = shown[k] if shown else "(sentence changed)"
+        right = shown is not None and shown[k] in slot.accepted
+        _count(score, right, status, f"{item.lang} {status:9} {seen!r} for {slot.accepted[0]!r} in: {output}")
+
+
+def _count(score: Score, right: bool, status: str, failure: str) -> None:
+    score.slots += 1
+    score.right += right
+    score.uncertain += status == "uncertain"
+    score.missed += status == "missed"
+    if not right:
+        score.wrong_pinned += status == "pinned"
+        score.failures.append(failure)
 
 
 def evaluate(glossary: Glossary | None = None) -> dict[tuple[str, str], Score]:
@@ -199,6 +208,50 @@ def evaluate(glossary: Glossary | None = None) -> dict[tuple[str, str], Score]:
             protected = protect(glossary, item.source, "en", item.lang)
             output, hits = restore(glossary, protected, raw_output(item, kind, glossary), item.lang)
             score_item(item, output, hits, glossary, scores[(kind, item.lang)])
+    return scores
+
+
+def lexicon(lang: str) -> dict[str, str]:
+    """The end-to-end package's word-by-word lexicon from English into `lang`."""
+    rows = [line.split("\t") for line in LEXICON_FILE.read_text(encoding="utf-8").splitlines()[3:]]
+    return {row[0]: row[1 + LANGS.index(lang)] for row in rows}
+
+
+def end_to_end_engine(cache: Path = CACHE) -> Any:
+    """An engine over real word-by-word test packages en→ru and en→uk, built once into `cache`."""
+    from benchmarks.package import BUILDER, _builder
+    from translator.engine.argos import ArgosEngine
+    from translator.engine.packages import install_file, installed_packages
+
+    stamp = hashlib.sha256(BUILDER.read_bytes() + LEXICON_FILE.read_bytes()).hexdigest()[:10]
+    folder = cache / f"glossary-forms-{stamp}"
+    if len(installed_packages(folder)) < len(LANGS):
+        for lang in LANGS:
+            archive = _builder().build_package(cache / f"glossary-archives-{stamp}", "en", lang, lexicon(lang))
+            install_file(archive, folder)
+    return ArgosEngine(packages=installed_packages(folder))
+
+
+def evaluate_end_to_end(glossary: Glossary | None = None, engine: Any = None) -> dict[str, Score]:
+    """Kind E: every source protected, translated by the word-by-word package, restored with the engine's
+    alignment as the pipeline does. The rest of the sentence is not the reference's, so a slot is right when
+    its occurrence's written form is one the reference accepts."""
+    glossary = glossary or load_glossaries([GLOSSARY_FILE])
+    engine = engine or end_to_end_engine()
+    items = [item for item in load_items(glossary) if item.slots]
+    scores = {}
+    for lang in LANGS:
+        mine = [item for item in items if item.lang == lang]
+        protected = [protect(glossary, item.source, "en", lang) for item in mine]
+        raw = engine.translate([p.text for p in protected], "en", lang)
+        aligner = functools.partial(engine.align, src="en", tgt=lang)
+        score = scores[lang] = Score()
+        for item, (output, hits) in zip(mine, restore_all(glossary, protected, raw, lang, aligner)):
+            for slot, hit in zip(item.slots, _hits_by_slot(item, glossary, hits)):
+                status = hit.status if hit else "missed"
+                right = hit is not None and status != "missed" and hit.target_text in slot.accepted
+                _count(score, right, status, f"{lang} {status:9} {hit.target_text if hit else ''!r} "
+                                             f"for {slot.accepted[0]!r} in: {output}")
     return scores
 
 
@@ -222,8 +275,11 @@ def table(scores: dict[tuple[str, str], Score]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--failures", action="store_true", help="list every slot that came out wrong")
+    parser.add_argument("--no-end-to-end", action="store_true", help="skip kind E (building its packages)")
     args = parser.parse_args()
     scores = evaluate()
+    if not args.no_end_to_end:
+        scores.update({("E", lang): score for lang, score in evaluate_end_to_end().items()})
     print(table(scores))
     if args.failures:
         for score in scores.values():

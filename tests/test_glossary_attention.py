@@ -186,6 +186,25 @@ def test_only_a_plausible_span_is_taken(targets: list, taken: list, expected: tu
     assert attended_span(links, NAME, 2, TEXT, taken) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "lang"),
+    [
+        ("Зеленського раскритиковал Трамп.", (12, 25), "ru"),  # a verb
+        ("Я зустрівся з ним учора.", (12, 17), "uk"),  # a preposition and a pronoun
+        ("Він сказав, що і вона прийде.", (12, 18), "uk"),  # a conjunction and a particle
+        ("He met with him yesterday.", (7, 16), "en"),  # English function words
+    ],
+)
+def test_a_span_holding_a_verb_preposition_conjunction_particle_or_pronoun_is_refused(
+    text: str, span: tuple[int, int], lang: str
+) -> None:
+    links = [Link(NAME, span)]
+    words = len(text[span[0]:span[1]].split())
+    assert attended_span(links, NAME, words, text, [], lang) is None
+    noun = "Зеленського раскритиковал Камень."
+    assert attended_span([Link(NAME, (26, 32))], NAME, 1, noun, [], "ru") == (26, 32)  # a noun is taken
+
+
 def test_the_case_of_the_word_the_model_wrote_carries_over() -> None:
     protected = protect(GLOSSARY, "Aisin we talked.", "en", "ru")  # no preposition to go by
     text = "Камнем мы говорили."

@@ -164,11 +164,12 @@ def test_markdown_cell_never_breaks_the_row(text: str) -> None:
 def test_markdown_table_has_one_row_per_segment() -> None:
     lines = render("md").decode("utf-8").splitlines()
     rows = [line for line in lines if line.startswith("| ")]
-    assert rows[0] == "| # | Speaker | English | Ukrainian |"
-    assert rows[1] == "| ---: | --- | --- | --- |"
+    assert rows[0] == "| # | Speaker | English | Ukrainian | Notes |"
+    assert rows[1] == "| ---: | --- | --- | --- | --- |"
     assert [row.split(" ")[1] for row in rows[2:]] == ["1", "2", "3", "4", "5", "6"]
-    assert all(_unescaped_pipes(row) == 5 for row in rows)
-    assert rows[6] == "| 5 |  | - Dialogue \\| with pipe<br>- second line | - Діалог \\| з рискою<br>- другий рядок |"
+    assert all(_unescaped_pipes(row) == 6 for row in rows)
+    assert rows[6] == ("| 5 |  | - Dialogue \\| with pipe<br>- second line | - Діалог \\| з рискою<br>- другий рядок "
+                       "| too fast to read: 31 characters a second |")
 
 
 DANGEROUS = ("<script>alert(1)</script> <img src=x onerror=alert(1)> [click](javascript:alert(1)) "

@@ -23,6 +23,7 @@ _SENTENCE_END = frozenset(".!?…")
 _SKIPPED = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "PRCL", "ADJS"})
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
 _STEPS = 8  # how far back to look for the governing word
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,12 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def _parse(word: str, lang: str) -> Any:
-    return analyzer(lang).parse(word)[0]
+    """The likeliest reading; in Ukrainian, whose dictionary has no frequencies, a verb reading wins (it reads
+    "прибула" first as the noun "прибулий")."""
+    readings = analyzer(lang).parse(word)
+    if lang == "uk":
+        return next((p for p in readings if p.tag.POS in _VERBAL), readings[0])
+    return readings[0]
 
 
 def _is_word(token: str) -> bool:
@@ -75,7 +81,7 @@ def _look_back(
     while i >= 0 and steps < _STEPS:
         token = before[i][0]
         low = token.lower()
-        if token in _QUOTES:
+        if token in _QUOTES or low in _ARTICLES:  # a word-by-word model leaves English articles
             i -= 1
             continue
         if not _is_word(token):
@@ -88,7 +94,9 @@ def _look_back(
             return Evidence(("nomn",), 2 if low in ("что", "що") else 0, "clause")
         parse = _parse(token, lang)
         pos = parse.tag.POS
-        if token[:1].isupper() and i > 0 and before[i - 1][0] not in _SENTENCE_END and pos not in _VERBAL:
+        common = low in gov.PERSON_TITLES or low in gov.PLACE_NOUNS
+        mid_sentence = i > 0 and before[i - 1][0] not in _SENTENCE_END
+        if token[:1].isupper() and mid_sentence and pos not in _VERBAL and not common:
             return Evidence(rule="proper noun")  # another name: no government to read
         if pos == "PRTS":
             return Evidence(("ablt",), 2, "passive agent")
@@ -115,6 +123,8 @@ def _boundary(mark: str, before: list[tuple[str, int, int]], after: list[tuple[s
     set_off = mark in ("", ",", "!", "?", ".", ":", "—", "–", "-") and next_mark in ("", ",", "!", "?", ".", "…")
     if set_off and name.person and ("voct" in name.hints or _address_cue(before)):
         return Evidence(("voct",) if lang == "uk" else ("nomn",), 2, "address")
+    if "passive" in name.hints:  # "Alaska was sold" may start its translation as an object: Аляску продала
+        return Evidence(("nomn", "accs"), 0, "subject of an English passive")
     if mark in _SENTENCE_END or mark == "":
         return Evidence(("nomn",), 2, "sentence start")
     return Evidence(("nomn",), 0, "after " + mark)
@@ -152,7 +162,7 @@ def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
         if not _is_word(token):
             return False
         parse = _parse(token, lang)
-        if parse.normal_form in gov.MOTION or any(p.normal_form in gov.MOTION for p in analyzer(lang).parse(token)[:2]):
+        if any(p.normal_form in gov.MOTION for p in analyzer(lang).parse(token)):
             return True
         if parse.tag.POS in _VERBAL or parse.tag.POS == "NOUN":
             return False
@@ -193,6 +203,8 @@ def _noun(
         agree = [c for c in outer.cases if c in own or (c == "loc2" and "loct" in own)]
         if agree:
             return Evidence((agree[0],), outer.strength, "apposition to " + lemma)
+        if outer.strength and "nomn" not in outer.cases:  # the title itself was left uninflected
+            return Evidence(outer.cases[:1], 1, "apposition to an uninflected " + lemma)
         ordered = tuple(c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in own)
         strength = 2 if len(ordered) == 1 else 0 if "nomn" in ordered else 1
         return Evidence(ordered, strength, "apposition to " + lemma)

@@ -45,6 +45,13 @@ _SKIPPED = {"the", "a", "an"}
 _LAST_WORD = re.compile(r"([^\W\d_][\w-]*)\s*[«\"„“]?\s*$")
 # Words that make a name set off by commas in English an address: "Thank you, Ruslan", "Ruslan, welcome".
 _ADDRESS = re.compile(r"\b(you|your|welcome|thank|thanks|hello|hi|please|dear|tell|explain)\b", re.I)
+# The subject of an English passive ("Alaska was sold by Russia"), which a translation may turn into the object
+# of an active verb at the start of the sentence ("Аляску продала Россия").
+_PASSIVE = re.compile(
+    r"\s+(?:was|were|is|are|been|be)\s+(?:\w+ly\s+|once\s+|also\s+|not\s+)?(?:\w+ed|sold|made|taken|given|"
+    r"built|seen|known|held|done|won|shown|told|hit|led|brought|bought|paid|sent|struck|written|beaten|left)\b",
+    re.I,
+)
 
 
 def word_before(text: str, start: int, skip: frozenset[str] | set[str] = frozenset()) -> str:
@@ -63,7 +70,8 @@ def word_before(text: str, start: int, skip: frozenset[str] | set[str] = frozens
 
 def english_hint(source: str, start: int, end: int) -> tuple[str, ...]:
     """Cases an English source suggests for the term at [start, end): its possessive, the preposition
-    before it, or "voct" when it is set off by commas in a sentence that speaks to someone."""
+    before it, or "voct" when it is set off by commas in a sentence that speaks to someone; "passive" marks
+    the subject of an English passive."""
     if re.match(r"['’]s(?!\w)", source[end:]):
         return POSSESSIVE
     before, after = source[:start].rstrip(), source[end:].lstrip()
@@ -71,7 +79,8 @@ def english_hint(source: str, start: int, end: int) -> tuple[str, ...]:
     closed = not after or after[0] in ",.!?…"
     if opened and closed and _ADDRESS.search(source):
         return ("voct",)
-    return ENGLISH_HINTS.get(word_before(source, start, _SKIPPED), ())
+    passive = ("passive",) if _PASSIVE.match(source, end) else ()
+    return ENGLISH_HINTS.get(word_before(source, start, _SKIPPED), ()) + passive
 
 
 def source_case(lang: str, preposition: str, cases: frozenset[str]) -> str:

@@ -1,4 +1,5 @@
-"""`S.SRC-L.md`: a side-by-side table (segment id, speaker, source, translation) readable as plain text.
+"""`S.SRC-L.md`: a side-by-side table (segment id, speaker, source, translation, the flags' notes) readable as
+plain text.
 
 Inside a GFM table a `|` ends the cell and a line break ends the row, so both are escaped (`\\|`, `<br>`);
 backslashes right before one are doubled so they stay text instead of escaping our escape. Text is text, never
@@ -34,11 +35,11 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",
         "",
-        _table_row(["#", "Speaker", LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)]),
-        _table_row(["---:", "---", "---", "---"]),
+        _table_row(["#", "Speaker", LANGUAGES.get(src, src), LANGUAGES.get(lang, lang), "Notes"]),
+        _table_row(["---:", "---", "---", "---", "---"]),
     ]
     rows = [
-        _table_row([str(row.id), cell(row.speaker), cell(row.source), cell(row.translation)])
+        _table_row([str(row.id), cell(row.speaker), cell(row.source), cell(row.translation), cell(row.comment)])
         for row in review_rows(doc, lang)
     ]
     return ("\n".join(header + rows) + "\n").encode("utf-8")
