@@ -76,3 +76,19 @@ def test_a_variant_the_model_wrote_is_kept_when_it_is_right() -> None:
     crimea = LABELS["Crimea"]
     assert written(GLOSSARY, crimea, "uk", "loct") == "Криму"  # the note fixes the usage: у Криму
     assert written(GLOSSARY, crimea, "uk", "loct", frozenset({"криму"})) == "Криму"
+
+
+def test_check_forms_prints_every_case_and_names_guessed_words() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "translator", "glossary", "check", "--forms", str(SHIPPED)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"{SHIPPED}: ok"
+    aisin = next(line for line in lines if ": uk Руслан Айсін:" in line)
+    assert "ablt Русланом Айсіним" in aisin and "voct Руслане Айсін" in aisin
+    assert aisin.endswith("(guessed: Айсін)")  # pymorphy3 does not know the surname: check it by eye
+    putin = next(line for line in lines if ": ru Путин:" in line)
+    assert "gent Путина" in putin and "guessed" not in putin

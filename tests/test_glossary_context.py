@@ -44,6 +44,11 @@ def pinned(source: str, translation: str, tgt: str) -> tuple[str, list[tuple[str
         ("Ruslan, welcome.", "uk", "Руслан, ласкаво просимо.", "Руслане, ласкаво просимо."),
         # a woman's name declines as feminine
         ("We met Kaja Kallas.", "ru", "Мы встретились с Кая Каллас.", "Мы встретились с Каей Каллас."),
+        # a recipient is a person; с + a place is "with" unless the English says "from"
+        ("Putin offered Trump a deal.", "ru", "Путин предложил Трамп сделку.", "Путин предложил Трампу сделку."),
+        ("It is comparable to Munich.", "ru", "Это сравнимо с Мюнхен.", "Это сравнимо с Мюнхеном."),
+        ("Russia cannot forgive Azerbaijan.", "ru", "Россия не может простить Азербайджан.",
+         "Россия не может простить Азербайджану."),
         # the model's own spelling keeps its case, respelt
         ("We trust Trump.", "ru", "Мы доверяем Трумпу.", "Мы доверяем Трампу."),
     ],
@@ -56,6 +61,9 @@ def test_a_case_the_sentence_does_not_confirm_is_reported_uncertain() -> None:
     # an unknown construction after a comma: the nominative is kept (it may be right) and flagged
     text, hits = pinned("Well, Putin.", "Ну, Путин.", "ru")
     assert text == "Ну, Путин." and hits == [("Путин", "uncertain")]
+    # a thing or a recipient after "продать": the accusative is likelier, but the sentence cannot tell
+    assert pinned("Russia sold Alaska.", "Россия продала Аляска.", "ru") == (
+        "Россия продала Аляску.", [("Россия", "pinned"), ("Аляску", "uncertain")])
     # an indeclinable name is written alike in every case: nothing to doubt
     assert pinned("We went to Baku.", "Мы поехали в Баку.", "ru")[1] == [("Баку", "pinned")]
 

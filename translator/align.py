@@ -2,7 +2,9 @@
 
 Machine translation goes sentence by sentence, so its alignment is one-to-one. A reviewer's correction may
 merge or split sentences; then a small length-based dynamic programme (Gale & Church's idea: translated
-sentences keep roughly proportional lengths) pairs them with 1–1, 1–2 and 2–1 beads.
+sentences keep roughly proportional lengths) pairs them with 1–1, 1–2 and 2–1 beads. A sentence the
+programme could only skip (a correction that dropped or added one) joins its neighbouring bead, so every
+sentence of both sides is in some pair and the pairs never cross.
 """
 
 from __future__ import annotations
@@ -18,9 +20,25 @@ def _cost(src_len: int, tgt_len: int, ratio: float) -> float:
     return abs(tgt_len - expected) / (expected + tgt_len + 1.0)
 
 
+def _covered(pairs: set[tuple[int, int]], sources: int, targets: int) -> set[tuple[int, int]]:
+    """Each unpaired source sentence joins the target of the bead before it (after it, at the start); then
+    each unpaired target sentence likewise. Monotone pairs stay monotone."""
+    for i in range(sources):
+        if not any(s == i for s, _ in pairs):
+            before = [t for s, t in pairs if s < i]
+            after = [t for s, t in pairs if s > i]
+            pairs.add((i, max(before) if before else min(after, default=0)))
+    for j in range(targets):
+        if not any(t == j for _, t in pairs):
+            before = [s for s, t in pairs if t < j]
+            after = [s for s, t in pairs if t > j]
+            pairs.add((max(before) if before else min(after, default=0), j))
+    return pairs
+
+
 def align_sentences(source: list[str], target: list[str]) -> Alignment:
-    """Pairs (source index, target index); every sentence of both sides appears in at least one pair
-    unless the other side is empty."""
+    """Sorted pairs (source index, target index) in which every sentence of both sides appears, and no two
+    pairs cross; empty when either side is."""
     if len(source) == len(target):
         return [(i, i) for i in range(len(source))]
     if not source or not target:
@@ -43,10 +61,10 @@ def align_sentences(source: list[str], target: list[str]) -> Alignment:
                 )
                 if cost < best[ni][nj]:
                     best[ni][nj], step[(ni, nj)] = cost, (di, dj)
-    pairs: Alignment = []
+    pairs: set[tuple[int, int]] = set()
     i, j = len(source), len(target)
     while (i, j) != (0, 0):
         di, dj = step[(i, j)]
         i, j = i - di, j - dj
-        pairs.extend((si, tj) for si in range(i, i + di) for tj in range(j, j + dj))
-    return sorted(pairs)
+        pairs.update((si, tj) for si in range(i, i + di) for tj in range(j, j + dj))
+    return sorted(_covered(pairs, len(source), len(target)))

@@ -17,6 +17,10 @@ GlossaryStatus = Literal["pinned", "uncertain", "missed"]
 TranslationOrigin = Literal["machine", "memory", "approved", "kept"]
 
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
+# Which program and release wrote a file: in S.json, TMX, XLIFF, HTML and DOCX, so a file can be traced back.
+GENERATOR = f"translator {__version__}"
+# The version of the S.json layout: raised when a key changes meaning or goes, so other tools can check it.
+RESULT_SCHEMA = 1
 
 
 @dataclass
@@ -166,10 +170,11 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "schema": RESULT_SCHEMA,
             "source": self.lang,
             "targets": list(self.targets),
             "file": self.path,
-            "generator": f"translator {__version__}",
+            "generator": GENERATOR,
             "format": self.format,
             "encoding": self.encoding,
             "notices": [{"line": n.line, "message": n.message} for n in self.notices],

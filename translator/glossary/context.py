@@ -148,8 +148,13 @@ def _preposition(word: str, before: list[tuple[str, int, int]], lang: str, name:
         if "accs" in name.hints[:1]:
             return Evidence(("accs", first), 1, word + " + to")
         return Evidence((first, "accs"), 2 if name.hints[:1] in (("loct",), ("loc2",)) else 1, "place " + word)
-    if word in gov.WITH and name.person:
-        return Evidence(("ablt",), 2, "with a person")
+    if word in gov.WITH:
+        # с/з + a person: "with"; a place: "with" or "from" (с Украины), which only the English can tell
+        if name.person or "ablt" in name.hints[:1]:
+            return Evidence(("ablt",), 2, "with")
+        if "gent" in name.hints[:1]:
+            return Evidence(("gent",), 2, "from")
+        return Evidence(("ablt", "gent"), 1, "with or from")
     if word in ("под", "під"):
         return Evidence(("accs",) if _motion(before, lang) else ("ablt",), 2, "preposition " + word)
     ordered = tuple(dict.fromkeys([*(("loct" if c == "loct" and lang == "uk" else c) for c in hinted), *allowed]))
@@ -174,6 +179,10 @@ def _verb(parse: Any, before: list[tuple[str, int, int]], lang: str, name: Name)
     cases = gov.VERBS.get(lemma)
     if "agent" in name.hints:  # "sold by Russia" written actively: "продала Россия"
         return Evidence(("nomn",), 2, "subject after its verb")
+    if lemma in gov.DITRANSITIVE:
+        if name.person:
+            return Evidence(("datv",), 2, "recipient of " + lemma)
+        return Evidence(("accs", "datv"), 1, "object of " + lemma)
     if cases is None and lemma.endswith(("ся", "сь")):
         return Evidence(("nomn",), 0, "reflexive verb")
     if cases is None and lang == "ru" and "intr" in parse.tag.grammemes:

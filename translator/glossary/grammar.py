@@ -119,7 +119,8 @@ def choose_case(
     """
     allowed = [_UK_CASE.get(c, c) if lang == "uk" else c for c in evidence.cases]
     from_source = [_UK_CASE.get(c, c) if lang == "uk" else c for c in _ORDER if c in source]
-    preferred = [*from_source, *(h for h in hints if h in _ORDER)]
+    # A tie-breaker: the source's own case, else the case the English word before the name most often means.
+    preferred = [*from_source, *(h for h in hints[:1] if h in _ORDER)]
     if "nomn" not in rendered and rendered:
         # The model inflected the name itself: its case stands unless the sentence allows none of its readings.
         agree = [c for c in allowed if any(_same(c, r) for r in rendered)]

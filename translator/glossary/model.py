@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from translator.document import LANGUAGES
 
 # Bump when pinning behaves differently for the same glossary, so cached translations are redone.
-PIN_VERSION = 1
+PIN_VERSION = 2
 
 T = TypeVar("T")
 
@@ -76,9 +76,9 @@ class Glossary:
         return value
 
     def fingerprint(self) -> str:
-        """A stable hash of what changes translations: forms and kept forms (not notes, comments or order of
-        files on disk), plus the pinning version."""
-        content = [{"forms": dict(sorted(e.forms.items())), "keep": e.keep} for e in self.entries]
+        """A stable hash of what changes translations: forms, kept forms and notes (a note can say a name is a
+        woman's or fix its locative), not comments or the order of files on disk, plus the pinning version."""
+        content = [{"forms": dict(sorted(e.forms.items())), "keep": e.keep, "note": e.note} for e in self.entries]
         blob = json.dumps({"v": PIN_VERSION, "entries": content}, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

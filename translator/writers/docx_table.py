@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 
-from translator.document import LANGUAGES, Document, document_key
+from translator.document import GENERATOR, LANGUAGES, Document, document_key
 from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
@@ -98,6 +98,7 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     properties.title = f"{key}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}"
     properties.identifier = f"{key}.{src}-{lang}"
     properties.author = properties.last_modified_by = TOOL_NAME
+    properties.comments = f"written by {GENERATOR}"
     properties.created = properties.modified = _FIXED_TIME
     properties.revision = 1
     normal = document.styles["Normal"].font

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from translator.document import LANGUAGES, Document, GlossaryHit, Segment, document_key
+from translator.document import GENERATOR, LANGUAGES, Document, GlossaryHit, Segment, document_key
 from translator.subtitles.layout import SubtitleLayout
 from translator.timecode import format_timestamp
 from translator.writers import source_language
@@ -141,6 +141,7 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="{GENERATOR}">
 <meta http-equiv="Content-Security-Policy" content="{_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
