@@ -44,6 +44,8 @@ def pinned(source: str, translation: str, tgt: str) -> tuple[str, list[tuple[str
         ("Ruslan, welcome.", "uk", "Руслан, ласкаво просимо.", "Руслане, ласкаво просимо."),
         # a woman's name declines as feminine
         ("We met Kaja Kallas.", "ru", "Мы встретились с Кая Каллас.", "Мы встретились с Каей Каллас."),
+        # "есть" is the copula a word-by-word model writes for "is", not "eat" with an object
+        ("Where is Europe?", "ru", "Где есть Европа?", "Где есть Европа?"),
         # a recipient is a person; с + a place is "with" unless the English says "from"
         ("Putin offered Trump a deal.", "ru", "Путин предложил Трамп сделку.", "Путин предложил Трампу сделку."),
         ("It is comparable to Munich.", "ru", "Это сравнимо с Мюнхен.", "Это сравнимо с Мюнхеном."),

@@ -60,6 +60,9 @@ class GlossaryHit:
     target_text: str
     lang: str
     status: GlossaryStatus
+    # Where target_text lies in its sentence's translation, when it was written there: places the hit on the
+    # subtitle cue that shows it. Not part of S.json.
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {

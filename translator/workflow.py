@@ -23,9 +23,10 @@ from translator.errors import UsageError
 from translator.glossary import load_glossaries
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
-from translator.pipeline import RunResult, Translator, expand_inputs, prepare, required_directions, run_document
+from translator.pipeline import RunResult, expand_inputs, prepare, run_document
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
+from translator.translation import Tools, plan_translation, required_directions
 
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -138,12 +139,12 @@ def run(
         for doc, _ in pending:
             engine.check(required_directions(doc, targets))
         db = known or stack.enter_context(Database(memory_path))
-        ledger = RunLedger(db)
+        ledger, tools = RunLedger(db), Tools(engine, glossary, TranslationMemory(db))
         for doc, current in pending:
-            translator = Translator(engine, glossary, TranslationMemory(db),
-                                    progress=lambda sentences: progress(Translated(sentences)))
-            progress(Started(doc, translator.plan(doc, targets)))
-            result = run_document(doc, translator, ledger, targets, out_dir, subtitles=subtitles)
+            plan = plan_translation(doc, targets, tools)
+            progress(Started(doc, plan.pending))
+            result = run_document(doc, plan, tools, ledger, out_dir, subtitles=subtitles,
+                                  progress=lambda sentences: progress(Translated(sentences)))
             rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
             results[result.path] = result
             progress(Finished(result))

@@ -192,7 +192,7 @@ def _rewrite(
 ) -> tuple[str, list[GlossaryHit]]:
     """Each found span replaced by its occurrence's glossary form in the case the sentence needs; names are
     decided left to right, so that a coordinated name can take its first conjunct's case."""
-    edits: list[tuple[int, int, str]] = []
+    edits: list[tuple[int, int, str, int]] = []
     hits: dict[int, GlossaryHit] = {}
     decided: dict[int, str] = {}
     for k in sorted(range(len(spans)), key=lambda k: (spans[k] or Match(-1, -1, -1, "")).start):
@@ -202,10 +202,13 @@ def _rewrite(
             hits[k] = GlossaryHit(label, occurrence.source_text, "", tgt, "missed")
             continue
         form, sure, end = _inflected(glossary, occurrence, span, translated, tgt, decided)
-        edits.append((span.start, end, form))
+        edits.append((span.start, end, form, k))
         hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, "pinned" if sure else "uncertain")
-    text = translated
-    for start, end, form in sorted(edits, reverse=True):
+    text, shift = translated, 0
+    for start, end, form, k in sorted(edits):
+        hits[k].span = (start + shift, start + shift + len(form))  # where the form is in the rewritten text
+        shift += len(form) - (end - start)
+    for start, end, form, _ in sorted(edits, reverse=True):
         text = text[:start] + form + text[end:]
     return text, [hits[k] for k in range(len(spans))]
 

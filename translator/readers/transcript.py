@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translator.document import Document, Segment
+from translator.document import Document, Segment, SegmentKind
 from translator.speakers import SpeakerRegistry
 
 # `Name: text`: up to four capitalised words (any script, initials and hyphens allowed), no sentence punctuation.
@@ -71,6 +71,8 @@ def parse(text: str, path: str) -> Document:
     labelled = False  # inside a block opened by a label line: every line is that speaker's turn
     seen_turn = False
 
+    kind: SegmentKind
+    speaker: str | None
     for position, line in enumerate(lines):
         turn = _inline_turn(line.text)
         label = None if turn else _label(line.text)

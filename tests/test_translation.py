@@ -1,0 +1,65 @@
+"""The translation stage's steps: glossary hits land on the subtitle cues whose share of the translation holds
+them, by character offsets, and a run's counts come back from the step instead of from counters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import translator
+from translator.document import GlossaryHit
+from translator.subtitles import distribute
+from translator.translation import hits_per_part
+
+NAME = GlossaryHit("Ruslan Aisin", "Ruslan Aisin", "Руслана Айсіна", "uk", "pinned", span=(10, 24))
+MISSED = GlossaryHit("Odesa", "Odesa", "", "uk", "missed")
+
+
+def test_a_name_cut_between_two_cues_belongs_to_both() -> None:
+    restored = [("Я зустрів Руслана Айсіна вчора.", [NAME])]
+    assert restored[0][0][10:24] == "Руслана Айсіна"
+    assert hits_per_part(restored, ["Я зустрів Руслана", "Айсіна вчора."]) == [[NAME], [NAME]]
+    assert hits_per_part(restored, ["Я зустрів", "Руслана Айсіна вчора."]) == [[], [NAME]]
+
+
+def test_a_missed_term_goes_with_its_whole_sentence() -> None:
+    restored = [("Так.", []), ("Ми були там.", [MISSED])]
+    assert hits_per_part(restored, ["Так.", "Ми були", "там."]) == [[], [MISSED], [MISSED]]
+
+
+@given(st.lists(st.sampled_from(["Я", "зустрів", "Руслана", "Айсіна", "вчора.", "Так!"]), min_size=1, max_size=12),
+       st.integers(2, 4), st.data())
+def test_every_hit_lands_on_the_parts_that_hold_its_characters(words: list[str], cues: int, data: st.DataObject
+                                                               ) -> None:
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    hit = GlossaryHit("t", "t", text[start:end], "uk", "pinned", span=(start, end))
+    parts = distribute(text, ["x" * 10] * cues)
+    found = hits_per_part([(text, [hit])], parts)
+    offset = 0
+    for part, part_hits in zip(parts, found):
+        if not part:
+            assert part_hits == []
+            continue
+        begin = text.index(part, offset)
+        offset = begin + len(part)
+        assert (part_hits == [hit]) == (begin < end and start < offset)
+
+
+def test_a_glossary_name_split_over_two_cues_is_reported_on_a_cue(argos_env: Path, tmp_path: Path) -> None:
+    source = tmp_path / "clip.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:02,500\nYesterday I met Ruslan\n\n"
+                      "2\n00:00:02,600 --> 00:00:04,000\nAisin in Moscow.\n", "utf-8")
+    glossary = tmp_path / "names.tsv"
+    glossary.write_text("en\tuk\tru\nRuslan Aisin\tРуслан Айсін\tРуслан Айсин\n", "utf-8")
+    [result] = translator.run([source], to="uk", out=tmp_path / "out", glossaries=[glossary])
+    assert result.translated == 1 and result.from_memory == 0
+    cues = json.loads((tmp_path / "out" / "clip.json").read_text("utf-8"))["segments"]
+    on_cues = [hit["target_text"] for cue in cues for hit in cue["glossary"]]
+    assert on_cues and all(text.startswith("Руслан") for text in on_cues)  # before: on no cue at all
+    [hit] = result.glossary_hits["uk"]
+    assert hit.source_text == "Ruslan Aisin" and hit.status != "missed"
