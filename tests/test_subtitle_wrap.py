@@ -86,3 +86,8 @@ def test_no_line_starts_with_a_dash_when_another_break_fits(text: str) -> None:
             for i in range(1, len(words))
         )
         assert not lines[1].startswith("–") or not other, lines
+
+
+def test_two_full_lines_are_tried_before_three() -> None:
+    text = "of of and, політолог expert. well-known of політолог політолог Руслан initialed"  # 79 = 39 + 1 + 39
+    assert len(text) == 79 and len(wrap_lines(text, "ru")) == 2

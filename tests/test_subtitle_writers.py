@@ -143,6 +143,19 @@ def test_webvtt_is_written_back_as_it_was_around_its_translated_text() -> None:
     assert [s.speaker for s in vtt_reader.parse(data.decode("utf-8"), "o.vtt").segments] == ["Ann", "Bob"]
 
 
+def test_a_split_webvtt_cue_keeps_its_settings_on_every_part_and_its_identifier_on_the_first() -> None:
+    doc = vtt_reader.parse("WEBVTT\n\nlong\n00:00:01.000 --> 00:00:09.000 line:0 align:start\nThe long one.\n",
+                           "a.en.vtt")
+    doc.lang, doc.targets = "en", ["ru"]
+    doc.segments[0].translations["ru"] = Translation(LONG_RU, [LONG_RU], [(0, 0)])
+    cues = layout_subtitles(doc, "ru").cues
+    assert len(cues) == 2 and [(c.identifier, c.settings) for c in cues] == [
+        ("long", "line:0 align:start"), ("", "line:0 align:start")]
+    data = render("vtt", doc, "ru")
+    assert [(start, end) for start, end, _ in vtt_cues(data)] == [(c.start_ms, c.end_ms) for c in cues]
+    assert data.decode("utf-8").count("line:0 align:start") == 2
+
+
 def test_no_text_can_break_an_srt_file() -> None:
     text = "He wrote 00:00:05,000 --> 00:00:09,000 on the board and left."
     doc = Document("t.txt", "transcript", [Segment(1, "turn", text, lang="en"), Segment(2, "turn", "Yes.", lang="en")],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from datetime import timedelta
 
 import pysubs2
 import srt
 
+from tests.readback import srt_cues, vtt_cues
 from tests.test_end_to_end import translator
 
 MS = timedelta(milliseconds=1)
@@ -56,3 +59,62 @@ def test_subtitle_file_in_a_folder_of_inputs(packages_dir, tmp_path):
     assert done.returncode == 0, done.stderr
     assert pysubs2.load(str(tmp_path / "out" / "a.uk.srt"))[0].text == "Привіт, друзі!"
     assert pysubs2.load(str(tmp_path / "out" / "b.uk.vtt"))[0].text == "Дякую вам."
+
+
+# An English talk whose cue 2 is a three-line cue; cue 3 has italics ending before a full stop.
+ENGLISH_SRT = (
+    "1\n00:00:01,000 --> 00:00:03,000\nHello, friends!\n\n"
+    "2\n00:00:03,000 --> 00:00:09,000\nThe war in Europe is the war of Russia against Ukraine,\n"
+    "and Moscow is the capital that started it, the experts say,\nso Europe is preparing for a long war.\n\n"
+    "3\n00:00:09,500 --> 00:00:11,000\nThank you, <i>Moscow friends</i>.\n"
+)
+# Two voices at once, with cue settings, a region, a style and a note.
+OVERLAPPING_VTT = (
+    "WEBVTT\n\nSTYLE\n::cue(v[voice=\"Ann\"]) { color: yellow }\n\nREGION\nid:left width:40%\n\n"
+    "NOTE both speak at once\n\n"
+    "ann-1\n00:00:01.000 --> 00:00:04.000 region:left align:start\n<v Ann>Hello, friends!\n\n"
+    "00:00:02.000 --> 00:00:03.000 line:0 position:80%\n<v Bob>Good afternoon.\n"
+)
+
+
+def test_an_english_talk_gets_cues_of_two_lines_inside_its_source_cues(packages_dir, tmp_path):
+    source = tmp_path / "talk.en.srt"
+    source.write_text(ENGLISH_SRT, "utf-8")
+    out = tmp_path / "out"
+    done = translator("run", str(source), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    for lang, limit in (("uk", 42), ("ru", 39)):
+        cues = srt_cues((out / f"talk.{lang}.srt").read_bytes())
+        assert cues[0][:2] == (1000, 3000) and cues[-1][:2] == (9500, 11000)
+        middle = cues[1:-1]
+        assert len(middle) >= 2 and middle[0][0] == 3000 and middle[-1][1] == 9000
+        assert all(a[1] == b[0] and b[1] - b[0] >= 1000 for a, b in itertools.pairwise(middle))
+        for _, _, text in cues:
+            lines = re.sub(r"<[^>]+>", "", text).split("\n")
+            assert len(lines) <= 2 and all(len(line) <= limit for line in lines), text
+            assert not any(line.startswith(("-", "–", "—")) for line in lines)
+        assert cues[-1][2].endswith("</i>.")  # the italics keep their words and leave the full stop out
+        assert [(start, end) for start, end, _ in vtt_cues((out / f"talk.{lang}.vtt").read_bytes())] == [
+            (start, end) for start, end, _ in cues]
+    flags = json.loads((out / "talk.json").read_text("utf-8"))["segments"][1]["flags"]
+    splits = [flag["message"] for flag in flags if flag["code"] == "cue-split"]
+    assert splits and all(message.startswith("cue 2 split in time into ") for message in splits)
+    kept = translator("run", str(source), "--to", "uk", "--keep-cues", "--out", str(tmp_path / "kept"),
+                      env_dir=packages_dir)
+    assert kept.returncode == 0, kept.stderr
+    cues = srt_cues((tmp_path / "kept" / "talk.uk.srt").read_bytes())
+    assert [(start, end) for start, end, _ in cues] == [(1000, 3000), (3000, 9000), (9500, 11000)]
+
+
+def test_webvtt_with_two_voices_at_once_keeps_its_times_settings_and_blocks(packages_dir, tmp_path):
+    source = tmp_path / "voices.en.vtt"
+    source.write_text(OVERLAPPING_VTT, "utf-8")
+    done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    assert "not carried over" not in done.stderr
+    text = (tmp_path / "out" / "voices.uk.vtt").read_text("utf-8")
+    assert text.startswith("WEBVTT\n\nSTYLE\n::cue(v[voice=\"Ann\"]) { color: yellow }\n\nREGION\nid:left width:40%\n\n"
+                           "NOTE both speak at once\n\n")
+    assert "ann-1\n00:00:01.000 --> 00:00:04.000 region:left align:start\n<v Ann>Привіт, друзі!</v>\n" in text
+    assert "00:00:02.000 --> 00:00:03.000 line:0 position:80%\n<v Bob>Добрий день.</v>\n" in text
+    assert [(start, end) for start, end, _ in vtt_cues(text.encode("utf-8"))] == [(1000, 4000), (2000, 3000)]

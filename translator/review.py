@@ -18,6 +18,7 @@ from translator.ledger import Delivered, RunLedger, StatusCounts
 from translator.memory import TranslationMemory
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
+from translator.subtitles.distribute import distribute
 
 DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
@@ -63,6 +64,17 @@ def match_segment(row: ReturnedRow, delivered: dict[int, Delivered]) -> tuple[in
     return None
 
 
+def spread_over_cues(row: ReturnedRow, delivered: dict[int, Delivered]) -> list[ReturnedRow]:
+    """A unit of whole sentences over cues `id`..`last` as one row per cue: the translation cut over the cues as
+    the run cut it (`distribute`, in proportion to the cues' source text), so an unedited unit gives back exactly
+    what each cue delivered."""
+    if row.last is None:
+        return [row]
+    cues = [number for number in range(row.id, row.last + 1) if number in delivered]
+    parts = distribute(row.translation, [delivered[number].source_text for number in cues])
+    return [ReturnedRow(number, None, part, row.approved) for number, part in zip(cues, parts)]
+
+
 def import_review(path: Path | str, memory: Path | str = DEFAULT_MEMORY) -> ImportResult:
     """Store the corrections of a returned CSV, XLIFF or DOCX file as approved in the memory at `memory`."""
     with Database(Path(memory)) as db:
@@ -89,7 +101,7 @@ def store_corrections(path: Path, db: Database) -> ImportResult:
                          "translate it first, or pass the --memory that run used")
     approved = unchanged = empty = unmatched = 0
     with db.transaction():
-        for row in rows:
+        for row in [cue_row for unit in rows for cue_row in spread_over_cues(unit, delivered)]:
             match = match_segment(row, delivered)
             if match is None:
                 unmatched += 1

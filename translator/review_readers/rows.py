@@ -12,6 +12,7 @@ from pathlib import Path
 
 from translator.document import LANGUAGES
 from translator.errors import InputError
+from translator.writers.sentence_units import UNIT_ID
 
 APPROVED_STATES = frozenset({"approved", "final", "signed-off"})
 _CODES = "|".join(LANGUAGES)
@@ -29,12 +30,14 @@ class Target:
 
 @dataclass(frozen=True)
 class ReturnedRow:
-    """One row of a returned review file: `source` is None when the file has no source column."""
+    """One row of a returned review file: `source` is None when the file has no source column. A CAT file's unit
+    of whole sentences over several subtitle cues covers segments `id` to `last` (see writers/sentence_units)."""
 
     id: int
     source: str | None
     translation: str
     approved: bool
+    last: int | None = None
 
 
 def language(code: str | None) -> str | None:
@@ -58,13 +61,28 @@ def clean(text: str) -> str:
 
 def returned_row(path: Path, where: str, segment_id: str, source: str | None, translation: str,
                  state: str) -> ReturnedRow:
-    """`where` (`row 3`, `line 40`) points the reviewer at a bad id."""
-    try:
-        number = int(segment_id.strip())
-    except ValueError:
-        raise InputError(f"{path}: {where}: id {segment_id.strip()!r} is not a segment number") from None
-    return ReturnedRow(number, None if source is None else clean(source), clean(translation),
-                       state.strip().lower() in APPROVED_STATES)
+    """`where` (`row 3`, `line 40`) points the reviewer at a bad id. A unit id such as `3-5.2` (the second
+    sentence over cues 3 to 5) gives the row of cues 3 to 5; the reader joins the sentences of one span."""
+    match = UNIT_ID.match(segment_id.strip())
+    if not match:
+        raise InputError(f"{path}: {where}: id {segment_id.strip()!r} is not a segment number")
+    first, last = int(match["first"]), int(match["last"]) if match["last"] else None
+    return ReturnedRow(first, None if source is None else clean(source), clean(translation),
+                       state.strip().lower() in APPROVED_STATES, last if last != first else None)
+
+
+def join_sentences(rows: list[ReturnedRow]) -> list[ReturnedRow]:
+    """Consecutive units of the same cues (one sentence each) as one row: the cues' whole text."""
+    joined: list[ReturnedRow] = []
+    for row in rows:
+        before = joined[-1] if joined else None
+        if before is None or (before.id, before.last) != (row.id, row.last):
+            joined.append(row)
+            continue
+        source = None if before.source is None or row.source is None else f"{before.source} {row.source}"
+        joined[-1] = ReturnedRow(row.id, source, f"{before.translation} {row.translation}".strip(),
+                                 before.approved and row.approved, row.last)
+    return joined
 
 
 def table_rows(path: Path, table: list[list[str]]) -> list[ReturnedRow]:

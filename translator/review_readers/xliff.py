@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.errors import InputError
-from translator.review_readers.rows import NAME, ReturnedRow, Target, language, returned_row, target_from_name
+from translator.review_readers.rows import (
+    NAME,
+    ReturnedRow,
+    Target,
+    join_sentences,
+    language,
+    returned_row,
+    target_from_name,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -54,4 +62,4 @@ def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
         rows.append(returned_row(path, f"line {unit.sourceline}", unit.get("id", ""),
                                  _text(source) if source is not None else None,
                                  _text(target) if target is not None else "", state))
-    return Target(key, src, tgt), rows
+    return Target(key, src, tgt), join_sentences(rows)

@@ -100,3 +100,18 @@ def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool
     if _core(right) in words:
         return -1.0
     return 0.0
+
+
+class BreakCosts:
+    """`break_cost` remembered for one document: wrapping, cue cutting and every language's layout ask for the
+    same word pairs again and again. Lives as long as the document's layout, not the process."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str, str | None, bool], float] = {}
+
+    def __call__(self, left: str, right: str, lang: str | None = None, *, dialogue: bool = False) -> float:
+        key = (left, right, lang, dialogue)
+        cost = self._known.get(key)
+        if cost is None:
+            cost = self._known[key] = break_cost(left, right, lang, dialogue=dialogue)
+        return cost

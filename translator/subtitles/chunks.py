@@ -8,25 +8,26 @@ language, QA and the writers cut each text once; it lives as long as the documen
 from __future__ import annotations
 
 from translator.sentences import split_sentences
-from translator.subtitles.breaks import break_cost, starts_with_dash
+from translator.subtitles.breaks import BreakCosts, starts_with_dash
 from translator.subtitles.wrap import MAX_LINES, TwoLines, fits, is_dialogue, max_line_chars, wrap_lines
 
 PIECE_COST = 1000.0  # each extra cue costs more than any choice of break points
 BREAK_WEIGHT = 8.0  # as in line wrapping: one unit of break cost is worth 8 characters
 
 
-def cut_sentence(sentence: str, lang: str | None) -> list[str]:
+def cut_sentence(sentence: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
     """The fewest pieces that each fit a cue, cut at the best break points (dynamic programming over words).
 
     Break costs are computed once per boundary and the two-line test is O(log n), so a piece of k words costs
     O(k log n) and a sentence of n words O(n k log n).
     """
     words = sentence.split()
+    costs = costs or BreakCosts()
     if is_dialogue(words):
-        return _cut_dialogue(words, lang)
+        return _cut_dialogue(words, lang, costs)
     most = MAX_LINES * max_line_chars(lang)
     two_lines = TwoLines(words, lang)
-    after = [BREAK_WEIGHT * break_cost(words[i], words[i + 1], lang) for i in range(len(words) - 1)] + [0.0]
+    after = [BREAK_WEIGHT * costs(words[i], words[i + 1], lang) for i in range(len(words) - 1)] + [0.0]
     inf = float("inf")
     best = [0.0] + [inf] * len(words)
     back = [0] * (len(words) + 1)
@@ -45,7 +46,7 @@ def cut_sentence(sentence: str, lang: str | None) -> list[str]:
     return pieces[::-1]
 
 
-def _cut_dialogue(words: list[str], lang: str | None) -> list[str]:
+def _cut_dialogue(words: list[str], lang: str | None, costs: BreakCosts) -> list[str]:
     """A dialogue too long for one cue: speakers packed two to a cue, each speaker's turn cut if it is too long."""
     turns: list[list[str]] = []
     for word in words:
@@ -55,44 +56,46 @@ def _cut_dialogue(words: list[str], lang: str | None) -> list[str]:
     pieces: list[str] = []
     for turn in (" ".join(turn) for turn in turns):
         joined = f"{pieces[-1]} {turn}" if pieces else turn
-        if pieces and fits(joined, lang):
+        if pieces and fits(joined, lang, costs):
             pieces[-1] = joined
-        elif fits(turn, lang):
+        elif fits(turn, lang, costs):
             pieces.append(turn)
         else:
-            pieces.extend(cut_sentence(turn, lang))
+            pieces.extend(cut_sentence(turn, lang, costs))
     return pieces
 
 
-def chunk_text(text: str, lang: str | None) -> list[str]:
+def chunk_text(text: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
     """A text as cue texts: whole sentences packed while they fit in two lines, long ones cut."""
+    costs = costs or BreakCosts()
     chunks: list[str] = []
     for sentence in split_sentences(text, lang):
         joined = f"{chunks[-1]} {sentence}" if chunks else sentence
-        if chunks and fits(joined, lang):
+        if chunks and fits(joined, lang, costs):
             chunks[-1] = joined
-        elif fits(sentence, lang):
+        elif fits(sentence, lang, costs):
             chunks.append(sentence)
         else:
-            chunks.extend(cut_sentence(sentence, lang))
+            chunks.extend(cut_sentence(sentence, lang, costs))
     return chunks
 
 
 class TextCutter:
-    """Cue pieces and line wraps of one document's texts, each computed once (both are pure functions)."""
+    """Cue pieces, line wraps and break costs of one document's texts, each computed once (all are pure)."""
 
     def __init__(self) -> None:
         self._chunks: dict[tuple[str, str | None], list[str]] = {}
         self._wraps: dict[tuple[str, str | None], list[str]] = {}
+        self._costs = BreakCosts()
 
     def chunks(self, text: str, lang: str | None) -> list[str]:
         key = (text, lang)
         if key not in self._chunks:
-            self._chunks[key] = chunk_text(text, lang)
+            self._chunks[key] = chunk_text(text, lang, self._costs)
         return list(self._chunks[key])
 
     def wrap(self, text: str, lang: str | None) -> list[str]:
         key = (text, lang)
         if key not in self._wraps:
-            self._wraps[key] = wrap_lines(text, lang)
+            self._wraps[key] = wrap_lines(text, lang, self._costs)
         return list(self._wraps[key])

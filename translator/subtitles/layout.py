@@ -89,39 +89,43 @@ class _Builder:
         lines), with the cue's formatting put back."""
         assert segment.timing is not None, "subtitle readers time every cue"
         start, end = segment.timing.start_ms, segment.timing.end_ms
-        extra = {"identifier": segment.cue_id or "", "settings": segment.cue_settings or ""}
+        own = {"identifier": segment.cue_id or "", "settings": segment.cue_settings or ""}
         form = cue_markup.parse(segment.markup) if segment.markup else cue_markup.Markup(segment.text)
         source_lines = segment.text.split("\n")
         source_marked = cue_markup.apply(form, segment.text).split("\n")
         translation = _translated(segment, self.lang)
         if translation is None:
-            cue = OutCue(start, end, tuple(source_lines), tuple(source_marked), index, **extra)
+            cue = OutCue(start, end, tuple(source_lines), tuple(source_marked), index, **own)
             self.cues.append(cue)
             self.bilingual.append(cue)
             return
         lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
-        chunks = [] if self.options.keep_cues or lines_fit(lines, self.lang) else self.cutter.chunks(translation,
-                                                                                                    self.lang)
-        if len(chunks) < 2 or end - start < len(chunks):  # fits, kept on request, or too short to cut (flagged)
-            marked = cue_markup.apply(form, "\n".join(lines)).split("\n")
-            self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **extra))
-            below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
-            self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **extra))
+        fits = self.options.keep_cues or lines_fit(lines, self.lang)
+        chunks = [] if fits else self.cutter.chunks(translation, self.lang)
+        if len(chunks) > 1 and end - start >= len(chunks):
+            self._split_cue(index, segment, form, chunks)
             return
+        # it fits, one cue is asked for, or the cue is too short to cut: one cue (QA flags its length)
+        marked = cue_markup.apply(form, "\n".join(lines)).split("\n")
+        self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **own))
+        below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
+        self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **own))
+
+    def _split_cue(self, index: int, segment: Segment, form: cue_markup.Markup, chunks: list[str]) -> None:
+        """The cue as one cue per chunk of its translation, timed by `split_time`; bilingual cues pair each chunk
+        with its share of the source text. Every part keeps the cue's settings; its identifier names the first."""
+        assert segment.timing is not None
         parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
-        times = split_time(start, end, chunks)
+        times = split_time(segment.timing.start_ms, segment.timing.end_ms, chunks)
         source_lang = segment.lang or self.doc.lang
         sources = [self.cutter.wrap(piece, source_lang) or [EMPTY_TEXT] for piece in distribute(segment.text, chunks)]
-        marked_parts = _marked_parts(form, parts)
-        marked_sources = _marked_parts(form, sources)
-        below_parts = _marked_parts(form, parts, lead_points=False)
-        for number, ((part_start, part_end), part) in enumerate(zip(times, parts)):
-            ids = extra if number == 0 else {"settings": extra["settings"]}  # an identifier names one cue
-            self.cues.append(OutCue(part_start, part_end, tuple(part), tuple(marked_parts[number]), index, **ids))
-            self.bilingual.append(OutCue(
-                part_start, part_end, (*sources[number], *part), (*marked_sources[number], *below_parts[number]),
-                index, **ids,
-            ))
+        marked, marked_sources = _marked_parts(form, parts), _marked_parts(form, sources)
+        below = _marked_parts(form, parts, lead_points=False)
+        for number, ((start, end), lines) in enumerate(zip(times, parts)):
+            own = {"identifier": (segment.cue_id or "") if number == 0 else "", "settings": segment.cue_settings or ""}
+            self.cues.append(OutCue(start, end, tuple(lines), tuple(marked[number]), index, **own))
+            self.bilingual.append(OutCue(start, end, (*sources[number], *lines),
+                                         (*marked_sources[number], *below[number]), index, **own))
         self.splits.append(CueSplit(index, len(parts)))
 
     def transcript_cues(self, index: int, segment: Segment, timing: Timing) -> None:

@@ -222,6 +222,8 @@ def apply(markup: Markup, text: str, *, lead_points: bool = True) -> str:
 
     `lead_points=False` leaves out overrides at the very start (`{\\an8}`), for a second block in the same cue.
     """
+    if not markup.spans and not markup.points:  # most cues have no formatting at all
+        return html.escape(text, quote=False)
     mapper = _Mapper(markup.text, text)
     spans = []
     for span in markup.spans:

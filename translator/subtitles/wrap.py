@@ -12,7 +12,7 @@ import itertools
 from bisect import bisect_right
 from math import ceil
 
-from translator.subtitles.breaks import break_cost, starts_with_dash
+from translator.subtitles.breaks import BreakCosts, starts_with_dash
 
 LINE_CHARS = 42
 LINE_CHARS_BY_LANG = {"ru": 39}
@@ -31,20 +31,23 @@ def is_dialogue(words: list[str]) -> bool:
     return bool(words) and starts_with_dash(words[0]) and any(starts_with_dash(word) for word in words[1:])
 
 
-def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[int] | None:
+def _costs_before(words: list[str], lang: str | None, costs: BreakCosts) -> list[float]:
+    """What a line break costs before each word, whatever the line: the DP asks O(lines × words²) times."""
+    dialogue = starts_with_dash(words[0])
+    return [0.0] + [
+        BREAK_WEIGHT * costs(left, right, lang, dialogue=dialogue)
+        - (DIALOGUE_BONUS if dialogue and starts_with_dash(right) else 0.0)
+        for left, right in itertools.pairwise(words)
+    ]
+
+
+def _split(words: list[str], lines: int, limit: int, before: list[float]) -> list[int] | None:
     """Cut points (word indices) for exactly `lines` lines that fit, or None when no such wrap exists."""
     count = len(words)
     prefix = [0]
     for word in words:
         prefix.append(prefix[-1] + len(word) + 1)
     average = (prefix[count] - 1) / lines
-    dialogue = starts_with_dash(words[0])
-    # What a break costs before each word, whatever the line: computed once, the DP asks O(lines × words²) times.
-    before = [0.0] + [
-        BREAK_WEIGHT * break_cost(left, right, lang, dialogue=dialogue)
-        - (DIALOGUE_BONUS if dialogue and starts_with_dash(right) else 0.0)
-        for left, right in itertools.pairwise(words)
-    ]
     inf = float("inf")
     best = [[inf] * (count + 1) for _ in range(lines + 1)]
     back = [[0] * (count + 1) for _ in range(lines + 1)]
@@ -69,8 +72,9 @@ def _split(words: list[str], lines: int, limit: int, lang: str | None) -> list[i
     return sorted(cuts)[1:]
 
 
-def wrap_lines(text: str, lang: str | None) -> list[str]:
-    """`text` as subtitle lines: balanced, broken after punctuation or before conjunctions and prepositions."""
+def wrap_lines(text: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
+    """`text` as subtitle lines: balanced, broken after punctuation or before conjunctions and prepositions.
+    `costs` remembers break costs across calls (see `chunks.TextCutter`)."""
     words = text.split()
     if not words:
         return []
@@ -78,11 +82,12 @@ def wrap_lines(text: str, lang: str | None) -> list[str]:
     joined = " ".join(words)
     if len(joined) <= limit and not is_dialogue(words):
         return [joined]
-    lines = min(max(2, ceil(len(joined) / limit)), len(words))
-    cuts = _split(words, lines, limit, lang)
+    lines = min(max(2, ceil((len(joined) + 1) / (limit + 1))), len(words))  # n lines hold n×limit + n-1
+    before = _costs_before(words, lang, costs or BreakCosts())
+    cuts = _split(words, lines, limit, before)
     while cuts is None:  # ends at the latest with one word a line
         lines += 1
-        cuts = _split(words, lines, limit, lang)
+        cuts = _split(words, lines, limit, before)
     bounds = [0, *cuts, len(words)]
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
 
@@ -93,11 +98,11 @@ def lines_fit(lines: list[str], lang: str | None) -> bool:
     return len(lines) <= MAX_LINES and all(len(line) <= limit or " " not in line for line in lines)
 
 
-def fits(text: str, lang: str | None) -> bool:
+def fits(text: str, lang: str | None, costs: BreakCosts | None = None) -> bool:
     """Whether `text` fits a subtitle: at most 2 lines, each within the line limit."""
     words = text.split()
     if is_dialogue(words):  # each speaker on a line: ask the wrapper itself
-        lines = wrap_lines(text, lang)
+        lines = wrap_lines(text, lang, costs)
         return len(lines) <= MAX_LINES and all(len(line) <= max_line_chars(lang) for line in lines)
     return TwoLines(words, lang).fit(0, len(words))
 

@@ -73,14 +73,19 @@ def sentence_pairs(segment: Segment, lang: str) -> list[tuple[str, str]]:
     translation = segment.translations.get(lang)
     if translation is None:
         return [(segment.text, "")]
-    source, target = segment.sentences, translation.sentences
-    pairs = {(s, t) for s, t in translation.alignment if 0 <= s < len(source) and 0 <= t < len(target)}
+    pieces = aligned_pieces(segment.sentences, translation.sentences, translation.alignment)
+    return pieces or [(segment.text, translation.text)]
+
+
+def aligned_pieces(source: list[str], target: list[str], alignment: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The smallest runs of sentences the alignment pairs with each other; [] when it leaves one unpaired."""
+    pairs = {(s, t) for s, t in alignment if 0 <= s < len(source) and 0 <= t < len(target)}
     if (
         not pairs
         or {s for s, _ in pairs} != set(range(len(source)))
         or {t for _, t in pairs} != set(range(len(target)))
     ):
-        return [(segment.text, translation.text)]
+        return []
     groups: list[tuple[set[int], set[int]]] = []
     for s, t in sorted(pairs):
         joined = [g for g in groups if s in g[0] or t in g[1]]

@@ -4,6 +4,8 @@ Each aligned piece of a segment (usually one sentence) is a translation unit; a 
 coarse to cut is one unit marked `segtype="paragraph"`. The header carries every attribute TMX 1.4b requires
 and no creation date, so the same input gives a byte-identical file. Units carry the segment id, speaker and
 review status as `x-` properties. Segments already in the target language are left out: they are no pair.
+For a subtitle input the units are whole sentences, however many cues they run over (see `sentence_units`);
+their `tuid` and `x-segment` name the cues.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from translator.document import Document, document_key
 from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
 from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
+from translator.writers.sentence_units import subtitle_units
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -26,6 +29,42 @@ def _tuv(tu: etree._Element, lang: str, text: str) -> None:
 
 def _prop(tu: etree._Element, kind: str, value: str) -> None:
     etree.SubElement(tu, "prop", {"type": kind}).text = xml_safe(value)
+
+
+def _unit(body: etree._Element, tuid: str, segment: str, props: dict[str, str]) -> etree._Element:
+    tu = etree.SubElement(body, "tu", {"tuid": tuid})
+    _prop(tu, "x-document", props["document"])
+    _prop(tu, "x-segment", segment)
+    if props["speaker"]:
+        _prop(tu, "x-speaker", props["speaker"])
+    _prop(tu, "x-status", props["status"])
+    return tu
+
+
+def _segment_units(body: etree._Element, doc: Document, lang: str) -> None:
+    for segment in doc.segments:
+        translation = segment.translations.get(lang)
+        if translation is None or translation.origin == "kept":
+            continue  # nothing was translated: the segment is already in the target language
+        row = review_row(segment, lang)
+        pieces = [(s, t) for s, t in sentence_pairs(segment, lang) if s.strip() and t.strip()]
+        props = {"document": document_key(doc), "speaker": row.speaker, "status": row.status}
+        for number, (source, target) in enumerate(pieces, start=1):
+            tu = _unit(body, f"{segment.id}.{number}", str(segment.id), props)
+            if len(pieces) == 1 and len(segment.sentences) > 1:
+                tu.set("segtype", "paragraph")
+            _tuv(tu, segment.lang or source_language(doc), source)
+            _tuv(tu, lang, target)
+
+
+def _subtitle_units(body: etree._Element, doc: Document, lang: str) -> None:
+    for unit in subtitle_units(doc, lang):
+        if unit.kept or not (unit.source.strip() and unit.translation.strip()):
+            continue
+        props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status}
+        tu = _unit(body, unit.id, unit.id.split(".")[0], props)
+        _tuv(tu, unit.source_lang or source_language(doc), unit.source)
+        _tuv(tu, lang, unit.translation)
 
 
 def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
@@ -42,22 +81,6 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
         "o-encoding": "UTF-8",
     })
     body = etree.SubElement(root, "body")
-    for segment in doc.segments:
-        translation = segment.translations.get(lang)
-        if translation is None or translation.origin == "kept":
-            continue  # nothing was translated: the segment is already in the target language
-        row = review_row(segment, lang)
-        pieces = [(s, t) for s, t in sentence_pairs(segment, lang) if s.strip() and t.strip()]
-        for number, (source, target) in enumerate(pieces, start=1):
-            tu = etree.SubElement(body, "tu", {"tuid": f"{segment.id}.{number}"})
-            if len(pieces) == 1 and len(segment.sentences) > 1:
-                tu.set("segtype", "paragraph")
-            _prop(tu, "x-document", document_key(doc))
-            _prop(tu, "x-segment", str(segment.id))
-            if row.speaker:
-                _prop(tu, "x-speaker", row.speaker)
-            _prop(tu, "x-status", row.status)
-            _tuv(tu, segment.lang or src, source)
-            _tuv(tu, lang, target)
+    (_subtitle_units if doc.is_subtitles else _segment_units)(body, doc, lang)
     etree.indent(root, space="  ")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

@@ -1,6 +1,9 @@
-"""`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per segment with the review state of its target.
+"""`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per segment with the review state of its target; for a
+subtitle input, one per sentence with its whole translation, however many cues it runs over (see
+`sentence_units`).
 
-Unit ids are the segment ids, so `translator review import` matches a returned file back unit by unit; the
+Unit ids are the segment ids (or cue spans), so `translator review import` matches a returned file back unit by
+unit; the
 `file` element's `original` is the document key. Machine output, flagged or not, is
 `state="needs-review-translation"` with `state-qualifier="mt-suggestion"` (the flags as notes), so no CAT tool takes
 unreviewed machine text for done; a reviewer's approved correction is `final` (also `approved="yes"`).
@@ -14,7 +17,8 @@ from translator import __version__
 from translator.document import Document, document_key
 from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
-from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
+from translator.writers.review_rows import TOOL_NAME, ReviewRow, review_rows, xml_safe
+from translator.writers.sentence_units import SentenceUnit, subtitle_units
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 MACHINE = {"state": "needs-review-translation", "state-qualifier": "mt-suggestion"}
@@ -47,7 +51,10 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     header = _el(file, "header")
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
-    for row in review_rows(doc, lang):
+    rows: list[ReviewRow] | list[SentenceUnit] = (
+        subtitle_units(doc, lang) if doc.is_subtitles else review_rows(doc, lang)
+    )
+    for row in rows:
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
         if row.status == "approved":
             unit.set("approved", "yes")

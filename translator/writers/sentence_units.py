@@ -1,0 +1,79 @@
+"""What CAT files (TMX, XLIFF) pair for a subtitle input: whole sentences, not cue fragments.
+
+A sentence often runs over two or three cues; paired cue by cue, its halves do not correspond and pollute a
+translator's memory. The cues that hold whole sentences together (the groups the pipeline translated as one,
+`group_cues`) are joined on both sides, cut into sentences and aligned, and each aligned piece is one unit.
+
+A unit's id names its cues and its place among the group's pieces: `7` (cue 7, one piece), `7.2` (the second
+sentence of cue 7), `3-5` or `3-5.1` (over cues 3 to 5). `translator review import` reads a corrected unit back
+onto its cues the way the run spread the translation over them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from translator.align import align_sentences
+from translator.document import Document, Segment
+from translator.sentences import split_sentences
+from translator.subtitles.group import group_cues
+from translator.writers.review_rows import aligned_pieces, comment_of, status_of
+
+UNIT_ID = re.compile(r"^(?P<first>\d+)(?:-(?P<last>\d+))?(?:\.(?P<piece>\d+))?$")
+
+
+@dataclass(frozen=True)
+class SentenceUnit:
+    """One aligned piece (usually one sentence) of a group of cues, with its whole translation."""
+
+    id: str
+    segment: int  # the id of the group's first cue
+    source_lang: str | None
+    source: str
+    translation: str
+    speaker: str
+    status: str
+    comment: str
+    kept: bool  # already in the target language: nothing was translated
+
+
+def _status(cues: list[Segment], lang: str) -> str:
+    statuses = [status_of(cue, lang) for cue in cues]
+    if all(status == "approved" for status in statuses):
+        return "approved"
+    return "flagged" if "flagged" in statuses else "machine"
+
+
+def _translation(cue: Segment, lang: str) -> str:
+    translation = cue.translations.get(lang)
+    return translation.text if translation else ""
+
+
+def _pieces(cues: list[Segment], source_lang: str | None, lang: str) -> list[tuple[str, str]]:
+    """A single cue keeps its text as it is (line breaks and all); a group is cut into aligned sentences."""
+    if len(cues) == 1 and len(cues[0].sentences) <= 1:
+        return [(cues[0].text, _translation(cues[0], lang))]
+    source = " ".join(" ".join(cue.text.split()) for cue in cues)
+    target = " ".join(" ".join(_translation(cue, lang).split()) for cue in cues).strip()
+    source_sentences, target_sentences = split_sentences(source, source_lang), split_sentences(target, lang)
+    alignment = align_sentences(source_sentences, target_sentences)
+    return aligned_pieces(source_sentences, target_sentences, alignment) or [(source, target)]
+
+
+def subtitle_units(doc: Document, lang: str) -> list[SentenceUnit]:
+    """The sentence units of a subtitle document in `lang`, in order."""
+    units = []
+    for group in group_cues(doc.segments):
+        cues = [doc.segments[i] for i in group]
+        source_lang = cues[0].lang or doc.lang
+        pieces = _pieces(cues, source_lang, lang)
+        span = str(cues[0].id) if len(cues) == 1 else f"{cues[0].id}-{cues[-1].id}"
+        comment = "; ".join(dict.fromkeys(part for cue in cues for part in [comment_of(cue, lang)] if part))
+        kept = all(cue.translations.get(lang) is None or cue.translations[lang].origin == "kept" for cue in cues)
+        for number, (source, target) in enumerate(pieces, start=1):
+            units.append(SentenceUnit(
+                span if len(pieces) == 1 else f"{span}.{number}", cues[0].id, source_lang, source, target,
+                cues[0].speaker or "", _status(cues, lang), comment, kept,
+            ))
+    return units
