@@ -67,7 +67,7 @@ def intra_op(decoding: dict) -> dict:
 
 def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decoding: dict) -> Measurement:
     """Raw translate_batch over the sentences, tokenized here with the package's tokenizer beforehand."""
-    tokenizer = load_tokenizer(package.path)
+    tokenizer = load_tokenizer(package.path, package.from_code, package.to_code)
     job = {"model": str(package.path / "model"), "tokens": [tokenizer.encode(s) for s in sentences],
            "settings": decoding}
     result = measure(label, 0, python_command("-m", "benchmarks.floor"), stdin=json.dumps(job))

@@ -18,7 +18,7 @@ def translate(job: dict) -> dict:
 
     settings = dict(job["settings"])
     translator = ctranslate2.Translator(
-        job["model"], device=settings.pop("device", "cpu"), compute_type=settings.pop("compute_type", "auto"),
+        job["model"], device=settings.pop("device", "cpu"), compute_type=settings.pop("compute_type", "default"),
         inter_threads=settings.pop("inter_threads", 1), intra_threads=settings.pop("intra_threads", 0),
     )
     start = time.perf_counter()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tiny_argos import build_package
+from tests.tiny_argos import build_bpe_package, build_package
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
@@ -35,6 +35,17 @@ def package_files(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
     """The .argosmodel files, built once per session."""
     out = tmp_path_factory.mktemp("argosmodels")
     return {pair: build_package(out, pair[0], pair[1], lexicon) for pair, lexicon in LEXICONS.items()}
+
+
+# Words a real OPUS-MT vocabulary would split: in the BPE package they become several `@@` pieces each.
+UK_CORPUS = ["Руслан Айсін розповів про війну, Москву та Європу.", "Вони говорили про пропаганду й санкції."]
+
+
+@pytest.fixture(scope="session")
+def bpe_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A uk→en package in the OPUS-MT port's layout (bpe.model, no sentencepiece.model), built once."""
+    lexicon = {**LEXICONS[("uk", "en")], "друзі": "friends"}
+    return build_bpe_package(tmp_path_factory.mktemp("bpe"), "uk", "en", lexicon, version="1.9", corpus=UK_CORPUS)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.tiny_argos import build_package
 from translator.database import Database
-from translator.engine.alignment import compose, piece_spans
+from translator.engine.alignment import compose
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import install_file, installed_packages
 from translator.engine.tokenizer import load_tokenizer
@@ -139,9 +139,10 @@ def test_each_word_links_to_what_the_model_made_of_it(engine: ArgosEngine, parts
 @settings(deadline=None, max_examples=60)
 @given(st.text(alphabet="ab Stone…😀_ \u00a0Айсін,.!", max_size=40))
 def test_piece_spans_cover_every_visible_character_once(engine: ArgosEngine, text: str) -> None:
-    processor = load_tokenizer(engine.route("en", "uk")[0].path).processor
-    pieces, spans = piece_spans(processor, text)
-    assert pieces == processor.encode(text, out_type=str)  # the very pieces `translate` sends
+    pkg = engine.route("en", "uk")[0]
+    tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
+    pieces, spans = tokenizer.spans(text)
+    assert pieces == tokenizer.encode(text)  # the very pieces `translate` sends
     real = [span for span in spans if span[0] < span[1]]
     assert all(b[0] >= a[1] for a, b in itertools.pairwise(real))  # in order, never overlapping
     covered = {i for start, end in real for i in range(start, end)}

@@ -1,52 +1,178 @@
-"""`translator models install en-uk` from an Argos-style index, served on loopback: the real download path."""
+"""`translator models install en-uk` from an Argos-style index served on loopback: the real download path.
+
+The server plays every fault issue #9 lists — a mirror that cuts the file short, links that are not http(s), a
+file of the wrong direction, a server that trickles a byte at a time, an HTML login page — and each must move on
+to the next link, or fail in one line with the installed packages untouched. TRANSLATOR_STALL_SECONDS shortens
+the 30-second stall limit so the trickling server costs a second, not minutes.
+"""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from translator import __version__
+from translator.engine import packages
+
+STALL_SECONDS = "1"
+
+
+class Site(ThreadingHTTPServer):
+    """Files by path, index.json documents by folder, and every request's User-Agent."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.files: dict[str, bytes] = {}
+        self.indexes: dict[str, list[dict]] = {}
+        self.agents: list[str] = []
+        self.base = f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Site
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.server.agents.append(self.headers.get("User-Agent", ""))
+        name = self.path.strip("/")
+        if name.endswith("/index.json") and name.removesuffix("/index.json") in self.server.indexes:
+            return self._send(json.dumps(self.server.indexes[name.removesuffix("/index.json")]).encode())
+        if name.startswith("trickle"):
+            return self._trickle(self.server.files[name.removeprefix("trickle-")])
+        if name.startswith("truncated-"):
+            return self._send(self.server.files[name.removeprefix("truncated-")], cut=True)
+        if name == "login":
+            return self._send(b"<!DOCTYPE html><html><body><form>Sign in</form></body></html>", "text/html")
+        if name in self.server.files:
+            return self._send(self.server.files[name])
+        self.send_error(404)
+
+    def _send(self, data: bytes, kind: str = "application/zip", cut: bool = False) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data[: len(data) // 2] if cut else data)
+
+    def _trickle(self, data: bytes) -> None:
+        """One byte every 0.2 s: never silent for a whole stall period, and hopelessly slow."""
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for byte in data[:100]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
 
 @pytest.fixture
-def index_server(package_files, tmp_path):
-    """An index.json and the en-uk package, served from a local folder like the Argos index serves them."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "translate-en_uk.argosmodel").write_bytes(package_files[("en", "uk")].read_bytes())
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    (site / "index.json").write_text(json.dumps([
-        {"type": "translate", "from_code": "en", "to_code": "uk", "package_version": "1.0",
-         "links": [base + "translate-en_uk.argosmodel"]},
-    ]))
+def site(package_files) -> Iterator[Site]:
+    server = Site()
+    server.files["en_uk.argosmodel"] = package_files[("en", "uk")].read_bytes()
+    server.files["ru_en.argosmodel"] = package_files[("ru", "en")].read_bytes()
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
+    yield server
     server.shutdown()
+    server.server_close()
 
 
-def _install(name: str, index: str, packages: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGE_INDEX": index, "ARGOS_PACKAGES_DIR": str(packages)}
+def entry(*links: str, version: str = "1.0") -> dict:
+    return {"type": "translate", "from_code": "en", "to_code": "uk", "package_version": version,
+            "links": list(links)}
+
+
+def install(site: Site, index: list[dict], packages_dir: Path, name: str = "en-uk") -> subprocess.CompletedProcess[str]:
+    site.indexes["idx"] = index
+    env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "idx", "ARGOS_PACKAGES_DIR": str(packages_dir),
+           "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
     return subprocess.run([sys.executable, "-m", "translator", "models", "install", name], capture_output=True,
                           text=True, env=env, timeout=120)
 
 
-def test_install_from_the_index(index_server, tmp_path):
-    packages = tmp_path / "packages"
-    done = _install("en-uk", index_server, packages)
+FAULTS = {  # a faulty first link, and what the user is told about it
+    "truncated mirror": ("{base}truncated-en_uk.argosmodel", "received"),
+    "bare hash": ("QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", "skipped (not an http(s) link)"),
+    "ipfs link": ("ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", "skipped (not an http(s) link)"),
+    "wrong direction": ("{base}ru_en.argosmodel", "it is a ru-en package, not en-uk"),
+    "trickling server": ("{base}trickle-en_uk.argosmodel", "stalled"),
+    "HTML login page": ("{base}login", "an HTML page, not a zip archive"),
+    "missing file": ("{base}gone.argosmodel", "HTTP 404"),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_faulty_link_moves_on_to_the_next(site, tmp_path, fault):
+    link, told = FAULTS[fault]
+    done = install(site, [entry(link.format(base=site.base), site.base + "en_uk.argosmodel")], tmp_path / "pk")
     assert done.returncode == 0, done.stderr
+    assert told in done.stderr
     assert "installed en-uk version 1.0" in done.stdout
-    assert (packages / "translate-en_uk-1_0" / "model" / "model.bin").exists()
+    assert [p.name for p in packages.installed_packages(tmp_path / "pk")] == ["en-uk"]
 
 
-def test_a_direction_the_index_lacks(index_server, tmp_path):
-    done = _install("uk-ru", index_server, tmp_path / "packages")
+@pytest.mark.parametrize("fault", FAULTS)
+def test_when_every_link_fails_nothing_changes(site, tmp_path, fault, package_files):
+    folder = tmp_path / "pk"
+    packages.install_file(package_files[("en", "uk")], folder)
+    before = sorted(p.name for p in folder.rglob("*"))
+    link, told = FAULTS[fault]
+    done = install(site, [entry(link.format(base=site.base), version="2.0")], folder)
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith("translator: error: could not install en-uk from the Argos index: ") and told in last
+    assert sorted(p.name for p in folder.rglob("*")) == before
+
+
+def test_requests_say_who_they_come_from(site, tmp_path):
+    done = install(site, [entry(site.base + "en_uk.argosmodel")], tmp_path / "pk")
+    assert done.returncode == 0, done.stderr
+    assert site.agents == [f"translator/{__version__}"] * 2  # the index, then the package
+    assert f"reading the Argos package index at {site.base}idx/index.json" in done.stderr
+
+
+def test_the_newest_entry_is_chosen(site, tmp_path, package_files):
+    site.files["newer.argosmodel"] = package_files[("en", "uk")].read_bytes()
+    done = install(site, [entry(site.base + "gone-1", version="0.9"), entry(site.base + "en_uk.argosmodel"),
+                          entry(site.base + "gone-2", version="1.0")], tmp_path / "pk")
+    assert done.returncode == 0, done.stderr
+    assert "gone-1" not in done.stderr and "gone-2" not in done.stderr
+
+
+def test_a_stalled_index_gives_up_in_bounded_time(site, tmp_path):
+    site.files["stalled/index.json"] = json.dumps([entry(site.base + "en_uk.argosmodel")] * 50).encode()
+    env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "trickle-stalled", "ARGOS_PACKAGES_DIR": str(tmp_path),
+           "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "en-uk"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert time.monotonic() - started < 15
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "cannot read the Argos package index" in done.stderr.splitlines()[-1]
+
+
+def test_a_direction_the_index_lacks(site, tmp_path):
+    done = install(site, [entry(site.base + "en_uk.argosmodel")], tmp_path / "pk", name="uk-ru")
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "the Argos index has no package uk-ru" in done.stderr
+
+
+def test_install_help_documents_the_index_variable():
+    done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "--help"], capture_output=True,
+                          text=True, timeout=60)
+    assert "ARGOS_PACKAGE_INDEX" in done.stdout

@@ -42,15 +42,17 @@ Limits, by design:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import io
 import json
+import struct
 import sys
 import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +64,7 @@ LANGUAGE_NAMES = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "de": "Ge
                   "fr": "French", "es": "Spanish", "pl": "Polish"}
 
 SPACE = "\u2581"  # SentencePiece's word-start marker ▁
+BPE_SEPARATOR = "@@"  # subword-nmt's mark on a piece the next one continues
 APOSTROPHES = "'\u2019\u02bc`"  # ' ’ ʼ ` count as letters: "world's", "п'ять" are one word
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 LATIN_EXTRA = "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœłąęśźżćńšžčřďťňůőűğış"
@@ -89,6 +92,11 @@ ALPHA = 1.0  # logit weight of the copy code; the gated translation gets 2·ALPH
 GATE = 4.0  # NF/PB of ~1 closes a ±1 translation code: relu(1 - 4) == 0
 SHARP = 40.0  # logit gap between the wanted source position and its nearest rival
 BASE_VOCAB = 32000
+FLOAT_GAIN = 1.05  # a full-precision word's lead over the word int8 writes: 5% of its logit
+FLOAT_SCALE = 1000.0  # int8 step 1000/127 ≈ 7.9: every other weight of the row (|w| ≤ 1.7) rounds to 0
+
+
+Flags = Callable[[str, int], tuple[float, float, float]]
 
 
 @dataclass(frozen=True)
@@ -108,29 +116,55 @@ BASE = Shapes(encoder_layers=6, decoder_layers=6, ffn=2048, vocab_size=BASE_VOCA
 def build_package(out_dir: Path, from_code: str, to_code: str, lexicon: dict[str, str], *,
                   version: str = "1.0", extra_words: Iterable[str] = (),
                   base_shapes: bool = False, target_prefix: str = "",
-                  corpus: Iterable[str] = ()) -> Path:
-    """Build a real .argosmodel zip at out_dir/translate-{from}_{to}-{version}.argosmodel.
+                  corpus: Iterable[str] = (), layout: str = "current", precision: str = "int8",
+                  float_words: dict[str, str] | None = None) -> Path:
+    """Build a real .argosmodel zip at out_dir/translate-{from}_{to}-{version}[-layout][-precision].argosmodel.
 
     ``lexicon`` maps source words to single-word translations; every other word is copied.
     ``extra_words`` become single pieces (placeholders like ``###T01###``), ``corpus`` is extra
     SentencePiece training text (a benchmark's own text then splits into realistic subwords),
-    ``base_shapes`` widens the model to Transformer-base compute. The same arguments give a
-    byte-identical file, so callers may cache it by its name.
+    ``base_shapes`` widens the model to Transformer-base compute. ``layout`` is one of LAYOUTS (the
+    shapes of real Argos packages); ``precision`` the type model.bin is saved in ("int8" or
+    "float32"); ``float_words`` maps translations to the words the model writes instead at full
+    precision only (int8 quantization loses them, as it garbled some OPUS-MT ports). The same
+    arguments give a byte-identical file, so callers may cache it by its name.
     """
+    float_words = float_words or {}
     pairs = _piece_lexicon(lexicon)
-    symbols = _user_symbols(pairs, extra_words, target_prefix)
+    float_pairs = _piece_lexicon(float_words)
+    symbols = _user_symbols({**pairs, **float_pairs}, extra_words, target_prefix)
     sp_model = _train_sentencepiece(symbols, corpus)
     pieces = _pieces(sp_model)
     shapes = BASE if base_shapes else SMALL
     vocabulary = _padded(pieces, shapes.vocab_size)
-    spec = _model_spec(vocabulary, pieces, pairs, shapes, shift=1 if target_prefix else 0)
-    name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
-    files = {f"{name}/metadata.json": _metadata(from_code, to_code, version, target_prefix),
-             f"{name}/sentencepiece.model": sp_model}
-    files.update({f"{name}/model/{k}": v for k, v in _saved_model(spec).items()})
+    spec = _model_spec(vocabulary, pieces, pairs, shapes, shift=1 if target_prefix else 0,
+                       flags=_piece_flags, float_pairs=float_pairs)
+    suffix = "".join(f"-{word}" for word in (layout, precision) if word not in ("current", "int8"))
+    return _write_package(out_dir, f"translate-{from_code}_{to_code}-{version}{suffix}.argosmodel",
+                          LAYOUTS[layout](from_code, to_code, version, target_prefix,
+                                          {"sentencepiece.model": sp_model}, _saved_model(spec, precision)))
+
+
+def build_bpe_package(out_dir: Path, from_code: str, to_code: str, lexicon: dict[str, str], *,
+                      version: str = "1.0", corpus: Iterable[str] = ()) -> Path:
+    """An OPUS-MT port's layout: ``bpe.model`` holds subword-nmt BPE codes learnt on Moses-tokenized
+    text, and no SentencePiece model. Lexicon words (lower, Capitalised, UPPER) and their
+    translations are single BPE tokens; other words split into several ``@@`` pieces."""
+    pairs = {source: target for source, target in _piece_lexicon(lexicon).items()
+             if not source.startswith(SPACE)}
+    codes = _learn_bpe([*pairs, *pairs.values()], corpus)
+    pieces = ["<unk>", "<s>", "</s>", *_bpe_tokens(codes)]
+    _check_single_tokens(codes, [*pairs, *pairs.values()])
+    spec = _model_spec(pieces, pieces, pairs, SMALL, shift=0, flags=_bpe_flags, float_pairs={})
+    return _write_package(out_dir, f"translate-{from_code}_{to_code}-{version}-bpe.argosmodel",
+                          _locomotive(from_code, to_code, version, "", {"bpe.model": codes.encode()},
+                                      _saved_model(spec, "int8")))
+
+
+def _write_package(out_dir: Path, name: str, files: dict[str, bytes]) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"translate-{from_code}_{to_code}-{version}.argosmodel"
+    path = out_dir / name
     path.write_bytes(_zip_bytes(files))
     return path
 
@@ -245,6 +279,55 @@ def _piece_flags(piece: str, index: int) -> tuple[float, float, float]:
     return float(spaced), float(starts), float(ends)
 
 
+def _bpe_flags(piece: str, index: int) -> tuple[float, float, float]:
+    """BPE marks a piece that continues into the next with ``@@``: it "ends with a word character",
+    so the piece after it is gated (PB) and never translated alone; nothing starts with ▁."""
+    return 0.0, 0.0, float(index > 2 and piece.endswith(BPE_SEPARATOR))
+
+
+def _moses_words(lines: Iterable[str], lang: str = "en") -> list[str]:
+    """Moses-tokenized words of the lines, as argostranslate's BPETokenizer sees them."""
+    from sacremoses import MosesPunctNormalizer, MosesTokenizer
+
+    normalizer, tokenizer = MosesPunctNormalizer(lang), MosesTokenizer(lang)
+    return [word for line in lines for word in tokenizer.tokenize(normalizer.normalize(line))]
+
+
+def _learn_bpe(words: list[str], corpus: Iterable[str]) -> str:
+    """subword-nmt codes: lexicon words are frequent enough to merge whole; corpus words (Moses-tokenized,
+    once each) only share merges, so they split into several pieces."""
+    from subword_nmt.learn_bpe import learn_bpe
+
+    counts = dict.fromkeys(words, 1000)
+    for word in _moses_words(corpus):
+        counts.setdefault(word, 1)
+    codes = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):  # its progress bar and "Stopping" note
+        learn_bpe(io.StringIO("".join(f"{w} {n}\n" for w, n in counts.items())), codes, num_symbols=20000,
+                  min_frequency=2, is_dict=True, total_symbols=False)
+    return codes.getvalue()
+
+
+def _bpe_tokens(codes: str) -> list[str]:
+    """Every token segmentation can produce: each known character and each merge, final and with ``@@``."""
+    merged = []
+    for line in codes.splitlines()[1:]:
+        left, right = line.split(" ")
+        merged.append((left + right).removesuffix("</w>"))
+    escapes = "".join(_moses_words([KNOWN_CHARS.replace("", " ")]))  # &amp; &apos; ... are spelled out
+    symbols = dict.fromkeys([*KNOWN_CHARS, *escapes, *merged])
+    return [token for symbol in symbols for token in (symbol, symbol + BPE_SEPARATOR)]
+
+
+def _check_single_tokens(codes: str, words: list[str]) -> None:
+    from subword_nmt.apply_bpe import BPE
+
+    bpe = BPE(io.StringIO(codes))
+    split = [word for word in words if len(bpe.segment_tokens([word])) != 1]
+    if split:
+        raise ValueError(f"BPE splits lexicon words: {split}")
+
+
 # --- weights --------------------------------------------------------------------------
 
 def _codes(n: int) -> np.ndarray:
@@ -287,7 +370,7 @@ def _position_gap() -> float:
 
 
 def _encoder_embeddings(vocabulary: list[str], pieces: list[str], pairs: dict[str, str],
-                        codes: np.ndarray) -> np.ndarray:
+                        codes: np.ndarray, flags: Flags) -> np.ndarray:
     """Identity code, translation code, flags, and balance up to one common norm."""
     index = {piece: i for i, piece in enumerate(pieces)}
     table = np.zeros((len(vocabulary), D_MODEL), np.float32)
@@ -295,7 +378,7 @@ def _encoder_embeddings(vocabulary: list[str], pieces: list[str], pairs: dict[st
     for source, target in pairs.items():
         table[index[source], TR] = codes[index[target]]
     for i, piece in enumerate(pieces):
-        table[i, [SP, SW, EW]] = _piece_flags(piece, i)
+        table[i, [SP, SW, EW]] = flags(piece, i)
     norms = (table ** 2).sum(axis=1)
     table[:, BAL] = np.sqrt((2 * CODE + 3 - norms) / N_BAL)[:, None]
     return table
@@ -363,13 +446,29 @@ def _decoder_ffn(width: int) -> tuple[np.ndarray, np.ndarray]:
     return inner, outer
 
 
-def _projection(codes: np.ndarray) -> np.ndarray:
-    """Score the copy (α·<e(q), id>) and, twice as high, the gated translation code."""
+def _projection(codes: np.ndarray, float_rows: dict[int, int]) -> np.ndarray:
+    """Score the copy (α·<e(q), id>) and, twice as high, the gated translation code.
+
+    ``float_rows`` maps a piece z to a piece y whose row z copies, scaled by FLOAT_GAIN, plus
+    FLOAT_SCALE in a dimension the decoder never fills: at full precision z beats y wherever y
+    would win; int8 quantization (127 steps up to FLOAT_SCALE) rounds the rest of z's row to 0.
+    """
     gated_rms = np.sqrt((N_FREQ + 2 * CODE) / D_MODEL)  # decoder RMS when a translation is open
     weight = np.zeros((len(codes), D_MODEL), np.float32)
     weight[:, ID] = ALPHA * codes
     weight[:, GATED] = 2 * ALPHA * gated_rms * codes
+    for z, y in float_rows.items():
+        weight[z] = FLOAT_GAIN * weight[y]
+        weight[z, BAL.start] = FLOAT_SCALE
     return weight
+
+
+def _decoder_embeddings(size: int, noisy: bool) -> np.ndarray:
+    """Zeros: the decoder ignores its own previous tokens. A float32 package gets faint noise instead
+    (1e-4, far below every margin) so that its zip does not compress 50-fold like a zip bomb."""
+    if not noisy:
+        return np.zeros((size, D_MODEL), np.float32)
+    return (np.random.default_rng(0).standard_normal((size, D_MODEL)) * 1e-4).astype(np.float32)
 
 
 def _check_margins(codes: np.ndarray, pieces: list[str], pairs: dict[str, str]) -> None:
@@ -408,7 +507,8 @@ def _specs():
 
 
 def _model_spec(vocabulary: list[str], pieces: list[str], pairs: dict[str, str],
-                shapes: Shapes, shift: int) -> ctranslate2.specs.TransformerSpec:
+                shapes: Shapes, shift: int, flags: Flags,
+                float_pairs: dict[str, str]) -> ctranslate2.specs.TransformerSpec:
     """Assemble the TransformerSpec: embeddings, position tables, projection, layers."""
     spec = _specs().TransformerSpec.from_config(
         (shapes.encoder_layers, shapes.decoder_layers), HEADS,
@@ -417,11 +517,11 @@ def _model_spec(vocabulary: list[str], pieces: list[str], pairs: dict[str, str],
     _check_margins(codes, pieces, pairs)
     encoder, decoder = spec.encoder, spec.decoder
     encoder.scale_embeddings = decoder.scale_embeddings = False
-    encoder.embeddings[0].weight = _encoder_embeddings(vocabulary, pieces, pairs, codes)
+    encoder.embeddings[0].weight = _encoder_embeddings(vocabulary, pieces, pairs, codes, flags)
     encoder.position_encodings.encodings = _positions()
-    decoder.embeddings.weight = np.zeros((len(vocabulary), D_MODEL), np.float32)
+    decoder.embeddings.weight = _decoder_embeddings(len(vocabulary), noisy=bool(float_pairs))
     decoder.position_encodings.encodings = _positions(shift)  # step t reads source t - shift
-    decoder.projection.weight = _projection(codes)
+    decoder.projection.weight = _projection(codes, {pieces.index(z): pieces.index(y) for y, z in float_pairs.items()})
     gap = _position_gap()
     _set_encoder_layers(encoder.layer, gap, shapes.ffn)
     _set_decoder_layers(decoder.layer, gap, shapes.ffn)
@@ -468,18 +568,18 @@ def _set_norms(*sublayers: object) -> None:
 
 # --- files ----------------------------------------------------------------------------
 
-def _saved_model(spec: ctranslate2.specs.TransformerSpec) -> dict[str, bytes]:
-    """model.bin (int8), config.json and shared_vocabulary.json, as bytes."""
+def _saved_model(spec: ctranslate2.specs.TransformerSpec, precision: str) -> dict[str, bytes]:
+    """model.bin (saved as int8 or float32), config.json and shared_vocabulary.json, as bytes."""
     spec.validate()
-    spec.optimize(quantization="int8")
+    spec.optimize(quantization=precision)
     with tempfile.TemporaryDirectory() as tmp:
         spec.save(tmp)
         return {p.name: p.read_bytes() for p in sorted(Path(tmp).iterdir())}
 
 
-def _metadata(from_code: str, to_code: str, version: str, target_prefix: str) -> bytes:
+def _metadata(from_code: str, to_code: str, version: str, target_prefix: str) -> dict[str, object]:
     """The keys argostranslate.package reads; target_prefix only when there is one."""
-    metadata = {
+    metadata: dict[str, object] = {
         "package_version": version, "argos_version": "1.0",
         "from_code": from_code, "from_name": LANGUAGE_NAMES.get(from_code, from_code),
         "to_code": to_code, "to_name": LANGUAGE_NAMES.get(to_code, to_code),
@@ -487,16 +587,89 @@ def _metadata(from_code: str, to_code: str, version: str, target_prefix: str) ->
     }
     if target_prefix:
         metadata["target_prefix"] = target_prefix
-    return json.dumps(metadata, ensure_ascii=False, indent=2).encode("utf-8")
+    return metadata
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _current(from_code: str, to_code: str, version: str, target_prefix: str, tokenizer: dict[str, bytes],
+             model: dict[str, bytes]) -> dict[str, bytes]:
+    """The layout argos-train writes today: one folder named like the archive, metadata, tokenizer, model/."""
+    top = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
+    files = {f"{top}/metadata.json": _json(_metadata(from_code, to_code, version, target_prefix))}
+    files.update({f"{top}/{name}": data for name, data in tokenizer.items()})
+    files.update({f"{top}/model/{name}": data for name, data in model.items()})
+    return files
+
+
+def _locomotive(from_code: str, to_code: str, version: str, target_prefix: str, tokenizer: dict[str, bytes],
+                model: dict[str, bytes]) -> dict[str, bytes]:
+    """Locomotive-era (translate-en_ru-1_9): the current layout plus README.md and a stanza/ folder."""
+    files = _current(from_code, to_code, version, target_prefix, tokenizer, model)
+    top = next(iter(files)).split("/")[0]
+    files[f"{top}/README.md"] = f"# {from_code} → {to_code}\n\nBuilt with Locomotive.\n".encode()
+    files[f"{top}/stanza/{from_code}/tokenize/default.pt"] = b"not a real stanza model"
+    files[f"{top}/stanza/resources.json"] = b"{}"
+    return files
+
+
+def _legacy(from_code: str, to_code: str, version: str, target_prefix: str, tokenizer: dict[str, bytes],
+            model: dict[str, bytes]) -> dict[str, bytes]:
+    """translate-en_uk-1_4 (2021, CTranslate2 1.17): top folder `en_uk/`, directory entries, model.bin
+    binary version 4 with its settings inside, shared_vocabulary.txt, no config.json, stanza/ and
+    README.md, and the six metadata keys of the time (with their spelling)."""
+    top = f"{from_code}_{to_code}"
+    names = {**LANGUAGE_NAMES, "uk": "Ukranian"}
+    metadata = {"package_version": version, "argos_version": "1.0", "from_code": from_code,
+                "from_name": names.get(from_code, from_code), "to_code": to_code,
+                "to_name": names.get(to_code, to_code)}
+    if target_prefix:
+        metadata["target_prefix"] = target_prefix
+    config = json.loads(model["config.json"])
+    vocabulary = json.loads(model["shared_vocabulary.json"])
+    files = {f"{top}/": b"", f"{top}/model/": b"", f"{top}/stanza/": b"", f"{top}/stanza/{from_code}/": b"",
+             f"{top}/metadata.json": _json(metadata), f"{top}/README.md": b"# Argos Translate package\n",
+             f"{top}/stanza/{from_code}/tokenize.pt": b"not a real stanza model",
+             f"{top}/model/model.bin": legacy_model_bin(model["model.bin"], config),
+             f"{top}/model/shared_vocabulary.txt": "".join(f"{token}\n" for token in vocabulary).encode()}
+    files.update({f"{top}/{name}": data for name, data in tokenizer.items()})
+    return files
+
+
+LAYOUTS = {"current": _current, "locomotive": _locomotive, "legacy": _legacy}
+
+
+def legacy_model_bin(model_bin: bytes, config: dict[str, object], binary_version: int = 4) -> bytes:
+    """A binary version 6 model.bin rewritten as version 4 or 5: the same variables, plus the settings
+    that version 6 keeps in config.json stored the old way, as scalar variables (with_source_eos)."""
+    version, offset = struct.unpack_from("<I", model_bin)[0], 4
+    if version != 6:
+        raise ValueError(f"expected a binary version 6 model.bin, got {version}")
+    head_end = offset + 2 + struct.unpack_from("<H", model_bin, offset)[0] + 8  # spec name, revision, count
+    count = struct.unpack_from("<I", model_bin, head_end - 4)[0]
+    extra = {"with_source_eos": bool(config.get("add_source_eos")),
+             "with_source_bos": bool(config.get("add_source_bos"))}
+    variables = b"".join(_string(name) + struct.pack("<BBI", 0, 1, 1) + struct.pack("<b", value)
+                         for name, value in extra.items())  # rank 0, dtype int8, 1 byte
+    return (struct.pack("<I", binary_version) + model_bin[4:head_end - 4]
+            + struct.pack("<I", count + len(extra)) + variables + model_bin[head_end:])
+
+
+def _string(text: str) -> bytes:
+    data = text.encode() + b"\0"
+    return struct.pack("<H", len(data)) + data
 
 
 def _zip_bytes(files: dict[str, bytes]) -> bytes:
-    """A zip whose bytes depend only on the files: sorted names, fixed dates and modes."""
+    """A zip whose bytes depend only on the files: sorted names, fixed dates and modes; a name ending in
+    "/" becomes a directory entry, as older zip tools wrote them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_STORED if name.endswith("/") else zipfile.ZIP_DEFLATED
+            info.external_attr = (0o40755 << 16) | 0x10 if name.endswith("/") else 0o644 << 16
             archive.writestr(info, files[name], compresslevel=6)
     return buffer.getvalue()

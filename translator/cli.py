@@ -49,6 +49,8 @@ def run(
     threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
     device: Annotated[str | None, typer.Option("--device", help="cpu or cuda [default: $ARGOS_DEVICE_TYPE or cpu].")
     ] = None,
+    compute_type: Annotated[str, typer.Option("--compute-type", help="int8, float32, ... or auto [default: the "
+                                              "precision each model was saved in].")] = "default",
     keep_cues: Annotated[bool, typer.Option(
         "--keep-cues", help="One output cue per source cue, even where a translation needs more than two lines "
         "(flagged); by default such a cue is split in time.")] = False,
@@ -65,8 +67,8 @@ def run(
         typer.echo("\n".join([headline(event.result, out), *event.result.report]))
 
     run(inputs, to, out, glossary or [], memory, source=source, encoding=encoding, beam_size=beam_size,
-        threads=threads, device=device, keep_cues=keep_cues, subtitle_headings=subtitle_headings,
-        progress=RunProgress(_say, done))
+        threads=threads, device=device, compute_type=compute_type, keep_cues=keep_cues,
+        subtitle_headings=subtitle_headings, progress=RunProgress(_say, done))
 
 
 @app.command()
@@ -93,12 +95,15 @@ def detect(
 def models_list() -> None:
     """Installed packages, and which of the six directions a run can use (direct or via English)."""
     from translator.engine.packages import packages_dir
-    from translator.models import directions, installed_packages
+    from translator.engine.validation import shown
+    from translator.models import directions, scan
 
-    packages = installed_packages()
+    packages, unusable = scan()
     typer.echo(f"packages in {packages_dir()}:")
     for pkg in packages:
         typer.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
+    for broken in unusable:
+        typer.echo(f"  unusable: {shown(broken.folder.name)}: {broken.reason}")
     if not packages:
         typer.echo("  (none) - install one with: translator models install en-uk")
     typer.echo("directions:")
@@ -110,13 +115,15 @@ def models_list() -> None:
 def models_install(
     names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (Argos index) or .argosmodel files.")],
 ) -> None:
-    """Install packages from files on disk (air-gapped machines) or from the Argos package index."""
+    """Install packages from files on disk (air-gapped machines) or from the Argos package index
+    ($ARGOS_PACKAGE_INDEX: a URL holding index.json, default the public argospm-index). Every package is
+    checked and test-loaded before it replaces anything."""
     from translator.models import install
     from translator.terminal import download_bar
 
     for name in names:
         with download_bar(f"downloading {name}") as bar:  # appears only when a download starts
-            installed = install(name, progress=bar.advance)
+            installed = install(name, progress=bar.advance, notify=_say)
         typer.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
 
 

@@ -12,16 +12,17 @@ from pathlib import Path
 
 from translator.engine.packages import (
     InstalledPackage,
-    download_and_install,
+    Unusable,
     install_file,
     installed_packages,
     remove,
     route,
+    scan,
     supported_directions,
 )
 from translator.errors import MissingPackageError
 
-__all__ = ["Direction", "InstalledPackage", "directions", "install", "installed_packages", "remove"]
+__all__ = ["Direction", "InstalledPackage", "Unusable", "directions", "install", "installed_packages", "remove", "scan"]
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,14 @@ def directions(packages: list[InstalledPackage] | None = None) -> list[Direction
     return result
 
 
-def install(name: str | Path, progress: Callable[[int, int], None] | None = None) -> InstalledPackage:
+def install(
+    name: str | Path, progress: Callable[[int, int], None] | None = None, notify: Callable[[str], None] | None = None
+) -> InstalledPackage:
     """Install a `.argosmodel` file from disk (air-gapped machines), or a direction such as `en-uk` from the
-    Argos package index; `progress(bytes_done, bytes_total)` follows a download."""
+    Argos package index; `progress(bytes_done, bytes_total)` follows a download, `notify` hears which link is
+    tried and why one failed."""
     if str(name).endswith(".argosmodel") or Path(name).is_file():
         return install_file(Path(name))
-    return download_and_install(str(name), progress=progress)
+    from translator.engine.download import download_and_install  # urllib only when a download is asked for
+
+    return download_and_install(str(name), progress=progress, notify=notify)

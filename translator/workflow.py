@@ -103,18 +103,21 @@ def run(
     beam_size: int = DEFAULT_BEAM_SIZE,
     threads: int = 0,
     device: str | None = None,
+    compute_type: str = "default",
     keep_cues: bool = False,
     subtitle_headings: bool = False,
     progress: Progress = _ignore,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
-    `source` forces the source language, `encoding` the input encoding; `keep_cues` and `subtitle_headings`
-    are `--keep-cues` and `--subtitle-headings`. One result per input, in order."""
+    `source` forces the source language, `encoding` the input encoding; `compute_type` overrides the precision
+    each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`.
+    One result per input, in order."""
     targets = targets_of(to)
     out_dir = writable_folder(Path(out))
     memory_path = Path(memory) if memory is not None else out_dir / MEMORY_NAME
-    engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads))
+    engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads,
+                                        compute_type=compute_type))
     glossary = load_glossaries([Path(path) for path in glossaries])
     options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
     subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from translator.engine.alignment import argmax_links, compose, piece_spans
+from translator.engine.alignment import argmax_links, compose
 from translator.engine.packages import InstalledPackage, installed_packages, route
 from translator.engine.tokenizer import load_tokenizer
 from translator.errors import MissingPackageError, UsageError
@@ -30,8 +30,10 @@ DEFAULT_BEAM_SIZE = 4
 DEFAULT_BATCH_SIZE = 16
 # argostranslate never passes max_decoding_length, so CTranslate2 cuts every output at 256 pieces.
 MIN_DECODING_LENGTH_LIMIT = 256
-
-
+# CTranslate2's compute types; "default" keeps the type the model was saved in, as argostranslate's main branch
+# does: "auto" quantizes a float model to int8 on CPU, which turned some OPUS-MT ports into garbage.
+COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16",
+                 "bfloat16", "float32")
 
 @dataclass(frozen=True)
 class EngineSettings:
@@ -41,7 +43,11 @@ class EngineSettings:
     beam_size: int = DEFAULT_BEAM_SIZE
     threads: int = 0  # CPU threads in all; 0 means one per core
     batch_size: int = DEFAULT_BATCH_SIZE
-    compute_type: str = "auto"
+    compute_type: str = "default"
+
+    def __post_init__(self) -> None:
+        if self.compute_type not in COMPUTE_TYPES:
+            raise UsageError(f"unknown compute type {self.compute_type!r} (use one of: {', '.join(COMPUTE_TYPES)})")
 
     @property
     def thread_layout(self) -> tuple[int, int]:
@@ -60,7 +66,7 @@ class _LoadedModel:
 
         if settings.device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
             raise UsageError("--device cuda: CTranslate2 finds no CUDA GPU on this machine; use --device cpu")
-        self.tokenizer = load_tokenizer(pkg.path)
+        self.tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
         self.target_prefix = pkg.target_prefix
         try:
             self.translator = ctranslate2.Translator(
@@ -99,8 +105,8 @@ class _LoadedModel:
         todo = [i for i, (s, t) in enumerate(zip(sources, targets)) if s.strip() and t.strip()]
         if not todo:
             return links
-        source_side = [piece_spans(self.tokenizer.processor, sources[i]) for i in todo]
-        target_side = [piece_spans(self.tokenizer.processor, targets[i]) for i in todo]
+        source_side = [self.tokenizer.spans(sources[i]) for i in todo]
+        target_side = [self.tokenizer.spans(targets[i], target=True) for i in todo]
         head = [self.target_prefix] if self.target_prefix else []
         forced = [head + pieces for pieces, _ in target_side]
         results = self.translator.translate_batch(
@@ -139,10 +145,12 @@ class ArgosEngine:
         return route(src, tgt, self.packages)
 
     def identity(self, src: str, tgt: str) -> str:
-        """What a direction's output depends on — packages, versions and beam size: a translation-memory key,
-        so a `--beam-size 1` draft never stands in for a beam-4 translation."""
+        """What a direction's output depends on — packages, versions, beam size and a compute type other than the
+        model's own: a translation-memory key, so a `--beam-size 1` draft never stands in for a beam-4
+        translation, nor an int8 one for the float32 model's."""
         packages = "+".join(pkg.identity for pkg in self.route(src, tgt))
-        return f"{packages}#beam{self.settings.beam_size}"
+        compute = "" if self.settings.compute_type == "default" else f"#{self.settings.compute_type}"
+        return f"{packages}#beam{self.settings.beam_size}{compute}"
 
     def check(self, directions: list[tuple[str, str]]) -> None:
         """Fail before any work if a direction lacks a package (the error names the install command)."""

@@ -8,16 +8,15 @@ and depending on argostranslate at all would install torch for users who never n
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from translator.document import LANGUAGES
+from translator.engine.validation import Metadata
 from translator.errors import MissingPackageError, PackageError
 
 PIVOT = "en"
@@ -33,6 +32,10 @@ class InstalledPackage:
     version: str
     target_prefix: str = ""
 
+    @classmethod
+    def of(cls, path: Path, meta: Metadata) -> InstalledPackage:
+        return cls(path, meta.from_code, meta.to_code, meta.version, meta.target_prefix)
+
     @property
     def name(self) -> str:
         return f"{self.from_code}-{self.to_code}"
@@ -43,7 +46,7 @@ class InstalledPackage:
         return f"translate-{self.from_code}_{self.to_code}@{self.version}"
 
 
-DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+
 
 
 def packages_dir() -> Path:
@@ -56,29 +59,49 @@ def packages_dir() -> Path:
     return data_home / "argos-translate" / "packages"
 
 
-def _read_metadata(folder: Path) -> InstalledPackage | None:
-    try:
-        meta = json.loads((folder / "metadata.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    if meta.get("type", "translate") != "translate" or not meta.get("from_code") or not meta.get("to_code"):
-        return None
-    return InstalledPackage(
-        folder, meta["from_code"], meta["to_code"], str(meta.get("package_version", "0")), meta.get("target_prefix", "")
-    )
+@dataclass(frozen=True)
+class Unusable:
+    """A folder in the packages directory that cannot run, why, and its metadata when that much is sound."""
+
+    folder: Path
+    reason: str
+    metadata: Metadata | None
+
+
+def scan(directory: Path | None = None) -> tuple[list[InstalledPackage], list[Unusable]]:
+    """The packages that can run, sorted by direction, version and folder name, and the folders that cannot.
+    Hidden folders (an interrupted install's `.installing-*`) are neither."""
+    from translator.engine.validation import Refused, check_folder, folder_metadata
+
+    root = directory or packages_dir()
+    usable: list[InstalledPackage] = []
+    unusable: list[Unusable] = []
+    folders = sorted(root.iterdir()) if root.is_dir() else []
+    for folder in folders:
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        try:
+            meta = folder_metadata(folder)
+        except Refused as exc:
+            unusable.append(Unusable(folder, str(exc), None))
+            continue
+        try:
+            check_folder(folder)
+        except Refused as exc:
+            unusable.append(Unusable(folder, str(exc), meta))
+            continue
+        usable.append(InstalledPackage.of(folder, meta))
+    usable.sort(key=lambda p: (p.from_code, p.to_code, p.version, p.path.name))
+    return usable, unusable
 
 
 def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
-    """Every valid translation package in the directory, sorted; folders without metadata are skipped."""
-    root = directory or packages_dir()
-    if not root.is_dir():
-        return []
-    found = (_read_metadata(folder) for folder in sorted(root.iterdir()) if folder.is_dir())
-    return sorted((pkg for pkg in found if pkg), key=lambda p: (p.from_code, p.to_code, p.version))
+    """Every installed package that can run (see `scan`)."""
+    return scan(directory)[0]
 
 
 def find_package(from_code: str, to_code: str, packages: list[InstalledPackage]) -> InstalledPackage | None:
-    """The newest installed package for a direction."""
+    """The newest installed package for a direction; among equal versions, the folder whose name sorts first."""
     from packaging.version import InvalidVersion, Version
 
     def version_key(pkg: InstalledPackage) -> tuple[int, Version | str]:
@@ -87,8 +110,8 @@ def find_package(from_code: str, to_code: str, packages: list[InstalledPackage])
         except InvalidVersion:
             return (0, pkg.version)
 
-    matches = [p for p in packages if p.from_code == from_code and p.to_code == to_code]
-    return max(matches, key=version_key) if matches else None
+    matches = sorted((p for p in packages if (p.from_code, p.to_code) == (from_code, to_code)), key=lambda p: p.path)
+    return max(matches, key=version_key) if matches else None  # max keeps the first of equal keys
 
 
 def route(from_code: str, to_code: str, packages: list[InstalledPackage]) -> list[InstalledPackage]:
@@ -110,65 +133,97 @@ def route(from_code: str, to_code: str, packages: list[InstalledPackage]) -> lis
     )
 
 
-def _check_archive(archive: zipfile.ZipFile, origin: str) -> tuple[str, dict]:
-    """The archive's single top-level folder and its metadata; refuse anything that could escape or mislead."""
-    names = archive.namelist()
-    tops = {PurePosixPath(name).parts[0] for name in names if PurePosixPath(name).parts}
-    for info in archive.infolist():
-        parts = PurePosixPath(info.filename).parts
-        if info.filename.startswith(("/", "\\")) or ".." in parts or ":" in info.filename:
-            raise PackageError(f"{origin}: refused, the archive holds a path outside the package: {info.filename}")
-        if (info.external_attr >> 16) & 0o170000 == 0o120000:
-            raise PackageError(f"{origin}: refused, the archive holds a symbolic link: {info.filename}")
-    if len(tops) != 1:
-        raise PackageError(f"{origin}: not an Argos package (expected one top-level folder, found {len(tops)})")
-    top = tops.pop()
-    try:
-        meta = json.loads(archive.read(f"{top}/metadata.json"))
-    except KeyError:
-        raise PackageError(f"{origin}: not an Argos package (no {top}/metadata.json)") from None
-    except ValueError:
-        raise PackageError(f"{origin}: not an Argos package (metadata.json is not valid JSON)") from None
-    if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
-        raise PackageError(f"{origin}: not a translation package (metadata type {meta.get('type')!r})")
-    if not meta.get("from_code") or not meta.get("to_code"):
-        raise PackageError(f"{origin}: metadata.json lacks from_code/to_code")
-    if f"{top}/model/model.bin" not in names:
-        raise PackageError(f"{origin}: not an Argos package (no {top}/model/model.bin)")
-    return top, meta
+def install_file(
+    path: Path, directory: Path | None = None, expected: tuple[str, str] | None = None, origin: str | None = None
+) -> InstalledPackage:
+    """Install a .argosmodel file after checking it and test-loading it; a refused file changes nothing, and a
+    package it replaces is kept until the new one has loaded. `expected` is the direction asked for (an index
+    download); `origin` names the file in errors (its link)."""
+    from translator.engine.validation import Refused
 
-
-def install_file(path: Path, directory: Path | None = None) -> InstalledPackage:
-    """Install a .argosmodel file after validating it; an invalid file changes nothing."""
+    origin = origin or str(path)
     root = directory or packages_dir()
-    if not path.is_file():
-        raise PackageError(f"{path}: no such file")
-    if not zipfile.is_zipfile(path):
-        raise PackageError(f"{path}: not an Argos package (not a zip archive)")
-    root.mkdir(parents=True, exist_ok=True)
     try:
+        with path.open("rb") as file:
+            looks_like_html = file.read(512).lstrip().startswith(b"<")
+        if not zipfile.is_zipfile(path):
+            raise Refused("an HTML page, not a zip archive" if looks_like_html else "not a zip archive")
+        root.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(path) as archive:
-            top, _ = _check_archive(archive, str(path))
-            staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
-            try:
-                archive.extractall(staging)
-                target = root / top
-                if target.exists():
-                    shutil.rmtree(target)
-                os.replace(staging / top, target)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PackageError(f"{path}: cannot install ({exc})") from None
-    installed = _read_metadata(root / top)
-    assert installed is not None  # validated above
+            return _install_archive(archive, path.stat().st_size, root, expected)
+    except Refused as exc:
+        raise PackageError(f"{origin}: refused: {exc}") from None
+    except FileNotFoundError:
+        raise PackageError(f"{origin}: no such file") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
+        raise PackageError(f"{origin}: cannot install ({exc})") from None
+
+
+def _install_archive(
+    archive: zipfile.ZipFile, size: int, root: Path, expected: tuple[str, str] | None
+) -> InstalledPackage:
+    from translator.engine.validation import Refused, check_archive, shown
+
+    top, meta = check_archive(archive, size)
+    if expected and (meta.from_code, meta.to_code) != expected:
+        raise Refused(f"it is a {meta.from_code}-{meta.to_code} package, not {'-'.join(expected)}")
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+    try:
+        archive.extractall(staging)
+        staged = InstalledPackage.of(staging / top, meta)
+        trial_load(staged)
+        target = root / meta.folder_name
+        _swap_in(staging / top, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for other in installed_packages(root):  # the same direction and version under another folder name
+        if (other.name, other.version) == (staged.name, staged.version) and other.path != target:
+            shutil.rmtree(other.path)
+    installed = InstalledPackage.of(target, meta)
+    if installed not in installed_packages(root):
+        raise Refused(f"it was installed in {shown(str(target))} but cannot be listed")
     return installed
 
 
+def trial_load(pkg: InstalledPackage) -> None:
+    """Load the tokenizer and the model and translate a word, as a run will: a package that fails here is
+    refused before it replaces or shadows a working one."""
+    import ctranslate2
+
+    from translator.engine.tokenizer import load_tokenizer
+    from translator.engine.validation import Refused
+
+    try:
+        tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
+        model = ctranslate2.Translator(str(pkg.path / "model"), device="cpu", compute_type="default")
+        model.translate_batch([tokenizer.encode("a")], max_decoding_length=4, beam_size=1)
+    except PackageError as exc:
+        raise Refused(str(exc).partition(": ")[2] or str(exc)) from None
+    except (RuntimeError, ValueError, OSError) as exc:
+        raise Refused(f"its model does not load ({' '.join(str(exc).split())[:200]})") from None
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Move `new` to `target`; an existing `target` is set aside first and deleted only once `new` is in place."""
+    old = target.with_name(f".replaced-{target.name}")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def remove(name: str, directory: Path | None = None) -> list[InstalledPackage]:
-    """Remove every installed package of a direction such as `en-uk`."""
+    """Remove every package of a direction such as `en-uk`, usable or not."""
     from_code, to_code = parse_direction(name)
-    victims = [p for p in installed_packages(directory) if (p.from_code, p.to_code) == (from_code, to_code)]
+    usable, unusable = scan(directory)
+    broken = [InstalledPackage.of(u.folder, u.metadata) for u in unusable if u.metadata]
+    victims = [p for p in usable + broken if (p.from_code, p.to_code) == (from_code, to_code)]
     if not victims:
         raise PackageError(f"no installed package {name}")
     for pkg in victims:
@@ -184,58 +239,6 @@ def parse_direction(name: str) -> tuple[str, str]:
             if from_code and to_code:
                 return from_code.strip().lower(), to_code.strip().lower()
     raise PackageError(f"{name!r} is not a direction like en-uk")
-
-
-def _index_entries() -> list[dict]:
-    """The Argos package index (ARGOS_PACKAGE_INDEX honoured), fetched only when the user asks to install."""
-    import urllib.request
-
-    url = os.environ.get("ARGOS_PACKAGE_INDEX", DEFAULT_INDEX).rstrip("/") + "/index.json"
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            entries = json.loads(response.read())
-    except (OSError, ValueError) as exc:
-        raise PackageError(
-            f"cannot read the Argos package index at {url} ({exc}); "
-            "on a machine without network, install a file: translator models install FILE.argosmodel"
-        ) from None
-    return [entry for entry in entries if isinstance(entry, dict)]
-
-
-def download_and_install(
-    name: str, progress: Callable[[int, int], None] | None = None, directory: Path | None = None
-) -> InstalledPackage:
-    """Fetch a direction's package from the Argos index (with progress), validate it, install it."""
-    from_code, to_code = parse_direction(name)
-    candidates = [
-        entry for entry in _index_entries()
-        if (entry.get("from_code"), entry.get("to_code")) == (from_code, to_code)
-        and entry.get("type", "translate") == "translate"
-    ]
-    if not candidates:
-        raise PackageError(f"the Argos index has no package {name}")
-    with tempfile.TemporaryDirectory() as tmp:
-        target = Path(tmp) / f"translate-{from_code}_{to_code}.argosmodel"
-        _download(list(candidates[0].get("links", [])), target, progress)
-        return install_file(target, directory)
-
-
-def _download(links: list[str], target: Path, progress: Callable[[int, int], None] | None) -> None:
-    import urllib.request
-
-    errors = []
-    for link in links:
-        try:
-            with urllib.request.urlopen(link, timeout=60) as response, open(target, "wb") as out:
-                total = int(response.headers.get("Content-Length") or 0)
-                while chunk := response.read(1 << 16):
-                    out.write(chunk)
-                    if progress:
-                        progress(len(chunk), total)
-            return
-        except OSError as exc:
-            errors.append(f"{link}: {exc}")
-    raise PackageError("download failed: " + ("; ".join(errors) or "the index lists no link"))
 
 
 def supported_directions() -> list[tuple[str, str]]:
