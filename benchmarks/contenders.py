@@ -2,7 +2,9 @@
 
 (a) `translator run` end to end, through the real CLI, with a fresh translation memory (nothing cached);
 (b) argostranslate called once per turn (benchmarks/plain_argos.py);
-(c) one raw CTranslate2 translate_batch with the engine's own decoding settings (benchmarks/floor.py).
+(c) one raw CTranslate2 translate_batch (benchmarks/floor.py), in the engine's layout (its decoding settings,
+one single-threaded worker per core, batches of 16) and in the other raw layout (one batch at a time over
+all cores through intra-op threads).
 """
 
 from __future__ import annotations
@@ -18,20 +20,26 @@ from benchmarks.measure import BenchmarkError, Measurement, measure, python_comm
 from translator.engine.argos import LENGTH_PENALTY, EngineSettings
 from translator.engine.packages import InstalledPackage
 from translator.engine.tokenizer import load_tokenizer
+from translator.stages import ENVIRONMENT
 
 _TRANSLATED = re.compile(r"(\d+) sentences translated")
 
 
 def pipeline(label: str, folder: Path, inputs: Path, work: Path, *options: str) -> Measurement:
-    """`python -m translator run INPUTS --out NEW --memory NEW/fresh.sqlite OPTIONS`; sentences as it reports."""
+    """`python -m translator run INPUTS --out NEW --memory NEW/fresh.sqlite OPTIONS`; sentences as it reports,
+    seconds per stage and the time to its first translate_batch as the run records them (translator.stages)."""
     out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
+    timings = out.with_suffix(".timings.json")
     argv = python_command("-m", "translator", "run", str(inputs), "--out", str(out),
                           "--memory", str(out / "fresh.sqlite"), *options)
-    result = measure(label, 0, argv, env={"ARGOS_PACKAGES_DIR": str(folder)})
+    result = measure(label, 0, argv, env={"ARGOS_PACKAGES_DIR": str(folder), ENVIRONMENT: str(timings)})
     translated = sum(int(n) for n in _TRANSLATED.findall(result.stdout))
     if not translated:
         raise BenchmarkError(f"{label}: the run reported no translated sentences")
-    return replace(result, sentences=translated)
+    recorded = json.loads(timings.read_text("utf-8"))
+    decoding = recorded["marks"].get("decoding")
+    return replace(result, sentences=translated, stages=recorded["stages"],
+                   first_decode_s=decoding - result.started if decoding is not None else None)
 
 
 def plain_argos(label: str, folder: Path, turns: Sequence[str], device: str = "cpu") -> Measurement:
@@ -48,6 +56,13 @@ def engine_decoding(settings: EngineSettings | None = None) -> dict:
             "length_penalty": LENGTH_PENALTY, "inter_threads": settings.thread_layout[0],
             "intra_threads": settings.thread_layout[1],
             "compute_type": settings.compute_type, "device": settings.device}
+
+
+def intra_op(decoding: dict) -> dict:
+    """The engine's decoding with the cores sharing each batch's matrix products instead: one worker, intra-op
+    threads on every core, batches of twice the engine's size (the engine's setting before issue #6)."""
+    cores = decoding["inter_threads"] * decoding["intra_threads"]
+    return {**decoding, "inter_threads": 1, "intra_threads": cores, "max_batch_size": 2 * decoding["max_batch_size"]}
 
 
 def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decoding: dict) -> Measurement:

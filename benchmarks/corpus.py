@@ -19,6 +19,9 @@ SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
 SPEAKERS = ("Barvynenko", "Aysin")
 MIN_WORDS, MAX_WORDS = 15, 30
 SENTENCES_PER_TURN = (2, 5)
+CUE_CHARS = 64  # a subtitle input's cue: a piece of a sentence that fits two lines
+READING_CPS = 15
+CUE_GAP_MS = 120
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -76,3 +79,54 @@ def transcript(grouped: list[list[str]]) -> str:
     """`Name: text` lines, the two speakers taking turns."""
     lines = [f"{SPEAKERS[i % 2]}: {' '.join(turn)}" for i, turn in enumerate(grouped)]
     return "\n".join(lines) + "\n"
+
+
+def cue_texts(sentence: str, limit: int = CUE_CHARS) -> list[str]:
+    """A sentence cut at spaces into cue texts of at most `limit` characters (a longer word stays whole)."""
+    texts: list[str] = []
+    for word in sentence.split():
+        if texts and len(texts[-1]) + 1 + len(word) <= limit:
+            texts[-1] += " " + word
+        else:
+            texts.append(word)
+    return texts
+
+
+def film(items: list[str], cues: int) -> tuple[str, list[str]]:
+    """An SRT of at least `cues` cues, each a piece of a sentence shown at reading speed: a feature film's
+    subtitles, with most sentences running over two or three cues. Returns the SRT and the sentences used."""
+    blocks: list[str] = []
+    used: list[str] = []
+    start_ms = 1000
+    for sentence in items:
+        if len(blocks) >= cues:
+            break
+        used.append(sentence)
+        for text in cue_texts(sentence):
+            end_ms = start_ms + max(1000, len(text) * 1000 // READING_CPS)
+            blocks.append(f"{len(blocks) + 1}\n{_srt_time(start_ms)} --> {_srt_time(end_ms)}\n{text}\n")
+            start_ms = end_ms + CUE_GAP_MS
+    if len(blocks) < cues:
+        raise ValueError(f"{len(items)} sentences make only {len(blocks)} cues, not {cues}")
+    return "\n".join(blocks), used
+
+
+def _srt_time(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02}:{minutes:02}:{seconds:02},{millis:03}"
+
+
+def single_line(items: list[str], words: int) -> tuple[str, list[str]]:
+    """One `Name: text` line of the first sentences that together reach `words` words, and those sentences."""
+    used: list[str] = []
+    count = 0
+    for sentence in items:
+        if count >= words:
+            break
+        used.append(sentence)
+        count += len(sentence.split())
+    if count < words:
+        raise ValueError(f"{len(items)} sentences hold only {count} words, not {words}")
+    return f"{SPEAKERS[0]}: {' '.join(used)}\n", used

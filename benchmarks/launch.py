@@ -1,4 +1,5 @@
-"""`python -m benchmarks.launch RESULT ARGV...`: run ARGV, then write its wall time and peak memory to RESULT.
+"""`python -m benchmarks.launch RESULT ARGV...`: run ARGV, then write its wall time, peak memory and start
+(a perf_counter reading, comparable with the child's own on Linux) to RESULT.
 
 Linux keeps a process's high-water mark across exec, and a child starts from its parent's memory, so a
 child's ru_maxrss is at least its parent's peak. The benchmark's own process may have built a model (hundreds
@@ -21,7 +22,7 @@ def main(result_path: str, argv: list[str]) -> int:
     wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     with open(result_path, "w", encoding="utf-8") as result:
-        json.dump({"wall_s": wall, "peak_kib": usage.ru_maxrss}, result)
+        json.dump({"wall_s": wall, "peak_kib": usage.ru_maxrss, "started": start}, result)
     return process.returncode
 
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +33,9 @@ class Measurement:
     wall_s: float
     peak_mib: float
     stdout: str = ""
+    started: float = 0.0  # the child's start as a perf_counter reading (system-wide monotonic on Linux)
+    stages: dict[str, float] = field(default_factory=dict)  # a translator run's seconds per stage
+    first_decode_s: float | None = None  # from the start of a translator run to its first translate_batch
 
     @property
     def per_second(self) -> float:
@@ -59,7 +62,7 @@ def measure(label: str, sentences: int, argv: Sequence[str], env: dict[str, str]
             last = (stderr.strip().splitlines() or ["(no output)"])[-1]
             raise BenchmarkError(f"{label} exited with status {done.returncode}: {last}")
         result = json.loads(files["result.json"].read_text("utf-8"))
-    return Measurement(label, sentences, result["wall_s"], result["peak_kib"] / 1024, stdout)
+    return Measurement(label, sentences, result["wall_s"], result["peak_kib"] / 1024, stdout, result["started"])
 
 
 def best_start(argv: Sequence[str], env: dict[str, str] | None = None, repeats: int = 5) -> float:

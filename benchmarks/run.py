@@ -1,10 +1,12 @@
-"""`python -m benchmarks.run`: translator vs argostranslate vs raw CTranslate2 on the same sentences (issue #6).
+"""`python -m benchmarks.run`: translator vs argostranslate vs raw CTranslate2 on the same sentences (issues #6, #14).
 
 Builds (once, cached in benchmarks/.cache/) Argos packages with Transformer-base compute, generates
-interview-like English, and measures in a fresh child process each: (a) `translator run` end to end,
-(b) argostranslate once per turn, (c) one raw translate_batch, the floor. Then a pivot run (uk→en,ru),
-a folder of inputs, the 50/200/800 scaling of (a) and (c), the start-up of commands that translate
-nothing, and the decoding settings of (c) one at a time. Prints Markdown tables with PASS/FAIL per target.
+interview-like English, and measures in a fresh child process each: (a) `translator run` end to end, with
+the seconds of each of its stages, (b) argostranslate once per turn, (c) raw translate_batch, the floor, in
+the engine's layout (a single-threaded worker per core) and (c′) in one batch over all cores. Then a
+feature-length subtitle file, a pivot run (uk→en,ru), a folder of inputs, the scaling of (a) and (c) (and,
+with --long, 3,200 sentences and one line of 20,000 words), the start-up of commands that translate nothing,
+and the decoding settings of (c) one at a time. Prints Markdown tables with PASS/FAIL per target.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from translator.engine.packages import InstalledPackage
 # en→uk for the comparison; uk→en and en→ru for the pivot run (uk→ru goes through English).
 DIRECTIONS = (("en", "uk"), ("uk", "en"), ("en", "ru"))
 FOLDER_FILES = 4
+FILM_CUES = 1500  # a feature film's subtitles
+LONG_SIZES = (3200,)  # further scaling sizes with --long
+LINE_WORDS = (2500, 5000, 20000)  # one transcript line of this many words each, with --long
 HEAVY_MODULES = ("torch", "stanza", "spacy", "argostranslate.translate")  # seconds to import
 CORES = os.cpu_count() or 1
 # Changes from the engine's settings; each runs the floor (c) on the tuning sentences. The last ones put the
@@ -35,6 +40,20 @@ TUNING: tuple[dict, ...] = (
     {"beam_size": 1}, {"compute_type": "float32"}, {"intra_threads": 1},
     {"inter_threads": CORES, "intra_threads": 1}, {"inter_threads": CORES, "intra_threads": 1, "max_batch_size": 16},
 )
+
+
+@dataclass(frozen=True)
+class Floors:
+    """(a) on one input against the raw floor on the same sentences in both layouts: (c) the engine's, a
+    single-threaded worker per core, and (c′) one batch at a time over all cores."""
+
+    run: Measurement
+    floor: Measurement
+    intra: Measurement
+
+    @property
+    def fastest(self) -> Measurement:
+        return min(self.floor, self.intra, key=lambda m: m.wall_s)
 
 
 @dataclass
@@ -52,6 +71,13 @@ class Results:
     tuning: list[tuple[dict, Measurement]] = field(default_factory=list)
     load: tuple[float, float] = (0.0, 0.0)
     base_shapes: bool = True
+    floor_intra: Measurement | None = None  # (c′): the floor in one batch over all cores
+    film: Floors | None = None
+    line: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)  # words → (a), (c)
+
+    @property
+    def fastest_floor(self) -> Measurement:
+        return min(self.floor, self.floor_intra or self.floor, key=lambda m: m.wall_s)
 
 
 def _write_inputs(work: Path, sentences: list[str]) -> tuple[Path, Path]:
@@ -86,52 +112,101 @@ def _startup(folder: Path, repeats: int) -> tuple[dict[str, float], dict[str, li
     return times, {name: _heavy_imports(folder, *args) for name, args in commands.items()}
 
 
-def _pair(rounds: int, run_a: Callable[[], Measurement], run_c: Callable[[], Measurement]) -> tuple[Measurement, ...]:
-    """(a) and (c) in alternation; each keeps its fastest run, so load from elsewhere skews neither alone."""
-    runs = [(run_a(), run_c()) for _ in range(rounds)]
-    return tuple(min(column, key=lambda m: m.wall_s) for column in zip(*runs))
+def _alternate(rounds: int, *runs: Callable[[], Measurement]) -> tuple[Measurement, ...]:
+    """The contenders in alternation; each keeps its fastest run, so load from elsewhere skews none alone."""
+    measured = [tuple(run() for run in runs) for _ in range(rounds)]
+    return tuple(min(column, key=lambda m: m.wall_s) for column in zip(*measured))
+
+
+class _Bench:
+    """The packages, decoding settings and work folder every measurement of one benchmark run shares."""
+
+    def __init__(self, options: argparse.Namespace, folder: Path, work: Path) -> None:
+        self.folder, self.work = folder, work
+        self.en_uk = package(folder, "en", "uk")
+        self.decoding = {**contenders.engine_decoding(), "device": options.device}
+        self.device = ("--device", options.device)
+
+    def run(self, label: str, inputs: Path, *options: str) -> Measurement:
+        return contenders.pipeline(label, self.folder, inputs, self.work, *options, *self.device)
+
+    def floor(self, label: str, sentences: list[str], intra: bool = False) -> Measurement:
+        decoding = contenders.intra_op(self.decoding) if intra else self.decoding
+        return contenders.floor(label, self.en_uk, sentences, decoding)
+
+    def floors(self, name: str, inputs: Path, sentences: list[str], rounds: int) -> Floors:
+        """(a), (c) and (c′) on one input, alternating `rounds` times."""
+        return Floors(*_alternate(
+            rounds, lambda: self.run(f"(a) translator run, {name}", inputs, "--to", "uk"),
+            lambda: self.floor(f"(c) translate_batch, worker per core, {name}", sentences),
+            lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True)))
+
+    def pair(self, name: str, inputs: Path, sentences: list[str]) -> tuple[Measurement, Measurement]:
+        """(a) and (c) once each: a scaling point."""
+        return (self.run(f"(a) translator run, {name}", inputs, "--to", "uk"),
+                self.floor(f"(c) translate_batch, {name}", sentences))
 
 
 def benchmark(options: argparse.Namespace) -> Results:
     """Run every measurement; raises BenchmarkError when a contender fails or translates the wrong count."""
     load_before = os.getloadavg()[0]
     folder = packages_folder(DIRECTIONS, base_shapes=not options.small, cache=options.cache)
-    en_uk = package(folder, "en", "uk")
-    decoding = {**contenders.engine_decoding(), "device": options.device}
-    device = ("--device", options.device)
-    sizes = sorted({options.sentences, *options.scaling})
-    everything = corpus.sentences(max(sizes))
+    scaling = sorted({*options.scaling, *(LONG_SIZES if options.long else ())})
+    sizes = sorted({options.sentences, *scaling})
+    # Enough sentences for every input: a cue holds at most one sentence's end, a line's words need at most this.
+    everything = corpus.sentences(max(*sizes, options.film, LINE_WORDS[-1] // corpus.MIN_WORDS if options.long else 0))
     main_sentences = everything[:options.sentences]
     with tempfile.TemporaryDirectory(prefix="translator-bench-") as tmp:
         work = Path(tmp)
+        bench = _Bench(options, folder, work)
         inputs = {n: _write_inputs(work, everything[:n]) for n in sizes}
         single, spread = inputs[options.sentences]
-
-        def pair(n: int, rounds: int) -> tuple[Measurement, ...]:
-            return _pair(rounds,
-                         lambda: contenders.pipeline(f"(a) translator run, {n}", folder, inputs[n][0], work,
-                                                     "--to", "uk", *device),
-                         lambda: contenders.floor(f"(c) translate_batch, {n}", en_uk, everything[:n], decoding))
-
-        pipeline, floor = pair(options.sentences, options.rounds)
+        main = bench.floors(str(options.sentences), single, main_sentences, options.rounds)
         turns = [" ".join(turn) for turn in corpus.turns(main_sentences)]
         results = Results(
-            pipeline=pipeline,
+            pipeline=main.run,
             argos=contenders.plain_argos("(b) argostranslate per turn", folder, turns, options.device),
-            floor=floor,
-            pivot=contenders.pipeline("(a) pivot: --from uk --to en,ru", folder, single, work,
-                                      "--from", "uk", "--to", "en,ru", *device),
-            folder=contenders.pipeline(f"(a) a folder of {FOLDER_FILES} files", folder, spread, work,
-                                       "--to", "uk", *device),
+            floor=main.floor,
+            floor_intra=main.intra,
+            pivot=bench.run("(a) pivot: --from uk --to en,ru", single, "--from", "uk", "--to", "en,ru"),
+            folder=bench.run(f"(a) a folder of {FOLDER_FILES} files", spread, "--to", "uk"),
             base_shapes=not options.small,
         )
-        _check_counts(results, len(main_sentences))
-        results.scaling = {n: (pipeline, floor) if n == options.sentences else pair(n, 1) for n in options.scaling}
+        _check_counts([results.pipeline, results.argos, results.floor, main.intra, results.folder],
+                      len(main_sentences))
+        if options.film:
+            results.film = _film(bench, everything, options.film, options.rounds)
+        results.scaling = {n: (main.run, main.floor) if n == options.sentences
+                           else bench.pair(str(n), inputs[n][0], everything[:n]) for n in scaling}
+        if options.long:
+            results.line = _line(bench, everything)
     results.startup, results.heavy_imports = _startup(folder, options.startup_repeats)
     if options.tune:
-        results.tuning = _tune(en_uk, main_sentences[:options.tune], decoding, options.tune_rounds)
+        results.tuning = _tune(bench.en_uk, main_sentences[:options.tune], bench.decoding, options.tune_rounds)
     results.load = (load_before, os.getloadavg()[0])
     return results
+
+
+def _film(bench: _Bench, sentences: list[str], cues: int, rounds: int) -> Floors:
+    """A feature film's SRT: sentences over two or three cues each, joined back into sentences by the run."""
+    text, used = corpus.film(sentences, cues)
+    path = bench.work / f"film-{cues}.en.srt"
+    path.write_text(text, "utf-8")
+    film = bench.floors(f"film SRT, {cues} cues", path, used, rounds)
+    _check_counts([film.run, film.floor, film.intra], len(used))
+    return film
+
+
+def _line(bench: _Bench, sentences: list[str]) -> dict[int, tuple[Measurement, Measurement]]:
+    """One transcript line of LINE_WORDS words each: (a) and (c) on its sentences."""
+    found = {}
+    for words in LINE_WORDS:
+        text, used = corpus.single_line(sentences, words)
+        path = bench.work / f"line-{words}.en.txt"
+        path.write_text(text, "utf-8")
+        found[words] = bench.pair(f"one line of {words} words", path, used)
+        _check_counts(list(found[words]), len(used))
+    return found
 
 
 def _tune(en_uk: InstalledPackage, sentences: list[str], decoding: dict, rounds: int) -> list[tuple[dict, Measurement]]:
@@ -145,9 +220,9 @@ def _tune(en_uk: InstalledPackage, sentences: list[str], decoding: dict, rounds:
     return [(change, best[index]) for index, change in enumerate(TUNING)]
 
 
-def _check_counts(results: Results, expected: int) -> None:
+def _check_counts(measured: list[Measurement], expected: int) -> None:
     """Every contender must have translated exactly the benchmark's sentences, or the ratios mean nothing."""
-    for result in (results.pipeline, results.argos, results.floor, results.folder):
+    for result in measured:
         if result.sentences != expected:
             raise BenchmarkError(f"{result.label} translated {result.sentences} sentences, expected {expected}")
 
@@ -168,6 +243,11 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sentences", type=_positive, default=200, help="sentences in the comparison (default 200)")
     parser.add_argument("--scaling", type=_sizes, default=[50, 200, 800],
                         help="comma-separated sizes for the scaling of (a) and (c); '' skips (default 50,200,800)")
+    parser.add_argument("--film", type=int, default=FILM_CUES,
+                        help=f"cues of the film-length SRT input; 0 skips it (default {FILM_CUES})")
+    parser.add_argument("--long", action="store_true",
+                        help=f"also scale to {', '.join(map(str, LONG_SIZES))} sentences and one line of "
+                        f"{', '.join(map(str, LINE_WORDS))} words (adds about 5 minutes)")
     parser.add_argument("--tune", type=int, default=100,
                         help="sentences for the decoding-settings table; 0 skips it (default 100)")
     parser.add_argument("--rounds", type=_positive, default=2,

@@ -85,14 +85,43 @@ def test_scaling_is_judged_on_the_cost_of_further_sentences(walls, linear):
 def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(run, "TUNING", ({}, {"beam_size": 1}))
     status = run.main(["--small", "--cache", str(tmp_path / "cache"), "--sentences", "8", "--scaling", "4,8,12",
-                       "--rounds", "1", "--tune", "8", "--tune-rounds", "1", "--startup-repeats", "1"])
+                       "--rounds", "1", "--tune", "8", "--tune-rounds", "1", "--startup-repeats", "1", "--film", "30"])
     out = capsys.readouterr().out
     assert status == 0
     rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| (")}
-    for label in ("(a) translator run, 8", "(b) argostranslate per turn", "(c) translate_batch, 8",
-                  "(a) a folder of 4 files"):
+    for label in ("(a) translator run, 8", "(b) argostranslate per turn", "(c) translate_batch, worker per core, 8",
+                  "(c′) translate_batch, one batch over 2 cores, 8", "(a) a folder of 4 files"):
         assert rows[label].split(" | ")[1] == "8"
     assert rows["(a) pivot: --from uk --to en,ru"].split(" | ")[1] == "16"  # two targets
-    assert "(c) decoded 2" in out and out.count("| PASS |") + out.count("| FAIL |") == 11
+    film_sentences = len(corpus.film(corpus.sentences(30), 30)[1])
+    assert rows["(a) translator run, film SRT, 30 cues"].split(" | ")[1] == str(film_sentences)
+    assert "(c) decoded 2" in out and out.count("| PASS |") + out.count("| FAIL |") == 13
+    assert "| `translator --help` start-up |" in out and "≤ 0.3 s" in out
+    stages = {line.split(" | ")[0].strip("| "): line for line in out.split("## Where (a)'s time goes")[1].splitlines()
+              if line.startswith("| ")}
+    for stage in ("read", "detect", "split", "glossary", "load", "translate", "layout", "write"):
+        seconds = [float(cell) for cell in stages[stage].split(" | ")[1::2]]
+        assert len(seconds) == 2 and all(s >= 0 for s in seconds)
+    assert float(stages["translate"].split(" | ")[1]) > 0 and float(stages["write"].split(" | ")[1]) > 0
     assert "heavy modules imported (none) | 0 | ≤ 0 | PASS" in out
     assert "| 12 |" in out and "| beam_size=1 |" in out
+
+
+def test_the_film_is_sentences_cut_into_timed_cues_of_two_lines():
+    sentences = corpus.sentences(60)
+    text, used = corpus.film(sentences, 100)
+    blocks = text.strip().split("\n\n")
+    assert len(blocks) >= 100 and used == sentences[:len(used)]
+    lines = [block.split("\n") for block in blocks]
+    assert [int(block[0]) for block in lines] == list(range(1, len(blocks) + 1))
+    assert all(len(block) == 3 and len(block[2]) <= corpus.CUE_CHARS for block in lines)
+    assert " ".join(block[2] for block in lines) == " ".join(used)
+    times = [t for block in lines for t in block[1].split(" --> ")]
+    assert times == sorted(times) and len(set(times)) == len(times)
+
+
+def test_one_line_holds_just_enough_sentences_for_its_words():
+    sentences = corpus.sentences(80)
+    text, used = corpus.single_line(sentences, 500)
+    assert text.count("\n") == 1 and text.startswith(f"{corpus.SPEAKERS[0]}: ")
+    assert len(" ".join(used).split()) >= 500 > len(" ".join(used[:-1]).split())

@@ -112,3 +112,22 @@ def test_memory_identity_names_packages_versions_and_beam(packages_dir):
     packages = installed_packages(packages_dir)
     assert ArgosEngine(packages=packages).identity("uk", "ru") == "translate-uk_en@1.0+translate-en_ru@1.0#beam4"
     assert ArgosEngine(EngineSettings(beam_size=1), packages=packages).identity("en", "uk").endswith("#beam1")
+
+
+def test_preloading_loads_each_model_of_the_routes_once_in_the_background(packages_dir):
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    engine.preload("uk", ["en", "ru", "uk"])  # uk→en, and uk→ru through English: two models
+    engine.preload("uk", ["ru"])
+    assert sorted(pkg.identity for pkg in engine._loading) == ["translate-en_ru@1.0", "translate-uk_en@1.0"]
+    assert engine.translate(["Дякую, друзі!"], "uk", "ru") == ArgosEngine(
+        packages=installed_packages(packages_dir)).translate(["Дякую, друзі!"], "uk", "ru")
+    assert not engine._loading and len(engine._models) == 2
+
+
+def test_preloading_leaves_a_missing_direction_to_check(packages_dir):
+    packages = [pkg for pkg in installed_packages(packages_dir) if pkg.to_code != "ru"]
+    engine = ArgosEngine(packages=packages)
+    engine.preload("en", ["ru", "uk"])
+    assert [pkg.identity for pkg in engine._loading] == ["translate-en_uk@1.0"]
+    with pytest.raises(MissingPackageError):
+        engine.check([("en", "ru")])

@@ -68,3 +68,17 @@ def test_splitting_reads_each_character_at_most_about_twice_in_bounded_calls(sen
 def test_a_word_longer_than_a_chunk_is_kept_whole():
     text = "Start here. " + "x" * 120 + " and the end."
     assert split_long(text, razdel_pieces, chunk=50) == ["Start here.", "x" * 120, "and the end."]
+
+
+_WORD_CHARACTERS = st.characters(categories=("L", "N", "Pc"))  # what \w matches
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_WORD_CHARACTERS | st.sampled_from(",-–—"), min_size=1, max_size=12),
+                min_size=1, max_size=30))
+def test_a_text_without_sentence_punctuation_is_one_sentence_for_both_splitters(words):
+    # split_sentences skips the splitters for such texts (most cues of a film): they must agree.
+    text = " ".join(words)
+    assert split_long(text, pysbd_pieces) == [text]
+    assert split_long(text, razdel_pieces) == [text]
+    assert split_sentences(text, "en") == split_sentences(text, "uk") == [text]

@@ -21,6 +21,7 @@ from translator.qa import flag_document
 from translator.readers import read
 from translator.report import flag_lines
 from translator.sentences import split_document
+from translator.stages import stage
 from translator.subtitles import SubtitleOptions, layout_document
 from translator.translation import Plan, Tools, apply_approvals, approvals_of, place, translate_plan
 from translator.writers import DEFAULT_FORMATS
@@ -61,13 +62,22 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def prepare(path: Path, source_lang: str | None = None, encoding: str | None = None) -> Document:
-    """Read, detect languages and split sentences: everything that needs no model."""
+def prepare(
+    path: Path, source_lang: str | None = None, encoding: str | None = None,
+    detected: Callable[[Document], object] | None = None,
+) -> Document:
+    """Read, detect languages and split sentences: everything that needs no model. `detected` is called once
+    the languages are known, before splitting (a run starts loading its models then)."""
     if source_lang and source_lang not in LANGUAGES:
         raise UsageError(f"unknown language code in --from: {source_lang!r} (use {', '.join(LANGUAGES)})")
-    doc = read(path, encoding)
-    detect_document(doc, forced=source_lang)
-    split_document(doc)
+    with stage("read"):
+        doc = read(path, encoding)
+    with stage("detect"):
+        detect_document(doc, forced=source_lang)
+    if detected:
+        detected(doc)
+    with stage("split"):
+        split_document(doc)
     return doc
 
 
@@ -87,9 +97,12 @@ def run_document(
     outcome = translate_plan(doc, plan, tools, progress)
     place(doc, outcome, targets)
     apply_approvals(doc, approvals_of(doc, targets, tools.memory))
-    layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
-    flag_document(doc, layouts)
-    written = write_document(doc, out_dir, ledger, tuple(formats), layouts)  # and records what each row delivered
+    with stage("layout"):
+        layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
+    with stage("qa"):
+        flag_document(doc, layouts)
+    with stage("write"):  # and records what each row delivered, before the files, so a killed write is known
+        written = write_document(doc, out_dir, ledger, tuple(formats), layouts)
     report = flag_lines(doc)
     if tools.glossary.entries:
         report += [summary_line(outcome.hits), *miss_lines(doc.segments)]

@@ -12,12 +12,17 @@ within about twice the text's length.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from translator.document import Document
 
 CHUNK_CHARS = 2000
+# pysbd and razdel end sentences only at punctuation: a text of letters, digits, spaces, commas and dashes is
+# one sentence for both (tests/test_sentences.py checks it). Most cues of a film are such a piece of a sentence,
+# and the splitters cost about a millisecond a call, so these skip them.
+_ONE_SENTENCE = re.compile(r"[\w ,\-–—]*")
 Splitter = Callable[[str], list[str]]
 
 
@@ -80,6 +85,8 @@ def _split_cached(text: str, lang: str | None) -> tuple[str, ...]:
     """Subtitle layout asks for the same texts' sentences again and again; pysbd takes ~1 ms a call."""
     if not text:
         return ()
+    if _ONE_SENTENCE.fullmatch(text):
+        return (text,)
     return tuple(split_long(text, pysbd_pieces if lang == "en" else razdel_pieces))
 
 

@@ -22,6 +22,7 @@ from translator.glossary import Glossary, Protected, protect, restore_all
 from translator.memory import Approval, TranslationMemory
 from translator.sentences import split_sentences
 from translator.spans import Span, overlaps
+from translator.stages import stage
 from translator.subtitles import distribute, group_cues
 
 # Sentences sent to the engine per step; each step is stored in the memory before the next starts, so an
@@ -127,11 +128,13 @@ def plan_translation(doc: Document, targets: list[str], tools: Tools) -> Plan:
         for src, sentences in sorted(by_lang.items()):
             for sentence in sentences:
                 if (sentence, src, tgt) not in protected:
-                    protected[(sentence, src, tgt)] = protect(glossary, sentence, src, tgt)
+                    with stage("glossary"):
+                        protected[(sentence, src, tgt)] = protect(glossary, sentence, src, tgt)
             texts = tuple(dict.fromkeys(protected[(s, src, tgt)].text for s in sentences))
             engine_id = engine.identity(src, tgt)
-            legs.append(Leg(src, tgt, engine_id, glossary_id, texts,
-                            memory.lookup(src, tgt, engine_id, glossary_id, list(texts))))
+            with stage("memory"):
+                known = memory.lookup(src, tgt, engine_id, glossary_id, list(texts))
+            legs.append(Leg(src, tgt, engine_id, glossary_id, texts, known))
     return Plan(tuple(targets), tuple(units), protected, tuple(legs))
 
 
@@ -148,8 +151,10 @@ def machine_translations(
         todo = leg.todo
         for start in range(0, len(todo), STEP_SENTENCES):
             step = todo[start:start + STEP_SENTENCES]
-            output = engine.translate(step, leg.src, leg.tgt)
-            memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
+            with stage("translate"):
+                output = engine.translate(step, leg.src, leg.tgt)
+            with stage("memory"):
+                memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
             results.update(((leg.src, leg.tgt, p), t) for p, t in zip(step, output))
             translated += len(step)
             if progress:
@@ -176,7 +181,8 @@ def translate_plan(
             protected = [plan.protected[(sentence, unit.lang, tgt)] for sentence in unit.sentences]
             raw = [machine[(unit.lang, tgt, p.text)] for p in protected]
             aligner = partial(engine.align, src=unit.lang, tgt=tgt)  # a second pass for missed terms only
-            restored = restore_all(glossary, protected, raw, tgt, aligner)
+            with stage("glossary"):
+                restored = restore_all(glossary, protected, raw, tgt, aligner)
             _place_unit(doc, unit, tgt, restored, outcome)
     return outcome
 

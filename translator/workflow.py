@@ -138,7 +138,9 @@ def run(
                 results[path] = RunResult(path, [Path(name) for name in last.paths], last.report.splitlines())
                 progress(Finished(results[path]))
                 continue
-            pending.append((prepare(path, source, encoding), current))
+            # With a fresh memory everything is translated: the models load while the input is split.
+            preload = (lambda doc: engine.preload(doc.lang or "en", targets)) if known is None else None
+            pending.append((prepare(path, source, encoding, preload), current))
         for doc, _ in pending:
             engine.check(required_directions(doc, targets))
             if known:

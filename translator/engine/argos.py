@@ -12,13 +12,16 @@ the model translated into some other word); `translate` never asks for attention
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from translator.engine.alignment import argmax_links, compose
 from translator.engine.packages import InstalledPackage, installed_packages, route
 from translator.engine.tokenizer import load_tokenizer
-from translator.errors import UsageError
+from translator.errors import MissingPackageError, UsageError
 from translator.spans import AlignedTranslation, Link
+from translator.stages import mark, stage
 
 LENGTH_PENALTY = 0.2
 DEFAULT_BEAM_SIZE = 4
@@ -80,6 +83,7 @@ class _LoadedModel:
         tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
         prefix = self.target_prefix
         longest = max((len(t) for t in tokens), default=0)
+        mark("decoding")
         results = self.translator.translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
@@ -133,6 +137,7 @@ class ArgosEngine:
         self.settings = settings or EngineSettings()
         self.packages = packages if packages is not None else installed_packages()
         self._models: dict[InstalledPackage, _LoadedModel] = {}
+        self._loading: dict[InstalledPackage, Future[_LoadedModel]] = {}
         self._leg_cache: dict[tuple[str, str], dict[str, str]] = {}
         self.sentences_translated = 0  # sentences actually sent to a model (not served from the leg cache)
 
@@ -186,7 +191,34 @@ class ArgosEngine:
             links = [compose(a, b) for a, b in zip(links, self._model(pkg).align(before, after, self.settings))]
         return [AlignedTranslation(text, chained) for text, chained in zip(translations, links)]
 
+    def preload(self, src: str, targets: Iterable[str]) -> None:
+        """Start loading the models from `src` into each target in a background thread, so that loading (which
+        releases the GIL) overlaps the work before translation. A direction without packages is left to `check`;
+        a load that fails raises where the model is first used, as without preloading."""
+        wanted = [pkg for tgt in targets if tgt != src for pkg in self._route_or_none(src, tgt)]
+        todo = [pkg for pkg in dict.fromkeys(wanted) if pkg not in self._models and pkg not in self._loading]
+        if todo:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-load")
+            for pkg in todo:
+                self._loading[pkg] = pool.submit(self._load, pkg)
+            pool.shutdown(wait=False)  # the submitted loads still run; the thread ends after them
+
+    def _route_or_none(self, src: str, tgt: str) -> list[InstalledPackage]:
+        try:
+            return self.route(src, tgt)
+        except MissingPackageError:
+            return []
+
+    def _load(self, pkg: InstalledPackage) -> _LoadedModel:
+        with stage("load"):
+            return _LoadedModel(pkg, self.settings)
+
     def _model(self, pkg: InstalledPackage) -> _LoadedModel:
         if pkg not in self._models:
-            self._models[pkg] = _LoadedModel(pkg, self.settings)
+            loading = self._loading.pop(pkg, None)
+            if loading is None:
+                self._models[pkg] = self._load(pkg)
+            else:
+                with stage("load"):  # what the run waits for a model loading in the background
+                    self._models[pkg] = loading.result()
         return self._models[pkg]

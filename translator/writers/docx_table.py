@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from copy import deepcopy
 from datetime import datetime
 
 import docx
@@ -66,6 +67,19 @@ def _fill(row: _Row, cells: tuple[str, ...], bold: bool = False) -> None:
         run.bold = bold
 
 
+def _add_rows(table: Table, template: _Row, rows: list[tuple[str, ...]]) -> None:
+    """Put a row per cell tuple where the filled, empty `template` row is, as copies of it with their texts
+    set: the same XML as filling each row, without python-docx's cost per cell property (about 0.1 ms each,
+    which made this the slowest output of a film's 1,500 rows)."""
+    template_tr = template._tr
+    for cells in rows:
+        tr = deepcopy(template_tr)
+        for tc, text in zip(tr.tc_lst, cells):
+            tc.p_lst[0].r_lst[0].text = xml_safe(text)
+        template_tr.addprevious(tr)
+    table._tbl.remove(template_tr)
+
+
 def _stable_zip(data: bytes) -> bytes:
     """The same archive with fixed timestamps and a fixed entry order."""
     out = io.BytesIO()
@@ -91,13 +105,13 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     normal.size = Pt(9)
     document.add_heading(xml_safe(properties.title), level=1)
     rows = review_rows(doc, lang)
-    table = document.add_table(rows=1 + len(rows), cols=len(COLUMNS))
+    table = document.add_table(rows=2, cols=len(COLUMNS))
     table.style = "Table Grid"
     table.autofit = False
     _fill(table.rows[0], COLUMNS, bold=True)
     _mark_row(table.rows[0], "w:tblHeader")
-    for row, review in zip(table.rows[1:], rows):
-        _fill(row, review.cells())
+    _fill(table.rows[1], ("",) * len(COLUMNS))
+    _add_rows(table, table.rows[1], [review.cells() for review in rows])
     _fix_widths(table)
     buffer = io.BytesIO()
     document.save(buffer)
