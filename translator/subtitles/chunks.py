@@ -53,31 +53,26 @@ def _cut_dialogue(words: list[str], lang: str | None, costs: BreakCosts) -> list
         if not turns or starts_with_dash(word):
             turns.append([])
         turns[-1].append(word)
+    return _pack([" ".join(turn) for turn in turns], lang, costs)
+
+
+def _pack(texts: list[str], lang: str | None, costs: BreakCosts) -> list[str]:
+    """Texts joined in order while the join fits a cue; a text too long for one cue is cut."""
     pieces: list[str] = []
-    for turn in (" ".join(turn) for turn in turns):
-        joined = f"{pieces[-1]} {turn}" if pieces else turn
+    for text in texts:
+        joined = f"{pieces[-1]} {text}" if pieces else text
         if pieces and fits(joined, lang, costs):
             pieces[-1] = joined
-        elif fits(turn, lang, costs):
-            pieces.append(turn)
+        elif fits(text, lang, costs):
+            pieces.append(text)
         else:
-            pieces.extend(cut_sentence(turn, lang, costs))
+            pieces.extend(cut_sentence(text, lang, costs))
     return pieces
 
 
 def chunk_text(text: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
     """A text as cue texts: whole sentences packed while they fit in two lines, long ones cut."""
-    costs = costs or BreakCosts()
-    chunks: list[str] = []
-    for sentence in split_sentences(text, lang):
-        joined = f"{chunks[-1]} {sentence}" if chunks else sentence
-        if chunks and fits(joined, lang, costs):
-            chunks[-1] = joined
-        elif fits(sentence, lang, costs):
-            chunks.append(sentence)
-        else:
-            chunks.extend(cut_sentence(sentence, lang, costs))
-    return chunks
+    return _pack(split_sentences(text, lang), lang, costs or BreakCosts())
 
 
 class TextCutter:
