@@ -3,12 +3,16 @@
 Each cut is placed near the point where the source parts' share of characters says it should be, pulled toward
 good break points (after the same kind of punctuation the source part ends with, before a conjunction) and away
 from bad ones (inside a name, after an article). Dynamic programming over the word boundaries finds the cheapest
-set of cuts; a part is left empty only when the translation has fewer words than there are cues.
+set of cuts; a part is left empty only when the translation has fewer words than there are cues. Each cut is
+looked for within WINDOW_WORDS of its proportional place, so a long text costs time in proportion to its length.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from translator.subtitles.breaks import break_cost, ends_clause, ends_sentence
 
@@ -16,6 +20,12 @@ DISTANCE_WEIGHT = 100.0  # cost of a cut one whole translation length away from 
 BREAK_WEIGHT = 2.0
 PUNCTUATION_MATCH = 4.0  # a cut after "." where the source part also ends with "."
 EMPTY_PART = 10_000.0
+# A cut is looked for at most this many words from its proportional place, so a single 20,000-word line costs
+# linear time (trying every boundary for every cut took minutes at 2,500 words). Further away, the distance
+# alone costs more than the best break gains in any text shorter than about 500 words, so there the cuts are
+# those an exhaustive search finds (tests/test_subtitle_distribute.py checks it against one).
+WINDOW_WORDS = 100
+_INF = float("inf")
 
 
 def _punctuation(word: str) -> str:
@@ -43,40 +53,93 @@ def distribute(translation: str, source_parts: list[str]) -> list[str]:
         running += len(source_part) + 1  # where the next source part starts in the joined source
         targets.append(running * scale)
 
-    # What a cut costs at each boundary, whatever the part: computed once, the DP asks for it O(words²) times.
+    # What a cut costs at each boundary, whatever the part: computed once, the DP asks for it many times.
     part_kinds = [_punctuation(part) for part in parts]
     word_kinds = [_punctuation(word) for word in words]
     boundary_costs = [0.0] + [BREAK_WEIGHT * break_cost(a, b) for a, b in itertools.pairwise(words)] + [0.0]
 
-    def cut_cost(part: int, boundary: int, previous: int) -> float:
-        """Cost of ending source part `part` at word boundary `boundary` (the part started at `previous`)."""
+    def cut_costs(part: int, boundary: int) -> tuple[float, float]:
+        """What ending source part `part` at word boundary `boundary` costs: after a non-empty part (distance
+        from its proportional place and the words the cut falls between), and leaving the part empty."""
         cost = DISTANCE_WEIGHT * abs(offsets[boundary] - targets[part]) / total
-        if boundary == previous:
-            return cost + EMPTY_PART
+        empty = cost + EMPTY_PART
         if 0 < boundary < len(words):
             cost += boundary_costs[boundary]
             kind = part_kinds[part]
             if kind and word_kinds[boundary - 1] == kind:
                 cost -= PUNCTUATION_MATCH
-        return cost
+        return cost, empty
 
-    count, cuts_needed = len(words), len(parts) - 1
-    inf = float("inf")
-    best = [[inf] * (count + 1) for _ in range(cuts_needed + 1)]
-    back = [[0] * (count + 1) for _ in range(cuts_needed + 1)]
-    best[0][0] = 0.0
-    for part in range(cuts_needed):
-        for previous in range(count + 1):
-            if best[part][previous] == inf:
-                continue
-            for boundary in range(previous, count + 1):
-                cost = best[part][previous] + cut_cost(part, boundary, previous)
-                if cost < best[part + 1][boundary]:
-                    best[part + 1][boundary], back[part + 1][boundary] = cost, previous
-    last = min(range(count + 1), key=lambda b: best[cuts_needed][b] + (EMPTY_PART if b == count and count else 0))
+    rows = _cheapest_cuts(len(words), [_nearest(offsets, target) for target in targets], cut_costs)
+    bounds = _bounds(rows, len(words))
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """The cheapest way to make the first cuts ending at each boundary from `first` on: its cost and the
+    boundary the cut before it was made at."""
+
+    first: int
+    costs: list[float]
+    back: list[int]
+
+    def cost(self, boundary: int) -> float:
+        index = boundary - self.first
+        return self.costs[index] if 0 <= index < len(self.costs) else _INF
+
+    def previous(self, boundary: int) -> int:
+        return self.back[boundary - self.first]
+
+
+def _nearest(offsets: list[int], target: float) -> int:
+    """The word boundary whose place in the translation is nearest `target` characters."""
+    index = bisect.bisect_left(offsets, target)
+    if index == len(offsets) or (index and target - offsets[index - 1] <= offsets[index] - target):
+        return index - 1
+    return index
+
+
+def _cheapest_cuts(count: int, centres: list[int],
+                   cut_costs: Callable[[int, int], tuple[float, float]]) -> list[_Row]:
+    """Dynamic programming over the word boundaries, each cut within WINDOW_WORDS of its proportional place
+    (`centres`). A cut ending a non-empty part costs the same whatever boundary the part started at, so one
+    running minimum over the row before serves every boundary, and the work is linear in the cuts."""
+    rows = [_Row(0, [0.0], [0])]
+    for part, centre in enumerate(centres):
+        before = rows[-1]
+        first = max(centre - WINDOW_WORDS, before.first)
+        last = min(centre + WINDOW_WORDS, count)
+        costs, back = [], []
+        cheapest, origin = _INF, -1  # over the boundaries before the current one: a non-empty part
+        folded = before.first
+        for boundary in range(first, last + 1):
+            while folded < boundary:
+                value = before.cost(folded)
+                if value < cheapest:
+                    cheapest, origin = value, folded
+                folded += 1
+            ending, leaving_empty = cut_costs(part, boundary)
+            best, best_origin = _INF, 0
+            if origin >= 0:
+                best, best_origin = cheapest + ending, origin
+            empty = before.cost(boundary) + leaving_empty
+            if empty < best:
+                best, best_origin = empty, boundary
+            costs.append(best)
+            back.append(best_origin)
+        rows.append(_Row(first, costs, back))
+    return rows
+
+
+def _bounds(rows: list[_Row], count: int) -> list[int]:
+    """Where each part starts and ends (count + 1 bounds for count parts), from the DP's rows."""
+    final = rows[-1]
+    last = min(range(final.first, final.first + len(final.costs)),
+               key=lambda b: final.cost(b) + (EMPTY_PART if b == count and count else 0))
     bounds = [count, last]
-    for part in range(cuts_needed, 1, -1):
-        bounds.append(back[part][bounds[-1]])
+    for part in range(len(rows) - 1, 1, -1):
+        bounds.append(rows[part].previous(bounds[-1]))
     bounds.append(0)
     bounds.reverse()
-    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+    return bounds
