@@ -73,6 +73,17 @@ def test_pivot_shares_the_english_leg(packages_dir):
     assert "Москва" in russian[1]
 
 
+@pytest.mark.parametrize(("src", "tgt"), [("en", "uk"), ("uk", "ru")])
+def test_steps_handed_over_at_once_translate_as_each_step_alone(packages_dir, src, tgt):
+    steps = [SENTENCES[:2], SENTENCES[2:4], SENTENCES[4:]] if src == "en" else [["Дякую, друзі!"], ["Привіт, Москва."]]
+    alone = [ArgosEngine(packages=installed_packages(packages_dir)).translate(step, src, tgt) for step in steps]
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    translated = engine.translate_steps(steps, src, tgt)
+    assert next(translated) == alone[0]
+    assert list(translated) == alone[1:]
+    assert engine.sentences_translated == sum(map(len, steps)) * len(engine.route(src, tgt))
+
+
 def test_each_model_is_loaded_once(packages_dir):
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     engine.translate(["Hello."], "en", "uk")

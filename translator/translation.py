@@ -142,17 +142,19 @@ def machine_translations(
     plan: Plan, engine: ArgosEngine, memory: TranslationMemory, progress: Callable[[int], object] | None = None
 ) -> tuple[dict[tuple[str, str, str], str], int, int]:
     """Raw engine output for every protected sentence, by (src, tgt, protected text): from the memory, else
-    from the engine in steps, each stored before the next; with how many came from each."""
+    from the engine in steps, each stored as soon as it is done (the engine is busy with the next meanwhile);
+    with how many came from each."""
     results: dict[tuple[str, str, str], str] = {}
     translated = from_memory = 0
     for leg in plan.legs:
         from_memory += len(leg.known)
         results.update(((leg.src, leg.tgt, p), t) for p, t in leg.known.items())
         todo = leg.todo
-        for start in range(0, len(todo), STEP_SENTENCES):
-            step = todo[start:start + STEP_SENTENCES]
+        steps = [todo[start:start + STEP_SENTENCES] for start in range(0, len(todo), STEP_SENTENCES)]
+        translated_steps = engine.translate_steps(steps, leg.src, leg.tgt)
+        for step in steps:
             with stage("translate"):
-                output = engine.translate(step, leg.src, leg.tgt)
+                output = next(translated_steps)
             with stage("memory"):
                 memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
             results.update(((leg.src, leg.tgt, p), t) for p, t in zip(step, output))

@@ -1,7 +1,8 @@
 """Batched translation with Argos packages through CTranslate2, reproducing argostranslate's decoding.
 
 argostranslate loads the model per translation object and sends about one sentence per batch; here each
-model is loaded once per run and a whole document goes through one `translate_batch` call per direction.
+model is loaded once per run and a document goes through one `translate_batch` call per direction and step
+of a few hundred sentences, all handed to the model's workers at once (`translate_steps`).
 Decoding settings are argostranslate's own (target prefix, replace_unknowns, beam 4, length penalty 0.2)
 and the package's own tokenizer encodes and decodes, so the same sentence gives the same output.
 Legs are cached per run: a pivot (uk→en→ru) and a direct target (uk→en) share the English leg.
@@ -12,7 +13,8 @@ the model translated into some other word); `translate` never asks for attention
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -79,7 +81,9 @@ class _LoadedModel:
         except (RuntimeError, ValueError) as exc:
             raise UsageError(f"cannot load {pkg.identity} on {settings.device}: {exc}") from None
 
-    def translate(self, sentences: list[str], settings: EngineSettings) -> list[str]:
+    def submit(self, sentences: list[str], settings: EngineSettings) -> Callable[[], list[str]]:
+        """Hand the sentences to the model's workers and return at once; the function returned waits for their
+        translations. The batches are those a plain `translate_batch` call makes, so the output is the same."""
         tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
         prefix = self.target_prefix
         longest = max((len(t) for t in tokens), default=0)
@@ -94,8 +98,9 @@ class _LoadedModel:
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
             max_decoding_length=max(MIN_DECODING_LENGTH_LIMIT, 2 * longest + 16),
+            asynchronous=True,
         )
-        return [self._decode(result.hypotheses[0], prefix) for result in results]
+        return lambda: [self._decode(result.result().hypotheses[0], prefix) for result in results]
 
     def align(self, sources: list[str], targets: list[str], settings: EngineSettings) -> list[tuple[Link, ...]]:
         """Links from each source to its given translation: the model is forced through the translation's
@@ -159,20 +164,49 @@ class ArgosEngine:
 
     def translate(self, sentences: list[str], src: str, tgt: str) -> list[str]:
         """Translate sentences src→tgt; identical sentences and already translated legs are not redone."""
+        return next(self.translate_steps([sentences], src, tgt))
+
+    def translate_steps(self, steps: Sequence[list[str]], src: str, tgt: str) -> Iterator[list[str]]:
+        """Each step's translation in turn, the same as `translate(step)` gives, as soon as it is done.
+        The first leg of the next step goes to its model before this step's is awaited, so the model's workers
+        run from one step's batches into the next instead of idling while each step's last batch finishes; a
+        pivot's further legs follow step by step. Only one step waits in CTranslate2's queue (which blocks a
+        caller once it holds a few batches): an interrupted run waits for little more than a step. A sentence in
+        two neighbouring steps may be translated twice."""
         if src == tgt:
-            return list(sentences)
-        current = list(sentences)
-        for pkg in self.route(src, tgt):
-            current = self._translate_leg(pkg, current)
+            yield from (list(step) for step in steps)
+            return
+        first, *rest = self.route(src, tgt)
+        queued: deque[Callable[[], list[str]]] = deque()
+        for step in steps:
+            queued.append(self._submit_leg(first, list(step)))
+            if len(queued) > 1:
+                yield self._finish(queued.popleft(), rest)
+        while queued:
+            yield self._finish(queued.popleft(), rest)
+
+    def _finish(self, first_leg: Callable[[], list[str]], rest: list[InstalledPackage]) -> list[str]:
+        current = first_leg()
+        for pkg in rest:
+            current = self._submit_leg(pkg, current)()
         return current
 
-    def _translate_leg(self, pkg: InstalledPackage, sentences: list[str]) -> list[str]:
+    def _submit_leg(self, pkg: InstalledPackage, sentences: list[str]) -> Callable[[], list[str]]:
+        """Hand one leg of the sentences the cache lacks to the model; the function returned waits for them."""
         cache = self._leg_cache.setdefault((pkg.from_code, pkg.to_code), {})
         todo = sorted({s for s in sentences if s.strip() and s not in cache})
-        if todo:  # one call: CTranslate2 sorts by length and batches inside it
-            cache.update(zip(todo, self._model(pkg).translate(todo, self.settings)))
-            self.sentences_translated += len(todo)
-        return [cache.get(s, s) for s in sentences]
+        # One call: CTranslate2 sorts by length and batches inside it.
+        pending = self._model(pkg).submit(todo, self.settings) if todo else None
+
+        def wait() -> list[str]:
+            nonlocal pending
+            if pending is not None:
+                cache.update(zip(todo, pending()))
+                self.sentences_translated += len(todo)
+                pending = None
+            return [cache.get(s, s) for s in sentences]
+
+        return wait
 
     def align(self, sources: list[str], translations: list[str], src: str, tgt: str) -> list[AlignedTranslation]:
         """Each translation with links from the characters of its source, read from the models' attention and
@@ -184,7 +218,7 @@ class ArgosEngine:
         legs = self.route(src, tgt)
         texts = [list(sources)]
         for pkg in legs[:-1]:
-            texts.append(self._translate_leg(pkg, texts[-1]))
+            texts.append(self._submit_leg(pkg, texts[-1])())
         texts.append(list(translations))
         links = self._model(legs[0]).align(texts[0], texts[1], self.settings)
         for pkg, before, after in zip(legs[1:], texts[1:], texts[2:]):
