@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.sentences import pysbd_pieces, razdel_pieces, split_long, split_sentences
+from translator.sentences import _ONE_SENTENCE, pysbd_pieces, razdel_pieces, split_chunk, split_long, split_sentences
 
 
 def test_english_abbreviations():
@@ -71,14 +71,39 @@ def test_a_word_longer_than_a_chunk_is_kept_whole():
 
 
 _WORD_CHARACTERS = st.characters(categories=("L", "N", "Pc"))  # what \w matches
+_WORDS = st.text(alphabet=_WORD_CHARACTERS, min_size=1, max_size=12) | st.sampled_from(
+    ["Mr", "Dr", "U", "S", "e", "g", "etc", "Inc", "ii", "a", "No", "St", "т", "д", "тис", "ст", "ім", "вул", "млн"])
+_JOINERS = st.sampled_from([" ", " ", " ", ", ", " - ", " — ", ": ", "-", "'", "’"])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=_WORD_CHARACTERS | st.sampled_from(",-–—"), min_size=1, max_size=12),
-                min_size=1, max_size=30))
-def test_a_text_without_sentence_punctuation_is_one_sentence_for_both_splitters(words):
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _JOINERS), min_size=1, max_size=30), st.sampled_from(["", ".", "?", "!", "…"]))
+def test_a_text_without_inner_sentence_punctuation_is_one_sentence_for_both_splitters(words, end):
     # split_sentences skips the splitters for such texts (most cues of a film): they must agree.
-    text = " ".join(words)
+    text = "".join(word + joiner for word, joiner in words[:-1]) + words[-1][0] + end
     assert split_long(text, pysbd_pieces) == [text]
     assert split_long(text, razdel_pieces) == [text]
     assert split_sentences(text, "en") == split_sentences(text, "uk") == [text]
+
+
+def test_real_texts_the_splitters_are_skipped_for_are_one_sentence_for_them():
+    """Every line of the seed interview, lingua's sentences and Tatoeba's pairs, alone and two by two."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    lines = [*(ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").splitlines()]
+    for lang in ("en", "uk", "ru"):
+        lines += (corpus / "langid-lingua" / "sentences" / f"{lang}.txt").read_text("utf-8").splitlines()
+    for pair in ("en-uk", "en-ru"):
+        for row in (corpus / "parallel" / f"{pair}.tatoeba.tsv").read_text("utf-8").splitlines():
+            lines += row.split("\t")[:2]
+    texts = [" ".join(line.split()) for line in lines if line.strip()]
+    texts += [f"{a} {b}" for a, b in zip(texts[::2], texts[1::2])]
+    skipped = [text for text in texts if _ONE_SENTENCE.fullmatch(text)]
+    assert len(skipped) > 1000
+    for text in skipped:
+        assert split_chunk(text, pysbd_pieces) == split_chunk(text, razdel_pieces) == [text], text
+
+
+def test_inner_punctuation_quotes_and_lists_go_to_the_splitters():
+    steps = ["Steps:", "1) mix the flour", "2) add water"]
+    assert split_sentences(" ".join(steps), "en") == steps
+    assert split_sentences("Він прийшов. Вона пішла.", "uk") == ["Він прийшов.", "Вона пішла."]

@@ -19,10 +19,13 @@ from functools import lru_cache
 from translator.document import Document
 
 CHUNK_CHARS = 2000
-# pysbd and razdel end sentences only at punctuation: a text of letters, digits, spaces, commas and dashes is
-# one sentence for both (tests/test_sentences.py checks it). Most cues of a film are such a piece of a sentence,
-# and the splitters cost about a millisecond a call, so these skip them.
-_ONE_SENTENCE = re.compile(r"[\w ,\-–—]*")
+# pysbd and razdel end sentences only at punctuation: a text of letters, digits, spaces, commas, colons, dashes
+# and apostrophes inside words, with at most one . ? ! or … at its very end, is one sentence for both
+# (tests/test_sentences.py checks it on generated and real text; two dots, quotes and brackets are not safe:
+# pysbd splits "a) … b) …" lists and "x.." ). Most cues of a film, and most sentence groups made of them, are
+# such a text; the splitters cost a millisecond or more a call (pysbd's patterns outnumber re's cache), so
+# these skip them.
+_ONE_SENTENCE = re.compile(r"(?:[\w ,\-–—:]|(?<=\w)['’](?=\w))*[.?!…]?")
 Splitter = Callable[[str], list[str]]
 
 
@@ -85,7 +88,7 @@ def _split_cached(text: str, lang: str | None) -> tuple[str, ...]:
     """Subtitle layout asks for the same texts' sentences again and again; pysbd takes ~1 ms a call."""
     if not text:
         return ()
-    if _ONE_SENTENCE.fullmatch(text):
+    if len(text) <= CHUNK_CHARS and _ONE_SENTENCE.fullmatch(text):
         return (text,)
     return tuple(split_long(text, pysbd_pieces if lang == "en" else razdel_pieces))
 
