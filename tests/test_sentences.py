@@ -7,7 +7,15 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translator.sentences import _ONE_SENTENCE, pysbd_pieces, razdel_pieces, split_chunk, split_long, split_sentences
+from translator.sentences import (
+    _ONE_SENTENCE,
+    CHUNK_CHARS,
+    pysbd_pieces,
+    razdel_pieces,
+    split_chunk,
+    split_long,
+    split_sentences,
+)
 
 
 def test_english_abbreviations():
@@ -107,3 +115,10 @@ def test_inner_punctuation_quotes_and_lists_go_to_the_splitters():
     steps = ["Steps:", "1) mix the flour", "2) add water"]
     assert split_sentences(" ".join(steps), "en") == steps
     assert split_sentences("Він прийшов. Вона пішла.", "uk") == ["Він прийшов.", "Вона пішла."]
+
+
+def test_an_unpunctuated_text_longer_than_a_chunk_is_cut_at_spaces_not_sent_whole():
+    text = " ".join(["word"] * 1500)  # 7,499 characters, no punctuation: auto-generated captions
+    pieces = split_sentences(text, "en")
+    assert len(pieces) > 1 and " ".join(pieces) == text
+    assert all(len(piece) <= CHUNK_CHARS for piece in pieces)
