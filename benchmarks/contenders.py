@@ -42,10 +42,12 @@ def pipeline(label: str, folder: Path, inputs: Path, work: Path, *options: str) 
                    first_decode_s=decoding - result.started if decoding is not None else None)
 
 
-def plain_argos(label: str, folder: Path, turns: Sequence[str], device: str = "cpu") -> Measurement:
+def plain_argos(label: str, folder: Path, direction: tuple[str, str], turns: Sequence[str],
+                device: str = "cpu") -> Measurement:
     """argostranslate.translate.translate once per turn, in a child with ARGOS_PACKAGES_DIR set."""
+    job = {"from": direction[0], "to": direction[1], "turns": list(turns)}
     result = measure(label, 0, python_command("-m", "benchmarks.plain_argos"),
-                     env={"ARGOS_PACKAGES_DIR": str(folder), "ARGOS_DEVICE_TYPE": device}, stdin=json.dumps(turns))
+                     env={"ARGOS_PACKAGES_DIR": str(folder), "ARGOS_DEVICE_TYPE": device}, stdin=json.dumps(job))
     return replace(result, sentences=json.loads(result.stdout)["sentences"])
 
 

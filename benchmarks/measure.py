@@ -62,6 +62,7 @@ def measure(label: str, sentences: int, argv: Sequence[str], env: dict[str, str]
             last = (stderr.strip().splitlines() or ["(no output)"])[-1]
             raise BenchmarkError(f"{label} exited with status {done.returncode}: {last}")
         result = json.loads(files["result.json"].read_text("utf-8"))
+    print(f"{label}: {result['wall_s']:.2f} s", file=sys.stderr, flush=True)  # progress of a long benchmark
     return Measurement(label, sentences, result["wall_s"], result["peak_kib"] / 1024, stdout, result["started"])
 
 

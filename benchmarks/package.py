@@ -5,7 +5,7 @@ test suite as a package) builds them offline (6+6 layers, d_model 512, 8 heads, 
 a model's output has as many pieces as its input, as a real model's output roughly has, so the decoder does a
 real model's work per sentence. SentencePiece is trained on the benchmark's own text plus the sample
 interview, so words split into pieces as in a trained model's vocabulary (about 1.3 pieces a word). The
-cache is keyed by the source of the builder and of the text generator, so editing either rebuilds.
+cache is keyed by the source of the builder, of the text generator and of this module, so editing any rebuilds.
 """
 
 from __future__ import annotations
@@ -22,9 +22,15 @@ from translator.engine.packages import InstalledPackage, find_package, install_f
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 BUILDER = corpus.ROOT / "tests" / "tiny_argos.py"
-# A few words really translated, as in the test packages; every other piece is copied (same cost either way).
-LEXICON = {"thank": "дякую", "you": "вам", "hello": "привіт", "good": "добрий", "russia": "росія",
-           "moscow": "москва", "europe": "європа", "war": "війна", "is": "є", "the": "цей", "for": "для"}
+# A few words really translated per target language, as in the test packages; every other piece is copied
+# (same cost either way).
+LEXICONS = {
+    "uk": {"thank": "дякую", "you": "вам", "hello": "привіт", "good": "добрий", "russia": "росія",
+           "moscow": "москва", "europe": "європа", "war": "війна", "is": "є", "the": "цей", "for": "для"},
+    "ru": {"thank": "спасибо", "you": "вам", "hello": "привет", "good": "добрый", "russia": "россия",
+           "moscow": "москва", "europe": "европа", "war": "война", "is": "есть", "the": "этот", "for": "для"},
+    "en": {"дякую": "thank", "вам": "you", "привіт": "hello", "війна": "war"},
+}
 CORPUS_SENTENCES = 800  # the largest scaling size: every benchmark sentence is in the tokenizer's training text
 VERSION = "9.6"  # a version no real package has, so a benchmark package is never mistaken for a real one
 
@@ -35,7 +41,8 @@ def packages_folder(directions: Sequence[Direction] = (("en", "uk"),), *, base_s
                     cache: Path = CACHE) -> Path:
     """An ARGOS_PACKAGES_DIR holding a benchmark package per direction; built on first use, reused after."""
     kind = "base" if base_shapes else "small"
-    stamp = hashlib.sha256(BUILDER.read_bytes() + Path(corpus.__file__).read_bytes()).hexdigest()[:10]
+    stamp = hashlib.sha256(b"".join(path.read_bytes() for path in (BUILDER, Path(corpus.__file__), Path(__file__))))
+    stamp = stamp.hexdigest()[:10]
     folder = cache / f"packages-{kind}-{'-'.join(a + b for a, b in directions)}-{stamp}"
     for source, target in directions:
         if not find_package(source, target, installed_packages(folder)):
@@ -65,5 +72,5 @@ def _builder() -> ModuleType:
 
 def _archive(out: Path, source: str, target: str, base_shapes: bool) -> Path:
     text = [*corpus.sentences(CORPUS_SENTENCES), *corpus.SAMPLE.read_text("utf-8").splitlines()]
-    return _builder().build_package(out, source, target, LEXICON, version=VERSION, base_shapes=base_shapes,
+    return _builder().build_package(out, source, target, LEXICONS[target], version=VERSION, base_shapes=base_shapes,
                                     corpus=text)

@@ -1,6 +1,7 @@
-"""Contender (b): argostranslate as a plain script uses it, `translate.translate(turn, "en", "uk")` per turn.
+"""Contender (b): argostranslate as a plain script uses it, `translate.translate(turn, FROM, TO)` per turn.
 
-Run as a child (`python -m benchmarks.plain_argos`, turns as a JSON list on stdin, ARGOS_PACKAGES_DIR set) so
+Run as a child (`python -m benchmarks.plain_argos`, `{"from": …, "to": …, "turns": […]}` on stdin,
+ARGOS_PACKAGES_DIR set) so
 its imports (argostranslate pulls torch, stanza and spacy) and memory are its own. The only change to
 argostranslate: its sentence splitter, which would download a MiniSBD model, is pysbd, which splits these
 turns into exactly the benchmark's sentences. Prints a JSON line with the number of sentences it translated.
@@ -27,13 +28,14 @@ class _Pysbd:
         return found
 
 
-def translate(turns: list[str]) -> dict:
+def translate(job: dict) -> dict:
     from argostranslate import translate as argos
 
     splitter = _Pysbd()
-    argos.get_translation_from_codes("en", "uk").underlying.sentencizer = splitter  # cached by argostranslate
-    for turn in turns:
-        argos.translate(turn, "en", "uk")
+    source, target = job["from"], job["to"]
+    argos.get_translation_from_codes(source, target).underlying.sentencizer = splitter  # cached by argostranslate
+    for turn in job["turns"]:
+        argos.translate(turn, source, target)
     return {"sentences": splitter.count}
 
 

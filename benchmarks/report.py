@@ -155,7 +155,7 @@ def render(results: Results) -> str:
     a = results.pipeline
     details = floor_details(results.floor)
     model = "Transformer-base shapes, int8" if results.base_shapes else "the tests' small model"
-    out = [f"## {a.sentences} interview sentences, en→uk, {model}, {os.cpu_count()} cores "
+    out = [f"## {a.sentences} interview sentences, {'→'.join(results.direction)}, {model}, {os.cpu_count()} cores "
            f"(load average {results.load[0]:.2f} before, {results.load[1]:.2f} after)", ""]
     out += _contenders(results)
     out += ["", f"(c) decoded {details['pieces_in']} source pieces into {details['pieces_out']} target pieces "
