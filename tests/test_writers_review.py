@@ -11,6 +11,7 @@ import io
 import json
 import re
 import zipfile
+from copy import deepcopy
 
 import docx
 import pytest
@@ -22,7 +23,7 @@ from lxml import html as lxml_html
 from translate.storage import tmx, xliff
 
 from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
-from translator.writers import WRITERS
+from translator.writers import WRITERS, docx_table
 from translator.writers.csv_table import from_cell, to_cell
 from translator.writers.markdown import cell as md_cell
 from translator.writers.review_rows import COLUMNS, review_rows, sentence_pairs, xml_safe
@@ -270,6 +271,18 @@ def test_docx_grid_and_cells_agree_on_fixed_widths_and_rows_may_break_across_pag
     width = table._tbl.tblPr.find(qn("w:tblW"))
     assert (width.get(qn("w:type")), int(width.get(qn("w:w")))) == ("dxa", sum(grid))
     assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
+@given(st.text(st.sampled_from("ab Я\t\n\r<&\"")))
+def test_docx_cell_text_is_the_xml_python_docx_writes(text: str) -> None:
+    """Copied rows get their texts as one w:t (or through python-docx's setter for tabs and breaks): the same
+    XML as python-docx's own `run.text = text`, edge spaces preserved, tabs and breaks as w:tab and w:br."""
+    run = docx.Document().add_paragraph().add_run()
+    run.bold = False
+    ours, theirs = deepcopy(run._r), deepcopy(run._r)
+    docx_table._set_text(ours, text)
+    theirs.text = text
+    assert etree.tostring(ours) == etree.tostring(theirs)
 
 
 def test_docx_refuses_nothing_xml_cannot_hold() -> None:
