@@ -15,6 +15,9 @@ BELARUSIAN = ("Атрыманне агульнай базавай і агуль�
               "праводзяцца ў адпаведнасці з парадкам, устаноўленым Міністэрствам адукацыі.")
 BULGARIAN = ("Столичната община набира оферти за премахване на 13 общински обекта, които са негодни за ползване и "
              "опасни, съобщиха от кметството.")
+FRENCH = ("Le gouvernement français a annoncé lundi de nouvelles mesures pour soutenir les agriculteurs touchés par "
+          "la sécheresse.")
+POLISH = "Rząd Polski zapowiedział w poniedziałek nowe sankcje wobec Rosji i Białorusi, poinformował rzecznik prasowy."
 GERMAN = "Wir haben gestern lange über die Lage in der Region gesprochen, und niemand wusste eine gute Antwort darauf."
 OURS = [
     "Сьогодні в нас у студії відомий політолог, публіцист і експерт зі східних питань, автор популярного каналу.",
@@ -29,7 +32,7 @@ def _flags(texts: list[str]) -> list[list[str]]:
     return [[flag.code for flag in segment.flags] for segment in doc.segments]
 
 
-@pytest.mark.parametrize("text", [BELARUSIAN, BULGARIAN, GERMAN])
+@pytest.mark.parametrize("text", [BELARUSIAN, BULGARIAN, GERMAN, FRENCH, POLISH])
 def test_a_long_segment_in_another_language_is_flagged(text):
     assert _flags([text]) == [["lang-unsupported"]]
 
@@ -42,6 +45,16 @@ def test_a_short_one_is_not(text):
 
 def test_our_languages_are_never_flagged():
     assert _flags(OURS) == [[], [], []]
+
+
+def test_a_run_of_names_is_not_judged_so_it_neither_reads_as_latin_nor_loads_every_model():
+    names = "Sanctions Barvynenko, Former UK Prime Minister Boris Johnson,"  # a cue of the film benchmark
+    done = subprocess.run([sys.executable, "-c", (
+        "import sys; from translator.document import Document, Segment; from translator.langid import detect_document\n"
+        f"doc = Document('t.srt', 'subtitles', [Segment(1, 'cue', {names!r})])\n"
+        "detect_document(doc); print([f.code for f in doc.segments[0].flags], 'lingua' in sys.modules)")],
+        capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split() == ["[]", "False"]
 
 
 def test_detect_json_keeps_its_keys_and_shows_the_flag(tmp_path):

@@ -35,7 +35,8 @@ RU_WORDS = frozenset(
 EN_WORDS = frozenset(
     "the a an and or but of to in on at for with from by is are was were be been it its this that these those "
     "i you he she we they me him her us them my your our their not no yes do does did have has had will would "
-    "can could should what who which when where why how there here so as if all just very".split()
+    "can could should what who which when where why how there here so as if all just very than then about into "
+    "over after before more most also only because while up out".split()
 )
 
 

@@ -15,24 +15,46 @@ MIN_WORDS = 8
 # Below this share of dictionary words a Cyrillic text may be another language (uk/ru sentences: 1st
 # percentile 0.7; Belarusian median 0.29, Bulgarian 0.5).
 CYRILLIC_COVERAGE = 0.75
-# Below this share of English function words a Latin text may be another language.
+# Below this share of English function words among its common words a Latin text may be another language.
+# Capitalised words inside a sentence are left out: names say nothing of the language (a subtitle cue listing
+# "Former UK Prime Minister Boris Johnson" read as Latin), and a text with fewer common words than this is not
+# judged.
 ENGLISH_SHARE = 0.1
+MIN_COMMON_WORDS = 4
+_SENTENCE_ENDS = ".?!…:"
 CONFIDENT = 0.9
 
 
-def _suspect(tokens: list[str], script: str) -> bool:
+def _common_words(text: str) -> list[str]:
+    """The text's words, lower-cased, but for capitalised ones inside a sentence that are not function words
+    (names)."""
+    found = []
+    for match in lexicon.WORD.finditer(text):
+        word, token = match.group(), match.group().lower()
+        before = text[:match.start()].rstrip(" \"'«“‘(")
+        if not word[0].isupper() or token in lexicon.EN_WORDS or not before or before[-1] in _SENTENCE_ENDS:
+            found.append(token)
+    return found
+
+
+def _suspect(text: str, tokens: list[str], script: str) -> bool:
+    """Whether the text may be in another language: lingua is asked only then."""
     if script == "cyrillic":
         cyrillic = [token for token in tokens if is_cyrillic(token[0])]
         return lexicon.dictionary_coverage(cyrillic) < CYRILLIC_COVERAGE
-    return sum(token in lexicon.EN_WORDS for token in tokens) < ENGLISH_SHARE * len(tokens)
+    common = _common_words(text)
+    if len(common) < MIN_COMMON_WORDS:
+        return False
+    return sum(token in lexicon.EN_WORDS for token in common) < ENGLISH_SHARE * len(common)
 
 
 def unsupported_language(text: str, evidence: Evidence) -> str | None:
     """The name of the language a long segment is clearly written in when it is not en, uk or ru, else None."""
     if evidence.script == "none":
         return None
-    tokens = lexicon.words(statistical.sample(text))
-    if len(tokens) < MIN_WORDS or not _suspect(tokens, evidence.script):
+    sample = statistical.sample(text)
+    tokens = lexicon.words(sample)
+    if len(tokens) < MIN_WORDS or not _suspect(sample, tokens, evidence.script):
         return None
     code, name, confidence = statistical.likeliest_language(text, evidence.script)
     return name if code not in SUPPORTED and confidence >= CONFIDENT else None
