@@ -84,7 +84,7 @@ def _stray_count(text: str) -> tuple[int, int]:
     """(non-ASCII characters that are neither letters nor text punctuation (box drawing, maths…), or that are
     punctuation where text never has it (`составл€ет`), all non-ASCII characters)."""
     wide = [ch for ch in text if not ch.isascii()]
-    stray = sum(1 for ch in wide if not ch.isalpha() and ch not in _TEXT_SYMBOLS)
+    stray = sum(map(_stray, wide))
     return stray + len(_MISPLACED.findall(text)), len(wide)
 
 
@@ -189,10 +189,19 @@ def legacy_readings(data: bytes) -> list[str]:
 def _evidence(best: tuple[float, str, str], other: tuple[float, str, str]) -> bool:
     """Two readings that differ in a letter or two ("ґанок ґанок" in cp1251, "іанок іанок" in MacCyrillic) are
     told apart by letter frequencies alone, which a few words cannot carry: then the rarer code page may not
-    win unless _EVIDENCE characters differ, or the other reading has a symbol where it has a letter."""
-    differ = [theirs for ours, theirs in zip(best[2], other[2]) if ours != theirs]
-    return (_PRIOR[best[1]] > _PRIOR[other[1]] or len(differ) >= _EVIDENCE
-            or any(not ch.isalpha() for ch in differ))
+    win unless _EVIDENCE characters differ by more than one substitution (ґ read as і three times is one
+    piece of evidence, not three), or the other reading has a symbol where it has a letter. And no
+    reading wins that has a stray symbol where the other has a letter: a symbol is never likelier text."""
+    pairs = [(ours, theirs) for ours, theirs in zip(best[2], other[2]) if ours != theirs]
+    if any(_stray(ours) and theirs.isalpha() for ours, theirs in pairs):  # "≥ іанок" against "і ґанок"
+        return False
+    return (_PRIOR[best[1]] > _PRIOR[other[1]] or (len(pairs) >= _EVIDENCE and len(set(pairs)) > 1)
+            or any(not theirs.isalpha() for _, theirs in pairs))
+
+
+def _stray(ch: str) -> bool:
+    """A character text does not hold: non-ASCII, neither a letter nor text punctuation (≥, box drawing)."""
+    return not ch.isascii() and not ch.isalpha() and ch not in _TEXT_SYMBOLS
 
 
 def guess_legacy(data: bytes) -> str | None:
