@@ -116,8 +116,14 @@ def _startup(folder: Path, repeats: int) -> tuple[dict[str, float], dict[str, li
 
 
 def _alternate(rounds: int, *runs: Callable[[], Measurement]) -> tuple[Measurement, ...]:
-    """The contenders in alternation; each keeps its fastest run, so load from elsewhere skews none alone."""
-    measured = [tuple(run() for run in runs) for _ in range(rounds)]
+    """The contenders in alternation, the order reversed every other round (a machine that speeds up or slows
+    down over the rounds favours none of them); each keeps its fastest run, so load from elsewhere skews none
+    alone."""
+    measured = []
+    for index in range(rounds):
+        order = range(len(runs)) if index % 2 == 0 else range(len(runs) - 1, -1, -1)
+        found = {position: runs[position]() for position in order}
+        measured.append(tuple(found[position] for position in range(len(runs))))
     return tuple(min(column, key=lambda m: m.wall_s) for column in zip(*measured))
 
 
