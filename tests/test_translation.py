@@ -4,15 +4,20 @@ them, by character offsets, and a run's counts come back from the step instead o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import translator
+from translator.database import Database
 from translator.document import GlossaryHit
+from translator.engine.argos import ArgosEngine
+from translator.memory import TranslationMemory
 from translator.subtitles import distribute
-from translator.translation import hits_per_part
+from translator.translation import STEP_SENTENCES, Leg, Plan, hits_per_part, machine_translations
 
 NAME = GlossaryHit("Ruslan Aisin", "Ruslan Aisin", "Руслана Айсіна", "uk", "pinned", span=(10, 24))
 MISSED = GlossaryHit("Odesa", "Odesa", "", "uk", "missed")
@@ -63,3 +68,32 @@ def test_a_glossary_name_split_over_two_cues_is_reported_on_a_cue(argos_env: Pat
     assert on_cues and all(text.startswith("Руслан") for text in on_cues)  # before: on no cue at all
     [hit] = result.glossary_hits["uk"]
     assert hit.source_text == "Ruslan Aisin" and hit.status != "missed"
+
+
+class _RecordingEngine:
+    """Stands in for the engine above which the steps are planned: records each step, upper-cases it."""
+
+    def __init__(self) -> None:
+        self.steps: list[list[str]] = []
+
+    def translate_steps(self, steps: list[list[str]], src: str, tgt: str) -> Iterator[list[str]]:
+        for step in steps:
+            self.steps.append(step)
+            yield [sentence.upper() for sentence in step]
+
+
+def test_steps_are_cut_from_the_sentences_longest_first_and_each_is_stored(tmp_path: Path) -> None:
+    sentences = tuple(f"s{'x' * (n * 7 % 600)}" for n in range(600))  # 600 distinct lengths, shuffled
+    leg = Leg("en", "uk", "engine", "glossary", sentences, {})
+    engine = _RecordingEngine()
+    with Database(tmp_path / "memory.sqlite") as db:
+        memory = TranslationMemory(db)
+        results, translated, from_memory = machine_translations(
+            Plan(("uk",), (), {}, (leg,)), cast(ArgosEngine, engine), memory)
+        stored = memory.lookup("en", "uk", "engine", "glossary", list(sentences))
+    assert [len(step) for step in engine.steps] == [STEP_SENTENCES, STEP_SENTENCES, 600 - 2 * STEP_SENTENCES]
+    lengths = [len(sentence) for step in engine.steps for sentence in step]
+    assert lengths == sorted(lengths, reverse=True)  # the last step holds the shortest sentences
+    assert (translated, from_memory) == (600, 0)
+    assert stored == {sentence: sentence.upper() for sentence in sentences}
+    assert results == {("en", "uk", sentence): sentence.upper() for sentence in sentences}

@@ -25,8 +25,9 @@ from translator.spans import Span, overlaps
 from translator.stages import stage
 from translator.subtitles import distribute, group_cues
 
-# Sentences sent to the engine per step; each step is stored in the memory before the next starts, so an
-# interrupted run loses at most one step.
+# Sentences sent to the engine per step; each step is stored in the memory as soon as it is done, so an
+# interrupted run loses at most the two steps in flight. A multiple of the batch size (16), so that steps of
+# length-sorted sentences make the batches one call over all of them would.
 STEP_SENTENCES = 256
 _WORD = re.compile(r"\S+")
 
@@ -149,7 +150,9 @@ def machine_translations(
     for leg in plan.legs:
         from_memory += len(leg.known)
         results.update(((leg.src, leg.tgt, p), t) for p, t in leg.known.items())
-        todo = leg.todo
+        # Longest first, as CTranslate2 orders one call's batches: each step holds sentences of like length, and
+        # the last step the shortest, so its last batch (one worker's alone while the other idles) is short.
+        todo = sorted(leg.todo, key=len, reverse=True)
         steps = [todo[start:start + STEP_SENTENCES] for start in range(0, len(todo), STEP_SENTENCES)]
         translated_steps = engine.translate_steps(steps, leg.src, leg.tgt)
         for step in steps:
