@@ -12,6 +12,7 @@ import json
 import re
 import zipfile
 from copy import deepcopy
+from pathlib import Path
 
 import docx
 import pytest
@@ -23,6 +24,7 @@ from lxml import html as lxml_html
 from translate.storage import tmx, xliff
 
 from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
+from translator.review_readers import docx_table as docx_reader
 from translator.writers import WRITERS, docx_table
 from translator.writers.csv_table import from_cell, to_cell
 from translator.writers.markdown import cell as md_cell
@@ -349,3 +351,11 @@ def test_output_is_byte_identical_for_the_same_document(name: str) -> None:
     first = WRITERS[name].render(sample_doc(), lang)
     assert WRITERS[name].render(sample_doc(), lang) == first
     assert not first.startswith(b"\xef\xbb\xbf") or name == "csv"
+
+
+def test_a_docx_cell_with_a_crlf_reads_back_as_one_line_break() -> None:
+    # Found by the round-trip property test: python-docx writes \r and \n each as a break.
+    doc = Document("talk.en.txt", "transcript", [Segment(1, "turn", "first\r\nsecond", lang="en",
+                                                         sentences=["first\r\nsecond"])], lang="en", targets=["uk"])
+    _, rows = docx_reader.read(Path("talk.en-uk.docx"), render("docx", doc))
+    assert [row.source for row in rows] == ["first\nsecond"]

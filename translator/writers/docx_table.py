@@ -81,9 +81,14 @@ def _add_rows(table: Table, template: _Row, rows: list[tuple[str, ...]]) -> None
     for cells in rows:
         tr = deepcopy(template_tr)
         for run, text in zip(tr.iter(_RUN), cells):  # one paragraph with one run per cell
-            _set_text(run, xml_safe(text))
+            _set_text(run, _one_break_per_line(xml_safe(text)))
         template_tr.addprevious(tr)
     table._tbl.remove(template_tr)
+
+
+def _one_break_per_line(text: str) -> str:
+    """CRLF and CR as LF: python-docx writes each of \r and \n as a line break, so a CRLF came back as two."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _set_text(run: etree._Element, text: str) -> None:
