@@ -2,7 +2,7 @@
 
 argostranslate loads the model per translation object and sends about one sentence per batch; here each
 model is loaded once per run and a document goes through one `translate_batch` call per direction and step
-of a few hundred sentences, all handed to the model's workers at once (`translate_steps`).
+of a few hundred sentences, each queued while the one before is decoded (`translate_steps`).
 Decoding settings are argostranslate's own (target prefix, replace_unknowns, beam 4, length penalty 0.2)
 and the package's own tokenizer encodes and decodes, so the same sentence gives the same output.
 Legs are cached per run: a pivot (uk→en→ru) and a direct target (uk→en) share the English leg.

@@ -87,7 +87,7 @@ def _add_rows(table: Table, template: _Row, rows: list[tuple[str, ...]]) -> None
 
 
 def _one_break_per_line(text: str) -> str:
-    """CRLF and CR as LF: python-docx writes each of \r and \n as a line break, so a CRLF came back as two."""
+    """CRLF and CR as LF: python-docx writes each CR and each LF as a line break, so a CRLF came back as two."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
