@@ -1,121 +1,135 @@
 """The `translator` command line: a thin layer over the library functions of the same names.
 
 Heavy modules (CTranslate2, pymorphy3, python-docx) are imported inside the commands that need them, so
-`translator --help` and `translator models list` start at once. Every TranslatorError becomes one line on
-stderr and a non-zero exit, never a traceback.
+`translator --help` and `translator models list` start at once. The command line is plain click: typer, which
+it used before, pulled rich into every help screen and pydantic into every call (0.1-0.2 s each). Every
+TranslatorError becomes one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Any, NoReturn
 
-import typer
+import click
 
+from translator import __version__
 from translator.database import DEFAULT_OUT, MEMORY_NAME
 from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
 
-app = typer.Typer(
-    help="Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-models_app = typer.Typer(help="Install, list and remove Argos translation packages.", no_args_is_help=True)
-glossary_app = typer.Typer(help="Check glossary files; pin glossary names in a translation.", no_args_is_help=True)
-review_app = typer.Typer(help="Bring reviewers' corrections back into the translation memory.", no_args_is_help=True)
-app.add_typer(models_app, name="models")
-app.add_typer(glossary_app, name="glossary")
-app.add_typer(review_app, name="review")
-
 ENCODING_CHOICES = "utf-8, utf-16, cp1251, koi8-r, koi8-u, cp866, cp1125, mac-cyrillic, cp1252 or any Python codec"
+PATH = click.Path(path_type=Path)
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
 
 def _say(message: str) -> None:
-    typer.echo(message, err=True)
+    click.echo(message, err=True)
 
 
-def _show_version(value: bool) -> None:
-    if value:
-        from translator import __version__
-
-        typer.echo(f"translator {__version__}")
-        raise typer.Exit()
+@click.group(context_settings={"show_default": True})
+@click.version_option(__version__, "--version", message="translator %(version)s", help="Print the version and exit.")
+def app() -> None:
+    """Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline."""
 
 
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option(
-        "--version", help="Print the version and exit.", is_eager=True, callback=_show_version)] = False,
-) -> None:
-    """Options that come before any command."""
+@app.group("models")
+def models_app() -> None:
+    """Install, list and remove Argos translation packages."""
 
 
+@app.group("glossary")
+def glossary_app() -> None:
+    """Check glossary files; pin glossary names in a translation."""
 
-@app.command()
-def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt), subtitles (.srt, .vtt) or folders.")],
-    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated: uk,ru,en.")] = "uk,ru",
-    source: Annotated[str | None, typer.Option(
-        "--from", help="Source language; overrides detection.", show_default="detected per segment")] = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = DEFAULT_OUT,
-    glossary: Annotated[list[Path] | None, typer.Option(
-        "--glossary", help="Glossary TSV (repeatable).", show_default="none")] = None,
-    memory: Annotated[Path | None, typer.Option(
-        "--memory", help="Translation memory.", show_default=f"OUT/{MEMORY_NAME}")] = None,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help=f"Force the input encoding: {ENCODING_CHOICES}.", show_default="detected")] = None,
-    beam_size: Annotated[int, typer.Option("--beam-size", min=1, max=16, help="Beam size: lower is faster.")] = 4,
-    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads (0: one per core).")] = 0,
-    device: Annotated[str | None, typer.Option(
-        "--device", help="cpu or cuda.", show_default="$ARGOS_DEVICE_TYPE, else cpu")] = None,
-    compute_type: Annotated[str, typer.Option(
-        "--compute-type", help="int8, float32, ... or auto.", show_default="the precision each model was saved in",
-    )] = "default",
-    keep_cues: Annotated[bool, typer.Option(
-        "--keep-cues", help="One output cue per source cue, even where a translation needs more than two lines "
-        "(flagged); by default such a cue is split in time.")] = False,
-    subtitle_headings: Annotated[bool, typer.Option(
-        "--subtitle-headings", help="Put a transcript's title, intro and headings in its subtitles too, not only "
-        "the turns.")] = False,
-) -> None:
-    """Translate INPUTS into each --to language and write subtitles, review files and S.json into --out."""
+
+@app.group("review")
+def review_app() -> None:
+    """Bring reviewers' corrections back into the translation memory."""
+
+
+def _source_option(text: str) -> Decorator:
+    return click.option("--from", "source", help=text, show_default="detected per segment")
+
+
+def _encoding_option() -> Decorator:
+    return click.option("--encoding", help=f"Force the input encoding: {ENCODING_CHOICES}.", show_default="detected")
+
+
+def _memory_option(shown_default: str) -> Decorator:
+    return click.option("--memory", type=PATH, help="Translation memory.", show_default=shown_default)
+
+
+def _glossary_option(text: str, shown_default: str | None = "none", required: bool = False) -> Decorator:
+    return click.option("--glossary", type=PATH, multiple=True, required=required, help=text,
+                        show_default=shown_default)
+
+
+def _json_option(text: str) -> Decorator:
+    return click.option("--json", "as_json", is_flag=True, help=text)
+
+
+_out_option = click.option("--out", type=PATH, default=DEFAULT_OUT, help="The run's output folder.")
+
+
+@app.command(short_help="Translate transcripts and subtitles into each --to language.")
+@click.argument("inputs", type=PATH, nargs=-1, required=True)
+@click.option("--to", default="uk,ru", help="Target languages, comma-separated: uk,ru,en.")
+@_source_option("Source language; overrides detection.")
+@click.option("--out", type=PATH, default=DEFAULT_OUT, help="Output folder.")
+@_glossary_option("Glossary TSV (repeatable).")
+@_memory_option(f"OUT/{MEMORY_NAME}")
+@_encoding_option()
+@click.option("--beam-size", type=click.IntRange(1, 16), default=4, help="Beam size: lower is faster.")
+@click.option("--threads", type=click.IntRange(min=0), default=0, help="CPU threads (0: one per core).")
+@click.option("--device", help="cpu or cuda.", show_default="$ARGOS_DEVICE_TYPE, else cpu")
+@click.option("--compute-type", default="default", help="int8, float32, ... or auto.",
+              show_default="the precision each model was saved in")
+@click.option("--keep-cues", is_flag=True, help="One output cue per source cue, even where a translation needs more "
+              "than two lines (flagged); by default such a cue is split in time.")
+@click.option("--subtitle-headings", is_flag=True, help="Put a transcript's title, intro and headings in its "
+              "subtitles too, not only the turns.")
+def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossary: tuple[Path, ...],
+        memory: Path | None, encoding: str | None, beam_size: int, threads: int, device: str | None,
+        compute_type: str, keep_cues: bool, subtitle_headings: bool) -> None:
+    """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
+    write subtitles, review files and S.json into --out."""
     from translator.report import headline
     from translator.terminal import RunProgress
-    from translator.workflow import Finished, run
+    from translator.workflow import Finished
+    from translator.workflow import run as run_workflow
 
     def done(event: Finished) -> None:
-        typer.echo("\n".join([headline(event.result, out), *event.result.report]))
+        click.echo("\n".join([headline(event.result, out), *event.result.report]))
 
-    run(inputs, to, out, glossary or [], memory, source=source, encoding=encoding, beam_size=beam_size,
-        threads=threads, device=device, compute_type=compute_type, keep_cues=keep_cues,
-        subtitle_headings=subtitle_headings, progress=RunProgress(_say, done))
+    run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
+                 beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
+                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, progress=RunProgress(_say, done))
 
 
-@app.command()
-def detect(
-    inputs: Annotated[list[Path], typer.Argument(help="Files or folders to examine.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per segment and line.")] = False,
-    source: Annotated[str | None, typer.Option(
-        "--from", help="Force the language instead of detecting.", show_default="detected per segment")] = None,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help=f"Force the input encoding: {ENCODING_CHOICES}.", show_default="detected")] = None,
-) -> None:
-    """Print every segment's language and confidence, without loading any model."""
-    from translator.workflow import detect
+@app.command(short_help="Print every segment's language and confidence; load no model.")
+@click.argument("inputs", type=PATH, nargs=-1, required=True)
+@_json_option("One JSON object per segment and line.")
+@_source_option("Force the language instead of detecting.")
+@_encoding_option()
+def detect(inputs: tuple[Path, ...], as_json: bool, source: str | None, encoding: str | None) -> None:
+    """Print the language and confidence of every segment of INPUTS (files or folders), without loading any
+    model."""
+    from translator.workflow import detect as detect_languages
 
-    for doc in detect(inputs, source=source, encoding=encoding):
+    for doc in detect_languages(list(inputs), source=source, encoding=encoding):
         for segment in doc.segments:
             if as_json:
                 record = {"file": doc.path, **segment.to_json()}
-                typer.echo(json.dumps(record, ensure_ascii=False))
+                click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 preview = segment.text if len(segment.text) <= 60 else segment.text[:57] + "..."
-                typer.echo(f"{doc.path}\t{segment.id}\t{segment.kind}\t{segment.lang}\t{segment.lang_confidence:.2f}\t{preview}")
+                click.echo(f"{doc.path}\t{segment.id}\t{segment.kind}\t{segment.lang}\t{segment.lang_confidence:.2f}\t{preview}")
 
 
-@models_app.command("list")
+@models_app.command("list", short_help="Installed packages and the directions a run can use.")
 def models_list() -> None:
     """Installed packages, and which of the six directions a run can use (direct or via English)."""
     from translator.engine.packages import packages_dir
@@ -123,25 +137,24 @@ def models_list() -> None:
     from translator.models import directions, scan
 
     packages, unusable = scan()
-    typer.echo(f"packages in {packages_dir()}:")
+    click.echo(f"packages in {packages_dir()}:")
     for pkg in packages:
-        typer.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
+        click.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
     for broken in unusable:
-        typer.echo(f"  unusable: {shown(broken.folder.name)}: {broken.reason}")
+        click.echo(f"  unusable: {shown(broken.folder.name)}: {broken.reason}")
     if not packages:
-        typer.echo("  (none) - install one with: translator models install en-uk")
-    typer.echo("directions:")
+        click.echo("  (none) - install one with: translator models install en-uk")
+    click.echo("directions:")
     for direction in directions(packages):
-        typer.echo(f"  {direction.src}→{direction.tgt}  {direction.describe()}")
+        click.echo(f"  {direction.src}→{direction.tgt}  {direction.describe()}")
 
 
-@models_app.command("install")
-def models_install(
-    names: Annotated[list[str], typer.Argument(help="Directions such as en-uk (Argos index) or .argosmodel files.")],
-) -> None:
-    """Install packages from files on disk (air-gapped machines) or from the Argos package index
-    ($ARGOS_PACKAGE_INDEX: a URL holding index.json, default the public argospm-index). Every package is
-    checked and test-loaded before it replaces anything."""
+@models_app.command("install", short_help="Install packages from the Argos index or .argosmodel files.")
+@click.argument("names", nargs=-1, required=True)
+def models_install(names: tuple[str, ...]) -> None:
+    """Install NAMES: directions such as en-uk from the Argos package index ($ARGOS_PACKAGE_INDEX: a URL holding
+    index.json, default the public argospm-index), or .argosmodel files on disk (air-gapped machines). Every
+    package is checked and test-loaded before it replaces anything."""
     from translator.engine.packages import check_index_direction
     from translator.models import install
     from translator.terminal import download_bar
@@ -152,121 +165,114 @@ def models_install(
     for name in names:
         with download_bar(f"downloading {name}") as bar:  # appears only when a download starts
             installed = install(name, progress=bar.advance, notify=_say)
-        typer.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
+        click.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
 
 
-@models_app.command("remove")
-def models_remove(name: Annotated[str, typer.Argument(help="A direction such as en-uk.")]) -> None:
-    """Remove the installed package(s) of a direction."""
+@models_app.command("remove", short_help="Remove the installed package(s) of a direction.")
+@click.argument("name")
+def models_remove(name: str) -> None:
+    """Remove the installed package(s) of the direction NAME, such as en-uk."""
     from translator.models import remove
 
     for pkg in remove(name):
-        typer.echo(f"removed {pkg.name} version {pkg.version} from {pkg.path}")
+        click.echo(f"removed {pkg.name} version {pkg.version} from {pkg.path}")
 
 
-@glossary_app.command("check")
-def glossary_check(
-    files: Annotated[list[Path], typer.Argument(help="Glossary TSV files.")],
-    forms: Annotated[bool, typer.Option("--forms", help="Print each entry's generated case forms.")] = False,
-) -> None:
-    """Validate glossaries; print each problem with its line number; exit 1 if there is any."""
+@glossary_app.command("check", short_help="Validate glossary files; exit 1 on any problem.")
+@click.argument("files", type=PATH, nargs=-1, required=True)
+@click.option("--forms", is_flag=True, help="Print each entry's generated case forms.")
+def glossary_check(files: tuple[Path, ...], forms: bool) -> None:
+    """Validate the glossary TSV FILES; print each problem with its line number; exit 1 if there is any."""
     from translator.glossary import check_glossary, form_lines
 
     problems = 0
     for path in files:
         found = check_glossary(path)
         for problem in found:
-            typer.echo(f"{path}:{problem}")
+            click.echo(f"{path}:{problem}")
         problems += len(found)
         if not found:
-            typer.echo(f"{path}: ok")
+            click.echo(f"{path}: ok")
         if forms:
             for line in form_lines(path):
-                typer.echo(line)
+                click.echo(line)
     if problems:
-        raise typer.Exit(1)
+        sys.exit(1)
 
 
-@glossary_app.command("apply")
-def glossary_apply(
-    source: Annotated[Path, typer.Argument(help="Source text, UTF-8, one segment a line.")],
-    translation: Annotated[Path, typer.Argument(help="Its translation, aligned line by line.")],
-    src: Annotated[str, typer.Option("--from", help="Source language.")],
-    tgt: Annotated[str, typer.Option("--to", help="Translation language.")],
-    glossary: Annotated[list[Path], typer.Option("--glossary", help="Glossary TSV (repeatable).")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line, with glossary records.")] = False,
-) -> None:
-    """Pin glossary names in a translation made elsewhere, in the case each sentence needs; no model is loaded."""
+@glossary_app.command("apply", short_help="Pin glossary names in a translation made elsewhere.")
+@click.argument("source", type=PATH)
+@click.argument("translation", type=PATH)
+@click.option("--from", "src", required=True, help="Source language.")
+@click.option("--to", "tgt", required=True, help="Translation language.")
+@_glossary_option("Glossary TSV (repeatable).", shown_default=None, required=True)
+@_json_option("One JSON object a line, with glossary records.")
+def glossary_apply(source: Path, translation: Path, src: str, tgt: str, glossary: tuple[Path, ...],
+                   as_json: bool) -> None:
+    """Pin glossary names in TRANSLATION, made elsewhere from SOURCE (UTF-8, one segment a line, aligned line by
+    line), in the case each sentence needs; no model is loaded."""
     from translator.glossary import apply_files, load_glossaries
 
-    for line in apply_files(load_glossaries(glossary), src, tgt, source, translation):
-        typer.echo(json.dumps(line.to_json(), ensure_ascii=False) if as_json else line.text)
+    for line in apply_files(load_glossaries(list(glossary)), src, tgt, source, translation):
+        click.echo(json.dumps(line.to_json(), ensure_ascii=False) if as_json else line.text)
 
 
-MemoryOption = Annotated[Path | None, typer.Option(
-    "--memory", help="Translation memory.", show_default=f"beside FILE, else {DEFAULT_OUT / MEMORY_NAME}")]
-RunMemoryOption = Annotated[Path | None, typer.Option(
-    "--memory", help="Translation memory.", show_default=f"OUT/{MEMORY_NAME}")]
-OutOption = Annotated[Path, typer.Option("--out", help="The run's output folder.")]
-
-
-@review_app.command("import")
-def review_import(
-    file: Annotated[Path, typer.Argument(help="A corrected S.SRC-L.csv, .xlf or .docx, or S.L.srt / S.L.vtt.")],
-    memory: MemoryOption = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would change; store nothing.")] = False,
-    glossary: Annotated[list[Path] | None, typer.Option(
-        "--glossary", help="Check corrections against these glossaries (repeatable).",
-        show_default="those of the document's last run")] = None,
-) -> None:
-    """Store a reviewer's corrections as approved translations; later runs use them everywhere."""
+@review_app.command("import", short_help="Store a reviewer's corrections as approved translations.")
+@click.argument("file", type=PATH)
+@_memory_option(f"beside FILE, else {DEFAULT_OUT / MEMORY_NAME}")
+@click.option("--dry-run", is_flag=True, help="Print what would change; store nothing.")
+@_glossary_option("Check corrections against these glossaries (repeatable).",
+                  shown_default="those of the document's last run")
+def review_import(file: Path, memory: Path | None, dry_run: bool, glossary: tuple[Path, ...]) -> None:
+    """Store a reviewer's corrections in FILE (a corrected S.SRC-L.csv, .xlf or .docx, or S.L.srt / S.L.vtt) as
+    approved translations; later runs use them everywhere."""
     from translator.review import import_review
 
-    result = import_review(file, memory, dry_run=dry_run, glossaries=glossary)
+    result = import_review(file, memory, dry_run=dry_run, glossaries=list(glossary) or None)
     for change in result.changes:
         if dry_run:
-            typer.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}")
+            click.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}")
         for problem in change.glossary:
-            typer.echo(f"segment {change.segment_id}: breaks the glossary: {problem}")
-    typer.echo(str(result))
+            click.echo(f"segment {change.segment_id}: breaks the glossary: {problem}")
+    click.echo(str(result))
 
 
-@review_app.command("undo")
-def review_undo(memory: RunMemoryOption = None, out: OutOption = DEFAULT_OUT) -> None:
+@review_app.command("undo", short_help="Revert the last review import.")
+@_memory_option(f"OUT/{MEMORY_NAME}")
+@_out_option
+def review_undo(memory: Path | None, out: Path) -> None:
     """Revert the last review import: the approvals it replaced come back."""
     from translator.review import undo_import
 
     undone = undo_import(memory or out / MEMORY_NAME)
-    typer.echo(f"undid the import of {undone.file}: {undone.approvals} correction(s) of {undone.doc_key} → "
+    click.echo(f"undid the import of {undone.file}: {undone.approvals} correction(s) of {undone.doc_key} → "
                f"{undone.tgt} reverted")
 
 
-@review_app.command("status")
-def review_status(memory: RunMemoryOption = None, out: OutOption = DEFAULT_OUT) -> None:
+@review_app.command("status", short_help="Segments machine-translated, approved and flagged.")
+@_memory_option(f"OUT/{MEMORY_NAME}")
+@_out_option
+def review_status(memory: Path | None, out: Path) -> None:
     """How many segments are machine-translated, approved and flagged, per document and language."""
     from translator.report import describe_status
-    from translator.review import review_status
+    from translator.review import review_status as status_of
 
-    typer.echo(describe_status(review_status(memory or out / MEMORY_NAME)))
+    click.echo(describe_status(status_of(memory or out / MEMORY_NAME)))
 
 
 def main() -> None:
-    """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code.
-
-    typer (0.29) carries its own copy of click, whose usage errors all derive from `typer.TyperException`;
-    catching click's own classes would catch nothing.
-    """
+    """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code."""
     try:
-        sys.exit(app(standalone_mode=False) or 0)  # without standalone mode click returns the exit code
+        sys.exit(app.main(prog_name="translator", standalone_mode=False) or 0)  # click returns the exit code
     except TranslatorError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted; finished translations are kept in the memory, run again to resume", 130)
-    except typer.Exit as exc:
+    except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except click.Abort:
         _fail("aborted", 1)
-    except typer.TyperException as exc:
+    except click.ClickException as exc:
         _usage_mistake(exc)
     except OSError as exc:
         _fail(describe_os_error(exc), 1)
@@ -282,13 +288,11 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-def _usage_mistake(exc: typer.TyperException) -> NoReturn:
+def _usage_mistake(exc: click.ClickException) -> NoReturn:
     """One line: what is wrong (click names the closest command or option), and where the help is."""
-    from typer._click.exceptions import NoArgsIsHelpError  # typer's click; pyproject pins the tested typer
-
-    if isinstance(exc, NoArgsIsHelpError):  # a command group given nothing to do: its help is the answer
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # a group given nothing to do: its help is the answer
         exc.show()
         sys.exit(exc.exit_code)
     ctx = getattr(exc, "ctx", None)
     hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
-    _fail(exc.format_message() + hint, getattr(exc, "exit_code", UsageError.exit_code))
+    _fail(exc.format_message() + hint, exc.exit_code if isinstance(exc, click.UsageError) else UsageError.exit_code)
