@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from translator.sentences import (
     _ONE_SENTENCE,
     CHUNK_CHARS,
+    PYSBD_ABBREVIATIONS,
+    plain_english_sentences,
     pysbd_pieces,
     razdel_pieces,
     split_chunk,
@@ -109,6 +111,47 @@ def test_real_texts_the_splitters_are_skipped_for_are_one_sentence_for_them():
     assert len(skipped) > 1000
     for text in skipped:
         assert split_chunk(text, pysbd_pieces) == split_chunk(text, razdel_pieces) == [text], text
+
+
+# Words pysbd's rules treat apart before a period: its abbreviations, list items, exclamation words, acronyms.
+_TRICKY = ["Mr", "Dr", "No", "no", "is", "me", "man", "may", "St", "Co", "KG", "e", "g", "etc", "Inc", "U", "S", "I",
+           "a", "A", "ii", "IV", "xx", "vi", "mix", "Yahoo", "Yum", "pm", "PM", "am", "p", "5", "12", "1999", "USA",
+           "It", "The", "He", "However", "And", "Millions", "don't", "well-known"]
+_ENGLISH_WORD = st.sampled_from(_TRICKY) | st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                                   min_size=1, max_size=9)
+_SENTENCE = st.tuples(st.lists(st.tuples(_ENGLISH_WORD, st.sampled_from([" ", " ", ", ", " - ", ": "])), min_size=1,
+                               max_size=8), st.sampled_from([".", ".", "?", "!", "…", ""]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE, min_size=2, max_size=5))
+def test_plain_english_sentences_are_pysbds_sentences(sentences):
+    text = " ".join("".join(w + j for w, j in words[:-1]) + words[-1][0] + end for words, end in sentences)
+    plain = plain_english_sentences(text)
+    if plain is not None:
+        assert list(plain) == split_chunk(text, pysbd_pieces)
+
+
+def test_real_english_turns_are_split_without_pysbd_as_pysbd_splits_them():
+    """Runs of one to six consecutive lines of the seed interview, lingua's English and Tatoeba's English."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    lines = [*(ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").splitlines(),
+             *(corpus / "langid-lingua" / "sentences" / "en.txt").read_text("utf-8").splitlines()]
+    for pair in ("en-uk", "en-ru"):
+        rows = (corpus / "parallel" / f"{pair}.tatoeba.tsv").read_text("utf-8").splitlines()
+        lines += [row.split("\t")[0] for row in rows]
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    texts = [" ".join(lines[i:i + size]) for size in range(1, 7) for i in range(0, len(lines), size)]
+    plain = [(text, pieces) for text in texts if len(text) <= CHUNK_CHARS and (pieces := plain_english_sentences(text))]
+    assert sum(len(pieces) > 1 for _, pieces in plain) > 500
+    for text, pieces in plain:
+        assert list(pieces) == split_chunk(text, pysbd_pieces), text
+
+
+def test_the_abbreviations_are_pysbds():
+    from pysbd.lang.common.standard import Standard
+
+    assert set(Standard.Abbreviation.ABBREVIATIONS) == PYSBD_ABBREVIATIONS
 
 
 def test_inner_punctuation_quotes_and_lists_go_to_the_splitters():

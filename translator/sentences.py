@@ -26,6 +26,22 @@ CHUNK_CHARS = 2000
 # such a text; the splitters cost a millisecond or more a call (pysbd's patterns outnumber re's cache), so
 # these skip them.
 _ONE_SENTENCE = re.compile(r"(?:[\w ,\-–—:]|(?<=\w)['’](?=\w))*[.?!…]?")
+# An English text of such sentences, each ending in . ? or ! and the next starting with a capital, is cut there by
+# pysbd, unless a rule of its own holds the period: an abbreviation of its list (pysbd 0.3.4,
+# lang/common/standard.py: tests/test_sentences.py checks this copy), a list item (a single letter, a number, a
+# Roman numeral) or an exclamation word ("Yahoo!"). Most turns of an interview are such a text.
+_ENGLISH_BREAK = re.compile(r"(?<=[.?!]) (?=[A-Z])")
+PYSBD_ABBREVIATIONS = frozenset("""
+    adj adm adv al ala alta apr arc ariz ark art assn asst attys aug ave bart bld bldg blvd brig bros btw cal calif
+    capt cl cmdr co col colo comdr con conn corp cpl cres ct d.phil dak dec del dept det dist dr dr.phil dr.philos drs
+    e.g ens esp esq etc exp expy ext feb fed fla ft fwy fy ga gen gov hon hosp hr hway hwy i.e ia id ida ill inc ind
+    ing insp is jan jr jul jun kan kans ken ky la lt ltd maj man mar mass may md me med messrs mex mfg mich min minn
+    miss mlle mm mme mo mont mr mrs ms msgr mssrs mt mtn neb nebr nev no nos nov nr oct ok okla ont op ord ore p pa pd
+    pde penn penna pfc ph ph.d pl plz pp prof pvt que rd rs ref rep reps res rev rt sask sec sen sens sep sept sfc sgt
+    sr st supt surg tce tenn tex univ usafa u.s ut va v ver viz vs vt wash wis wisc wy wyo yuk fig
+""".split())
+_ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+_EXCLAMATION_WORDS = ("Yahoo", "Yum")
 Splitter = Callable[[str], list[str]]
 
 
@@ -88,9 +104,30 @@ def _split_cached(text: str, lang: str | None) -> tuple[str, ...]:
     """Subtitle layout asks for the same texts' sentences again and again; pysbd takes ~1 ms a call."""
     if not text:
         return ()
-    if len(text) <= CHUNK_CHARS and _ONE_SENTENCE.fullmatch(text):
-        return (text,)
+    if len(text) <= CHUNK_CHARS:
+        if _ONE_SENTENCE.fullmatch(text):
+            return (text,)
+        if lang == "en" and (plain := plain_english_sentences(text)):
+            return plain
     return tuple(split_long(text, pysbd_pieces if lang == "en" else razdel_pieces))
+
+
+def plain_english_sentences(text: str) -> tuple[str, ...] | None:
+    """The sentences pysbd gives a text of plain sentences (see _ENGLISH_BREAK), found without it (pysbd takes
+    a millisecond or more a text); None for any other text."""
+    sentences = _ENGLISH_BREAK.split(text)
+    if all(_ONE_SENTENCE.fullmatch(sentence) for sentence in sentences) and all(
+            _ends_where_pysbd_ends(sentence) for sentence in sentences[:-1]):
+        return tuple(sentences)
+    return None
+
+
+def _ends_where_pysbd_ends(sentence: str) -> bool:
+    """Whether pysbd ends a sentence at this one's final . ? or ! when a capital follows."""
+    word = sentence[:-1].rpartition(" ")[2]
+    held = word.lower() in PYSBD_ABBREVIATIONS or word.lower() in _ROMAN_NUMERALS
+    exclaimed = sentence.endswith("!") and word.endswith(_EXCLAMATION_WORDS)
+    return len(word) > 1 and word.isalpha() and not held and not exclaimed
 
 
 def split_document(doc: Document) -> None:
