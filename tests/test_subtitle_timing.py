@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from translator.document import Document, Segment, Timing, Translation
 from translator.readers import read
-from translator.subtitles.chunks import chunk_text
+from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, spread
-from translator.subtitles.wrap import fits
+from translator.subtitles.wrap import fits, is_dialogue
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview-aisin.en.txt"
 WORDS = st.sampled_from(["Ruslan", "Aysin", "said", "that", "the", "war", "is,", "over.", "Moscow", "and", "Baku",
@@ -72,6 +72,27 @@ def test_chunks_keep_every_word_and_fit_unless_a_word_is_too_long(text: str, lan
     chunks = chunk_text(text, lang)
     assert " ".join(chunks) == " ".join(text.split())
     assert all(fits(chunk, lang) or "x" * 50 in chunk for chunk in chunks)
+
+
+def _fewest_pieces(words: list[str], lang: str) -> int:
+    """Greedy packing: each piece takes words while they fit (a piece that does not fit never fits with more)."""
+    count, start = 0, 0
+    while start < len(words):
+        end = start + 1
+        while end < len(words) and fits(" ".join(words[start:end + 1]), lang):
+            end += 1
+        count, start = count + 1, end
+    return count
+
+
+@settings(max_examples=200)
+@given(st.lists(WORDS, min_size=1, max_size=80), st.sampled_from(["en", "ru"]))
+def test_a_long_sentence_is_cut_into_the_fewest_pieces_that_fit(words: list[str], lang: str) -> None:
+    pieces = cut_sentence(" ".join(words), lang)
+    assert " ".join(pieces) == " ".join(words)
+    assert all(fits(piece, lang) or " " not in piece for piece in pieces)
+    if not is_dialogue(words):
+        assert len(pieces) == _fewest_pieces(words, lang)
 
 
 def test_the_sample_interview_times_its_turns_only_unless_headings_are_asked_for() -> None:

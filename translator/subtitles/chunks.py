@@ -18,8 +18,9 @@ BREAK_WEIGHT = 8.0  # as in line wrapping: one unit of break cost is worth 8 cha
 def cut_sentence(sentence: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
     """The fewest pieces that each fit a cue, cut at the best break points (dynamic programming over words).
 
-    Break costs are computed once per boundary and the two-line test is O(log n), so a piece of k words costs
-    O(k log n) and a sentence of n words O(n k log n).
+    Break costs are computed once per boundary. A piece that does not fit does not fit with more words either,
+    so the pieces that fit and end at a word start at or after a first word that only moves forward: each
+    two-line test is made O(1) times, and a sentence of n words costs O(n k) for pieces of up to k words.
     """
     words = sentence.split()
     costs = costs or BreakCosts()
@@ -27,15 +28,17 @@ def cut_sentence(sentence: str, lang: str | None, costs: BreakCosts | None = Non
         return _cut_dialogue(words, lang, costs)
     most = MAX_LINES * max_line_chars(lang)
     two_lines = TwoLines(words, lang)
+    prefix = two_lines.prefix  # words[start:end] joined is prefix[end] - prefix[start] - 1 characters
     after = [BREAK_WEIGHT * costs(words[i], words[i + 1], lang) for i in range(len(words) - 1)] + [0.0]
     inf = float("inf")
     best = [0.0] + [inf] * len(words)
     back = [0] * (len(words) + 1)
+    first = 0  # the first word of the longest piece that fits and ends at `end`
     for end in range(1, len(words) + 1):
-        for start in range(end - 1, -1, -1):
-            size = two_lines.length(start, end)
-            if end - start > 1 and (size > most or not two_lines.fit(start, end)):
-                break
+        while end - first > 1 and (two_lines.length(first, end) > most or not two_lines.fit(first, end)):
+            first += 1
+        for start in range(end - 1, first - 1, -1):
+            size = prefix[end] - prefix[start] - 1
             cost = best[start] + PIECE_COST + (most - size) ** 2 / most + after[end - 1]  # balance the cues
             if cost < best[end]:
                 best[end], back[end] = cost, start
