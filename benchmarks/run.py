@@ -47,11 +47,13 @@ TUNING: tuple[dict, ...] = (
 @dataclass(frozen=True)
 class Floors:
     """(a) on one input against the raw floor on the same sentences in both layouts: (c) the engine's, a
-    single-threaded worker per core, and (c′) one batch at a time over all cores."""
+    single-threaded worker per core, and (c′) one batch at a time over all cores; each its fastest run, and
+    `ratios`, round by round, (a) against the faster floor of the same round."""
 
     run: Measurement
     floor: Measurement
     intra: Measurement
+    ratios: tuple[float, ...] = ()
 
     @property
     def fastest(self) -> Measurement:
@@ -75,6 +77,7 @@ class Results:
     base_shapes: bool = True
     direction: tuple[str, str] = COMPARED
     floor_intra: Measurement | None = None  # (c′): the floor in one batch over all cores
+    ratios: tuple[float, ...] = ()  # round by round, (a) against the faster floor of its round
     film: Floors | None = None
     line: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)  # words → (a), (c)
 
@@ -115,16 +118,15 @@ def _startup(folder: Path, repeats: int) -> tuple[dict[str, float], dict[str, li
     return times, {name: _heavy_imports(folder, *args) for name, args in commands.items()}
 
 
-def _alternate(rounds: int, *runs: Callable[[], Measurement]) -> tuple[Measurement, ...]:
+def _alternate(rounds: int, *runs: Callable[[], Measurement]) -> list[tuple[Measurement, ...]]:
     """The contenders in alternation, the order reversed every other round (a machine that speeds up or slows
-    down over the rounds favours none of them); each keeps its fastest run, so load from elsewhere skews none
-    alone."""
+    down over the rounds favours none of them); every round's measurements, in the order of `runs`."""
     measured = []
     for index in range(rounds):
         order = range(len(runs)) if index % 2 == 0 else range(len(runs) - 1, -1, -1)
         found = {position: runs[position]() for position in order}
         measured.append(tuple(found[position] for position in range(len(runs))))
-    return tuple(min(column, key=lambda m: m.wall_s) for column in zip(*measured))
+    return measured
 
 
 class _Bench:
@@ -144,11 +146,16 @@ class _Bench:
         return contenders.floor(label, self.compared, sentences, decoding)
 
     def floors(self, name: str, inputs: Path, sentences: list[str], rounds: int) -> Floors:
-        """(a), (c) and (c′) on one input, alternating `rounds` times."""
-        return Floors(*_alternate(
+        """(a), (c) and (c′) on one input, alternating `rounds` times: each contender's fastest run (load from
+        elsewhere skews none alone), and each round's ratio (runs minutes apart on a drifting machine are not
+        compared)."""
+        measured = _alternate(
             rounds, lambda: self.run(f"(a) translator run, {name}", inputs, "--to", COMPARED[1]),
             lambda: self.floor(f"(c) translate_batch, worker per core, {name}", sentences),
-            lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True)))
+            lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True))
+        run, floor, intra = (min(column, key=lambda m: m.wall_s) for column in zip(*measured))
+        ratios = tuple(a.wall_s / min(c.wall_s, c_intra.wall_s) for a, c, c_intra in measured)
+        return Floors(run, floor, intra, ratios)
 
     def pair(self, name: str, inputs: Path, sentences: list[str]) -> tuple[Measurement, Measurement]:
         """(a) and (c) once each: a scaling point."""
@@ -177,6 +184,7 @@ def benchmark(options: argparse.Namespace) -> Results:
             argos=contenders.plain_argos("(b) argostranslate per turn", folder, COMPARED, turns, options.device),
             floor=main.floor,
             floor_intra=main.intra,
+            ratios=main.ratios,
             pivot=bench.run("(a) pivot: --from uk --to en,ru", single, "--from", "uk", "--to", "en,ru"),
             folder=bench.run(f"(a) a folder of {FOLDER_FILES} files", spread, "--to", COMPARED[1]),
             base_shapes=not options.small,
