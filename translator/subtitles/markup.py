@@ -109,31 +109,36 @@ def _normalise_open(match: re.Match[str]) -> str:
 
 def _tidy(markup: Markup) -> Markup:
     """Strip each line, drop empty lines, and move the spans and points with the characters they mark."""
-    moved: list[int] = []  # the new position of every old position, end included
-    out: list[str] = []
-    length = 0
     lines = markup.text.split("\n")
-    for number, line in enumerate(lines):
-        stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        if stripped and out:
-            out.append("\n")
-            length += 1
-        moved.extend(length + min(max(i - lead, 0), len(stripped)) for i in range(len(line)))
-        if stripped:
-            out.append(stripped)
-            length += len(stripped)
-        if number < len(lines) - 1:
-            moved.append(length)  # the old line break
-    moved.append(length)
+    text = "\n".join(stripped for line in lines if (stripped := line.strip()))
+    if not markup.spans and not markup.points:  # most cues: nothing to move
+        return Markup(text, [], [], markup.voices)
+    moved = _tidied_positions(lines)
     spans = [
         Span(s.name, s.open_tag, moved[s.start], moved[s.end], s.order)
         for s in markup.spans
         if moved[s.start] < moved[s.end]
     ]
     points = [Point(p.tag, moved[p.at]) for p in markup.points]
-    text = "".join(out)
     return Markup(text, _join_neighbours(spans, text), points, markup.voices)
+
+
+def _tidied_positions(lines: list[str]) -> list[int]:
+    """Where each position of the lines joined by line breaks (end included) lands once `_tidy` has stripped
+    them and dropped the empty ones."""
+    moved: list[int] = []
+    length = 0
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        if stripped and length:
+            length += 1  # the line break before this line
+        moved.extend(length + min(max(i - lead, 0), len(stripped)) for i in range(len(line)))
+        length += len(stripped)
+        if number < len(lines) - 1:
+            moved.append(length)  # the old line break
+    moved.append(length)
+    return moved
 
 
 def _join_neighbours(spans: list[Span], text: str) -> list[Span]:
