@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import contenders, corpus, report
-from benchmarks.measure import BenchmarkError, Measurement, best_start, measure, python_command
+from benchmarks.measure import BenchmarkError, Measurement, best_start, compile_tree, measure, python_command
 from benchmarks.package import CACHE, package, packages_folder
 from translator.engine.packages import InstalledPackage
 
@@ -166,6 +166,7 @@ class _Bench:
 def benchmark(options: argparse.Namespace) -> Results:
     """Run every measurement; raises BenchmarkError when a contender fails or translates the wrong count."""
     load_before = os.getloadavg()[0]
+    compile_tree()
     folder = packages_folder(DIRECTIONS, base_shapes=not options.small, cache=options.cache)
     scaling = sorted({*options.scaling, *(LONG_SIZES if options.long else ())})
     sizes = sorted({options.sentences, *scaling})
