@@ -19,8 +19,8 @@ def cut_sentence(sentence: str, lang: str | None, costs: BreakCosts | None = Non
     """The fewest pieces that each fit a cue, cut at the best break points (dynamic programming over words).
 
     Break costs are computed once per boundary. A piece that does not fit does not fit with more words either,
-    so the pieces that fit and end at a word start at or after a first word that only moves forward: each
-    two-line test is made O(1) times, and a sentence of n words costs O(n k) for pieces of up to k words.
+    so the pieces that fit and end at a word start at or after a first word that only moves forward: the
+    two-line test runs O(n) times in all, and a sentence of n words costs O(n k) for pieces of up to k words.
     """
     words = sentence.split()
     costs = costs or BreakCosts()
