@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +92,26 @@ def writable_folder(path: Path) -> Path:
     return path
 
 
+@contextmanager
+def output_folder(path: Path) -> Iterator[Path]:
+    """The output folder, created if needed and proven writable (`writable_folder`); if the run fails, the
+    folders it created are removed again while they are empty, so a mistyped input leaves nothing behind."""
+    try:
+        created = [folder for folder in (path, *path.parents) if not folder.exists()]  # deepest first
+    except OSError:  # a folder on the way that may not be looked into: writable_folder says so
+        created = []
+    folder = writable_folder(path)
+    try:
+        yield folder
+    except BaseException:
+        for empty in created:
+            try:
+                empty.rmdir()
+            except OSError:  # something was written there (a memory keeping finished translations): keep it
+                break
+        raise
+
+
 def run(
     inputs: Sequence[Path | str],
     to: str | Iterable[str] = ("uk", "ru"),
@@ -115,17 +135,17 @@ def run(
     each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`.
     One result per input, in order."""
     targets = targets_of(to)
-    out_dir = writable_folder(Path(out))
-    memory_path = Path(memory) if memory is not None else out_dir / MEMORY_NAME
-    engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads,
-                                        compute_type=compute_type))
-    glossary = load_glossaries([Path(path) for path in glossaries])
-    options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
-    subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
-    if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
-        options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
     results: dict[Path, RunResult] = {}
     with ExitStack() as stack:
+        out_dir = stack.enter_context(output_folder(Path(out)))
+        memory_path = Path(memory) if memory is not None else out_dir / MEMORY_NAME
+        engine = ArgosEngine(EngineSettings(device=device_of(device), beam_size=beam_size, threads=threads,
+                                            compute_type=compute_type))
+        glossary = load_glossaries([Path(path) for path in glossaries])
+        options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
+        subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+        if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
+            options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         pending = []
         paths = expand_inputs([Path(path) for path in inputs])
