@@ -58,11 +58,7 @@ def checks(results: Results) -> list[Check]:
     """Every target the run can judge."""
     a, b, c = results.pipeline, results.argos, results.floor
     found = [
-        _against_floor(f"{a.sentences} sentences", results.ratios, a.wall_s / results.fastest_floor.wall_s,
-                       RUN_LIMIT),
-        *([_against_floor(f"film SRT ({results.film.run.sentences} sentences)", results.film.ratios,
-                          results.film.run.wall_s / results.film.fastest.wall_s, FILM_LIMIT)]
-          if results.film else []),
+        *(_against_floor(*compared) for compared in _floor_comparisons(results)),
         Check("(a) peak memory / (c) peak memory", a.peak_mib / c.peak_mib, 1.3),
         Check("(b) wall / (a) wall", b.wall_s / a.wall_s, 8, floor=True),
         *(Check(f"`{name}` start-up", seconds, HELP_LIMIT_S if "help" in name else STARTUP_LIMIT_S, " s")
@@ -82,6 +78,18 @@ def checks(results: Results) -> list[Check]:
     return found
 
 
+def _floor_comparisons(results: Results) -> list[tuple[str, tuple[float, ...], float, float]]:
+    """Per input compared with the floor: its name, the rounds' ratios, fastest run against the faster floor's
+    fastest run, and the target."""
+    a = results.pipeline
+    compared = [(f"{a.sentences} sentences", results.ratios, a.wall_s / results.fastest_floor.wall_s, RUN_LIMIT)]
+    if results.film:
+        film = results.film
+        compared.append((f"film SRT ({film.run.sentences} sentences)", film.ratios,
+                         film.run.wall_s / film.fastest.wall_s, FILM_LIMIT))
+    return compared
+
+
 def _against_floor(name: str, ratios: tuple[float, ...], fastest: float, limit: float) -> Check:
     """(a) against the faster floor: the median of the rounds' ratios, each of (a) against the faster floor of
     its own round; with no rounds recorded, fastest against fastest."""
@@ -94,12 +102,9 @@ def _against_floor(name: str, ratios: tuple[float, ...], fastest: float, limit: 
 def _rounds(results: Results) -> list[str]:
     """Each round's ratio, and each contender's fastest run against the faster floor's fastest, for comparison
     with the median the target reads."""
-    compared = [(f"{results.pipeline.sentences} sentences", results.ratios,
-                 results.pipeline.wall_s / results.fastest_floor.wall_s)]
-    if results.film:
-        compared.append(("the film", results.film.ratios, results.film.run.wall_s / results.film.fastest.wall_s))
     return [f"(a) against the faster floor, {name}: round by round {', '.join(f'{r:.2f}×' for r in ratios)}; "
-            f"fastest run against fastest run {fastest:.2f}×." for name, ratios, fastest in compared if ratios]
+            f"fastest run against fastest run {fastest:.2f}×."
+            for name, ratios, fastest, _ in _floor_comparisons(results) if ratios]
 
 
 def _linear(unit: str, points: dict[int, tuple[Measurement, Measurement]]) -> list[Check]:
