@@ -46,6 +46,53 @@ def test_run_writes_every_output(sample_run):
     assert sorted(written) == sorted(EXPECTED)
 
 
+def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir, tmp_path):
+    """The bar shows only on a terminal, so where stderr is a pipe tqdm (0.065 s to import) is not loaded."""
+    import os
+
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run([sys.executable, "-m", "translator", "run", str(SAMPLE), "--to", "uk", "--out",
+                           str(tmp_path)], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "translator.workflow" in imported  # the import log is there
+    assert "tqdm" not in imported
+
+
+def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir, tmp_path):
+    import fcntl
+    import os
+    import struct
+    import termios
+    import threading
+
+    main, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # tqdm draws nothing 0 wide
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir)}
+    env.pop("TQDM_DISABLE", None)
+    child = subprocess.Popen([sys.executable, "-m", "translator", "run", str(SAMPLE), "--to", "uk", "--out",
+                              str(tmp_path)], stdout=subprocess.DEVNULL, stderr=terminal, env=env)
+    os.close(terminal)
+    shown = bytearray()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal's other end closed
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    assert child.wait(timeout=600) == 0
+    reader.join(timeout=30)
+    os.close(main)
+    assert b"translating interview-aisin.en.txt" in shown
+
+
 def test_json_accounts_for_every_line(sample_run):
     out, _ = sample_run
     result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
