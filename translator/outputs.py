@@ -20,6 +20,7 @@ from translator.errors import UsageError
 from translator.ledger import RunLedger, delivered_rows
 from translator.subtitles import SubtitleLayout
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
+from translator.writers.shared import shared_views
 
 IMPORTABLE = frozenset({"csv", "docx", "xlf", "srt", "vtt"})  # formats `translator review import` reads back
 
@@ -57,9 +58,11 @@ def write_document(
             raise UsageError(f"{output.path} was changed after translator wrote it; {_advice(output)}")
     if _unchanged(doc, layouts, planned, current, own, keys):
         return [output.path for output in planned]
-    rendered = {output.path: output.render(doc, layouts) for output in planned}
+    with shared_views():  # the review rows and sentence units, once for all the files
+        rendered = {output.path: output.render(doc, layouts) for output in planned}
+        delivered = delivered_rows(doc)
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
-    ledger.intend(document_key(doc), delivered_rows(doc), hashes, {keys[path]: sha for path, sha in current.items()})
+    ledger.intend(document_key(doc), delivered, hashes, {keys[path]: sha for path, sha in current.items()})
     for path, data in rendered.items():
         write_bytes_atomic(path, data)
     ledger.settle(keys.values())

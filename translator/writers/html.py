@@ -16,7 +16,7 @@ from translator.document import GENERATOR, LANGUAGES, Document, GlossaryHit, Seg
 from translator.subtitles.layout import SubtitleLayout
 from translator.timecode import format_timestamp
 from translator.writers import source_language
-from translator.writers.review_rows import STATUSES, review_row, sentence_pairs
+from translator.writers.review_rows import STATUSES, ReviewRow, review_rows, sentence_pairs
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1d1d1f}
@@ -105,8 +105,7 @@ def _notes(segment: Segment, lang: str, status: str) -> str:
     return f'<span class="status">{status}</span>' + (f'<ul class="flags">{items}</ul>' if items else "")
 
 
-def _segment_rows(segment: Segment, src: str, lang: str) -> str:
-    row = review_row(segment, lang)
+def _segment_rows(segment: Segment, row: ReviewRow, src: str, lang: str) -> str:
     flagged = bool(segment.flags_for(lang))
     classes = " ".join(["seg", row.status] + (["flagged"] if flagged and row.status != "flagged" else []))
     source_terms, target_terms = _terms(segment, lang)
@@ -134,9 +133,10 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     src = source_language(doc)
     src_name, lang_name = LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)
     title = escape(f"{document_key(doc)}: {src_name} → {lang_name}")
-    statuses = [review_row(segment, lang).status for segment in doc.segments]
+    rows = review_rows(doc, lang)
+    statuses = [row.status for row in rows]
     summary = ", ".join(f"{statuses.count(status)} {status}" for status in STATUSES)
-    body = "\n".join(_segment_rows(segment, src, lang) for segment in doc.segments)
+    body = "\n".join(_segment_rows(segment, row, src, lang) for segment, row in zip(doc.segments, rows))
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>

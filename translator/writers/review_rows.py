@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from translator.document import Document, Segment
+from translator.writers.shared import shared
 
 TOOL_NAME = "translator"
 COLUMNS: tuple[str, ...] = ("id", "speaker", "source", "translation", "comment", "status")
@@ -59,9 +60,10 @@ def review_row(segment: Segment, lang: str) -> ReviewRow:
     )
 
 
-def review_rows(doc: Document, lang: str) -> list[ReviewRow]:
+@shared
+def review_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     """Every segment of the document, in order."""
-    return [review_row(segment, lang) for segment in doc.segments]
+    return tuple(review_row(segment, lang) for segment in doc.segments)
 
 
 def sentence_pairs(segment: Segment, lang: str) -> list[tuple[str, str]]:

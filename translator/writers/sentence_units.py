@@ -19,6 +19,7 @@ from translator.document import Document, Segment
 from translator.sentences import split_sentences
 from translator.subtitles.group import group_cues
 from translator.writers.review_rows import aligned_pieces, comment_of, status_of
+from translator.writers.shared import shared
 
 UNIT_ID = re.compile(r"^(?P<first>\d+)(?:-(?P<last>\d+))?(?:\.(?P<piece>\d+))?$")
 
@@ -61,7 +62,8 @@ def _pieces(cues: list[Segment], source_lang: str | None, lang: str) -> list[tup
     return aligned_pieces(source_sentences, target_sentences, alignment) or [(source, target)]
 
 
-def subtitle_units(doc: Document, lang: str) -> list[SentenceUnit]:
+@shared
+def subtitle_units(doc: Document, lang: str) -> tuple[SentenceUnit, ...]:
     """The sentence units of a subtitle document in `lang`, in order."""
     units = []
     for group in group_cues(doc.segments):
@@ -76,4 +78,4 @@ def subtitle_units(doc: Document, lang: str) -> list[SentenceUnit]:
                 span if len(pieces) == 1 else f"{span}.{number}", cues[0].id, source_lang, source, target,
                 cues[0].speaker or "", _status(cues, lang), comment, kept,
             ))
-    return units
+    return tuple(units)

@@ -51,7 +51,7 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     header = _el(file, "header")
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
-    rows: list[ReviewRow] | list[SentenceUnit] = (
+    rows: tuple[ReviewRow, ...] | tuple[SentenceUnit, ...] = (
         subtitle_units(doc, lang) if doc.is_subtitles else review_rows(doc, lang)
     )
     for row in rows:
