@@ -70,8 +70,8 @@ def checks(results: Results) -> list[Check]:
                  FIRST_DECODE_LIMIT_S, " s")] if a.first_decode_s is not None else []),
         # Two target languages through a pivot: uk→en once, en→ru once. Translating the English leg twice
         # would cost three legs: about 3× the one-leg run.
-        Check("pivot --to en,ru wall / (a) wall", results.pivot.wall_s / a.wall_s, 2.4),
-        Check("folder of files wall / one file wall", results.folder.wall_s / a.wall_s, 1.2),
+        Check("pivot --to en,ru wall / (a) wall", results.pivot.wall_s / results.one_file.wall_s, 2.4),
+        Check("folder of files wall / one file wall", results.folder.wall_s / results.one_file.wall_s, 1.2),
         *_linear("sentence", results.scaling),
         *_linear("word of one line", results.line),
     ]
@@ -145,7 +145,7 @@ def _row(result: Measurement) -> str:
 def _contenders(results: Results) -> list[str]:
     header = ["| contender | sentences | wall s | sentences/s | peak MiB |", "| --- | ---: | ---: | ---: | ---: |"]
     rows = [results.pipeline, results.argos, results.floor, *([results.floor_intra] if results.floor_intra else []),
-            results.pivot, results.folder]
+            *([results.beside] if results.beside else []), results.pivot, results.folder]
     if results.film:
         rows += [results.film.run, results.film.floor, results.film.intra]
     return header + [_row(result) for result in rows]

@@ -97,6 +97,20 @@ def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_
     assert check.value == pytest.approx(1.1)
 
 
+def test_the_pivot_and_folder_runs_are_compared_with_the_one_file_run_beside_them():
+    """A single run against the fastest of seven rounds reads slower the more rounds there are."""
+    results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
+    results.pivot = Measurement("pivot", 400, 26.0, 100.0)
+    results.folder = Measurement("folder", 200, 14.0, 100.0)
+    ratios = {c.name: c.value for c in report.checks(results) if c.name.startswith(("pivot", "folder"))}
+    assert ratios == {"pivot --to en,ru wall / (a) wall": pytest.approx(26 / 11),
+                      "folder of files wall / one file wall": pytest.approx(14 / 11)}
+    results.beside = Measurement("(a) beside", 200, 12.5, 100.0)
+    ratios = {c.name: c.value for c in report.checks(results) if c.name.startswith(("pivot", "folder"))}
+    assert ratios == {"pivot --to en,ru wall / (a) wall": pytest.approx(26 / 12.5),
+                      "folder of files wall / one file wall": pytest.approx(14 / 12.5)}
+
+
 def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(run, "TUNING", ({}, {"beam_size": 1}))
     status = run.main(["--small", "--cache", str(tmp_path / "cache"), "--sentences", "8", "--scaling", "4,8,12",
@@ -105,7 +119,8 @@ def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, ca
     assert status == 0
     rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| (")}
     for label in ("(a) translator run, 8", "(b) argostranslate per turn", "(c) translate_batch, worker per core, 8",
-                  "(c′) translate_batch, one batch over 2 cores, 8", "(a) a folder of 4 files"):
+                  "(c′) translate_batch, one batch over 2 cores, 8", "(a) translator run, 8, beside the next two",
+                  "(a) a folder of 4 files"):
         assert rows[label].split(" | ")[1] == "8"
     assert rows["(a) pivot: --from uk --to en,ru"].split(" | ")[1] == "16"  # two targets
     film_sentences = len(corpus.film(corpus.sentences(30), 30)[1])
