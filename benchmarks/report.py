@@ -94,9 +94,11 @@ def _against_floor(name: str, ratios: tuple[float, ...], fastest: float, limit: 
     """(a) against the faster floor: the median of the rounds' ratios, each of (a) against the faster floor of
     its own round; with no rounds recorded, fastest against fastest."""
     if not ratios:
-        return Check(f"(a) wall / faster floor, {name}", fastest, limit)
+        return Check(f"(a) wall / faster floor, {name}", fastest, limit, decimals=3)
     rounds = f"{len(ratios)} round{'s' if len(ratios) > 1 else ''}"
-    return Check(f"(a) wall / faster floor, {name}, median of {rounds}", statistics.median(ratios), limit)
+    # Three decimals: a median of 1.053 against a limit of 1.05 printed as "1.05× FAIL" reads as a contradiction.
+    return Check(f"(a) wall / faster floor, {name}, median of {rounds}", statistics.median(ratios), limit,
+                 decimals=3)
 
 
 def _rounds(results: Results) -> list[str]:
