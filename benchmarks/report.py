@@ -65,8 +65,7 @@ def checks(results: Results) -> list[Check]:
           for name, seconds in results.startup.items()),
         *(Check(f"`{name}` heavy modules imported ({', '.join(mods) or 'none'})", len(mods), 0, "", decimals=0)
           for name, mods in results.heavy_imports.items()),
-        *([Check("(a) start to first translate_batch, beyond the model load",
-                 a.first_decode_s - a.stages.get("load", 0.0) - a.stages.get(BACKGROUND, 0.0),
+        *([Check("(a) start to first translate_batch, beyond the model load", a.first_decode_s - model_load_s(a),
                  FIRST_DECODE_LIMIT_S, " s")] if a.first_decode_s is not None else []),
         # Two target languages through a pivot: uk→en once, en→ru once. Translating the English leg twice
         # would cost three legs: about 3× the one-leg run.
@@ -76,6 +75,13 @@ def checks(results: Results) -> list[Check]:
         *_linear("word of one line", results.line),
     ]
     return found
+
+
+def model_load_s(run: Measurement) -> float:
+    """How long the run's model took to load. Loaded in the background, the `load` stage is only the tail the
+    run waited for, inside the background load's own time, so adding the two counted that tail twice (a first
+    batch could read as coming before the model load ended)."""
+    return max(run.stages.get("load", 0.0), run.stages.get(BACKGROUND, 0.0))
 
 
 def _floor_comparisons(results: Results) -> list[tuple[str, tuple[float, ...], float, float]]:
