@@ -48,12 +48,14 @@ TUNING: tuple[dict, ...] = (
 class Floors:
     """(a) on one input against the raw floor on the same sentences in both layouts: (c) the engine's, a
     single-threaded worker per core, and (c′) one batch at a time over all cores; each its fastest run, and
-    `ratios`, round by round, (a) against the faster floor of the same round."""
+    `ratios`, round by round, (a) against the faster floor of the same round, whose wall times are `floor_walls`
+    (how far the floor alone drifts between rounds is the noise a ratio carries)."""
 
     run: Measurement
     floor: Measurement
     intra: Measurement
     ratios: tuple[float, ...] = ()
+    floor_walls: tuple[float, ...] = ()
 
     @property
     def fastest(self) -> Measurement:
@@ -78,6 +80,7 @@ class Results:
     direction: tuple[str, str] = COMPARED
     floor_intra: Measurement | None = None  # (c′): the floor in one batch over all cores
     ratios: tuple[float, ...] = ()  # round by round, (a) against the faster floor of its round
+    floor_walls: tuple[float, ...] = ()  # round by round, the faster floor's wall time
     film: Floors | None = None
     line: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)  # words → (a), (c)
     # (a) once more just before the pivot and folder runs: what they are compared with. `pipeline` is the
@@ -162,8 +165,9 @@ class _Bench:
             lambda: self.floor(f"(c) translate_batch, worker per core, {name}", sentences),
             lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True))
         run, floor, intra = (min(column, key=lambda m: m.wall_s) for column in zip(*measured))
-        ratios = tuple(a.wall_s / min(c.wall_s, c_intra.wall_s) for a, c, c_intra in measured)
-        return Floors(run, floor, intra, ratios)
+        floor_walls = tuple(min(c.wall_s, c_intra.wall_s) for _, c, c_intra in measured)
+        ratios = tuple(a.wall_s / wall for (a, _, _), wall in zip(measured, floor_walls))
+        return Floors(run, floor, intra, ratios, floor_walls)
 
     def pair(self, name: str, inputs: Path, sentences: list[str]) -> tuple[Measurement, Measurement]:
         """(a) and (c) once each: a scaling point."""
@@ -194,6 +198,7 @@ def benchmark(options: argparse.Namespace) -> Results:
             floor=main.floor,
             floor_intra=main.intra,
             ratios=main.ratios,
+            floor_walls=main.floor_walls,
             beside=bench.run(f"(a) translator run, {options.sentences}, beside the next two", single, "--to",
                              COMPARED[1]),
             pivot=bench.run("(a) pivot: --from uk --to en,ru", single, "--from", "uk", "--to", "en,ru"),

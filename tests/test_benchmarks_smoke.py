@@ -97,6 +97,30 @@ def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_
     assert check.value == pytest.approx(1.1)
 
 
+def test_the_round_by_round_line_says_how_far_the_floor_alone_drifted():
+    """The same floor on the same input took 10 s in one round and 11.5 s in another: a ratio judged against a
+    5% limit carries that drift, and the line says so."""
+    results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
+    results.ratios, results.floor_walls = (1.01, 1.03, 1.10), (10.0, 11.5, 10.4)
+    (line,) = report._rounds(results)
+    assert line.endswith("The faster floor alone took 10.00 s to 11.50 s over the rounds (1.15×).")
+    results.ratios, results.floor_walls = (1.01,), (10.0,)  # one round: no drift to tell
+    (line,) = report._rounds(results)
+    assert line.endswith("fastest run against fastest run 1.00×.")
+
+
+def test_the_film_rounds_keep_the_faster_floor_of_each_round(tmp_path, monkeypatch):
+    """Floors pairs each round's (a) with the faster of that round's two floor layouts, and keeps that floor's
+    wall time beside the ratio."""
+    walls = iter([20.0, 10.0, 14.0, 13.0, 11.0, 22.0])  # round 1: (a), (c), (c′); round 2 reversed: (c′), (c), (a)
+    bench = object.__new__(run._Bench)
+    monkeypatch.setattr(bench, "run", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
+    monkeypatch.setattr(bench, "floor", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
+    floors = run._Bench.floors(bench, "film", tmp_path / "film.srt", ["a"] * 5, rounds=2)
+    assert floors.floor_walls == (10.0, 11.0)
+    assert floors.ratios == pytest.approx((2.0, 2.0))
+
+
 def test_the_pivot_and_folder_runs_are_compared_with_the_one_file_run_beside_them():
     """A single run against the fastest of seven rounds reads slower the more rounds there are."""
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
