@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from translator.document import Document
 
@@ -43,6 +43,6 @@ def shared(view: Callable[[Document, str], T]) -> Callable[[Document, str], T]:
         key = (view, id(doc), lang)
         if key not in _views:
             _views[key] = view(doc, lang)
-        return _views[key]  # type: ignore[return-value]
+        return cast(T, _views[key])  # stored by this same view for this key
 
     return once
