@@ -1,8 +1,14 @@
-"""`S.json`: every segment with its languages, sentences, aligned translations, glossary hits, flags and timings."""
+"""`S.json`: every segment with its languages, sentences, aligned translations, glossary hits, flags and timings.
+
+The bytes are those of `json.dumps(value, ensure_ascii=False, indent=2)` plus a newline, as S.json has always
+been written; orjson writes them about twenty times faster (the standard library's C encoder does not indent).
+The values are strings, ints, bools, None and confidences rounded to four places, on which the two agree
+(tests/test_json_result.py); they differ only on floats below 1e-4 and on ints beyond 64 bits.
+"""
 
 from __future__ import annotations
 
-import json
+import orjson
 
 from translator.document import Document
 from translator.subtitles.layout import SubtitleLayout
@@ -11,4 +17,4 @@ from translator.subtitles.layout import SubtitleLayout
 def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     """One file per document, with every target: `lang` (the document's own language) and `layout` (empty)
     change nothing."""
-    return (json.dumps(doc.to_json(), ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    return orjson.dumps(doc.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
