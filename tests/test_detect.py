@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from translator import pipeline
 from translator.document import Document, Segment
-from translator.langid import detect_document, detect_text, statistical
+from translator.langid import detect_document, detect_text, settled_language, statistical
 from translator.langid.lexicon import RU_WORDS, UK_WORDS
 from translator.langid.statistical import sample
+from translator.pipeline import prepare
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "langid"
 
@@ -112,6 +115,43 @@ def test_segment_without_letters_takes_the_document_language():
     assert doc.segments[1].lang == "en"
 
 
+_NO_CYRILLIC = st.text(max_size=40).map(lambda text: re.sub("[\u0400-\u052f]", "", text))
+
+
+@settings(deadline=None)  # the first example loads lingua's models
+@given(st.lists(_NO_CYRILLIC | st.text(alphabet="Hello, wörld! 12 ?", max_size=40), max_size=6))
+def test_without_a_cyrillic_letter_the_document_is_english_before_detection(texts):
+    doc = _doc(texts)
+    assert settled_language(doc) == "en"
+    detect_document(doc)
+    assert doc.lang == "en"
+
+
+_CYRILLIC_WORD = st.text(alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё", min_size=1, max_size=20)
+
+
+@given(st.lists(st.text(max_size=40), max_size=5), _CYRILLIC_WORD)
+def test_a_cyrillic_letter_leaves_the_language_to_detection_unless_forced(texts, cyrillic):
+    doc = _doc([*texts, f"Hello {cyrillic}"])
+    assert settled_language(doc) is None
+    assert settled_language(doc, forced="uk") == "uk"
+
+
+@pytest.mark.parametrize(("text", "forced", "heard"), [
+    ("Hello there. How are you?", None, ["en", "detect"]),  # models start loading before detection
+    ("Добрий день. Як справи?", None, ["detect", "uk"]),
+    ("Добрий день. Як справи?", "ru", ["ru", "detect"]),
+])
+def test_a_run_hears_the_language_as_soon_as_it_is_certain(tmp_path, monkeypatch, text, forced, heard):
+    path = tmp_path / "turns.txt"
+    path.write_text(text, "utf-8")
+    events: list[str] = []
+    monkeypatch.setattr(pipeline, "detect_document",
+                        lambda doc, forced=None: (events.append("detect"), detect_document(doc, forced)))
+    prepare(path, forced, language_known=events.append)
+    assert events == heard
+
+
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
 @pytest.mark.parametrize(("lang", "minimum"), [("en", 0.99), ("uk", 0.9), ("ru", 0.9)])
 def test_accuracy_on_single_tatoeba_sentences(lang, minimum):
@@ -127,8 +167,6 @@ PARLAMINT = CORPUS.parent / "transcripts" / "ParlaMint-UA_2013-10-22-m1_u1-u25"
 def test_parliament_transcript_against_its_annotated_languages():
     """The Rada record is Ukrainian with one Russian remark; its TSV labels every paragraph's language."""
     import csv
-
-    from translator.pipeline import prepare
 
     with open(PARLAMINT.with_suffix(".tsv"), encoding="utf-8", newline="") as table:
         labels = {row["text"].strip(): row["lang"] for row in csv.DictReader(table, delimiter="\t")

@@ -27,7 +27,7 @@ from translator.glossary.attention import attended_span
 from translator.memory import TranslationMemory
 from translator.pipeline import prepare
 from translator.spans import AlignedTranslation, Link
-from translator.translation import Tools, place, plan_translation, translate_plan
+from translator.translation import Tools, place, plan_translation, translate_plan, translation_units
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossaries([ROOT / "glossaries" / "interview-aisin.tsv"])
@@ -99,7 +99,7 @@ def test_the_pipeline_pins_through_attention_and_again_from_the_memory(engine: A
     for run in range(2):  # the second run takes the raw translation from the memory and aligns it all the same
         doc = prepare(source, "en")
         tools = Tools(engine, GLOSSARY, TranslationMemory(Database(tmp_path / "tm.sqlite")))
-        outcome = translate_plan(doc, plan_translation(doc, ["uk"], tools), tools)
+        outcome = translate_plan(doc, plan_translation(translation_units(doc), ["uk"], tools), tools)
         place(doc, outcome, ["uk"])
         [segment] = [s for s in doc.segments if s.kind == "turn"]
         assert segment.translations["uk"].text == "Я зустрівся з Русланом Айсіним. Він відвідав …."

@@ -14,7 +14,7 @@ from pathlib import Path
 from translator.document import LANGUAGES, Document, GlossaryHit
 from translator.errors import InputError, UsageError
 from translator.glossary import miss_lines, summary_line
-from translator.langid import detect_document
+from translator.langid import detect_document, settled_language
 from translator.ledger import RunLedger
 from translator.outputs import write_document
 from translator.qa import flag_document
@@ -64,18 +64,22 @@ def expand_inputs(paths: Iterable[Path]) -> list[Path]:
 
 def prepare(
     path: Path, source_lang: str | None = None, encoding: str | None = None,
-    detected: Callable[[Document], object] | None = None,
+    language_known: Callable[[str], object] | None = None,
 ) -> Document:
-    """Read, detect languages and split sentences: everything that needs no model. `detected` is called once
-    the languages are known, before splitting (a run starts loading its models then)."""
+    """Read, detect languages and split sentences: everything that needs no model. `language_known` hears the
+    document's main language as soon as it is certain (a run starts loading its models then): right after
+    reading when `--from` or the script settles it, else after detection."""
     if source_lang and source_lang not in LANGUAGES:
         raise UsageError(f"unknown language code in --from: {source_lang!r} (use {', '.join(LANGUAGES)})")
     with stage("read"):
         doc = read(path, encoding)
+    settled = settled_language(doc, source_lang)
+    if language_known and settled:
+        language_known(settled)
     with stage("detect"):
         detect_document(doc, forced=source_lang)
-    if detected:
-        detected(doc)
+    if language_known and not settled:
+        language_known(doc.lang or "en")
     with stage("split"):
         split_document(doc)
     return doc

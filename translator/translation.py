@@ -1,17 +1,18 @@
 """The translation stage as steps that return what they produce: plan what the memory lacks, translate it,
 and place the translations and glossary hits on the document's segments.
 
-`plan_translation` reads the memory and says how much is left to translate; `translate_plan` sends that to
-the engine in steps, each stored in the memory before the next (so a killed run resumes), and returns the
-translations per segment with the counts and glossary hits; `place` puts them on the document. A sentence
-group spread over several subtitle cues gives each cue the glossary hits whose characters the redistribution
-put in that cue's share of the translation (a name split across two cues belongs to both).
+`translation_units` says what is translated as a whole; `plan_translation` reads the memory and says how much
+is left to translate; `translate_plan` sends that to the engine in steps, each stored in the memory before the
+next (so a killed run resumes), and returns the translations per segment with the counts and glossary hits;
+`place` puts them on the document. A sentence group spread over several subtitle cues gives each cue the
+glossary hits whose characters the redistribution put in that cue's share of the translation (a name split
+across two cues belongs to both).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -108,16 +109,16 @@ def translation_units(doc: Document) -> list[Unit]:
     return units
 
 
-def required_directions(doc: Document, targets: list[str]) -> list[tuple[str, str]]:
-    """Every (source, target) language pair the document needs, in a stable order."""
-    langs = sorted({unit.lang for unit in translation_units(doc)})
+def required_directions(units: Sequence[Unit], targets: list[str]) -> list[tuple[str, str]]:
+    """Every (source, target) language pair a document's units need, in a stable order."""
+    langs = sorted({unit.lang for unit in units})
     return [(src, tgt) for tgt in targets for src in langs if src != tgt]
 
 
-def plan_translation(doc: Document, targets: list[str], tools: Tools) -> Plan:
-    """Protect every sentence's glossary terms once and look the results up in the memory."""
+def plan_translation(units: Sequence[Unit], targets: list[str], tools: Tools) -> Plan:
+    """Protect every sentence's glossary terms of a document's units (`translation_units`) once and look the
+    results up in the memory."""
     engine, glossary, memory = tools.engine, tools.glossary, tools.memory
-    units = translation_units(doc)
     protected: dict[tuple[str, str, str], Protected] = {}
     legs = []
     glossary_id = glossary.fingerprint()

@@ -25,9 +25,10 @@ from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.pipeline import RunResult, expand_inputs, prepare, run_document
+from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
-from translator.translation import Tools, plan_translation, required_directions
+from translator.translation import Tools, plan_translation, required_directions, translation_units
 
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -158,17 +159,19 @@ def run(
                 results[path] = RunResult(path, [Path(name) for name in last.paths], last.report.splitlines())
                 progress(Finished(results[path]))
                 continue
-            # With a fresh memory everything is translated: the models load while the input is split.
-            preload = (lambda doc: engine.preload(doc.lang or "en", targets)) if known is None else None
+            # With a fresh memory everything is translated: the models load while the input is detected and split.
+            preload = (lambda lang: engine.preload(lang, targets)) if known is None else None
             pending.append((prepare(path, source, encoding, preload), current))
-        for doc, _ in pending:
-            engine.check(required_directions(doc, targets))
+        with stage("split"):  # cues joined into whole sentences, once for the check and the plan
+            units = [translation_units(doc) for doc, _ in pending]
+        for (doc, _), doc_units in zip(pending, units):
+            engine.check(required_directions(doc_units, targets))
             if known:
                 refuse_other_document(doc, RunLedger(known))
         db = known or stack.enter_context(Database(memory_path))
         ledger, tools = RunLedger(db), Tools(engine, glossary, TranslationMemory(db))
-        for doc, current in pending:
-            plan = plan_translation(doc, targets, tools)
+        for (doc, current), doc_units in zip(pending, units):
+            plan = plan_translation(doc_units, targets, tools)
             progress(Started(doc, plan.pending))
             result = run_document(doc, plan, tools, ledger, out_dir, subtitles=subtitles,
                                   progress=lambda sentences: progress(Translated(sentences)))

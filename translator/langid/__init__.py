@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from translator.document import Document
 from translator.langid.context import best, decide
-from translator.langid.evidence import SUPPORTED, Distribution, text_evidence
+from translator.langid.evidence import SUPPORTED, Distribution, has_cyrillic, text_evidence
 from translator.langid.unsupported import unsupported_language
 
-__all__ = ["SUPPORTED", "detect_document", "detect_text", "text_distribution"]
+__all__ = ["SUPPORTED", "detect_document", "detect_text", "settled_language", "text_distribution"]
 
 
 def text_distribution(text: str) -> Distribution:
@@ -47,3 +47,12 @@ def detect_document(doc: Document, forced: str | None = None) -> None:
         if other:
             segment.flag("lang-unsupported", f"this looks like {other}, which is not translated; detected as {lang}")
     doc.lang = best({code: float(count) for code, count in letters.items()})[0]
+
+
+def settled_language(doc: Document, forced: str | None = None) -> str | None:
+    """The main language `detect_document` will give the document, when it is certain before detection: the
+    forced one, or English when no segment has a Cyrillic letter (Latin means English here, and the main
+    language is the one with the most letters). None when detection must decide."""
+    if forced:
+        return forced
+    return None if any(has_cyrillic(segment.text) for segment in doc.segments) else "en"

@@ -55,6 +55,10 @@ def is_cyrillic(char: str) -> bool:
     return bool(_CYRILLIC.match(char))
 
 
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
 def _names_only(text: str) -> bool:
     """Two or more capitalised words and nothing else ("Руслан Айсін", "Vitaliy Barvynenko")."""
     tokens = lexicon.WORD.findall(text)
