@@ -8,7 +8,10 @@ TranslatorError becomes one line on stderr and a non-zero exit, never a tracebac
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -263,7 +266,7 @@ def review_status(memory: Path | None, out: Path) -> None:
 def main() -> None:
     """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code."""
     try:
-        sys.exit(app.main(prog_name="translator", standalone_mode=False) or 0)  # click returns the exit code
+        code = app.main(prog_name="translator", standalone_mode=False) or 0  # click returns the exit code
     except TranslatorError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -281,6 +284,18 @@ def main() -> None:
         if message is None:
             raise
         _fail(message, 1)
+    _leave(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """End a command that succeeded without tearing the interpreter down: its files are written and closed,
+    and freeing the loaded models and the language detector's tables object by object cost 0.07-0.1 s of every
+    run. Exit handlers still run (`TRANSLATOR_TIMINGS`, logging) and the standard streams are flushed."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that closed the pipe (`| head`) wanted no more
+            stream.flush()
+    os._exit(code)
 
 
 def _fail(message: str, code: int) -> NoReturn:
