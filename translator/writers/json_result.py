@@ -2,8 +2,9 @@
 
 The bytes are those of `json.dumps(value, ensure_ascii=False, indent=2)` plus a newline, as S.json has always
 been written; orjson writes them about twenty times faster (the standard library's C encoder does not indent).
-The values are strings, ints, bools, None and confidences rounded to four places, on which the two agree
-(tests/test_json_result.py); they differ only on floats below 1e-4 and on ints beyond 64 bits.
+The values are strings, ints, bools, None and confidences rounded to four places under string keys, on which
+the two agree (tests/test_json_result.py); they differ on floats below 1e-4 or not finite, ints beyond 64 bits
+and keys that are not strings, none of which a result holds.
 """
 
 from __future__ import annotations
