@@ -84,6 +84,23 @@ def test_steps_handed_over_at_once_translate_as_each_step_alone(packages_dir, sr
     assert engine.sentences_translated == sum(map(len, steps)) * len(engine.route(src, tgt))
 
 
+def test_the_first_two_steps_go_to_the_engine_before_any_is_asked_for(packages_dir, monkeypatch):
+    """So a run can keep the engine decoding one document while it writes the one before."""
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    handed: list[list[str]] = []
+    submit = engine._submit_leg
+    monkeypatch.setattr(engine, "_submit_leg",
+                        lambda pkg, sentences: (handed.append(sentences), submit(pkg, sentences))[1])
+    steps = [SENTENCES[:2], SENTENCES[2:4], SENTENCES[4:]]
+    translated = engine.translate_steps(steps, "en", "uk")
+    assert handed == steps[:2]
+    first = next(translated)
+    assert handed == steps[:2]
+    second = next(translated)
+    assert handed == steps  # the third as the second is asked for: one step waits behind the one decoding
+    assert [first, second, *translated] == [engine.translate(step, "en", "uk") for step in steps]
+
+
 def test_each_model_is_loaded_once(packages_dir):
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     engine.translate(["Hello."], "en", "uk")

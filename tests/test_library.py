@@ -65,6 +65,27 @@ def test_progress_arrives_through_the_callback(argos_env: Path, inputs: Path, tm
     assert events == [translator.Finished(again)]
 
 
+def test_a_folder_decodes_each_document_while_the_one_before_is_written_and_writes_as_runs_one_by_one_do(
+        argos_env: Path, inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (inputs / "thanks.txt").write_text("Thank you. The war in Europe is not over.\n", "utf-8")  # as clip.srt
+    one_by_one = tmp_path / "one-by-one"
+    for name in ("clip.srt", SAMPLE.name, "thanks.txt"):  # a folder's order, one memory
+        translator.run([inputs / name], to=["uk", "ru"], out=one_by_one, glossaries=[GLOSSARY])
+
+    from translator import pipeline, workflow
+
+    order: list[str] = []
+    start, write = workflow.start_translation, pipeline.write_document
+    monkeypatch.setattr(workflow, "start_translation",
+                        lambda plan, engine: (order.append("decode"), start(plan, engine))[1])
+    monkeypatch.setattr(pipeline, "write_document",
+                        lambda doc, *args: (order.append(f"write {Path(doc.path).name}"), write(doc, *args))[1])
+    results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "folder", glossaries=[GLOSSARY])
+    assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name, "thanks.txt"]
+    assert order == ["decode", "decode", "write clip.srt", "decode", f"write {SAMPLE.name}", "write thanks.txt"]
+    assert _outputs(tmp_path / "folder") == _outputs(one_by_one)
+
+
 def test_bad_arguments_raise_the_errors_the_command_prints(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown language code in --to: 'xx'"):
         translator.run([SAMPLE], to=["xx"], out=tmp_path)

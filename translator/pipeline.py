@@ -25,7 +25,15 @@ from translator.report import flag_lines
 from translator.sentences import split_document
 from translator.stages import stage
 from translator.subtitles import SubtitleOptions, layout_document
-from translator.translation import Plan, Tools, apply_approvals, approvals_of, place, translate_plan
+from translator.translation import (
+    LegSteps,
+    Plan,
+    Tools,
+    apply_approvals,
+    approvals_of,
+    place,
+    translate_plan,
+)
 from translator.writers import DEFAULT_FORMATS, import_writers_in_background
 
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
@@ -96,13 +104,19 @@ def run_document(
     formats: Iterable[str] = DEFAULT_FORMATS,
     subtitles: SubtitleOptions | None = None,
     progress: Callable[[int], object] | None = None,
+    started: LegSteps | None = None,
+    translated: Callable[[], object] | None = None,
 ) -> RunResult:
     """Translate one prepared document as planned, lay out its subtitles once per language, flag it, write
-    every output; `progress` hears of each step of sentences the engine translated."""
+    every output; `progress` hears of each step of sentences the engine translated. `started` is the plan's
+    first leg if `start_translation` handed it to the engine already; `translated` is called once the engine
+    is done with this document, before the writing (a run hands the engine its next document then)."""
     targets, formats = list(plan.targets), tuple(formats)
     if plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
         import_writers_in_background(formats)
-    outcome = translate_plan(doc, plan, tools, progress)
+    outcome = translate_plan(doc, plan, tools, progress, started)
+    if translated:
+        translated()
     with _cycle_collection_paused():
         place(doc, outcome, targets)
         apply_approvals(doc, approvals_of(doc, targets, tools.memory))

@@ -12,7 +12,7 @@ across two cues belongs to both).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -140,25 +140,47 @@ def plan_translation(units: Sequence[Unit], targets: list[str], tools: Tools) ->
     return Plan(tuple(targets), tuple(units), protected, tuple(legs))
 
 
+@dataclass(frozen=True)
+class LegSteps:
+    """One leg's sentences cut into steps, and their translations in turn: the engine has the first steps from
+    the moment this is made."""
+
+    leg: Leg
+    steps: list[list[str]]
+    translations: Iterator[list[str]]
+
+
+def start_leg(leg: Leg, engine: ArgosEngine) -> LegSteps:
+    """Hand a leg's sentences to the engine in steps. Longest first, as CTranslate2 orders one call's batches:
+    each step holds sentences of like length, and the last step the shortest, so its last batch (one worker's
+    alone while the other idles) is short."""
+    todo = sorted(leg.todo, key=len, reverse=True)
+    steps = [todo[start:start + STEP_SENTENCES] for start in range(0, len(todo), STEP_SENTENCES)]
+    return LegSteps(leg, steps, engine.translate_steps(steps, leg.src, leg.tgt))
+
+
+def start_translation(plan: Plan, engine: ArgosEngine) -> LegSteps | None:
+    """Hand the plan's first leg to the engine now, for `translate_plan` to take up later: a run starts the
+    next document's decoding this way before it writes the current one."""
+    return start_leg(plan.legs[0], engine) if plan.legs else None
+
+
 def machine_translations(
-    plan: Plan, engine: ArgosEngine, memory: TranslationMemory, progress: Callable[[int], object] | None = None
+    plan: Plan, engine: ArgosEngine, memory: TranslationMemory, progress: Callable[[int], object] | None = None,
+    started: LegSteps | None = None,
 ) -> tuple[dict[tuple[str, str, str], str], int, int]:
     """Raw engine output for every protected sentence, by (src, tgt, protected text): from the memory, else
     from the engine in steps, each stored as soon as it is done (the engine is busy with the next meanwhile);
-    with how many came from each."""
+    with how many came from each. `started` is the plan's first leg if `start_translation` handed it over."""
     results: dict[tuple[str, str, str], str] = {}
     translated = from_memory = 0
     for leg in plan.legs:
         from_memory += len(leg.known)
         results.update(((leg.src, leg.tgt, p), t) for p, t in leg.known.items())
-        # Longest first, as CTranslate2 orders one call's batches: each step holds sentences of like length, and
-        # the last step the shortest, so its last batch (one worker's alone while the other idles) is short.
-        todo = sorted(leg.todo, key=len, reverse=True)
-        steps = [todo[start:start + STEP_SENTENCES] for start in range(0, len(todo), STEP_SENTENCES)]
-        translated_steps = engine.translate_steps(steps, leg.src, leg.tgt)
-        for step in steps:
+        work = started if started is not None and started.leg is leg else start_leg(leg, engine)
+        for step in work.steps:
             with stage("translate"):
-                output = next(translated_steps)
+                output = next(work.translations)
             with stage("memory"):
                 memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
             results.update(((leg.src, leg.tgt, p), t) for p, t in zip(step, output))
@@ -169,11 +191,13 @@ def machine_translations(
 
 
 def translate_plan(
-    doc: Document, plan: Plan, tools: Tools, progress: Callable[[int], object] | None = None
+    doc: Document, plan: Plan, tools: Tools, progress: Callable[[int], object] | None = None,
+    started: LegSteps | None = None,
 ) -> Outcome:
-    """Translate what the plan says, restore glossary terms and spread sentence groups over their cues."""
+    """Translate what the plan says, restore glossary terms and spread sentence groups over their cues;
+    `started` is the plan's first leg if `start_translation` handed it to the engine already."""
     engine, glossary = tools.engine, tools.glossary
-    machine, translated, from_memory = machine_translations(plan, engine, tools.memory, progress)
+    machine, translated, from_memory = machine_translations(plan, engine, tools.memory, progress, started)
     outcome = Outcome(translated=translated, from_memory=from_memory)
     for tgt in plan.targets:
         outcome.hits[tgt] = []

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from translator import rerun
@@ -28,7 +29,15 @@ from translator.pipeline import RunResult, expand_inputs, prepare, run_document
 from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
-from translator.translation import Tools, plan_translation, required_directions, translation_units
+from translator.translation import (
+    LegSteps,
+    Plan,
+    Tools,
+    plan_translation,
+    required_directions,
+    start_translation,
+    translation_units,
+)
 
 DEVICES = ("cpu", "cuda", "auto")
 
@@ -170,11 +179,23 @@ def run(
                 refuse_other_document(doc, RunLedger(known))
         db = known or stack.enter_context(Database(memory_path))
         ledger, tools = RunLedger(db), Tools(engine, glossary, TranslationMemory(db))
-        for (doc, current), doc_units in zip(pending, units):
-            plan = plan_translation(doc_units, targets, tools)
+        # Each document is planned once the one before it is translated and stored, as a memory filled document
+        # by document gives it, and its first steps go to the engine then: it decodes while the one before is
+        # written, instead of waiting for it.
+        planned: dict[int, tuple[Plan, LegSteps | None]] = {}
+
+        def plan_and_start(index: int) -> None:
+            if index < len(pending) and index not in planned:
+                plan = plan_translation(units[index], targets, tools)
+                planned[index] = (plan, start_translation(plan, engine))
+
+        for index, (doc, current) in enumerate(pending):
+            plan_and_start(index)
+            plan, started = planned.pop(index)
             progress(Started(doc, plan.pending))
             result = run_document(doc, plan, tools, ledger, out_dir, subtitles=subtitles,
-                                  progress=lambda sentences: progress(Translated(sentences)))
+                                  progress=lambda sentences: progress(Translated(sentences)), started=started,
+                                  translated=partial(plan_and_start, index + 1))
             rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
             ledger.claim(document_key(doc), result.path.name, doc.lang or "",
                          [str(Path(path).resolve()) for path in glossaries])

@@ -176,20 +176,24 @@ class ArgosEngine:
 
     def translate_steps(self, steps: Sequence[list[str]], src: str, tgt: str) -> Iterator[list[str]]:
         """Each step's translation in turn, the same as `translate(step)` gives, as soon as it is done.
-        The first leg of the next step goes to its model before this step's is awaited, so the model's workers
-        run from one step's batches into the next instead of idling while each step's last batch finishes; a
-        pivot's further legs follow step by step. Only one step waits in CTranslate2's queue (which blocks a
-        caller once it holds a few batches): an interrupted run waits for little more than a step. A sentence in
-        two neighbouring steps may be translated twice."""
+        The first two steps go to the model when this is called, before any is asked for, so a caller can keep
+        the engine busy while it does other work. The first leg of the next step goes to its model before this
+        step's is awaited, so the model's workers run from one step's batches into the next instead of idling
+        while each step's last batch finishes; a pivot's further legs follow step by step. Only one step waits
+        in CTranslate2's queue (which blocks a caller once it holds a few batches): an interrupted run waits for
+        little more than a step. A sentence in two neighbouring steps may be translated twice."""
         if src == tgt:
-            yield from (list(step) for step in steps)
-            return
+            return iter([list(step) for step in steps])
         first, *rest = self.route(src, tgt)
-        queued: deque[Callable[[], list[str]]] = deque()
-        for step in steps:
+        queued = deque(self._submit_leg(first, list(step)) for step in steps[:2])
+        return self._in_turn(queued, steps[2:], first, rest)
+
+    def _in_turn(self, queued: deque[Callable[[], list[str]]], later: Sequence[list[str]], first: InstalledPackage,
+                 rest: list[InstalledPackage]) -> Iterator[list[str]]:
+        """The queued steps' translations in order, each later step handed over as the one before it is read."""
+        for step in later:
+            yield self._finish(queued.popleft(), rest)
             queued.append(self._submit_leg(first, list(step)))
-            if len(queued) > 1:
-                yield self._finish(queued.popleft(), rest)
         while queued:
             yield self._finish(queued.popleft(), rest)
 
