@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from translator.engine.argos import ArgosEngine, EngineSettings
+from translator import stages
+from translator.engine.argos import ArgosEngine, EngineSettings, _LoadedModel
 from translator.engine.packages import installed_packages
 from translator.errors import MissingPackageError
 
@@ -99,6 +102,23 @@ def test_the_first_two_steps_go_to_the_engine_before_any_is_asked_for(packages_d
     second = next(translated)
     assert handed == steps  # the third as the second is asked for: one step waits behind the one decoding
     assert [first, second, *translated] == [engine.translate(step, "en", "uk") for step in steps]
+
+
+def test_a_submit_that_blocks_counts_as_translate_time(packages_dir, monkeypatch):
+    """CTranslate2 blocks a submit while its queue is full: that wait is decoding, not start-up, in the timings."""
+    engine = ArgosEngine(packages=installed_packages(packages_dir))
+    engine.translate(["Hello."], "en", "uk")  # loaded: what follows is the submit alone
+    real_submit = _LoadedModel.submit
+
+    def full_queue(model: _LoadedModel, sentences: list[str], settings: EngineSettings) -> Callable[[], list[str]]:
+        time.sleep(0.2)
+        return real_submit(model, sentences, settings)
+
+    monkeypatch.setattr(_LoadedModel, "submit", full_queue)
+    monkeypatch.setattr(stages, "_seconds", {})
+    translated = engine.translate_steps([SENTENCES[:2], SENTENCES[2:]], "en", "uk")
+    assert stages.totals()["translate"] >= 0.4  # both steps handed over, neither yet asked for
+    assert list(translated) == [engine.translate(step, "en", "uk") for step in (SENTENCES[:2], SENTENCES[2:])]
 
 
 def test_each_model_is_loaded_once(packages_dir):
