@@ -45,17 +45,28 @@ TUNING: tuple[dict, ...] = (
 
 
 @dataclass(frozen=True)
+class Beside:
+    """A further run made in every round beside (a) (a pivot, a folder of files): its fastest run, and round by
+    round its wall time over (a)'s in the same round, which its target reads the median of."""
+
+    run: Measurement
+    ratios: tuple[float, ...]
+
+
+@dataclass(frozen=True)
 class Floors:
     """(a) on one input against the raw floor on the same sentences in both layouts: (c) the engine's, a
     single-threaded worker per core, and (c′) one batch at a time over all cores; each its fastest run, and
     `ratios`, round by round, (a) against the faster floor of the same round, whose wall times are `floor_walls`
-    (how far the floor alone drifts between rounds is the noise a ratio carries)."""
+    (how far the floor alone drifts between rounds is the noise a ratio carries). `beside`: the further runs
+    made in the same rounds."""
 
     run: Measurement
     floor: Measurement
     intra: Measurement
     ratios: tuple[float, ...] = ()
     floor_walls: tuple[float, ...] = ()
+    beside: tuple[Beside, ...] = ()
 
     @property
     def fastest(self) -> Measurement:
@@ -69,8 +80,8 @@ class Results:
     pipeline: Measurement
     argos: Measurement
     floor: Measurement
-    pivot: Measurement
-    folder: Measurement
+    pivot: Beside
+    folder: Beside
     scaling: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)
     startup: dict[str, float] = field(default_factory=dict)
     heavy_imports: dict[str, list[str]] = field(default_factory=dict)
@@ -83,14 +94,6 @@ class Results:
     floor_walls: tuple[float, ...] = ()  # round by round, the faster floor's wall time
     film: Floors | None = None
     line: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)  # words → (a), (c)
-    # (a) once more just before the pivot and folder runs: what they are compared with. `pipeline` is the
-    # fastest of the rounds, which one run measured on its own would read as slower the more rounds there are.
-    beside: Measurement | None = None
-
-    @property
-    def one_file(self) -> Measurement:
-        """The one-file run the pivot and folder runs are compared with."""
-        return self.beside or self.pipeline
 
     @property
     def fastest_floor(self) -> Measurement:
@@ -156,18 +159,23 @@ class _Bench:
         decoding = contenders.intra_op(self.decoding) if intra else self.decoding
         return contenders.floor(label, self.compared, sentences, decoding)
 
-    def floors(self, name: str, inputs: Path, sentences: list[str], rounds: int) -> Floors:
-        """(a), (c) and (c′) on one input, alternating `rounds` times: each contender's fastest run (load from
-        elsewhere skews none alone), and each round's ratio (runs minutes apart on a drifting machine are not
-        compared)."""
+    def floors(self, name: str, inputs: Path, sentences: list[str], rounds: int,
+               *beside: Callable[[], Measurement]) -> Floors:
+        """(a), (c), (c′) and the runs `beside` them on one input, alternating `rounds` times: each contender's
+        fastest run (load from elsewhere skews none alone), and each round's ratios (runs minutes apart on a
+        drifting machine are not compared)."""
         measured = _alternate(
             rounds, lambda: self.run(f"(a) translator run, {name}", inputs, "--to", COMPARED[1]),
             lambda: self.floor(f"(c) translate_batch, worker per core, {name}", sentences),
-            lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True))
-        run, floor, intra = (min(column, key=lambda m: m.wall_s) for column in zip(*measured))
-        floor_walls = tuple(min(c.wall_s, c_intra.wall_s) for _, c, c_intra in measured)
-        ratios = tuple(a.wall_s / wall for (a, _, _), wall in zip(measured, floor_walls))
-        return Floors(run, floor, intra, ratios, floor_walls)
+            lambda: self.floor(f"(c′) translate_batch, one batch over {CORES} cores, {name}", sentences, True),
+            *beside)
+        columns = list(zip(*measured))
+        run, floor, intra, *others = (min(column, key=lambda m: m.wall_s) for column in columns)
+        floor_walls = tuple(min(c.wall_s, c_intra.wall_s) for _, c, c_intra, *_ in measured)
+        ratios = tuple(a.wall_s / wall for a, wall in zip(columns[0], floor_walls))
+        besides = tuple(Beside(fastest, tuple(m.wall_s / a.wall_s for m, a in zip(column, columns[0])))
+                        for fastest, column in zip(others, columns[3:]))
+        return Floors(run, floor, intra, ratios, floor_walls, besides)
 
     def pair(self, name: str, inputs: Path, sentences: list[str]) -> tuple[Measurement, Measurement]:
         """(a) and (c) once each: a scaling point."""
@@ -190,7 +198,11 @@ def benchmark(options: argparse.Namespace) -> Results:
         bench = _Bench(options, folder, work)
         inputs = {n: _write_inputs(work, everything[:n]) for n in sizes}
         single, spread = inputs[options.sentences]
-        main = bench.floors(str(options.sentences), single, main_sentences, options.rounds)
+        main = bench.floors(
+            str(options.sentences), single, main_sentences, options.rounds,
+            lambda: bench.run("(a) pivot: --from uk --to en,ru", single, "--from", "uk", "--to", "en,ru"),
+            lambda: bench.run(f"(a) a folder of {FOLDER_FILES} files", spread, "--to", COMPARED[1]))
+        pivot_run, folder_run = main.beside
         turns = [" ".join(turn) for turn in corpus.turns(main_sentences)]
         results = Results(
             pipeline=main.run,
@@ -199,13 +211,11 @@ def benchmark(options: argparse.Namespace) -> Results:
             floor_intra=main.intra,
             ratios=main.ratios,
             floor_walls=main.floor_walls,
-            beside=bench.run(f"(a) translator run, {options.sentences}, beside the next two", single, "--to",
-                             COMPARED[1]),
-            pivot=bench.run("(a) pivot: --from uk --to en,ru", single, "--from", "uk", "--to", "en,ru"),
-            folder=bench.run(f"(a) a folder of {FOLDER_FILES} files", spread, "--to", COMPARED[1]),
+            pivot=pivot_run,
+            folder=folder_run,
             base_shapes=not options.small,
         )
-        _check_counts([results.pipeline, results.argos, results.floor, main.intra, results.one_file, results.folder],
+        _check_counts([results.pipeline, results.argos, results.floor, main.intra, results.folder.run],
                       len(main_sentences))
         if options.film:
             results.film = _film(bench, everything, options.film, options.rounds)

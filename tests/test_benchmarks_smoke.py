@@ -68,7 +68,8 @@ def _results_with_walls(walls: dict[int, float]) -> run.Results:
         return Measurement("m", n, wall, 100.0)
 
     main = m(200, walls[200])
-    return run.Results(main, m(200, 80.0), m(200, walls[200]), m(400, 40.0), m(200, walls[200]),
+    pivot, folder = run.Beside(m(400, 40.0), (40.0 / walls[200],)), run.Beside(m(200, walls[200]), (1.0,))
+    return run.Results(main, m(200, 80.0), m(200, walls[200]), pivot, folder,
                        scaling={n: (m(n, w), m(n, w)) for n, w in walls.items()})
 
 
@@ -90,8 +91,8 @@ def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_
     results.ratios = (1.01, 1.03, 1.02, 1.10)
     (check,) = [c for c in report.checks(results) if c.name.startswith("(a) wall / faster floor")]
     assert check.name.endswith("median of 4 rounds") and check.value == pytest.approx(1.025)
-    assert report._rounds(results) == ["(a) against the faster floor, 200 sentences: round by round 1.01×, 1.03×, "
-                                       "1.02×, 1.10×; fastest run against fastest run 1.10×."]
+    assert report._rounds(results)[0] == ("(a) against the faster floor, 200 sentences: round by round 1.01×, 1.03×, "
+                                          "1.02×, 1.10×; fastest run against fastest run 1.10×.")
     results.ratios = ()
     (check,) = [c for c in report.checks(results) if c.name.startswith("(a) wall / faster floor")]
     assert check.value == pytest.approx(1.1)
@@ -102,10 +103,10 @@ def test_the_round_by_round_line_says_how_far_the_floor_alone_drifted():
     5% limit carries that drift, and the line says so."""
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
     results.ratios, results.floor_walls = (1.01, 1.03, 1.10), (10.0, 11.5, 10.4)
-    (line,) = report._rounds(results)
+    line = report._rounds(results)[0]
     assert line.endswith("The faster floor alone took 10.00 s to 11.50 s over the rounds (1.15×).")
     results.ratios, results.floor_walls = (1.01,), (10.0,)  # one round: no drift to tell
-    (line,) = report._rounds(results)
+    line = report._rounds(results)[0]
     assert line.endswith("fastest run against fastest run 1.00×.")
 
 
@@ -121,18 +122,27 @@ def test_the_film_rounds_keep_the_faster_floor_of_each_round(tmp_path, monkeypat
     assert floors.ratios == pytest.approx((2.0, 2.0))
 
 
-def test_the_pivot_and_folder_runs_are_compared_with_the_one_file_run_beside_them():
-    """A single run against the fastest of seven rounds reads slower the more rounds there are."""
+def test_the_pivot_and_folder_runs_are_compared_round_by_round_with_the_one_file_run_beside_them(
+        tmp_path, monkeypatch):
+    """A single run against the fastest of seven rounds reads slower the more rounds there are: each round's
+    pivot and folder are divided by that round's (a), and the targets read the median."""
+    # round 1: (a), (c), (c′), pivot, folder; round 2 reversed: folder, pivot, (c′), (c), (a)
+    walls = iter([10.0, 9.0, 12.0, 22.0, 12.0, 14.0, 26.0, 15.0, 10.0, 12.5, 10.0, 9.0, 12.0, 23.0, 11.0])
+    bench = object.__new__(run._Bench)
+    monkeypatch.setattr(bench, "run", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
+    monkeypatch.setattr(bench, "floor", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
+    pivot = lambda: bench.run("pivot")  # noqa: E731
+    folder = lambda: bench.run("folder")  # noqa: E731
+    floors = run._Bench.floors(bench, "200", tmp_path / "in.txt", ["a"] * 5, 3, pivot, folder)
+    pivots, folders = floors.beside
+    assert pivots.ratios == pytest.approx((2.2, 26 / 12.5, 2.3)) and pivots.run.wall_s == 22.0
+    assert folders.ratios == pytest.approx((1.2, 14 / 12.5, 1.1)) and folders.run.wall_s == 11.0
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
-    results.pivot = Measurement("pivot", 400, 26.0, 100.0)
-    results.folder = Measurement("folder", 200, 14.0, 100.0)
+    results.pivot, results.folder = pivots, folders
     ratios = {c.name: c.value for c in report.checks(results) if c.name.startswith(("pivot", "folder"))}
-    assert ratios == {"pivot --to en,ru wall / (a) wall": pytest.approx(26 / 11),
-                      "folder of files wall / one file wall": pytest.approx(14 / 11)}
-    results.beside = Measurement("(a) beside", 200, 12.5, 100.0)
-    ratios = {c.name: c.value for c in report.checks(results) if c.name.startswith(("pivot", "folder"))}
-    assert ratios == {"pivot --to en,ru wall / (a) wall": pytest.approx(26 / 12.5),
-                      "folder of files wall / one file wall": pytest.approx(14 / 12.5)}
+    assert ratios == {"pivot --to en,ru wall / (a) wall, median of 3 rounds": pytest.approx(2.2),
+                      "folder of files wall / one file wall, median of 3 rounds": pytest.approx(1.12)}
+    assert report._rounds(results)[-1] == "folder against (a) of the same round: round by round 1.20×, 1.12×, 1.10×."
 
 
 def test_the_first_batch_is_timed_beyond_the_model_load_counted_once():
@@ -156,15 +166,14 @@ def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, ca
     assert status == 0
     rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines() if line.startswith("| (")}
     for label in ("(a) translator run, 8", "(b) argostranslate per turn", "(c) translate_batch, worker per core, 8",
-                  "(c′) translate_batch, one batch over 2 cores, 8", "(a) translator run, 8, beside the next two",
-                  "(a) a folder of 4 files"):
+                  "(c′) translate_batch, one batch over 2 cores, 8", "(a) a folder of 4 files"):
         assert rows[label].split(" | ")[1] == "8"
     assert rows["(a) pivot: --from uk --to en,ru"].split(" | ")[1] == "16"  # two targets
     film_sentences = len(corpus.film(corpus.sentences(30), 30)[1])
     assert rows["(a) translator run, film SRT, 30 cues"].split(" | ")[1] == str(film_sentences)
     assert "(c) decoded 2" in out and out.count("| PASS |") + out.count("| FAIL |") == 13
     assert "| `translator --help` start-up |" in out and "≤ 0.3 s" in out
-    assert "median of 1 round |" in out and out.count("round by round") == 2  # the interview and the film
+    assert "median of 1 round |" in out and out.count("round by round") == 4  # interview, film, pivot, folder
     stages = {line.split(" | ")[0].strip("| "): line for line in out.split("## Where (a)'s time goes")[1].splitlines()
               if line.startswith("| ")}
     for stage in ("read", "detect", "split", "glossary", "load", "translate", "layout", "write"):
