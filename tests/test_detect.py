@@ -38,6 +38,7 @@ def test_word_lists_hold_no_word_both_languages_share():
     assert not UK_WORDS & RU_WORDS
 
 
+@settings(deadline=None)  # the first example loads lingua's models: over the deadline, then under it on the replay
 @given(st.text(max_size=60))
 def test_confidence_is_a_probability_and_the_script_decides_english(text):
     lang, confidence = detect_text(text)
