@@ -12,16 +12,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from translator._version import __version__
 
 if TYPE_CHECKING:
     from translator import models
     from translator.document import Document, Segment
     from translator.glossary import Glossary, check_glossary, load_glossaries
     from translator.ledger import StatusCounts
-    from translator.pipeline import RunResult
+    from translator.results import Finished, RunEvent, RunResult, Started, Translated
     from translator.review import ImportResult, import_review, review_status, undo_import
-    from translator.workflow import Finished, RunEvent, Started, Translated, detect, run
+    from translator.workflow import detect, run
 
 __all__ = [
     "Document", "Finished", "Glossary", "ImportResult", "RunEvent", "RunResult", "Segment", "Started", "StatusCounts",
@@ -29,8 +29,8 @@ __all__ = [
     "review_status", "run", "undo_import",
 ]
 _HOMES = {
-    "translator.workflow": ("run", "detect", "RunEvent", "Started", "Translated", "Finished"),
-    "translator.pipeline": ("RunResult",),
+    "translator.workflow": ("run", "detect"),
+    "translator.results": ("RunResult", "RunEvent", "Started", "Translated", "Finished"),
     "translator.document": ("Document", "Segment"),
     "translator.glossary": ("Glossary", "load_glossaries", "check_glossary"),
     "translator.review": ("import_review", "undo_import", "review_status", "ImportResult"),

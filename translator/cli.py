@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 import click
 
-from translator import __version__
+from translator._version import __version__
 from translator.database import DEFAULT_OUT, MEMORY_NAME
 from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
 
@@ -100,8 +100,8 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
     """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
     write subtitles, review files and S.json into --out."""
     from translator.report import headline
+    from translator.results import Finished
     from translator.terminal import RunProgress
-    from translator.workflow import Finished
     from translator.workflow import run as run_workflow
 
     def done(event: Finished) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from translator import __version__
+from translator._version import __version__
 
 SegmentKind = Literal["title", "intro", "heading", "turn", "cue"]
 GlossaryStatus = Literal["pinned", "uncertain", "missed"]

@@ -10,10 +10,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.document import LANGUAGES, Document, GlossaryHit
+from translator.document import LANGUAGES, Document
 from translator.errors import InputError, UsageError
 from translator.glossary import miss_lines, summary_line
 from translator.langid import detect_document, settled_language
@@ -22,6 +21,7 @@ from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
 from translator.report import flag_lines
+from translator.results import RunResult
 from translator.sentences import split_document
 from translator.stages import stage
 from translator.subtitles import SubtitleOptions, layout_document
@@ -37,25 +37,6 @@ from translator.translation import (
 from translator.writers import DEFAULT_FORMATS, import_writers_in_background
 
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
-
-
-@dataclass
-class RunResult:
-    """What one input produced: the files written, what the run says about them (`report`: flags, glossary
-    terms pinned and missed) and what it cost. `doc` is the enriched document, or None when the input was
-    unchanged since its last run and nothing was redone (the files and report are that run's)."""
-
-    path: Path
-    written: list[Path]
-    report: list[str]
-    doc: Document | None = None
-    translated: int = 0
-    from_memory: int = 0
-    glossary_hits: dict[str, list[GlossaryHit]] = field(default_factory=dict)
-
-    @property
-    def unchanged(self) -> bool:
-        return self.doc is None
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

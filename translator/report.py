@@ -10,7 +10,7 @@ from translator.document import Document
 
 if TYPE_CHECKING:
     from translator.ledger import StatusCounts
-    from translator.pipeline import RunResult
+    from translator.results import RunResult
 
 
 def headline(result: RunResult, out_dir: Path) -> str:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from translator import __version__
+from translator._version import __version__
 from translator.document import key_for_path
 from translator.engine.argos import ArgosEngine
 from translator.glossary import Glossary

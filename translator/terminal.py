@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from translator.workflow import Finished, RunEvent, Started, Translated
+from translator.results import Finished, RunEvent, Started, Translated
 
 if TYPE_CHECKING:
     from tqdm import tqdm

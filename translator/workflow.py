@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -25,7 +24,8 @@ from translator.glossary import load_glossaries
 from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
-from translator.pipeline import RunResult, expand_inputs, prepare, run_document
+from translator.pipeline import expand_inputs, prepare, run_document
+from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
 from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
@@ -40,32 +40,6 @@ from translator.translation import (
 )
 
 DEVICES = ("cpu", "cuda", "auto")
-
-
-@dataclass(frozen=True)
-class Started:
-    """A document is read and about to be translated; `sentences` of it are not in the memory yet."""
-
-    doc: Document
-    sentences: int
-
-
-@dataclass(frozen=True)
-class Translated:
-    """Another step of `sentences` sentences of the current document came back from the engine."""
-
-    sentences: int
-
-
-@dataclass(frozen=True)
-class Finished:
-    """A document is done: translated and written, or found unchanged since its last run."""
-
-    result: RunResult
-
-
-RunEvent = Started | Translated | Finished
-Progress = Callable[[RunEvent], object]
 
 
 def _ignore(event: RunEvent) -> None:

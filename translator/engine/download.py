@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from translator import __version__
+from translator._version import __version__
 from translator.engine.packages import InstalledPackage, check_index_direction, install_file
 from translator.engine.validation import shown
 from translator.errors import PackageError

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from translator import __version__
+from translator._version import __version__
 from translator.document import Document, document_key
 from translator.subtitles.layout import SubtitleLayout
 from translator.writers import source_language
