@@ -1,5 +1,6 @@
 """The Python API: `translator.run` writes exactly what `translator run` writes, reports progress through its
-callback, and every example in the README's "Library" section runs as printed."""
+callback, and every example in docs/library.md (and so the README's "Library" section, which quotes it) runs as
+printed."""
 
 from __future__ import annotations
 
@@ -93,23 +94,32 @@ def test_bad_arguments_raise_the_errors_the_command_prints(tmp_path: Path) -> No
         translator.run([SAMPLE], to="uk", out=tmp_path, device="tpu")
 
 
-def _readme_library_blocks() -> list[str]:
-    text = (ROOT / "README.md").read_text("utf-8")
-    section = text.split("\n## Library\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+def _python_blocks(text: str) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", text, re.DOTALL)
 
 
-def test_the_readme_library_examples_run_as_printed(argos_env: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    blocks = _readme_library_blocks()
+def _library_blocks() -> list[str]:
+    return _python_blocks((ROOT / "docs" / "library.md").read_text("utf-8"))
+
+
+def test_the_readme_library_examples_are_quoted_from_docs_library() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("\n## Library\n", 1)[1].split("\n## ", 1)[0]
+    quoted = _python_blocks(section)
+    assert quoted
+    assert all(block in _library_blocks() for block in quoted), "the README quotes examples from docs/library.md"
+
+
+def test_the_library_examples_run_as_printed(argos_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    blocks = _library_blocks()
     assert len(blocks) >= 4
     for folder in ("examples", "glossaries"):
         (tmp_path / folder).symlink_to(ROOT / folder)
     monkeypatch.chdir(tmp_path)
     namespace: dict[str, object] = {}
     for block in blocks:
-        exec(compile(block, "README.md", "exec"), namespace)
+        exec(compile(block, "docs/library.md", "exec"), namespace)
     printed = capsys.readouterr().out
     assert "interview-aisin.en.txt" in printed and "glossary: " in printed
     assert (tmp_path / "output" / "interview-aisin.uk.srt").is_file()
