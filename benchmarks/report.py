@@ -220,7 +220,7 @@ def _tuning(results: Results) -> list[str]:
 
 
 def render(results: Results) -> str:
-    """All tables, ready to paste into the README."""
+    """All tables, ready to paste into docs/performance.md and benchmarks/README.md."""
     a = results.pipeline
     details = floor_details(results.floor)
     model = "Transformer-base shapes, int8" if results.base_shapes else "the tests' small model"

@@ -1,6 +1,6 @@
 """translator: offline interview and subtitle translation between English, Ukrainian and Russian.
 
-The library the `translator` command is a thin layer over (see the README's "Library" section):
+The library the `translator` command is a thin layer over (see docs/library.md):
 `run` and `detect`, the data model (`Document`, `RunResult`, the progress events), glossaries
 (`load_glossaries`, `check_glossary`), the review round trip (`import_review`, `undo_import`, `review_status`)
 and the `models` module (`directions`, `install`, `remove`, `installed_packages`). Names are imported on first

@@ -1,7 +1,7 @@
 """Character statistics from lingua-language-detector, loaded on first use and fed bounded samples.
 
 lingua in high-accuracy mode, restricted to en/uk/ru, made 214 errors on lingua's 9,000 en/uk/ru test items
-where langdetect made 1,979 (README, "Language detection"). It has no randomness; only the last bits of its
+where langdetect made 1,979 (docs/detection.md). It has no randomness; only the last bits of its
 floats vary between calls, and those are rounded away, so the same text always gets the same answer. Its
 models take a second or two to load, so nothing here imports lingua until a Cyrillic text needs it:
 `translator --help`, the `models` commands and English-only documents never pay for it.
