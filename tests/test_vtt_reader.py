@@ -131,3 +131,9 @@ def test_guess_needs_the_signature() -> None:
     assert vtt.guess("\ufeffWEBVTT\n\n00:01.000 --> 00:02.000\nx")
     assert vtt.guess("\n\nWEBVTT - title\n")
     assert not vtt.guess("WEBVTTX\n") and not vtt.guess("1\n00:00:01,000 --> 00:00:02,000\nx")
+
+
+def test_a_timing_line_after_a_skipped_cue_is_one_line_not_a_traceback() -> None:
+    """Issue #26, 13: `WEBVTT`, a blank line and two bare arrows once raised IndexError in the cue reader."""
+    with pytest.raises(InputError, match=r"a.vtt: line 3: no cue could be read"):
+        vtt.parse("WEBVTT\n\n-->\n-->", "a.vtt")

@@ -152,7 +152,7 @@ class _Scan:
     def timing(self, number: int, stripped: str) -> None:
         label: tuple[int, str] | None = None
         if self.in_cue:
-            payload = self.cues[-1].payload
+            payload = [] if self.skipping else self.cues[-1].payload  # a skipped cue was never added
             if self.dialect.numbered and payload and _DIGITS.match(payload[-1]):
                 label = (number - 1, payload.pop())
             self.report.add(number, "no blank line before this cue: a new cue starts here")
