@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from translator.engine.alignment import argmax_links, compose
 from translator.engine.packages import InstalledPackage, installed_packages, route
-from translator.engine.tokenizer import load_tokenizer
-from translator.errors import MissingPackageError, UsageError
+from translator.engine.positions import RESERVED, cut, input_limit, position_limit
+from translator.engine.tokenizer import BPETokenizer, load_tokenizer
+from translator.errors import MissingPackageError, PackageError, UsageError
 from translator.spans import AlignedTranslation, Link
 from translator.stages import mark, stage
 
@@ -78,6 +79,10 @@ class _LoadedModel:
             raise UsageError("--device cuda: CTranslate2 finds no CUDA GPU on this machine; use --device cpu")
         self.tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
         self.target_prefix = pkg.target_prefix
+        self.identity = pkg.identity
+        table_rows = position_limit(pkg.path / "model")
+        self.input_limit = input_limit(table_rows)  # a longer input is cut into parts (positions.py)
+        self.decoding_limit = table_rows - RESERVED if table_rows else None
         try:
             self.translator = ctranslate2.Translator(
                 str(pkg.path / "model"),
@@ -92,9 +97,14 @@ class _LoadedModel:
     def submit(self, sentences: list[str], settings: EngineSettings) -> Callable[[], list[str]]:
         """Hand the sentences to the model's workers and return at once; the function returned waits for their
         translations. The batches are those a plain `translate_batch` call makes, so the output is the same."""
-        tokens = [self.tokenizer.encode(sentence) for sentence in sentences]
+        bpe = isinstance(self.tokenizer, BPETokenizer)
+        parts = [cut(self.tokenizer.encode(sentence), self.input_limit, bpe) for sentence in sentences]
+        tokens = [part for sentence_parts in parts for part in sentence_parts]
         prefix = self.target_prefix
         longest = max((len(t) for t in tokens), default=0)
+        decoding_length = max(MIN_DECODING_LENGTH_LIMIT, 2 * longest + 16)
+        if self.decoding_limit:
+            decoding_length = min(decoding_length, self.decoding_limit)
         mark("decoding")
         results = self.translator.translate_batch(
             tokens,
@@ -105,22 +115,35 @@ class _LoadedModel:
             beam_size=settings.beam_size,
             num_hypotheses=1,
             length_penalty=LENGTH_PENALTY,
-            max_decoding_length=max(MIN_DECODING_LENGTH_LIMIT, 2 * longest + 16),
+            max_decoding_length=decoding_length,
             asynchronous=True,
         )
-        return lambda: [self._decode(result.result().hypotheses[0], prefix) for result in results]
+
+        def translations() -> list[str]:
+            try:
+                texts = iter([self._decode(result.result().hypotheses[0], prefix) for result in results])
+            except RuntimeError as exc:  # a model that loads but cannot run (a damaged or mismatched package)
+                raise PackageError(f"the package {self.identity} failed while translating "
+                                   f"({' '.join(str(exc).split())[:200]}); reinstall it") from None
+            return [" ".join(next(texts) for _ in sentence_parts) for sentence_parts in parts]
+
+        return translations
 
     def align(self, sources: list[str], targets: list[str], settings: EngineSettings) -> list[tuple[Link, ...]]:
         """Links from each source to its given translation: the model is forced through the translation's
         pieces (as the target prefix) and its cross-attention read at every step. Forcing, rather than
         translating again, ties the links to the very text the caller has (from the memory, another batch)."""
         links: list[tuple[Link, ...]] = [()] * len(sources)
-        todo = [i for i, (s, t) in enumerate(zip(sources, targets)) if s.strip() and t.strip()]
+        head = [self.target_prefix] if self.target_prefix else []
+        sides = {i: (self.tokenizer.spans(s), self.tokenizer.spans(t, target=True))
+                 for i, (s, t) in enumerate(zip(sources, targets)) if s.strip() and t.strip()}
+        # A pair longer than the model reads is left without links (the glossary then flags, never guesses).
+        todo = [i for i, (source, target) in sides.items() if len(source[0]) <= self.input_limit
+                and len(head) + len(target[0]) <= (self.decoding_limit or len(head) + len(target[0]))]
         if not todo:
             return links
-        source_side = [self.tokenizer.spans(sources[i]) for i in todo]
-        target_side = [self.tokenizer.spans(targets[i], target=True) for i in todo]
-        head = [self.target_prefix] if self.target_prefix else []
+        source_side = [sides[i][0] for i in todo]
+        target_side = [sides[i][1] for i in todo]
         forced = [head + pieces for pieces, _ in target_side]
         results = self.translator.translate_batch(
             [pieces for pieces, _ in source_side],

@@ -78,6 +78,8 @@ def scan(directory: Path | None = None) -> tuple[list[InstalledPackage], list[Un
     root = directory or packages_dir()
     usable: list[InstalledPackage] = []
     unusable: list[Unusable] = []
+    if root.is_dir():
+        recover_replaced(root)
     folders = sorted(root.iterdir()) if root.is_dir() else []
     for folder in folders:
         if not folder.is_dir() or folder.name.startswith("."):
@@ -95,6 +97,20 @@ def scan(directory: Path | None = None) -> tuple[list[InstalledPackage], list[Un
         usable.append(InstalledPackage.of(folder, meta))
     usable.sort(key=lambda p: (p.from_code, p.to_code, p.version, p.path.name))
     return usable, unusable
+
+
+def recover_replaced(root: Path) -> None:
+    """Finish a replacing install that was killed (`_swap_in`): between its two renames the old package is only
+    in `.replaced-NAME`, and goes back to NAME; after them, only its deletion was left undone."""
+    for hidden in sorted(root.glob(".replaced-*")):
+        live = hidden.with_name(hidden.name.removeprefix(".replaced-"))
+        try:
+            if live.exists():
+                shutil.rmtree(hidden)
+            else:
+                os.replace(hidden, live)
+        except OSError:  # a read-only folder: the next writable start will do it
+            continue
 
 
 def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
@@ -187,22 +203,49 @@ def _install_archive(
     return installed
 
 
+# What a trial translates before a package may replace anything: sentences of the lengths an interview has,
+# and one as long as a long turn, in the package's source language (English for any other).
+TRIAL_SENTENCES = {
+    "en": ("Thank you.", "We spoke about the war, the sanctions and what Europe can still do before the winter.",
+           " ".join(["The minister said that the talks in Brussels would go on for another week, and that "
+                     "nobody expected a decision before the summit in the spring."] * 3)),
+    "uk": ("Дякую.", "Ми говорили про війну, санкції і про те, що Європа ще може зробити до зими.",
+           " ".join(["Міністр сказав, що переговори в Брюсселі триватимуть ще тиждень і що ніхто не чекає "
+                     "рішення до саміту навесні."] * 3)),
+    "ru": ("Спасибо.", "Мы говорили о войне, санкциях и о том, что Европа ещё может сделать до зимы.",
+           " ".join(["Министр сказал, что переговоры в Брюсселе продлятся ещё неделю и что никто не ждёт "
+                     "решения до саммита весной."] * 3)),
+}
+MIN_POSITIONS = 64  # a model that reads fewer pieces a sentence cannot translate a real one
+
+
 def trial_load(pkg: InstalledPackage) -> None:
-    """Load the tokenizer and the model and translate a word, as a run will: a package that fails here is
-    refused before it replaces or shadows a working one."""
+    """Load the tokenizer and the model and translate real sentences, a long one included, as a run will: a
+    package that fails here is refused before it replaces or shadows a working one."""
     import ctranslate2
 
-    from translator.engine.tokenizer import load_tokenizer
+    from translator.engine.positions import cut, input_limit, position_limit
+    from translator.engine.tokenizer import BPETokenizer, load_tokenizer
     from translator.engine.validation import Refused
 
+    rows = position_limit(pkg.path / "model")
+    if rows is not None and rows < MIN_POSITIONS:
+        raise Refused(f"its model reads at most {rows} pieces a sentence; a real sentence needs more")
     try:
         tokenizer = load_tokenizer(pkg.path, pkg.from_code, pkg.to_code)
         model = ctranslate2.Translator(str(pkg.path / "model"), device="cpu", compute_type="default")
-        model.translate_batch([tokenizer.encode("a")], max_decoding_length=4, beam_size=1)
+        bpe = isinstance(tokenizer, BPETokenizer)
+        sentences = TRIAL_SENTENCES.get(pkg.from_code, TRIAL_SENTENCES["en"])
+        inputs = [part for text in sentences for part in cut(tokenizer.encode(text), input_limit(rows), bpe)]
+        prefix = [[pkg.target_prefix]] * len(inputs) if pkg.target_prefix else None
+        results = model.translate_batch(inputs, target_prefix=prefix, beam_size=1,
+                                        max_decoding_length=min(256, (rows or 258) - 2))
+        if not all(result.hypotheses and result.hypotheses[0] for result in results):
+            raise Refused("its model translates a sentence into nothing")
     except PackageError as exc:
         raise Refused(str(exc).partition(": ")[2] or str(exc)) from None
     except (RuntimeError, ValueError, OSError) as exc:
-        raise Refused(f"its model does not load ({' '.join(str(exc).split())[:200]})") from None
+        raise Refused(f"its model does not load or translate ({' '.join(str(exc).split())[:200]})") from None
 
 
 def _swap_in(new: Path, target: Path) -> None:
