@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -52,6 +53,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(json.dumps(self.server.indexes[name.removesuffix("/index.json")]).encode())
         if name.startswith("trickle"):
             return self._trickle(self.server.files[name.removeprefix("trickle-")])
+        if name.startswith("slow-"):
+            return self._slow(self.server.files[name.removeprefix("slow-")])
         if name.startswith("truncated-"):
             return self._send(self.server.files[name.removeprefix("truncated-")], cut=True)
         if name == "login":
@@ -77,6 +80,20 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
                 time.sleep(0.2)
+        except OSError:
+            pass
+
+
+    def _slow(self, data: bytes) -> None:
+        """1.2 KiB every 0.3 s: never stalled, but days over a real package (a few KiB a second)."""
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for start in range(0, len(data), 1200):
+                self.wfile.write(data[start:start + 1200])
+                self.wfile.flush()
+                time.sleep(0.3)
         except OSError:
             pass
 
@@ -176,3 +193,49 @@ def test_install_help_documents_the_index_variable():
     done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "--help"], capture_output=True,
                           text=True, timeout=60)
     assert "ARGOS_PACKAGE_INDEX" in done.stdout
+
+
+def test_a_download_that_trickles_gives_up_in_bounded_time(site: Site, tmp_path: Path) -> None:
+    started = time.monotonic()
+    done = install(site, [entry(site.base + "slow-en_uk.argosmodel")], tmp_path / "pk")
+    assert time.monotonic() - started < 20
+    assert done.returncode == 4 and "Traceback" not in done.stderr
+    assert "too slow" in done.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("link", ["http://[::1", "http://пример.укр/en_uk.argosmodel",
+                                  "http://" + "a" * 300 + "/en_uk.argosmodel"])
+def test_a_link_urllib_cannot_use_is_one_line_and_the_next_is_tried(site: Site, tmp_path: Path, link: str) -> None:
+    failed = install(site, [entry(link)], tmp_path / "pk")
+    assert failed.returncode == 4 and "Traceback" not in failed.stderr
+    errors = [line for line in failed.stderr.splitlines() if line.startswith("translator: error:")]
+    assert errors == failed.stderr.splitlines()[-1:] and "could not install en-uk" in errors[0]
+    done = install(site, [entry(link, site.base + "en_uk.argosmodel")], tmp_path / "pk")
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_escape_sequences_in_a_link_never_reach_the_terminal(site: Site, tmp_path: Path) -> None:
+    hostile = site.base + "\x1b[2J\x1b]0;owned\x07\u202egone"
+    done = install(site, [entry(hostile, site.base + "en_uk.argosmodel")], tmp_path / "pk")
+    assert done.returncode == 0, done.stderr
+    for stream in (done.stdout, done.stderr):
+        assert "\x1b" not in stream and "\x07" not in stream and "\u202e" not in stream
+    assert "\\x1b[2J" in done.stdout + done.stderr  # shown, escaped
+
+
+def test_sigterm_during_a_download_leaves_no_temporary_file(site: Site, tmp_path: Path) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    site.indexes["slow"] = [entry(site.base + "slow-en_uk.argosmodel")]
+    env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "slow", "ARGOS_PACKAGES_DIR": str(tmp_path / "pk"),
+           "TMPDIR": str(scratch), "TRANSLATOR_STALL_SECONDS": "30"}
+    process = subprocess.Popen([sys.executable, "-m", "translator", "models", "install", "en-uk"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not any(scratch.glob("translator-download-*/package.argosmodel")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(scratch.glob("translator-download-*/package.argosmodel")), "the download never started"
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode != 0 and "Traceback" not in err
+    assert list(scratch.iterdir()) == []

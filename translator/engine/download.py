@@ -4,7 +4,11 @@ The index (`index.json`) lists several links per package and no checksum: some l
 `ipfs://` addresses, once a bare hash. So each http(s) link is tried in turn and anything else is skipped; a
 download counts only when its size matches Content-Length, and it replaces nothing until it has passed every
 install check and loaded (packages.install_file). A link that stalls — less than 1 KiB in 30 s — is given up for
-the next; the index fetch has a deadline. Requests say who they come from: `User-Agent: translator/VERSION`.
+the next, and so is one that trickles: under 64 KiB per 30 s on average once the first 30 s have passed; the index
+fetch has a deadline. Requests say who they come from: `User-Agent: translator/VERSION`. A link, a server's reason
+phrase or anything else a stranger wrote is shown with its control characters escaped (`printable`), so no index
+entry can move the cursor, clear the screen or reorder text on the user's terminal. A download stopped by SIGTERM
+removes its temporary file as Ctrl-C does.
 """
 
 from __future__ import annotations
@@ -13,23 +17,29 @@ import http.client
 import io
 import json
 import os
+import signal
 import tempfile
+import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from translator._version import __version__
 from translator.engine.packages import InstalledPackage, check_index_direction, install_file
-from translator.engine.validation import shown
+from translator.engine.validation import printable, shown
 from translator.errors import PackageError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 USER_AGENT = f"translator/{__version__}"
 STALL_SECONDS = 30.0  # TRANSLATOR_STALL_SECONDS overrides it (the tests' trickling server)
 STALL_BYTES = 1024  # less than this in a stall period counts as receiving nothing
+# Past the first stall period, a download must average this much per stall period (about 2 KiB/s at 30 s): a
+# server that sends a kilobyte now and then never stalls, but would take days over a 100 MB package.
+TRICKLE_BYTES = 64 << 10
 INDEX_LIMIT = 32 << 20
 INDEX_DEADLINE_STALLS = 2  # the whole index fetch gives up after this many stall periods
 PACKAGE_LIMIT = 4 << 30
@@ -69,8 +79,10 @@ def fetch(url: str, sink: BinaryIO, limit: int, progress: Progress | None = None
             received = _copy(response, sink, limit, total, progress, deadline)
     except OSError as exc:  # refused connections, HTTP errors, socket timeouts
         raise DownloadFailed(_reason(exc)) from None
-    except http.client.HTTPException as exc:  # a malformed response
+    except http.client.HTTPException as exc:  # a malformed response or address
         raise DownloadFailed(f"bad response ({type(exc).__name__})") from None
+    except ValueError as exc:  # an address urllib cannot use: a host that is not IDNA, a label over 63 characters
+        raise DownloadFailed(f"not a usable address ({printable(str(exc))})") from None
     if total is not None and received != total:
         raise DownloadFailed(f"received {received} of {total} bytes")
     return received
@@ -80,7 +92,7 @@ def _copy(response: Any, sink: BinaryIO, limit: int, total: int | None, progress
           deadline: float) -> int:
     stall = stall_seconds()
     received = window = 0
-    window_start = time.monotonic()
+    started = window_start = time.monotonic()
     while chunk := _read(response):
         received += len(chunk)
         if received > limit:
@@ -94,9 +106,17 @@ def _copy(response: Any, sink: BinaryIO, limit: int, total: int | None, progress
             window, window_start = 0, now
         elif now - window_start > stall:
             raise DownloadFailed(f"stalled: under {STALL_BYTES} bytes in {stall:g} s")
+        if _trickling(received, now - started, stall):
+            raise DownloadFailed(f"too slow: {received} bytes in {now - started:.0f} s "
+                                 f"(under {TRICKLE_BYTES >> 10} KiB per {stall:g} s)")
         if deadline and now > deadline:
             raise DownloadFailed("it took too long")
     return received
+
+
+def _trickling(received: int, elapsed: float, stall: float) -> bool:
+    """Past the first stall period, less than TRICKLE_BYTES per stall period on average."""
+    return elapsed > stall and received < TRICKLE_BYTES * elapsed / stall
 
 
 def _read(response: Any) -> bytes:
@@ -112,7 +132,7 @@ def _reason(exc: OSError) -> str:
         return f"stalled: nothing received in {stall_seconds():g} s"
     reason = getattr(exc, "reason", None) or exc.strerror or exc
     code = getattr(exc, "code", None)
-    return f"HTTP {code} {reason}" if code else str(reason)
+    return printable(f"HTTP {code} {reason}" if code else str(reason))  # a reason phrase is the server's text
 
 
 def index_entries(notify: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
@@ -164,24 +184,50 @@ def download_and_install(
     failures: list[str] = []
     say = notify or (lambda message: None)
     for link in links if isinstance(links, list) else []:
-        if not isinstance(link, str) or urlsplit(link).scheme not in ("http", "https"):
+        if not _http_link(link):
             failures.append(f"{shown(link)} skipped (not an http(s) link)")
             say(failures[-1])
             continue
-        say(f"downloading {link}")
+        say(f"downloading {printable(link)}")
         try:
             return _install_link(link, (from_code, to_code), progress, directory)
         except (DownloadFailed, PackageError) as exc:
-            failures.append(f"{link}: {exc}" if isinstance(exc, DownloadFailed) else str(exc))
+            failures.append(f"{printable(link)}: {exc}" if isinstance(exc, DownloadFailed) else str(exc))
             say(failures[-1])
     raise PackageError(f"could not install {name} from the Argos index: " + ("; ".join(failures) or "it lists no link"))
+
+
+def _http_link(link: object) -> bool:
+    """An http(s) address urllib can parse (`http://[::1` cannot)."""
+    try:
+        return isinstance(link, str) and urlsplit(link).scheme in ("http", "https")
+    except ValueError:
+        return False
 
 
 def _install_link(
     link: str, direction: tuple[str, str], progress: Progress | None, directory: Path | None
 ) -> InstalledPackage:
-    with tempfile.TemporaryDirectory(prefix="translator-download-") as tmp:
+    with _terminated_as_interrupt(), tempfile.TemporaryDirectory(prefix="translator-download-") as tmp:
         target = Path(tmp) / "package.argosmodel"
         with target.open("wb") as sink:
             fetch(link, sink, PACKAGE_LIMIT, progress)
-        return install_file(target, directory, expected=direction, origin=link)
+        return install_file(target, directory, expected=direction, origin=printable(link))
+
+
+@contextmanager
+def _terminated_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt meanwhile, so the temporary download is removed as after Ctrl-C (by
+    default SIGTERM ends the process at once and leaves it behind). Only the main thread can set a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -52,6 +52,13 @@ class Refused(Exception):
     """A package that must not be installed or used; the message is one line naming what is wrong."""
 
 
+def printable(text: str, limit: int = 300) -> str:
+    """A stranger's text (a link, a server's message) safe to print in full: every character that is not
+    printable — terminal escapes, bidi overrides such as U+202E — as its escape, and at most `limit` characters."""
+    safe = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+    return safe if len(safe) <= limit else safe[:limit - 3] + "..."
+
+
 def shown(value: object) -> str:
     """A value from a package, safe to print: as it is when it is printable text, else with escapes instead of
     terminal control characters; short either way."""
