@@ -127,6 +127,19 @@ def _failure(path: Path, exc: sqlite3.DatabaseError) -> MemoryFileError:
     return refusal(path, f"the database is damaged ({text})")
 
 
+def _laid_out(migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """A blank in-memory database with the schema the migrations make."""
+    blank = sqlite3.connect(":memory:", isolation_level=None)
+    migrate(blank, migrations)
+    return blank
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """Each table's column names."""
+    names = [row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
+    return {name: [row[0] for row in db.execute("SELECT name FROM pragma_table_info(?)", (name,))] for name in names}
+
+
 class Database:
     """Open (or create) the file at `path`, upgraded to the current schema; refuse anything else untouched.
 
@@ -153,6 +166,7 @@ class Database:
             else:
                 self._upgrade(migrations)
             self._check_integrity()
+            self._check_schema(migrations)
             if not read_only:
                 self.connection.execute("PRAGMA journal_mode = WAL")
                 self.connection.execute("PRAGMA synchronous = NORMAL")
@@ -234,6 +248,17 @@ class Database:
         problems = [row[0] for row in self.connection.execute("PRAGMA quick_check")]
         if problems != ["ok"]:
             raise refusal(self.path, f"the database is damaged ({problems[0]})")
+
+    def _check_schema(self, migrations: Sequence[Migration]) -> None:
+        """Every table and column the migrations make is there: a file of ours whose table was dropped or whose
+        column was renamed by hand is refused now, in one line, not halfway through a run."""
+        expected, found = _tables(_laid_out(migrations)), _tables(self.connection)
+        for table, columns in expected.items():
+            if table not in found:
+                raise refusal(self.path, f"the database is damaged (its table {table} is missing)")
+            missing = [column for column in columns if column not in found[table]]
+            if missing:
+                raise refusal(self.path, f"the database is damaged (table {table} lacks {', '.join(missing)})")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from translator.database import LOOKUP_CHUNK, Database
+from translator.database import LOOKUP_CHUNK, Database, refusal
 from translator.document import Document
 from translator.writers.review_rows import review_rows
 
@@ -165,7 +165,7 @@ class RunLedger:
     def glossaries(self, doc_key: str) -> list[str]:
         """The glossary files the document's last run used."""
         row = self.db.connection.execute("SELECT glossaries FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
-        return [] if row is None else list(json.loads(row[0]))
+        return [] if row is None else self._names(row[0], "a document's glossary list")
 
     def delivered_documents(self) -> list[tuple[str, str]]:
         """(document name, target language) of every delivered document."""
@@ -208,7 +208,17 @@ class RunLedger:
         row = self.db.connection.execute(
             "SELECT fingerprint, paths, report FROM runs WHERE doc_key = ?", (doc_key,)
         ).fetchone()
-        return None if row is None else LastRun(row[0], json.loads(row[1]), row[2])
+        return None if row is None else LastRun(row[0], self._names(row[1], "a run's list of files"), row[2])
+
+    def _names(self, stored: object, what: str) -> list[str]:
+        """A JSON list of names as this tool stored it; a memory edited by hand into something else is damaged."""
+        try:
+            names = json.loads(stored) if isinstance(stored, str | bytes) else None
+        except (ValueError, RecursionError):
+            names = None
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise refusal(self.db.path, f"the database is damaged ({what} is not a list of names)")
+        return names
 
     def record_run(self, doc_key: str, run: LastRun) -> None:
         with self.db.transaction():
