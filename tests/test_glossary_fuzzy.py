@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from translator.glossary.fuzzy import find_spelt, similarity, skeleton
+from translator.glossary.fuzzy import find_spelt
+from translator.glossary.spelling import similarity, skeleton
 
 
 def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton() -> None:

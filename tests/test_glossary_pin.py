@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from translator.document import GlossaryHit
 from translator.glossary import Glossary, load_glossaries, miss_lines, pin_name, protect, restore, summary_line, written
-from translator.glossary.morph import word_cases
+from translator.glossary.paradigm import word_cases
 
 SHIPPED = Path(__file__).resolve().parents[1] / "glossaries" / "interview-aisin.tsv"
 GLOSSARY = load_glossaries([SHIPPED])

@@ -24,11 +24,11 @@ from lxml import html as lxml_html
 from translate.storage import tmx, xliff
 
 from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
+from translator.review_model import COLUMNS, from_cell, to_cell
 from translator.review_readers import docx_table as docx_reader
 from translator.writers import WRITERS, docx_table
-from translator.writers.csv_table import from_cell, to_cell
 from translator.writers.markdown import cell as md_cell
-from translator.writers.review_rows import COLUMNS, review_rows, sentence_pairs, xml_safe
+from translator.writers.review_rows import review_rows, sentence_pairs, xml_safe
 
 SCRIPT = "<script>alert('x')</script>"
 

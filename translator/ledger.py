@@ -24,14 +24,14 @@ from dataclasses import dataclass
 
 from translator.database import LOOKUP_CHUNK, Database, refusal
 from translator.document import Document
-from translator.writers.review_rows import review_rows
+from translator.review_model import document_rows
 
 DeliveredRow = tuple[int, str, str, str]  # segment id, source text, translation, status
 
 
 def delivered_rows(doc: Document) -> dict[str, list[DeliveredRow]]:
     """What the document's review files deliver per target language."""
-    return {lang: [(row.id, row.source, row.translation, row.status) for row in review_rows(doc, lang)]
+    return {lang: [(row.id, row.source, row.translation, row.status) for row in document_rows(doc, lang)]
             for lang in doc.targets}
 
 

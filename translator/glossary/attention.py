@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from translator.glossary.fuzzy import WORD
 from translator.glossary.match import Match
-from translator.glossary.morph import INFLECTED, analyzer
+from translator.glossary.paradigm import INFLECTED
+from translator.morphology import parse
 from translator.spans import AlignedTranslation, Link, Span, overlaps
 
 # A target word belongs to the term when at least this share of its characters comes from the placeholder: a
@@ -53,7 +54,7 @@ def _function_word(word: str, lang: str) -> bool:
     reading in Russian and Ukrainian; by a list of English function words)."""
     if lang not in INFLECTED:
         return word.lower() in _ENGLISH_FUNCTION_WORDS
-    return analyzer(lang).parse(word)[0].tag.POS in _NOT_NAMES
+    return parse(word, lang)[0].tag.POS in _NOT_NAMES
 
 
 def _covered(token: Span, pieces: list[Span]) -> int:
@@ -66,7 +67,7 @@ def shown_cases(word: str, lang: str) -> frozenset[str]:
     then takes the case the model gave the word it put in its place."""
     if lang not in INFLECTED:
         return frozenset()
-    return frozenset(p.tag.case for p in analyzer(lang).parse(word) if p.tag.case)
+    return frozenset(p.tag.case for p in parse(word, lang) if p.tag.case)
 
 
 def attend(

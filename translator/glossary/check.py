@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from translator.glossary.model import Glossary, Problem
-from translator.glossary.morph import CASES, INFLECTED, inflection_problem
+from translator.glossary.morph import inflection_problem
+from translator.glossary.paradigm import CASES, INFLECTED
 from translator.glossary.pin import phrase_reading, written
 from translator.glossary.tsv import read_glossary
 

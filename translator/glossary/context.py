@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from translator import morphology
 from translator.glossary import government as gov
-from translator.glossary.morph import analyzer
 
 TOKEN = re.compile(r"\w[\w'’ʼ-]*|[^\w\s]")
 _QUOTES = frozenset("«»\"„“”'‘’")
@@ -53,7 +53,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _parse(word: str, lang: str) -> Any:
     """The likeliest reading; in Ukrainian, whose dictionary has no frequencies, a verb reading wins (it reads
     "прибула" first as the noun "прибулий")."""
-    readings = analyzer(lang).parse(word)
+    readings = morphology.parse(word, lang)
     if lang == "uk":
         return next((p for p in readings if p.tag.POS in _VERBAL), readings[0])
     return readings[0]
@@ -167,7 +167,7 @@ def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
         if not _is_word(token):
             return False
         parse = _parse(token, lang)
-        if any(p.normal_form in gov.MOTION for p in analyzer(lang).parse(token)):
+        if any(p.normal_form in gov.MOTION for p in morphology.parse(token, lang)):
             return True
         if parse.tag.POS in _VERBAL or parse.tag.POS == "NOUN":
             return False
@@ -222,7 +222,7 @@ def _noun(
 
 def _word_cases(token: str, lang: str) -> frozenset[str]:
     """The singular cases a common word can be in."""
-    return frozenset(p.tag.case for p in analyzer(lang).parse(token) if p.tag.case and p.tag.number != "plur")
+    return frozenset(p.tag.case for p in morphology.parse(token, lang) if p.tag.case and p.tag.number != "plur")
 
 
 def _coordination(

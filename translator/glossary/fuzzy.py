@@ -1,55 +1,22 @@
 """Recognising a name a model spelt its own way ("Айсын", "Aysin", "Айзіним") as a glossary form.
 
-Words are compared on a deliberately lossy Latin skeleton, so that the Ukrainian, Russian and English spellings
-of one name (Айсін, Айсин, Aisin, Aysin) come out alike, with room for a case ending in Russian and Ukrainian.
+Words are compared on a deliberately lossy Latin skeleton (spelling.py), so that the Ukrainian, Russian and
+English spellings of one name (Айсін, Айсин, Aisin, Aysin) come out alike, with room for a case ending in Russian
+and Ukrainian.
 A word the dictionary knows as another common word (Українці is not Україна) is never taken for the name.
 """
 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from itertools import pairwise
 
 from translator.glossary.match import LOOSE, Match
-from translator.glossary.morph import INFLECTED, analyzer, lemmas, word_cases
+from translator.glossary.paradigm import INFLECTED, lemmas, word_cases
+from translator.glossary.spelling import similarity
+from translator.morphology import parse
 
-_LETTERS = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "h", "д": "d", "е": "e", "є": "e", "ё": "e", "э": "e",
-    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "ы": "i", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
-    "g": "h", "y": "i", "j": "dzh", "c": "k", "q": "k", "w": "v", "x": "ks",
-}
-_DIGRAPHS = (("kh", "h"), ("ph", "f"), ("ck", "k"))
 WORD = re.compile(r"\w[\w'’ʼ-]*")
-_VOWELS = "aeiou"
-SIMILAR = 0.8
-MAX_ENDING = 3
-
-
-def skeleton(word: str) -> str:
-    """A spelling-neutral key: transliterated, h/g merged, i/y/j merged, doubled letters collapsed."""
-    text = word.lower()
-    for digraph, single in _DIGRAPHS:
-        text = text.replace(digraph, single)
-    text = "".join(_LETTERS.get(ch, ch) for ch in text)
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
-def similarity(word: str, form_word: str, endings: bool) -> float:
-    """How alike `word` and `form_word` are spelt (0 when not alike enough). With `endings`, up to three
-    final letters of `word` may be a case ending. Short forms (under 4 skeleton letters) must match exactly."""
-    w, f = skeleton(word), skeleton(form_word)
-    if len(f) < 4:
-        return 1.0 if w == f else 0.0
-    if endings:
-        stem = f.rstrip(_VOWELS) or f
-        cuts = [w[: len(w) - cut].rstrip(_VOWELS) for cut in range(MAX_ENDING + 1)]
-        best = max((SequenceMatcher(None, c, stem).ratio() for c in cuts if len(c) >= 3), default=0.0)
-    else:
-        best = SequenceMatcher(None, w, f).ratio()
-    return best if best >= SIMILAR else 0.0
 
 
 def _word_score(token: str, form_word: str, known: frozenset[str], lang: str) -> float:
@@ -71,7 +38,7 @@ def _cases(token: str, form_word: str, lang: str) -> frozenset[str]:
         return frozenset()
     return frozenset(
         p.tag.case
-        for p in analyzer(lang).parse(token)
+        for p in parse(token, lang)
         if p.tag.case and p.tag.number != "plur" and similarity(p.normal_form, form_word, True)
     )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from translator.glossary.context import Evidence
 from translator.glossary.government import PREPOSITIONS
-from translator.glossary.morph import CASES
+from translator.glossary.paradigm import CASES
 
 _GEN, _ACC, _INS = ("gent",), ("accs",), ("ablt",)
 

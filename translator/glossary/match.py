@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from translator.glossary.model import Glossary
-from translator.glossary.morph import INFLECTED, word_cases
+from translator.glossary.paradigm import INFLECTED, word_cases
 
 STRICT = r"\s+"
 # Between the words of a name in a translation: a model may break a name with punctuation ("Руслан. Айсін").

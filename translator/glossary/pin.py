@@ -26,7 +26,8 @@ from translator.glossary.government import DIRECTIONAL
 from translator.glossary.grammar import Choice, choose_case, english_hint, source_case, word_before
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
-from translator.glossary.morph import INFLECTED, PhraseReading, lemmas, read_phrase
+from translator.glossary.morph import PhraseReading, read_phrase
+from translator.glossary.paradigm import INFLECTED, lemmas
 from translator.glossary.profile import Profile, entry_profile
 from translator.spans import AlignedTranslation, Span
 

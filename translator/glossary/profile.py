@@ -5,12 +5,18 @@ Inflection depends on it: a woman's name declines as feminine ("Кая Калл�
 masculine "Каяом Калласом"), people take the animate accusative (Путина) and, in Ukrainian address, the vocative
 (Руслане); places take the Russian second locative (в Крыму). A note can say what the forms cannot: "she",
 "woman", "city", or the locative usage has fixed ("у Криму").
+
+The forms are read through their words' paradigms (paradigm.py); a first name's gender (`name_gender`) is also
+what phrase inflection (morph.py) declines a form's other words by.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from translator.glossary.paradigm import is_fixed, nominatives, word_cases
 
 _FEMININE = re.compile(
     r"\b(she|her|woman|female|ms|mrs|madam|actress|chairwoman|spokeswoman|жінка|женщина|вона|она)\b", re.I
@@ -52,7 +58,6 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
         return "place"
     if _PERSON.search(note) or _FEMININE.search(note) or _MASCULINE.search(note):
         return "person"
-    from translator.glossary.morph import is_fixed, nominatives
 
     def tagged(word: str, lang: str, grammemes: set[str], known: bool = True) -> bool:
         return not is_fixed(word) and any(
@@ -78,8 +83,6 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
 def _gender(note: str, forms: list[tuple[str, str]]) -> str:
     """A woman when the note says so, or a first name in either column is only feminine, or a surname has
     a feminine ending in both; otherwise a man."""
-    from translator.glossary.morph import nominatives
-
     if _FEMININE.search(note):
         return "femn"
     if _MASCULINE.search(note):
@@ -96,8 +99,6 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> str:
 
 def _locatives(note: str, forms: list[tuple[str, str]]) -> dict[str, str]:
     """lang → a one-word form's locative, when the note shows one of its oblique forms after в/у/на."""
-    from translator.glossary.morph import word_cases
-
     out: dict[str, str] = {}
     for found in _LOCATIVE.finditer(note):
         word = found.group(1)
@@ -106,6 +107,22 @@ def _locatives(note: str, forms: list[tuple[str, str]]) -> dict[str, str]:
             if lang not in out and " " not in form and oblique:
                 out[lang] = word
     return out
+
+
+def name_gender(word: str, lang: str) -> str | None:
+    """The gender of `word` read as a first name (its likeliest first-name reading), or None when it is none."""
+    return next((p.tag.gender for p in nominatives(word, lang) if "Name" in p.tag.grammemes), None)
+
+
+def names_a_person(forms: Iterable[tuple[str, str]]) -> bool:
+    """Whether any Russian/Ukrainian form holds a first name or a surname pymorphy3 knows."""
+    return any(
+        p.tag.grammemes & {"Name", "Surn", "Patr"} and "Geox" not in p.tag.grammemes
+        for lang, form in forms
+        for word in form.split(" ")
+        if not is_fixed(word)
+        for p in nominatives(word, lang)[:1]
+    )
 
 
 def entry_profile(written: list[tuple[str, str]], note: str) -> Profile:

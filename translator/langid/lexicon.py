@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
+
+from translator.morphology import is_known
 
 # A word: letters, with inner apostrophes (Ukrainian "м'ясо", "пам’ять", "сімʼя").
 WORD = re.compile(r"[^\W\d_]+(?:['ʼ’][^\W\d_]+)*")
@@ -54,18 +55,10 @@ def word_list_votes(tokens: Iterable[str]) -> int:
 DICTIONARY_WORDS = 30
 
 
-@cache
-def _dictionary(lang: str) -> Any:
-    """pymorphy3's analyzer for `lang`, loaded on first use (about 0.1 s each)."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
 @lru_cache(maxsize=1 << 16)
 def _known(token: str) -> tuple[bool, bool]:
     """Whether the Ukrainian and the Russian dictionary know the word (interviews repeat their words)."""
-    return bool(_dictionary("uk").word_is_known(token)), bool(_dictionary("ru").word_is_known(token))
+    return is_known(token, "uk"), is_known(token, "ru")
 
 
 def dictionary_votes(tokens: list[str]) -> int:

@@ -10,9 +10,9 @@ import io
 from pathlib import Path
 
 from translator.errors import InputError
+from translator.review_model import from_cell
 from translator.review_readers.rows import ReturnedRow, Target, table_rows, target_from_name
 from translator.textio import decode_bytes
-from translator.writers.csv_table import from_cell
 
 
 def read(path: Path, data: bytes) -> tuple[Target | None, list[ReturnedRow]]:

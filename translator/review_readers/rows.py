@@ -13,7 +13,7 @@ from pathlib import Path
 
 from translator.document import LANGUAGES
 from translator.errors import InputError
-from translator.writers.sentence_units import UNIT_ID
+from translator.review_model import UNIT_ID
 
 APPROVED_STATES = frozenset({"approved", "final", "signed-off"})
 _CODES = "|".join(LANGUAGES)

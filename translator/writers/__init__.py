@@ -25,6 +25,7 @@ from typing import Protocol, cast
 
 from translator.document import Document, document_key
 from translator.subtitles.layout import SubtitleLayout, layout_subtitles
+from translator.writers.language import source_language
 
 
 class Writer(Protocol):
@@ -72,11 +73,6 @@ WRITERS: dict[str, WriterSpec] = {
 }
 
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
-UNKNOWN_LANGUAGE = "xx"  # in file names, for a document whose language could not be told
-
-
-def source_language(doc: Document) -> str:
-    return doc.lang or UNKNOWN_LANGUAGE
 
 
 @dataclass(frozen=True)

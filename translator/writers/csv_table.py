@@ -4,7 +4,8 @@ RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line b
 The file starts with a UTF-8 byte-order mark because Excel reads a BOM-less CSV in the legacy ANSI code page
 and would garble Cyrillic; LibreOffice and Python's `utf-8-sig` read it as plain UTF-8.
 A cell that starts like a formula (`=`, `+`, `-`, `@`, as subtitle dialogue dashes do) gets a leading `'`
-so spreadsheets show it as text; `translator review import` removes it again (`from_cell`).
+so spreadsheets show it as text (`to_cell`); `translator review import` removes it again (`from_cell`, both in
+translator/review_model.py).
 """
 
 from __future__ import annotations
@@ -13,20 +14,9 @@ import csv
 import io
 
 from translator.document import Document
+from translator.review_model import COLUMNS, to_cell
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers.review_rows import COLUMNS, review_rows
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def to_cell(text: str) -> str:
-    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def from_cell(cell: str) -> str:
-    """The inverse of `to_cell`."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
+from translator.writers.review_rows import review_rows
 
 
 def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:

@@ -27,9 +27,10 @@ from docx.table import Table, _Row
 from lxml import etree
 
 from translator.document import GENERATOR, LANGUAGES, Document, document_key
+from translator.review_model import COLUMNS
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import source_language
-from translator.writers.review_rows import COLUMNS, TOOL_NAME, review_rows, xml_safe
+from translator.writers.language import source_language
+from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 
 # Relative widths of the columns, in COLUMNS order.
 _WIDTHS_CM = (1.2, 2.6, 8.6, 8.6, 4.0, 2.0)

@@ -13,10 +13,11 @@ import re
 from html import escape
 
 from translator.document import GENERATOR, LANGUAGES, Document, GlossaryHit, Segment, document_key
+from translator.review_model import STATUSES, ReviewRow
 from translator.subtitles.layout import SubtitleLayout
 from translator.timecode import format_timestamp
-from translator.writers import source_language
-from translator.writers.review_rows import STATUSES, ReviewRow, review_rows, sentence_pairs
+from translator.writers.language import source_language
+from translator.writers.review_rows import review_rows, sentence_pairs
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1d1d1f}

@@ -14,7 +14,7 @@ import re
 
 from translator.document import LANGUAGES, Document, document_key
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import source_language
+from translator.writers.language import source_language
 from translator.writers.review_rows import review_rows
 
 _SPECIAL = re.compile(r"(\\*)([|\[\]])")  # with the backslashes right before it

@@ -1,69 +1,28 @@
-"""The review table every hand-off format shares: one row per segment, so CSV, DOCX, XLIFF and HTML never drift.
+"""The review rows as the writers share them, and what the hand-off formats derive from a segment besides a row.
 
-A row holds what a reviewer needs and what `translator review import` reads back: the segment id (the key an
-import matches on), speaker, source, translation, the flags' messages as a comment, and a status.
+The row model (`ReviewRow`, its columns, statuses and comment) is translator/review_model.py, below the writers,
+the ledger and the review readers alike. Here `review_rows` is that table shared among the files of one run
+(`@shared`), `sentence_pairs` cuts a segment into aligned sentences (HTML, TMX), and `xml_safe` cleans text for
+XML.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from translator.document import Document, Segment
+from translator.review_model import ReviewRow, document_rows
 from translator.writers.shared import shared
 
 TOOL_NAME = "translator"
-COLUMNS: tuple[str, ...] = ("id", "speaker", "source", "translation", "comment", "status")
-STATUSES: tuple[str, ...] = ("machine", "approved", "flagged")
 # XML 1.0 cannot hold these characters at all (not even as references); python-docx refuses them too.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One segment as a reviewer sees it in one target language."""
-
-    id: int
-    speaker: str
-    source: str
-    translation: str
-    comment: str
-    status: str  # one of STATUSES
-
-    def cells(self) -> tuple[str, ...]:
-        """The row as text cells, in COLUMNS order."""
-        return (str(self.id), self.speaker, self.source, self.translation, self.comment, self.status)
-
-
-def status_of(segment: Segment, lang: str) -> str:
-    """A reviewer's approval wins; otherwise any flag makes the row one to look at."""
-    translation = segment.translations.get(lang)
-    if translation is not None and translation.origin == "approved":
-        return "approved"
-    return "flagged" if segment.flags_for(lang) else "machine"
-
-
-def comment_of(segment: Segment, lang: str) -> str:
-    """The messages of the flags that concern this language, each once, in the order they were raised."""
-    return "; ".join(dict.fromkeys(flag.message for flag in segment.flags_for(lang)))
-
-
-def review_row(segment: Segment, lang: str) -> ReviewRow:
-    translation = segment.translations.get(lang)
-    return ReviewRow(
-        id=segment.id,
-        speaker=segment.speaker or "",
-        source=segment.text,
-        translation=translation.text if translation else "",
-        comment=comment_of(segment, lang),
-        status=status_of(segment, lang),
-    )
 
 
 @shared
 def review_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     """Every segment of the document, in order."""
-    return tuple(review_row(segment, lang) for segment in doc.segments)
+    return document_rows(doc, lang)
 
 
 def sentence_pairs(segment: Segment, lang: str) -> list[tuple[str, str]]:

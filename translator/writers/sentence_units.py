@@ -11,17 +11,15 @@ onto its cues the way the run spread the translation over them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from translator.align import align_sentences
 from translator.document import Document, Segment
+from translator.review_model import comment_of, status_of
 from translator.sentences import split_sentences
 from translator.subtitles.group import group_cues
-from translator.writers.review_rows import aligned_pieces, comment_of, status_of
+from translator.writers.review_rows import aligned_pieces
 from translator.writers.shared import shared
-
-UNIT_ID = re.compile(r"^(?P<first>\d+)(?:-(?P<last>\d+))?(?:\.(?P<piece>\d+))?$")
 
 
 @dataclass(frozen=True)

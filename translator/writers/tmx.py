@@ -14,9 +14,10 @@ from lxml import etree
 
 from translator._version import __version__
 from translator.document import Document, document_key
+from translator.review_model import review_row
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import source_language
-from translator.writers.review_rows import TOOL_NAME, review_row, sentence_pairs, xml_safe
+from translator.writers.language import source_language
+from translator.writers.review_rows import TOOL_NAME, sentence_pairs, xml_safe
 from translator.writers.sentence_units import subtitle_units
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

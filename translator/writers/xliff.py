@@ -15,9 +15,10 @@ from lxml import etree
 
 from translator._version import __version__
 from translator.document import Document, document_key
+from translator.review_model import ReviewRow
 from translator.subtitles.layout import SubtitleLayout
-from translator.writers import source_language
-from translator.writers.review_rows import TOOL_NAME, ReviewRow, review_rows, xml_safe
+from translator.writers.language import source_language
+from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
 from translator.writers.sentence_units import SentenceUnit, subtitle_units
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"

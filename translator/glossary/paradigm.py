@@ -1,0 +1,168 @@
+"""One Russian or Ukrainian word's paradigm (its case forms), read from pymorphy3 (translator/morphology.py).
+
+Names inflect ("Айсин" → "Айсиным"), so a glossary form must be recognised in every case (`word_cases`) and
+written in the case a sentence needs (morph.py, which chooses among a word's paradigms). pymorphy3 guesses
+paradigms for unknown surnames from their endings; an unknown woman's first name it would read as a man's
+("Кая" as a form of "Кай") is declined by analogy with a known one ("Рая": `by_analogy`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from translator.glossary.spelling import similarity
+from translator.morphology import inflect, parse
+
+INFLECTED = ("ru", "uk")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_FIXED = re.compile(r"[0-9A-Za-z]")
+_PROBE = ("а", "я", "у")
+# Known women's names an unknown one declines like, by their shared ending.
+_FEMININE_MODELS = {"ru": ("Рая", "Мария", "Анна", "Таня"), "uk": ("Рая", "Марія", "Анна", "Таня")}
+
+
+def is_fixed(word: str) -> bool:
+    """Abbreviations, codes and Latin-script words (ЄС, США, Сахалін-1, SOCAR) are written as they are."""
+    return bool(_FIXED.search(word)) or (len(word) > 1 and word.isupper())
+
+
+@dataclass(frozen=True)
+class Paradigm:
+    """One word's case forms (lower case, variants in pymorphy3's order) and what kind of word it is."""
+
+    word: str
+    forms: dict[str, tuple[str, ...]]
+    name: bool = False  # a first name: it has a vocative in Ukrainian address
+    place: bool = False  # a place name: Russian second locative (в Крыму)
+    guessed: bool = False  # pymorphy3 does not know the word; its paradigm is inferred from the ending
+
+    @property
+    def fixed(self) -> bool:
+        """Indeclinable: every case is written alike (Баку, Тимошенко)."""
+        return len({s for variants in self.forms.values() for s in variants}) <= 1
+
+    def cases_of(self, token: str) -> frozenset[str]:
+        """The cases a rendering of this word shows, read from its ending against this paradigm, so that a
+        respelt stem ("Трумпу" for "Трамп") still shows its case: datv. Empty when no ending fits."""
+        low = token.lower().replace("ё", "е")
+        exact = frozenset(c for c, variants in self.forms.items() if low in (v.replace("ё", "е") for v in variants))
+        if exact:
+            return exact
+        stem = common_prefix([v for variants in self.forms.values() for v in variants])
+        best: tuple[int, frozenset[str]] = (-1, frozenset())
+        for case, variants in self.forms.items():
+            for variant in variants:
+                ending = variant[len(stem):]
+                fits = low.endswith(ending) and similarity(low[: len(low) - len(ending)] or low, stem, False)
+                if fits and len(ending) > best[0]:
+                    best = (len(ending), frozenset({case}))
+                elif fits and len(ending) == best[0]:
+                    best = (best[0], best[1] | {case})
+        return best[1]
+
+
+def common_prefix(words: list[str]) -> str:
+    prefix = words[0] if words else ""
+    for word in words[1:]:
+        while not word.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
+
+
+def _key(tag: Any) -> tuple[Any, ...]:
+    """What must stay the same across a word's case forms: part of speech, gender, number, declinability."""
+    return (tag.POS, tag.gender, tag.number, "Fixd" in tag.grammemes, "Supr" in tag.grammemes)
+
+
+def _nominative(reading: Any) -> bool:
+    tag = reading.tag
+    return tag.case == "nomn" and tag.POS in ("NOUN", "ADJF") and tag.number != "plur"
+
+
+def nominatives(word: str, lang: str) -> list[Any]:
+    """Singular nominative noun or adjective readings of `word`, in pymorphy3's order of likelihood.
+
+    When a homonym hides the name (pymorphy3 reads "Пашинян" only as a genitive plural, like "армян"), the
+    paradigm is found through an oblique form whose lemma is the word itself ("Пашиняна" → пашинян)."""
+    readings = [p for p in parse(word, lang) if _nominative(p)]
+    if readings:
+        return readings
+    lemma = word.lower()
+    probed = (
+        inflect(p, {"nomn"})
+        for ending in _PROBE
+        for p in parse(word + ending, lang)
+        if p.normal_form == lemma
+    )
+    unique = {str(p.tag): p for p in probed if p is not None and _nominative(p)}
+    return list(unique.values())
+
+
+def paradigm_of(reading: Any) -> Paradigm:
+    """The case forms of the paradigm a reading belongs to."""
+    base = _key(reading.tag)
+    out: dict[str, list[str]] = {}
+    for form in reading.lexeme:
+        if _key(form.tag) == base and form.tag.case:
+            out.setdefault(form.tag.case, []).append(form.word)
+    grammemes = reading.tag.grammemes
+    # The Ukrainian dictionary also lists spellings of the 2019 orthography (Вашинґтон): keep the glossary's.
+    foreign = {ch for ch in "ґ" if ch not in reading.word}
+    forms = {
+        case: tuple(dict.fromkeys(w for w in v if not foreign & set(w)) or v) for case, v in out.items()
+    }
+    return Paradigm(reading.word, forms, "Name" in grammemes, "Geox" in grammemes, not reading.is_known)
+
+
+def by_analogy(word: str, lang: str) -> Paradigm | None:
+    """A woman's first name pymorphy3 does not know, declined like the known name sharing its longest ending."""
+    low = word.lower()
+
+    def shared(model: str) -> int:
+        return len(common_prefix([low[::-1], model.lower()[::-1]]))
+
+    model = max(_FEMININE_MODELS[lang], key=shared)
+    if not shared(model):
+        return None
+    reading = next((p for p in parse(model, lang) if "Name" in p.tag.grammemes and _nominative(p)), None)
+    if reading is None:
+        return None
+    paradigm = paradigm_of(reading)
+    stem = common_prefix([v for variants in paradigm.forms.values() for v in variants])
+    own = low[: len(low) - (len(model) - len(stem))]
+    forms = {case: tuple(own + v[len(stem):] for v in variants) for case, variants in paradigm.forms.items()}
+    return Paradigm(low, forms, name=True, guessed=True)
+
+
+@cache
+def word_cases(word: str, lang: str) -> dict[str, frozenset[str]]:
+    """Every surface (lower case) of every singular nominative reading of `word` → the cases it can be in.
+    Used to recognise a form in any case; the word itself always counts as nominative."""
+    table: dict[str, set[str]] = {word.lower(): {"nomn"}}
+    if not is_fixed(word):
+        paradigms = [paradigm_of(p) for p in nominatives(word, lang)]
+        analogy = by_analogy(word, lang) if word[-1:].lower() in "ая" else None
+        for paradigm in paradigms + ([analogy] if analogy else []):
+            for case, variants in paradigm.forms.items():
+                for variant in variants:
+                    table.setdefault(variant, set()).add(case)
+                    table.setdefault(variant.replace("ё", "е"), set()).add(case)
+    return {surface: frozenset(cases) for surface, cases in table.items()}
+
+
+# Readings that do not make a word "another common word": proper names, and spellings the dictionary itself
+# marks as distorted or erroneous (the Ukrainian dictionary knows "Украіна").
+_NOT_COMMON = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Dist", "Erro"})
+
+
+def lemmas(word: str, lang: str, common_only: bool = False) -> frozenset[str]:
+    """Dictionary lemmas of `word` (none when pymorphy3 only guesses); with `common_only`, only those of
+    common-word readings. Tells a known other word ("Українці": українець) from a misspelt name."""
+    return frozenset(
+        p.normal_form
+        for p in parse(word, lang)
+        if p.is_known and not (common_only and p.tag.grammemes & _NOT_COMMON)
+    )
