@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any, TypedDict, cast
 
 from benchmarks.measure import BenchmarkError, Measurement, measure, python_command
 from translator.engine.argos import LENGTH_PENALTY, EngineSettings
@@ -23,6 +24,18 @@ from translator.engine.tokenizer import load_tokenizer
 from translator.stages import ENVIRONMENT
 
 _TRANSLATED = re.compile(r"(\d+) sentences translated")
+
+# translate_batch keyword arguments plus the threads, compute type and device the floor loads its model with
+Decoding = dict[str, Any]
+
+
+class FloorDetails(TypedDict):
+    """What the floor child prints (benchmarks/floor.py)."""
+
+    sentences: int
+    pieces_in: int
+    pieces_out: int
+    decode_s: float
 
 
 def pipeline(label: str, folder: Path, inputs: Path, work: Path, *options: str) -> Measurement:
@@ -51,7 +64,7 @@ def plain_argos(label: str, folder: Path, direction: tuple[str, str], turns: Seq
     return replace(result, sentences=json.loads(result.stdout)["sentences"])
 
 
-def engine_decoding(settings: EngineSettings | None = None) -> dict:
+def engine_decoding(settings: EngineSettings | None = None) -> Decoding:
     """ArgosEngine's translate_batch settings (examples batching, its beam, threads and compute type)."""
     settings = settings or EngineSettings()
     return {"max_batch_size": settings.batch_size, "batch_type": "examples", "beam_size": settings.beam_size,
@@ -60,14 +73,14 @@ def engine_decoding(settings: EngineSettings | None = None) -> dict:
             "compute_type": settings.compute_type, "device": settings.device}
 
 
-def intra_op(decoding: dict) -> dict:
+def intra_op(decoding: Decoding) -> Decoding:
     """The engine's decoding with the cores sharing each batch's matrix products instead: one worker, intra-op
     threads on every core, batches of twice the engine's size (the engine's setting before issue #6)."""
     cores = decoding["inter_threads"] * decoding["intra_threads"]
     return {**decoding, "inter_threads": 1, "intra_threads": cores, "max_batch_size": 2 * decoding["max_batch_size"]}
 
 
-def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decoding: dict) -> Measurement:
+def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decoding: Decoding) -> Measurement:
     """Raw translate_batch over the sentences, tokenized here with the package's tokenizer beforehand."""
     tokenizer = load_tokenizer(package.path, package.from_code, package.to_code)
     job = {"model": str(package.path / "model"), "tokens": [tokenizer.encode(s) for s in sentences],
@@ -76,9 +89,9 @@ def floor(label: str, package: InstalledPackage, sentences: Sequence[str], decod
     return replace(result, sentences=json.loads(result.stdout)["sentences"])
 
 
-def floor_details(result: Measurement) -> dict:
+def floor_details(result: Measurement) -> FloorDetails:
     """What the floor child printed: decode_s (translate_batch alone), pieces_in, pieces_out."""
-    return json.loads(result.stdout)
+    return cast(FloorDetails, json.loads(result.stdout))
 
 
 def decode_seconds(result: Measurement) -> float:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import Any
 
 
-def translate(job: dict) -> dict:
+def translate(job: dict[str, Any]) -> dict[str, float]:
     """Decode job["tokens"] with job["settings"] (translate_batch keyword arguments plus threads, compute type)."""
     import ctranslate2
 

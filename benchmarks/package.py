@@ -41,8 +41,8 @@ def packages_folder(directions: Sequence[Direction] = (("en", "uk"),), *, base_s
                     cache: Path = CACHE) -> Path:
     """An ARGOS_PACKAGES_DIR holding a benchmark package per direction; built on first use, reused after."""
     kind = "base" if base_shapes else "small"
-    stamp = hashlib.sha256(b"".join(path.read_bytes() for path in (BUILDER, Path(corpus.__file__), Path(__file__))))
-    stamp = stamp.hexdigest()[:10]
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in (BUILDER, Path(corpus.__file__), Path(__file__))))
+    stamp = digest.hexdigest()[:10]
     folder = cache / f"packages-{kind}-{'-'.join(a + b for a, b in directions)}-{stamp}"
     for source, target in directions:
         if not find_package(source, target, installed_packages(folder)):
@@ -72,5 +72,6 @@ def _builder() -> ModuleType:
 
 def _archive(out: Path, source: str, target: str, base_shapes: bool) -> Path:
     text = [*corpus.sentences(CORPUS_SENTENCES), *corpus.SAMPLE.read_text("utf-8").splitlines()]
-    return _builder().build_package(out, source, target, LEXICONS[target], version=VERSION, base_shapes=base_shapes,
-                                    corpus=text)
+    built: Path = _builder().build_package(out, source, target, LEXICONS[target], version=VERSION,
+                                           base_shapes=base_shapes, corpus=text)
+    return built  # annotated: the builder is loaded from its file, so mypy sees a module of Any

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 
 class _Pysbd:
@@ -28,7 +29,7 @@ class _Pysbd:
         return found
 
 
-def translate(job: dict) -> dict:
+def translate(job: dict[str, Any]) -> dict[str, int]:
     from argostranslate import translate as argos
 
     splitter = _Pysbd()

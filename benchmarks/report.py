@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from benchmarks.contenders import decode_seconds, floor_details
+from benchmarks.contenders import Decoding, decode_seconds, floor_details
 from benchmarks.measure import Measurement
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Check:
                 f"{'PASS' if self.passed else 'FAIL'} |")
 
 
-def describe_change(change: dict) -> str:
+def describe_change(change: Decoding) -> str:
     """`{"max_batch_size": 8}` → `max_batch_size=8`; the empty change is the engine's own settings."""
     return ", ".join(f"{key}={value}" for key, value in change.items()) or "engine settings"
 

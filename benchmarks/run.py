@@ -36,7 +36,7 @@ HEAVY_MODULES = ("torch", "stanza", "spacy", "argostranslate.translate")  # seco
 CORES = os.cpu_count() or 1
 # Changes from the engine's settings; each runs the floor (c) on the tuning sentences. The last ones put the
 # cores on separate batches (inter-op threads) instead of sharing each matrix product (intra-op threads).
-TUNING: tuple[dict, ...] = (
+TUNING: tuple[contenders.Decoding, ...] = (
     {}, {"max_batch_size": 8}, {"max_batch_size": 16}, {"max_batch_size": 64},
     {"batch_type": "tokens", "max_batch_size": 1024}, {"batch_type": "tokens", "max_batch_size": 2048},
     {"beam_size": 1}, {"compute_type": "float32"}, {"intra_threads": 1},
@@ -85,7 +85,7 @@ class Results:
     scaling: dict[int, tuple[Measurement, Measurement]] = field(default_factory=dict)
     startup: dict[str, float] = field(default_factory=dict)
     heavy_imports: dict[str, list[str]] = field(default_factory=dict)
-    tuning: list[tuple[dict, Measurement]] = field(default_factory=list)
+    tuning: list[tuple[contenders.Decoding, Measurement]] = field(default_factory=list)
     load: tuple[float, float] = (0.0, 0.0)
     base_shapes: bool = True
     direction: tuple[str, str] = COMPARED
@@ -252,8 +252,8 @@ def _line(bench: _Bench, sentences: list[str]) -> dict[int, tuple[Measurement, M
     return found
 
 
-def _tune(compared: InstalledPackage, sentences: list[str], decoding: dict,
-          rounds: int) -> list[tuple[dict, Measurement]]:
+def _tune(compared: InstalledPackage, sentences: list[str], decoding: contenders.Decoding,
+          rounds: int) -> list[tuple[contenders.Decoding, Measurement]]:
     """The floor under each change, in interleaved rounds; a change keeps its fastest decode (least disturbed)."""
     best: dict[int, Measurement] = {}
     for _ in range(rounds):

@@ -10,23 +10,23 @@ from hypothesis import strategies as st
 from translator.align import align_sentences
 
 
-def test_equal_counts_align_one_to_one():
+def test_equal_counts_align_one_to_one() -> None:
     assert align_sentences(["a.", "b."], ["x.", "y."]) == [(0, 0), (1, 1)]
 
 
-def test_merged_translation_pairs_both_sources_with_it():
+def test_merged_translation_pairs_both_sources_with_it() -> None:
     source = ["Short one.", "Another short one."]
     target = ["Short one and another short one, merged into one sentence."]
     assert align_sentences(source, target) == [(0, 0), (1, 0)]
 
 
-def test_split_translation():
+def test_split_translation() -> None:
     source = ["A rather long source sentence that the reviewer split in two."]
     target = ["A rather long source sentence.", "The reviewer split it in two."]
     assert align_sentences(source, target) == [(0, 0), (0, 1)]
 
 
-def test_a_sentence_the_correction_dropped_or_added_joins_its_neighbour():
+def test_a_sentence_the_correction_dropped_or_added_joins_its_neighbour() -> None:
     # Before: the third source sentence, and the third target sentence, were left out of every pair.
     source = ["I met him in Moscow in the spring of that year.", "He said no.", "We left."]
     assert align_sentences(source, ["Я зустрів його в Москві навесні того року."]) == [(0, 0), (1, 0), (2, 0)]
@@ -34,7 +34,7 @@ def test_a_sentence_the_correction_dropped_or_added_joins_its_neighbour():
     assert align_sentences(["Thank you."], target) == [(0, 0), (0, 1), (0, 2)]
 
 
-def test_an_empty_side_pairs_nothing():
+def test_an_empty_side_pairs_nothing() -> None:
     assert align_sentences([], ["x."]) == align_sentences(["x."], []) == []
 
 
@@ -43,7 +43,7 @@ sentences = st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=8)
 
 @settings(max_examples=300)
 @given(sentences, sentences)
-def test_every_sentence_of_both_sides_is_paired_and_no_pairs_cross(source, target):
+def test_every_sentence_of_both_sides_is_paired_and_no_pairs_cross(source: list[str], target: list[str]) -> None:
     pairs = align_sentences(source, target)
     assert {i for i, _ in pairs} == set(range(len(source)))
     assert {j for _, j in pairs} == set(range(len(target)))

@@ -19,12 +19,12 @@ from translator.sentences import split_sentences
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_our_benchmarks_package_is_imported_not_pysbds():
+def test_our_benchmarks_package_is_imported_not_pysbds() -> None:
     # pysbd installs an unrelated top-level package named `benchmarks`.
     assert Path(benchmarks.__file__).resolve().parent == ROOT / "benchmarks"
 
 
-def test_the_package_builder_is_loaded_without_importing_the_test_suite():
+def test_the_package_builder_is_loaded_without_importing_the_test_suite() -> None:
     code = ("import sys; from benchmarks import package; package._builder(); "
             "print(sorted(name for name in sys.modules if name == 'tests' or name.startswith('tests.')))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -33,7 +33,7 @@ def test_the_package_builder_is_loaded_without_importing_the_test_suite():
 
 @settings(max_examples=15, deadline=None)
 @given(count=st.integers(1, 40), seed=st.integers(0, 10_000))
-def test_sentences_are_distinct_interview_length_and_split_back_from_their_turns(count, seed):
+def test_sentences_are_distinct_interview_length_and_split_back_from_their_turns(count: int, seed: int) -> None:
     sentences = corpus.sentences(count, seed)
     assert len(set(sentences)) == count
     assert all(corpus.MIN_WORDS <= len(s.split()) <= corpus.MAX_WORDS for s in sentences)
@@ -43,12 +43,12 @@ def test_sentences_are_distinct_interview_length_and_split_back_from_their_turns
     assert all(split_sentences(" ".join(turn), "en") == turn for turn in grouped)
 
 
-def test_the_text_is_the_same_on_every_run():
+def test_the_text_is_the_same_on_every_run() -> None:
     assert corpus.sentences(30) == corpus.sentences(30)
     assert corpus.transcript(corpus.turns(corpus.sentences(30))).startswith("Barvynenko: ")
 
 
-def test_measure_reports_the_childs_own_peak_memory_not_ours():
+def test_measure_reports_the_childs_own_peak_memory_not_ours() -> None:
     ours = bytearray(300 * 2**20)
     ours[::4096] = b"x" * len(ours[::4096])  # touched: resident in this process
     small = measure("small", 0, [sys.executable, "-c", "pass"])
@@ -58,7 +58,7 @@ def test_measure_reports_the_childs_own_peak_memory_not_ours():
     assert big.wall_s > 0 and big.stdout == ""
 
 
-def test_a_failing_contender_is_one_line_naming_it():
+def test_a_failing_contender_is_one_line_naming_it() -> None:
     with pytest.raises(BenchmarkError, match=r"^\(x\) exited with status 3: boom$"):
         measure("(x)", 0, [sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"])
 
@@ -78,12 +78,12 @@ def _results_with_walls(walls: dict[int, float]) -> run.Results:
     ({50: 6.0, 200: 21.0, 800: 50.0}, True),  # cheaper per sentence when batches fill
     ({50: 1.25, 200: 20.0, 800: 320.0}, False),  # quadratic
 ])
-def test_scaling_is_judged_on_the_cost_of_further_sentences(walls, linear):
+def test_scaling_is_judged_on_the_cost_of_further_sentences(walls: dict[int, float], linear: bool) -> None:
     checks = [c for c in report.checks(_results_with_walls(walls)) if "further sentence" in c.name]
     assert len(checks) == 2 and all(c.passed is linear for c in checks)
 
 
-def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_runs():
+def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_runs() -> None:
     """One lucky floor run (10 s) against (a)'s fastest (11 s) reads 1.10×; round by round (a) was 1.02× its
     floor: the median of the rounds is judged, and both are printed."""
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
@@ -98,7 +98,7 @@ def test_the_interview_target_reads_the_median_of_paired_rounds_not_the_fastest_
     assert check.value == pytest.approx(1.1)
 
 
-def test_the_round_by_round_line_says_how_far_the_floor_alone_drifted():
+def test_the_round_by_round_line_says_how_far_the_floor_alone_drifted() -> None:
     """The same floor on the same input took 10 s in one round and 11.5 s in another: a ratio judged against a
     5% limit carries that drift, and the line says so."""
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
@@ -110,7 +110,7 @@ def test_the_round_by_round_line_says_how_far_the_floor_alone_drifted():
     assert line.endswith("fastest run against fastest run 1.00×.")
 
 
-def test_the_film_rounds_keep_the_faster_floor_of_each_round(tmp_path, monkeypatch):
+def test_the_film_rounds_keep_the_faster_floor_of_each_round(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Floors pairs each round's (a) with the faster of that round's two floor layouts, and keeps that floor's
     wall time beside the ratio."""
     walls = iter([20.0, 10.0, 14.0, 13.0, 11.0, 22.0])  # round 1: (a), (c), (c′); round 2 reversed: (c′), (c), (a)
@@ -123,7 +123,7 @@ def test_the_film_rounds_keep_the_faster_floor_of_each_round(tmp_path, monkeypat
 
 
 def test_the_pivot_and_folder_runs_are_compared_round_by_round_with_the_one_file_run_beside_them(
-        tmp_path, monkeypatch):
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A single run against the fastest of seven rounds reads slower the more rounds there are: each round's
     pivot and folder are divided by that round's (a), and the targets read the median."""
     # round 1: (a), (c), (c′), pivot, folder; round 2 reversed: folder, pivot, (c′), (c), (a)
@@ -131,8 +131,8 @@ def test_the_pivot_and_folder_runs_are_compared_round_by_round_with_the_one_file
     bench = object.__new__(run._Bench)
     monkeypatch.setattr(bench, "run", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
     monkeypatch.setattr(bench, "floor", lambda label, *args: Measurement(label, 5, next(walls), 1.0), raising=False)
-    pivot = lambda: bench.run("pivot")  # noqa: E731
-    folder = lambda: bench.run("folder")  # noqa: E731
+    pivot = lambda: bench.run("pivot", tmp_path / "in.txt")  # noqa: E731
+    folder = lambda: bench.run("folder", tmp_path)  # noqa: E731
     floors = run._Bench.floors(bench, "200", tmp_path / "in.txt", ["a"] * 5, 3, pivot, folder)
     pivots, folders = floors.beside
     assert pivots.ratios == pytest.approx((2.2, 26 / 12.5, 2.3)) and pivots.run.wall_s == 22.0
@@ -145,7 +145,7 @@ def test_the_pivot_and_folder_runs_are_compared_round_by_round_with_the_one_file
     assert report._rounds(results)[-1] == "folder against (a) of the same round: round by round 1.20×, 1.12×, 1.10×."
 
 
-def test_the_first_batch_is_timed_beyond_the_model_load_counted_once():
+def test_the_first_batch_is_timed_beyond_the_model_load_counted_once() -> None:
     """A model loaded in the background for 0.17 s, of which the run waited the last 0.08 s: the load took
     0.17 s, not 0.25 s, so a first batch at 0.30 s came 0.13 s beyond it."""
     results = _results_with_walls({50: 3.0, 200: 11.0, 800: 41.0})
@@ -158,7 +158,9 @@ def test_the_first_batch_is_timed_beyond_the_model_load_counted_once():
     assert check.value == pytest.approx(0.10)  # loaded in the foreground
 
 
-def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, capsys):
+def test_the_benchmark_runs_end_to_end_on_a_tiny_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(run, "TUNING", ({}, {"beam_size": 1}))
     status = run.main(["--small", "--cache", str(tmp_path / "cache"), "--sentences", "8", "--scaling", "4,8,12",
                        "--rounds", "1", "--tune", "8", "--tune-rounds", "1", "--startup-repeats", "1", "--film", "30"])
@@ -184,7 +186,7 @@ def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, ca
     assert "| 12 |" in out and "| beam_size=1 |" in out
 
 
-def test_the_film_is_sentences_cut_into_timed_cues_of_two_lines():
+def test_the_film_is_sentences_cut_into_timed_cues_of_two_lines() -> None:
     sentences = corpus.sentences(60)
     text, used = corpus.film(sentences, 100)
     blocks = text.strip().split("\n\n")
@@ -197,7 +199,7 @@ def test_the_film_is_sentences_cut_into_timed_cues_of_two_lines():
     assert times == sorted(times) and len(set(times)) == len(times)
 
 
-def test_one_line_holds_just_enough_sentences_for_its_words():
+def test_one_line_holds_just_enough_sentences_for_its_words() -> None:
     sentences = corpus.sentences(80)
     text, used = corpus.single_line(sentences, 500)
     assert text.count("\n") == 1 and text.startswith(f"{corpus.SPEAKERS[0]}: ")

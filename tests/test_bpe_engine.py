@@ -17,7 +17,9 @@ from translator.engine.tokenizer import BPETokenizer, load_tokenizer
 
 
 @pytest.fixture(scope="module")
-def engine(bpe_package_file: Path, package_files, tmp_path_factory: pytest.TempPathFactory) -> ArgosEngine:
+def engine(
+    bpe_package_file: Path, package_files: dict[tuple[str, str], Path], tmp_path_factory: pytest.TempPathFactory
+) -> ArgosEngine:
     folder = tmp_path_factory.mktemp("bpe-packages")
     install_file(bpe_package_file, folder)
     install_file(package_files[("en", "ru")], folder)
@@ -34,7 +36,9 @@ def tokenizer(engine: ArgosEngine) -> BPETokenizer:
 
 @settings(deadline=None, max_examples=100)
 @given(st.text(alphabet="ab Москва друзіАйсін„«»“—–…&'\"<>|[],.!?0 \u00a0", max_size=40), st.booleans())
-def test_spans_are_the_pieces_sent_and_cover_every_word_character(tokenizer, text, target):
+def test_spans_are_the_pieces_sent_and_cover_every_word_character(
+    tokenizer: BPETokenizer, text: str, target: bool
+) -> None:
     pieces, spans = tokenizer.spans(text, target=target)
     if not target:
         assert pieces == tokenizer.encode(text)  # the very pieces `translate` sends
@@ -47,7 +51,7 @@ def test_spans_are_the_pieces_sent_and_cover_every_word_character(tokenizer, tex
     assert not any(text[i].isspace() for span in real for i in (span[0], span[1] - 1))
 
 
-def test_a_split_word_maps_each_piece_to_its_own_characters(tokenizer):
+def test_a_split_word_maps_each_piece_to_its_own_characters(tokenizer: BPETokenizer) -> None:
     text = "Руслан, друзі!"
     pieces, spans = tokenizer.spans(text)
     name = [(piece, text[a:b]) for piece, (a, b) in zip(pieces, spans) if b <= len("Руслан")]
@@ -55,7 +59,7 @@ def test_a_split_word_maps_each_piece_to_its_own_characters(tokenizer):
     assert [piece.removesuffix("@@") for piece, _ in name] == [part for _, part in name]
 
 
-def test_align_links_a_bpe_source_to_its_translation(engine):
+def test_align_links_a_bpe_source_to_its_translation(engine: ArgosEngine) -> None:
     sources = ["Привіт, друзі! Москва — війна."]
     [translation] = engine.translate(sources, "uk", "en")
     assert translation == "Hello, friends! Moscow - war."
@@ -63,7 +67,7 @@ def test_align_links_a_bpe_source_to_its_translation(engine):
     assert {("Привіт", "Hello"), ("друзі", "friends"), ("Москва", "Moscow"), ("війна", "war")} <= linked
 
 
-def test_pivot_through_a_bpe_leg_translates_and_aligns(engine):
+def test_pivot_through_a_bpe_leg_translates_and_aligns(engine: ArgosEngine) -> None:
     sources = ["Привіт, друзі!"]
     [russian] = engine.translate(sources, "uk", "ru")
     assert russian == "Привет, друзья!"

@@ -55,7 +55,8 @@ def test_tmx_holds_one_unit_per_sentence_with_its_whole_translation() -> None:
 
 
 def test_xliff_holds_whole_sentences_and_a_single_cue_keeps_its_id() -> None:
-    store = xliff.xlifffile(io.BytesIO(WRITERS["xlf"].render(translated_doc(), "uk")))
+    store: xliff.xlifffile[xliff.Xliff1Unit] = xliff.xlifffile(
+        io.BytesIO(WRITERS["xlf"].render(translated_doc(), "uk")))
     assert [(unit.xmlelement.get("id"), unit.source, unit.target) for unit in store.units] == [
         ("1-3.1", "The strikes on the Odesa region continued all night.", SENTENCES[0]),
         ("1-3.2", "Officials said the grid is down.", SENTENCES[1]),
@@ -76,7 +77,7 @@ def test_a_corrected_sentence_comes_back_onto_its_cues(tmp_path: Path, db: Datab
     path.write_bytes(WRITERS["xlf"].render(doc, "uk"))
     unchanged = store_corrections(path, db)
     assert (unchanged.approved, unchanged.unchanged) == (0, 4)  # every cue as delivered
-    store = xliff.xlifffile(io.BytesIO(path.read_bytes()))
+    store: xliff.xlifffile[xliff.Xliff1Unit] = xliff.xlifffile(io.BytesIO(path.read_bytes()))
     fixed = "Чиновники кажуть, що енергомережа досі не працює."
     for unit in store.units:
         if unit.xmlelement.get("id") == "1-3.2":

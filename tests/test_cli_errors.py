@@ -32,13 +32,13 @@ def out(tmp_path: Path) -> Path:
     return tmp_path / "out"
 
 
-def test_missing_file(argos_env, out, tmp_path):
+def test_missing_file(argos_env: Path, out: Path, tmp_path: Path) -> None:
     done = translator("run", str(tmp_path / "nope.txt"), "--to", "uk", "--out", str(out), packages=argos_env)
     assert_clean_failure(done, "nope.txt", "no such file")
     assert not out.exists()  # the folder the run created is removed again
 
 
-def test_a_failed_run_keeps_an_output_folder_it_did_not_create(argos_env, tmp_path):
+def test_a_failed_run_keeps_an_output_folder_it_did_not_create(argos_env: Path, tmp_path: Path) -> None:
     existing = tmp_path / "existing"
     (existing / "empty").mkdir(parents=True)
     done = translator("run", str(tmp_path / "nope.txt"), "--out", str(existing / "empty"), packages=argos_env)
@@ -49,40 +49,40 @@ def test_a_failed_run_keeps_an_output_folder_it_did_not_create(argos_env, tmp_pa
     assert not (tmp_path / "a").exists()  # both levels it created
 
 
-def test_empty_file(argos_env, out, tmp_path):
+def test_empty_file(argos_env: Path, out: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", "utf-8")
     assert_clean_failure(translator("run", str(empty), "--out", str(out), packages=argos_env), "empty")
     assert not out.exists()
 
 
-def test_binary_file(argos_env, out, tmp_path):
+def test_binary_file(argos_env: Path, out: Path, tmp_path: Path) -> None:
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     assert_clean_failure(translator("run", str(binary), "--out", str(out), packages=argos_env), "binary")
     assert not out.exists()
 
 
-def test_unknown_target_language(argos_env, out, tmp_path):
+def test_unknown_target_language(argos_env: Path, out: Path, tmp_path: Path) -> None:
     done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk,xx", "--out", str(out), packages=argos_env)
     assert_clean_failure(done, "xx")
 
 
-def test_unwritable_out(argos_env, tmp_path):
+def test_unwritable_out(argos_env: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     done = translator("run", "examples/interview-aisin.en.txt", "--out", str(blocker / "sub"), packages=argos_env)
     assert_clean_failure(done, "--out")
 
 
-def test_missing_package_names_the_install_command(empty_argos_env, out):
+def test_missing_package_names_the_install_command(empty_argos_env: Path, out: Path) -> None:
     done = translator("run", "examples/interview-aisin.en.txt", "--to", "uk", "--out", str(out),
                       packages=empty_argos_env)
     assert_clean_failure(done, "translator models install en-uk")
     assert not out.exists()
 
 
-def test_cp1251_transcript_is_decoded(argos_env, out, tmp_path):
+def test_cp1251_transcript_is_decoded(argos_env: Path, out: Path, tmp_path: Path) -> None:
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("Интервью\nБарвиненко: Спасибо, друзья! Москва.\n".encode("cp1251"))
     done = translator("detect", str(legacy), packages=argos_env)
@@ -90,14 +90,14 @@ def test_cp1251_transcript_is_decoded(argos_env, out, tmp_path):
     assert "Спасибо, друзья! Москва." in done.stdout and "\tru\t" in done.stdout
 
 
-def test_invalid_package_file_is_refused(empty_argos_env, tmp_path):
+def test_invalid_package_file_is_refused(empty_argos_env: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.argosmodel"
     bogus.write_text("not a zip")
     assert_clean_failure(translator("models", "install", str(bogus), packages=empty_argos_env), "not a zip")
     assert list(empty_argos_env.iterdir()) == []
 
 
-def test_models_list_shows_direct_and_pivot(argos_env):
+def test_models_list_shows_direct_and_pivot(argos_env: Path) -> None:
     done = translator("models", "list", packages=argos_env)
     assert done.returncode == 0, done.stderr
     assert "en→uk  direct" in done.stdout
@@ -105,7 +105,7 @@ def test_models_list_shows_direct_and_pivot(argos_env):
 
 
 @pytest.mark.parametrize("command", [["--help"], ["run", "--help"], ["models", "install", "--help"]])
-def test_help_is_available_without_heavy_imports(command):
+def test_help_is_available_without_heavy_imports(command: list[str]) -> None:
     """A help screen imports no model library, and neither rich nor pydantic (0.1-0.2 s each through typer)."""
     heavy = ("ctranslate2", "torch", "stanza", "pymorphy3", "docx", "argostranslate", "lingua", "rich", "pydantic")
     code = ("import atexit, sys\nfrom translator import cli\n"  # the listing is printed as the process leaves
@@ -116,7 +116,7 @@ def test_help_is_available_without_heavy_imports(command):
     assert "Usage: translator" in done.stdout
 
 
-def test_cuda_without_a_gpu_is_a_clear_error(argos_env, out):
+def test_cuda_without_a_gpu_is_a_clear_error(argos_env: Path, out: Path) -> None:
     import ctranslate2
 
     if ctranslate2.get_cuda_device_count():
@@ -126,7 +126,7 @@ def test_cuda_without_a_gpu_is_a_clear_error(argos_env, out):
     assert_clean_failure(done, "no CUDA GPU")
 
 
-def test_a_bad_file_in_a_folder_stops_the_run_before_any_output(argos_env, out, tmp_path):
+def test_a_bad_file_in_a_folder_stops_the_run_before_any_output(argos_env: Path, out: Path, tmp_path: Path) -> None:
     folder = tmp_path / "inputs"
     folder.mkdir()
     (folder / "a-good.txt").write_text("Title\nAysin: Thank you.\n", "utf-8")
@@ -136,7 +136,7 @@ def test_a_bad_file_in_a_folder_stops_the_run_before_any_output(argos_env, out, 
     assert not out.exists()
 
 
-def test_hebrew_in_its_code_page_is_refused_not_translated(argos_env, out, tmp_path):
+def test_hebrew_in_its_code_page_is_refused_not_translated(argos_env: Path, out: Path, tmp_path: Path) -> None:
     hebrew = tmp_path / "talk.txt"
     hebrew.write_bytes("שלום, קוראים לי דוד ואני גר בירושלים.\nהיום אנחנו מדברים על ההיסטוריה של העיר.\n"
                        .encode("iso-8859-8"))
@@ -149,7 +149,7 @@ def test_hebrew_in_its_code_page_is_refused_not_translated(argos_env, out, tmp_p
 @pytest.mark.parametrize(
     ("codec", "lang"), [("koi8-u", "uk"), ("cp1125", "uk"), ("cp866", "ru"), ("mac-cyrillic", "ru")]
 )
-def test_legacy_cyrillic_code_pages_are_read_right(codec, lang, tmp_path):
+def test_legacy_cyrillic_code_pages_are_read_right(codec: str, lang: str, tmp_path: Path) -> None:
     text = {"uk": "Інтерв'ю\nБарвіненко: Дякую, друзі! Київ і Одеса чекають на нас.\n",
             "ru": "Интервью\nБарвиненко: Спасибо, друзья! Москва ждёт нас.\n"}[lang]
     legacy = tmp_path / "legacy.txt"

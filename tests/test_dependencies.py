@@ -16,7 +16,7 @@ TEST = [Requirement(line) for line in PROJECT["optional-dependencies"]["test"]]
 
 
 def _pins() -> dict[str, str]:
-    pins = {}
+    pins: dict[str, str] = {}
     for line in (ROOT / "constraints.txt").read_text("utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not data.CORPUS.exists(), reason="../shared/corp
 FULL_SET = 9_000
 
 
-def test_errors_on_every_fifth_item_stay_within_the_targets_rate():
+def test_errors_on_every_fifth_item_stay_within_the_targets_rate() -> None:
     errors = total = 0
     for kind in data.KINDS:
         for lang in data.LANGS:
@@ -28,12 +28,12 @@ def test_errors_on_every_fifth_item_stay_within_the_targets_rate():
     assert errors <= ERROR_LIMIT * total / FULL_SET, errors
 
 
-def test_the_guests_short_turns_are_right_in_every_synthetic_scenario():
+def test_the_guests_short_turns_are_right_in_every_synthetic_scenario() -> None:
     _, worst = interview_table(2, data.CORPUS)
     assert worst >= GUEST_FLOOR
 
 
-def test_synthetic_interviews_mix_languages_as_their_scenario_says():
+def test_synthetic_interviews_mix_languages_as_their_scenario_says() -> None:
     scenario = data.Scenario("uk", "ru", "en")
     sample = data.interview(scenario, seed=3, exchanges=10)
     assert sample.truth == ["uk", "ru"] * 5 + ["uk", "en"] * 5
@@ -42,7 +42,7 @@ def test_synthetic_interviews_mix_languages_as_their_scenario_says():
     assert data.interview(scenario, seed=3, exchanges=10) == sample
 
 
-def test_lang_unsupported_flags_most_long_belarusian_and_bulgarian_and_none_of_ours():
+def test_lang_unsupported_flags_most_long_belarusian_and_bulgarian_and_none_of_ours() -> None:
     def flagged(lang: str) -> float:
         texts = [t for t in data.items("sentences", lang)[:150] if len(t.split()) >= 8]
         return sum(unsupported_language(t, text_evidence(t)) is not None for t in texts) / len(texts)
@@ -51,7 +51,7 @@ def test_lang_unsupported_flags_most_long_belarusian_and_bulgarian_and_none_of_o
     assert flagged("en") == flagged("uk") == flagged("ru") == 0
 
 
-def test_detecting_the_english_sample_loads_no_statistical_model():
+def test_detecting_the_english_sample_loads_no_statistical_model() -> None:
     """An English document is settled by its script: lingua and the dictionaries stay unloaded (and cost nothing)."""
     code = ("import sys; from pathlib import Path; from translator.pipeline import prepare; "
             f"prepare(Path({str(SAMPLE)!r})); "

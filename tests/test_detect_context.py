@@ -28,14 +28,14 @@ UK_HOST = [
 ]
 
 
-def test_a_russian_guests_short_turns_stay_russian_in_a_ukrainian_interview():
+def test_a_russian_guests_short_turns_stay_russian_in_a_ukrainian_interview() -> None:
     turns = [("Host", UK_HOST[0]), ("Guest", "Здравствуйте, рад участвовать и приветствую ваших зрителей."),
              ("Host", UK_HOST[1]), ("Guest", "Думаю, хватит."), ("Host", UK_HOST[2]), ("Guest", "Согласен."),
              ("Host", UK_HOST[3]), ("Guest", "Вот так.")]
     assert _langs(turns) == ["uk", "ru"] * 4
 
 
-def test_a_short_cyrillic_turn_is_never_english_in_an_english_interview():
+def test_a_short_cyrillic_turn_is_never_english_in_an_english_interview() -> None:
     turns = [("Host", "How many drones did they launch last night, according to the ministry?"),
              ("Guest", "Близько трьохсот."),
              ("Host", "And how many of them were shot down over the capital region?"),
@@ -43,21 +43,21 @@ def test_a_short_cyrillic_turn_is_never_english_in_an_english_interview():
     assert _langs(turns) == ["en", "uk", "en", "uk"]
 
 
-def test_a_line_of_numbers_or_names_takes_its_speakers_language_not_its_neighbours():
+def test_a_line_of_numbers_or_names_takes_its_speakers_language_not_its_neighbours() -> None:
     turns = [("Host", UK_HOST[0]), ("Guest", "Спасибо, что пригласили, мне очень приятно быть здесь сегодня."),
              ("Host", UK_HOST[1]), ("Guest", "1938 — 2014?"), ("Host", UK_HOST[2]), ("Guest", "Руслан Айсін!"),
              ("Host", UK_HOST[3])]
     assert _langs(turns) == ["uk", "ru", "uk", "ru", "uk", "ru", "uk"]
 
 
-def test_a_clear_segment_keeps_its_own_language_whatever_its_context():
+def test_a_clear_segment_keeps_its_own_language_whatever_its_context() -> None:
     turns = [("Guest", "Спасибо, что пригласили, мне очень приятно быть здесь сегодня."),
              ("Guest", "Дякую, що запросили, мені дуже приємно бути тут сьогодні."),
              ("Guest", "Я бы сказал, что это типичное поведение Москвы.")]
     assert _langs(turns) == ["ru", "uk", "ru"]
 
 
-def test_a_guest_who_switches_language_once_is_followed():
+def test_a_guest_who_switches_language_once_is_followed() -> None:
     russian = ["Согласен.", "Думаю, хватит.", "Вот так.", "Тебе виднее."]
     ukrainian = ["Звісно.", "Близько трьохсот.", "Дякую, Руслане.", "Гаразд."]
     turns = []
@@ -66,7 +66,7 @@ def test_a_guest_who_switches_language_once_is_followed():
     assert _langs(turns)[1::2] == ["ru"] * 4 + ["uk"] * 4
 
 
-def test_subtitle_cues_without_speakers_lean_on_their_neighbours():
+def test_subtitle_cues_without_speakers_lean_on_their_neighbours() -> None:
     cues = ["Україна має покладатися на себе, а Європа повинна захищати себе.", "Так.",
             "Це типова поведінка, яку ми бачимо щодня в новинах."]
     doc = Document("t.srt", "srt", [Segment(i + 1, "cue", text) for i, text in enumerate(cues)])
@@ -80,7 +80,9 @@ TEXTS = ["Так.", "Ok.", "1938", "Thank you very much.", "Дякую.", "Сп�
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["Host", "Guest", None]), st.sampled_from(TEXTS)), min_size=1, max_size=12))
-def test_context_never_crosses_the_script_and_confidence_stays_a_probability(turns):
+def test_context_never_crosses_the_script_and_confidence_stays_a_probability(
+    turns: list[tuple[str | None, str]]
+) -> None:
     doc = Document("t.txt", "transcript", [Segment(i + 1, "turn", text, speaker=who) for i, (who, text) in
                                            enumerate(turns)])
     detect_document(doc)

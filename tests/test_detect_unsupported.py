@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -33,21 +34,21 @@ def _flags(texts: list[str]) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("text", [BELARUSIAN, BULGARIAN, GERMAN, FRENCH, POLISH])
-def test_a_long_segment_in_another_language_is_flagged(text):
+def test_a_long_segment_in_another_language_is_flagged(text: str) -> None:
     assert _flags([text]) == [["lang-unsupported"]]
 
 
 @pytest.mark.parametrize("text", ["Беларускае тэлебачанне сёння развіваецца.", "Безкрайно много ги уважавам.",
                                   "Guten Morgen!"])
-def test_a_short_one_is_not(text):
+def test_a_short_one_is_not(text: str) -> None:
     assert _flags([text]) == [[]]
 
 
-def test_our_languages_are_never_flagged():
+def test_our_languages_are_never_flagged() -> None:
     assert _flags(OURS) == [[], [], []]
 
 
-def test_a_run_of_names_is_not_judged_so_it_neither_reads_as_latin_nor_loads_every_model():
+def test_a_run_of_names_is_not_judged_so_it_neither_reads_as_latin_nor_loads_every_model() -> None:
     names = "Sanctions Barvynenko, Former UK Prime Minister Boris Johnson,"  # a cue of the film benchmark
     done = subprocess.run([sys.executable, "-c", (
         "import sys; from translator.document import Document, Segment; from translator.langid import detect_document\n"
@@ -57,7 +58,7 @@ def test_a_run_of_names_is_not_judged_so_it_neither_reads_as_latin_nor_loads_eve
     assert done.stdout.split() == ["[]", "False"]
 
 
-def test_detect_json_keeps_its_keys_and_shows_the_flag(tmp_path):
+def test_detect_json_keeps_its_keys_and_shows_the_flag(tmp_path: Path) -> None:
     source = tmp_path / "mixed.txt"
     source.write_text(f"Host: {OURS[0]}\nGuest: {BELARUSIAN}\n", "utf-8")
     done = subprocess.run([sys.executable, "-m", "translator", "detect", str(source), "--json"], capture_output=True,

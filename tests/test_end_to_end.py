@@ -39,14 +39,14 @@ def sample_run(
     return out, done
 
 
-def test_run_writes_every_output(sample_run):
+def test_run_writes_every_output(sample_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     out, done = sample_run
     assert done.returncode == 0, done.stderr
     written = [p.name for p in out.iterdir() if p.suffix != ".sqlite" and not p.name.startswith(".")]
     assert sorted(written) == sorted(EXPECTED)
 
 
-def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir, tmp_path):
+def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir: Path, tmp_path: Path) -> None:
     """The bar shows only on a terminal, so where stderr is a pipe tqdm (0.065 s to import) is not loaded."""
     import os
 
@@ -59,7 +59,9 @@ def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir, t
     assert "tqdm" not in imported
 
 
-def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_handlers(packages_dir, tmp_path):
+def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_handlers(
+    packages_dir: Path, tmp_path: Path
+) -> None:
     """A finished command ends with os._exit (freeing the models cost 0.07-0.1 s): its summary on a pipe and
     the stage timings an exit handler writes must still come out."""
     import os
@@ -74,7 +76,7 @@ def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_h
     assert recorded["stages"]["translate"] > 0 and "decoding" in recorded["marks"]
 
 
-def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir, tmp_path):
+def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir: Path, tmp_path: Path) -> None:
     import fcntl
     import os
     import struct
@@ -108,7 +110,7 @@ def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir, tmp_path):
     assert b"translating interview-aisin.en.txt" in shown
 
 
-def test_json_accounts_for_every_line(sample_run):
+def test_json_accounts_for_every_line(sample_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     out, _ = sample_run
     result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
     assert result["source"] == "en" and result["targets"] == TARGETS
@@ -132,7 +134,9 @@ def test_json_accounts_for_every_line(sample_run):
     assert thanks["translations"]["uk"]["text"].startswith("Дякую вам для")
 
 
-def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample_run):
+def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(
+    sample_run: tuple[Path, subprocess.CompletedProcess[str]]
+) -> None:
     out, _ = sample_run
     result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
     not_spoken = [s["text"] for s in result["segments"] if s["kind"] != "turn"]
@@ -152,7 +156,9 @@ def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample
         assert not_spoken and not any(heading in sources for heading in not_spoken)
 
 
-def test_same_input_gives_byte_identical_outputs(sample_run, packages_dir, tmp_path):
+def test_same_input_gives_byte_identical_outputs(
+    sample_run: tuple[Path, subprocess.CompletedProcess[str]], packages_dir: Path, tmp_path: Path
+) -> None:
     out, _ = sample_run
     done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), env_dir=packages_dir)
     assert done.returncode == 0, done.stderr
@@ -160,7 +166,9 @@ def test_same_input_gives_byte_identical_outputs(sample_run, packages_dir, tmp_p
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
-def test_second_run_translates_nothing(sample_run, packages_dir):
+def test_second_run_translates_nothing(
+    sample_run: tuple[Path, subprocess.CompletedProcess[str]], packages_dir: Path
+) -> None:
     out, first = sample_run
     assert " 0 sentences translated" not in first.stdout
     again = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
@@ -168,7 +176,7 @@ def test_second_run_translates_nothing(sample_run, packages_dir):
     assert " 0 sentences translated" in again.stdout
 
 
-def test_detect_json_lists_every_segment(packages_dir):
+def test_detect_json_lists_every_segment(packages_dir: Path) -> None:
     done = translator("detect", str(SAMPLE), "--json", env_dir=packages_dir)
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
@@ -176,7 +184,9 @@ def test_detect_json_lists_every_segment(packages_dir):
     assert all(r["lang"] == "en" and r["file"] == str(SAMPLE) for r in records)
 
 
-def test_mixed_language_transcript_translates_each_segment_from_its_own_language(packages_dir, tmp_path):
+def test_mixed_language_transcript_translates_each_segment_from_its_own_language(
+    packages_dir: Path, tmp_path: Path
+) -> None:
     source = tmp_path / "mixed.txt"
     source.write_text("Interview\nBarvynenko: Hello, friends! Thank you for joining us.\n"
                       "Aysin: Спасибо, друзья! Москва и Европа.\nBarvynenko: Good afternoon, Moscow.\n", "utf-8")
@@ -188,7 +198,7 @@ def test_mixed_language_transcript_translates_each_segment_from_its_own_language
     assert any(f["code"] == "other-language" for f in segments[2]["flags"])
 
 
-def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
+def test_sample_with_glossary_pins_every_occurrence(packages_dir: Path, tmp_path: Path) -> None:
     import re
 
     glossary = SAMPLE.parents[1] / "glossaries" / "interview-aisin.tsv"
@@ -213,7 +223,7 @@ def test_sample_with_glossary_pins_every_occurrence(packages_dir, tmp_path):
     assert {hit["target_text"] for hit in aisin} == {"Руслан Айсін"}
 
 
-def test_glossary_check_reports_problems_with_line_numbers(tmp_path, packages_dir):
+def test_glossary_check_reports_problems_with_line_numbers(tmp_path: Path, packages_dir: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("en\tuk\txx\nMoscow\tМосква\tM\nMoscow\tМосковія\tM\n", "utf-8")
     done = translator("glossary", "check", str(bad), env_dir=packages_dir)

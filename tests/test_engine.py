@@ -9,12 +9,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from translator import stages
 from translator.engine.argos import ArgosEngine, EngineSettings, _LoadedModel
-from translator.engine.packages import installed_packages
+from translator.engine.packages import InstalledPackage, installed_packages
 from translator.errors import MissingPackageError
 
 SENTENCES = [
@@ -48,24 +49,24 @@ def _argostranslate(packages_dir: Path, src: str, tgt: str, sentences: list[str]
         [sys.executable, "-c", ARGOS_SCRIPT], input=json.dumps([src, tgt, sentences]),
         capture_output=True, text=True, env=env, timeout=300, check=True,
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return cast(list[str], json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 @pytest.mark.parametrize(("src", "tgt", "sentences"), [
     ("en", "uk", SENTENCES),
     ("uk", "en", ["Дякую, друзі!", "Москва, Європа: війна, Росія.", "Привіт, Руслане Айсіне."]),
 ])
-def test_output_is_identical_to_argostranslate(packages_dir, src, tgt, sentences):
+def test_output_is_identical_to_argostranslate(packages_dir: Path, src: str, tgt: str, sentences: list[str]) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     assert engine.translate(sentences, src, tgt) == _argostranslate(packages_dir, src, tgt, sentences)
 
 
-def test_translates_word_by_word_with_the_real_model(packages_dir):
+def test_translates_word_by_word_with_the_real_model(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     assert engine.translate(["Thank you, friends!"], "en", "uk") == ["Дякую вам, друзі!"]
 
 
-def test_pivot_shares_the_english_leg(packages_dir):
+def test_pivot_shares_the_english_leg(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     sentences = ["Дякую, друзі!", "Привіт, Москва."]
     english = engine.translate(sentences, "uk", "en")
@@ -77,7 +78,7 @@ def test_pivot_shares_the_english_leg(packages_dir):
 
 
 @pytest.mark.parametrize(("src", "tgt"), [("en", "uk"), ("uk", "ru")])
-def test_steps_handed_over_at_once_translate_as_each_step_alone(packages_dir, src, tgt):
+def test_steps_handed_over_at_once_translate_as_each_step_alone(packages_dir: Path, src: str, tgt: str) -> None:
     steps = [SENTENCES[:2], SENTENCES[2:4], SENTENCES[4:]] if src == "en" else [["Дякую, друзі!"], ["Привіт, Москва."]]
     alone = [ArgosEngine(packages=installed_packages(packages_dir)).translate(step, src, tgt) for step in steps]
     engine = ArgosEngine(packages=installed_packages(packages_dir))
@@ -87,13 +88,18 @@ def test_steps_handed_over_at_once_translate_as_each_step_alone(packages_dir, sr
     assert engine.sentences_translated == sum(map(len, steps)) * len(engine.route(src, tgt))
 
 
-def test_the_first_two_steps_go_to_the_engine_before_any_is_asked_for(packages_dir, monkeypatch):
+def test_the_first_two_steps_go_to_the_engine_before_any_is_asked_for(
+    packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """So a run can keep the engine decoding one document while it writes the one before."""
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     handed: list[list[str]] = []
     submit = engine._submit_leg
-    monkeypatch.setattr(engine, "_submit_leg",
-                        lambda pkg, sentences: (handed.append(sentences), submit(pkg, sentences))[1])
+    def handing(pkg: InstalledPackage, sentences: list[str]) -> Callable[[], list[str]]:
+        handed.append(sentences)
+        return submit(pkg, sentences)
+
+    monkeypatch.setattr(engine, "_submit_leg", handing)
     steps = [SENTENCES[:2], SENTENCES[2:4], SENTENCES[4:]]
     translated = engine.translate_steps(steps, "en", "uk")
     assert handed == steps[:2]
@@ -104,7 +110,7 @@ def test_the_first_two_steps_go_to_the_engine_before_any_is_asked_for(packages_d
     assert [first, second, *translated] == [engine.translate(step, "en", "uk") for step in steps]
 
 
-def test_a_submit_that_blocks_counts_as_translate_time(packages_dir, monkeypatch):
+def test_a_submit_that_blocks_counts_as_translate_time(packages_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """CTranslate2 blocks a submit while its queue is full: that wait is decoding, not start-up, in the timings."""
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     engine.translate(["Hello."], "en", "uk")  # loaded: what follows is the submit alone
@@ -121,7 +127,7 @@ def test_a_submit_that_blocks_counts_as_translate_time(packages_dir, monkeypatch
     assert list(translated) == [engine.translate(step, "en", "uk") for step in (SENTENCES[:2], SENTENCES[2:])]
 
 
-def test_each_model_is_loaded_once(packages_dir):
+def test_each_model_is_loaded_once(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     engine.translate(["Hello."], "en", "uk")
     engine.translate(["Thank you."], "en", "uk")
@@ -130,39 +136,39 @@ def test_each_model_is_loaded_once(packages_dir):
     assert engine.sentences_translated == 3
 
 
-def test_same_language_is_identity_and_duplicates_are_translated_once(packages_dir):
+def test_same_language_is_identity_and_duplicates_are_translated_once(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     assert engine.translate(["Hello."], "en", "en") == ["Hello."]
     assert engine.translate(["Hello.", "Hello.", "Hello."], "en", "uk") == ["Привіт."] * 3
     assert engine.sentences_translated == 1
 
 
-def test_long_sentence_is_not_cut_at_256_pieces(packages_dir):
+def test_long_sentence_is_not_cut_at_256_pieces(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     long_sentence = " ".join(["Moscow for Europe"] * 120) + "."
     (output,) = engine.translate([long_sentence], "en", "uk")
     assert output == " ".join(["Москва для Європа"] * 120) + "."
 
 
-def test_beam_size_one_gives_the_same_words_on_this_model(packages_dir):
+def test_beam_size_one_gives_the_same_words_on_this_model(packages_dir: Path) -> None:
     fast = ArgosEngine(EngineSettings(beam_size=1), packages=installed_packages(packages_dir))
     default = ArgosEngine(packages=installed_packages(packages_dir))
     assert fast.translate(SENTENCES, "en", "uk") == default.translate(SENTENCES, "en", "uk")
 
 
-def test_missing_direction_names_the_install_command(tmp_path):
+def test_missing_direction_names_the_install_command(tmp_path: Path) -> None:
     engine = ArgosEngine(packages=[])
     with pytest.raises(MissingPackageError, match="translator models install en-uk"):
         engine.check([("en", "uk")])
 
 
-def test_memory_identity_names_packages_versions_and_beam(packages_dir):
+def test_memory_identity_names_packages_versions_and_beam(packages_dir: Path) -> None:
     packages = installed_packages(packages_dir)
     assert ArgosEngine(packages=packages).identity("uk", "ru") == "translate-uk_en@1.0+translate-en_ru@1.0#beam4"
     assert ArgosEngine(EngineSettings(beam_size=1), packages=packages).identity("en", "uk").endswith("#beam1")
 
 
-def test_preloading_loads_each_model_of_the_routes_once_in_the_background(packages_dir):
+def test_preloading_loads_each_model_of_the_routes_once_in_the_background(packages_dir: Path) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
     engine.preload("uk", ["en", "ru", "uk"])  # uk→en, and uk→ru through English: two models
     engine.preload("uk", ["ru"])
@@ -172,7 +178,7 @@ def test_preloading_loads_each_model_of_the_routes_once_in_the_background(packag
     assert not engine._loading and len(engine._models) == 2
 
 
-def test_preloading_leaves_a_missing_direction_to_check(packages_dir):
+def test_preloading_leaves_a_missing_direction_to_check(packages_dir: Path) -> None:
     packages = [pkg for pkg in installed_packages(packages_dir) if pkg.to_code != "ru"]
     engine = ArgosEngine(packages=packages)
     engine.preload("en", ["ru", "uk"])

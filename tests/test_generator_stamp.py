@@ -32,6 +32,7 @@ def test_html_docx_tmx_and_xliff_carry_the_release() -> None:
     properties = docx.Document(io.BytesIO(_render("docx"))).core_properties
     assert properties.author == "translator" and properties.comments == f"written by {STAMP}"
     tmx_header = etree.fromstring(_render("tmx")).find("header")
+    assert tmx_header is not None
     assert (tmx_header.get("creationtool"), tmx_header.get("creationtoolversion")) == ("translator", __version__)
     tool = next(e for e in etree.fromstring(_render("xlf")).iter() if e.tag.endswith("}tool"))
     assert (tool.get("tool-name"), tool.get("tool-version")) == ("translator", __version__)

@@ -80,7 +80,7 @@ def pinned(engine: ArgosEngine, sentence: str, src: str, tgt: str) -> tuple[str,
     ],
 )
 def test_a_name_the_model_translated_is_pinned_through_attention(
-    engine: ArgosEngine, sentence: str, src: str, tgt: str, model_wrote: str, expected: str, hits: list
+    engine: ArgosEngine, sentence: str, src: str, tgt: str, model_wrote: str, expected: str, hits: list[tuple[str, str]]
 ) -> None:
     text, found, plain = pinned(engine, sentence, src, tgt)
     assert plain == model_wrote  # without the attention the name is lost: nothing spelt like it is left
@@ -184,7 +184,9 @@ NAME = (10, 22)  # the placeholder's characters in the protected text
         ([(2, 11), (12, 13), (14, 20), (21, 27), (28, 33)], [], None),  # five words for a two-word name
     ],
 )
-def test_only_a_plausible_span_is_taken(targets: list, taken: list, expected: tuple[int, int] | None) -> None:
+def test_only_a_plausible_span_is_taken(
+    targets: list[tuple[int, int]], taken: list[tuple[int, int]], expected: tuple[int, int] | None
+) -> None:
     links = [Link(NAME, target) for target in targets] + [Link((0, 1), (0, 1)), Link((2, 5), (2, 11))]
     assert attended_span(links, NAME, 2, TEXT, taken) == expected
 

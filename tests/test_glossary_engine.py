@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.tiny_argos import build_package
+from translator.document import GlossaryHit
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import install_file, installed_packages
 from translator.glossary import Glossary, load_glossaries, pin_name, protect, restore, summary_line, written
@@ -49,7 +50,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> ArgosEngine:
     return ArgosEngine(EngineSettings(threads=1), installed_packages(folder))
 
 
-def through(engine: ArgosEngine, glossary: Glossary, sentences: list[str], src: str, tgt: str):
+def through(
+    engine: ArgosEngine, glossary: Glossary, sentences: list[str], src: str, tgt: str
+) -> list[tuple[str, list[GlossaryHit]]]:
     protected = [protect(glossary, s, src, tgt) for s in sentences]
     machine = engine.translate([p.text for p in protected], src, tgt)
     return [restore(glossary, p, m, tgt) for p, m in zip(protected, machine)]

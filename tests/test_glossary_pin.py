@@ -142,7 +142,8 @@ def misbehave(glossary: Glossary, entry: int, tgt: str, placeholder: str, behavi
     return {"copy": placeholder, "garble": "Ксилофон", "drop": ""}[behaviour]
 
 
-def in_paradigm(target_text: str, form: str, tgt: str) -> bool:
+def in_paradigm(target_text: str, form: str | None, tgt: str) -> bool:
+    assert form is not None, "a pinned term has a form in the target language"
     words, forms = target_text.split(" "), form.split(" ")
     if tgt not in ("ru", "uk"):
         return target_text == form

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import cast
 
 import pytest
 
-from translator.document import Document, GlossaryHit, Segment, Translation
+from translator.document import Document, GlossaryHit, GlossaryStatus, Segment, Translation
 from translator.glossary import summary_line
 from translator.qa import flag_document
 from translator.subtitles import layout_subtitles
@@ -16,7 +17,9 @@ from translator.writers import WRITERS
 
 
 def test_summary_counts_the_three_statuses_per_language() -> None:
-    statuses = {"uk": ["pinned"] * 109 + ["uncertain"] * 5 + ["missed"], "ru": ["pinned", "missed"]}
+    # cast: mypy types a sum of lists of literals as list[str]
+    statuses = cast(dict[str, list[GlossaryStatus]],
+                    {"uk": ["pinned"] * 109 + ["uncertain"] * 5 + ["missed"], "ru": ["pinned", "missed"]})
     hits = {lang: [GlossaryHit("Putin", "Putin", "Путін", lang, s) for s in found] for lang, found in statuses.items()}
     assert summary_line(hits) == ("glossary: 109 pinned, 5 uncertain, 1 missed (uk); "
                                   "1 pinned, 0 uncertain, 1 missed (ru)")

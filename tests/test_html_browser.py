@@ -38,6 +38,7 @@ def dump_dom(tmp_path: Path, page: bytes, fragment: str = "", then: str = "") ->
         page = page.replace(b"</body>", f"<script>{then}</script>\n</body>".encode())
     path = tmp_path / "review.html"
     path.write_bytes(page)
+    assert CHROMIUM is not None  # the module is skipped without it
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",

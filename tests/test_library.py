@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -13,6 +14,11 @@ import translator
 from tests.conftest import ROOT, SAMPLE
 from tests.test_end_to_end import translator as cli
 from translator.errors import UsageError
+
+if TYPE_CHECKING:
+    from translator.document import Document
+    from translator.engine.argos import ArgosEngine
+    from translator.translation import LegSteps, Plan
 
 GLOSSARY = ROOT / "glossaries" / "interview-aisin.tsv"
 CUES = ("1\n00:00:01,000 --> 00:00:03,500\nGood afternoon, friends.\n\n"
@@ -73,14 +79,21 @@ def test_a_folder_decodes_each_document_while_the_one_before_is_written_and_writ
     for name in ("clip.srt", SAMPLE.name, "thanks.txt"):  # a folder's order, one memory
         translator.run([inputs / name], to=["uk", "ru"], out=one_by_one, glossaries=[GLOSSARY])
 
-    from translator import pipeline, workflow
+    from translator import outputs, pipeline, translation, workflow
 
     order: list[str] = []
-    start, write = workflow.start_translation, pipeline.write_document
-    monkeypatch.setattr(workflow, "start_translation",
-                        lambda plan, engine: (order.append("decode"), start(plan, engine))[1])
-    monkeypatch.setattr(pipeline, "write_document",
-                        lambda doc, *args: (order.append(f"write {Path(doc.path).name}"), write(doc, *args))[1])
+    start, write = translation.start_translation, outputs.write_document  # what workflow and pipeline import
+
+    def decoding(plan: Plan, engine: ArgosEngine) -> LegSteps | None:
+        order.append("decode")
+        return start(plan, engine)
+
+    def writing(doc: Document, *args: Any) -> list[Path]:
+        order.append(f"write {Path(doc.path).name}")
+        return write(doc, *args)
+
+    monkeypatch.setattr(workflow, "start_translation", decoding)
+    monkeypatch.setattr(pipeline, "write_document", writing)
     results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "folder", glossaries=[GLOSSARY])
     assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name, "thanks.txt"]
     assert order == ["decode", "decode", "write clip.srt", "decode", f"write {SAMPLE.name}", "write thanks.txt"]

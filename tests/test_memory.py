@@ -62,8 +62,8 @@ def test_lookup_handles_more_sentences_than_one_query_binds(memory: TranslationM
 
 
 @settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30),
-                       st.text(st.characters(blacklist_categories=("Cs",)), max_size=30), max_size=8))
+@given(st.dictionaries(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=30),
+                       st.text(st.characters(blacklist_categories=["Cs"]), max_size=30), max_size=8))
 def test_any_text_round_trips(memory: TranslationMemory, pairs: dict[str, str]) -> None:
     memory.store("en", "uk", "e", "any", list(pairs.items()))
     assert memory.lookup("en", "uk", "e", "any", list(pairs)) == pairs
@@ -124,6 +124,7 @@ def test_kill_9_keeps_every_committed_batch_and_the_next_run_resumes(tmp_path: P
     path = tmp_path / "tm.sqlite"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env, text=True)
+    assert process.stdout is not None
     reported = -1
     while reported < 25:
         line = process.stdout.readline()
@@ -140,7 +141,7 @@ def test_kill_9_keeps_every_committed_batch_and_the_next_run_resumes(tmp_path: P
             assert memory.lookup("en", "uk", "e", "g", sources) == {s: f"t{batch} {s.split('s')[-1]}" * 20
                                                                      for s in sources}
         rows = memory.db.connection.execute("SELECT source FROM sentences").fetchall()
-        batches = {}
+        batches: dict[str, list[str]] = {}
         for (source,) in rows:
             batches.setdefault(source.split(" ")[0], []).append(source)
         assert all(len(found) == 40 for found in batches.values())  # no half batch

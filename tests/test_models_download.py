@@ -35,7 +35,7 @@ class Site(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.files: dict[str, bytes] = {}
-        self.indexes: dict[str, list[dict]] = {}
+        self.indexes: dict[str, list[dict[str, object]]] = {}
         self.agents: list[str] = []
         self.base = f"http://127.0.0.1:{self.server_address[1]}/"
 
@@ -99,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def site(package_files) -> Iterator[Site]:
+def site(package_files: dict[tuple[str, str], Path]) -> Iterator[Site]:
     server = Site()
     server.files["en_uk.argosmodel"] = package_files[("en", "uk")].read_bytes()
     server.files["ru_en.argosmodel"] = package_files[("ru", "en")].read_bytes()
@@ -109,12 +109,14 @@ def site(package_files) -> Iterator[Site]:
     server.server_close()
 
 
-def entry(*links: str, version: str = "1.0") -> dict:
+def entry(*links: str, version: str = "1.0") -> dict[str, object]:
     return {"type": "translate", "from_code": "en", "to_code": "uk", "package_version": version,
             "links": list(links)}
 
 
-def install(site: Site, index: list[dict], packages_dir: Path, name: str = "en-uk") -> subprocess.CompletedProcess[str]:
+def install(
+    site: Site, index: list[dict[str, object]], packages_dir: Path, name: str = "en-uk"
+) -> subprocess.CompletedProcess[str]:
     site.indexes["idx"] = index
     env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "idx", "ARGOS_PACKAGES_DIR": str(packages_dir),
            "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
@@ -134,7 +136,7 @@ FAULTS = {  # a faulty first link, and what the user is told about it
 
 
 @pytest.mark.parametrize("fault", FAULTS)
-def test_a_faulty_link_moves_on_to_the_next(site, tmp_path, fault):
+def test_a_faulty_link_moves_on_to_the_next(site: Site, tmp_path: Path, fault: str) -> None:
     link, told = FAULTS[fault]
     done = install(site, [entry(link.format(base=site.base), site.base + "en_uk.argosmodel")], tmp_path / "pk")
     assert done.returncode == 0, done.stderr
@@ -144,7 +146,9 @@ def test_a_faulty_link_moves_on_to_the_next(site, tmp_path, fault):
 
 
 @pytest.mark.parametrize("fault", FAULTS)
-def test_when_every_link_fails_nothing_changes(site, tmp_path, fault, package_files):
+def test_when_every_link_fails_nothing_changes(
+    site: Site, tmp_path: Path, fault: str, package_files: dict[tuple[str, str], Path]
+) -> None:
     folder = tmp_path / "pk"
     packages.install_file(package_files[("en", "uk")], folder)
     before = sorted(p.name for p in folder.rglob("*"))
@@ -156,14 +160,14 @@ def test_when_every_link_fails_nothing_changes(site, tmp_path, fault, package_fi
     assert sorted(p.name for p in folder.rglob("*")) == before
 
 
-def test_requests_say_who_they_come_from(site, tmp_path):
+def test_requests_say_who_they_come_from(site: Site, tmp_path: Path) -> None:
     done = install(site, [entry(site.base + "en_uk.argosmodel")], tmp_path / "pk")
     assert done.returncode == 0, done.stderr
     assert site.agents == [f"translator/{__version__}"] * 2  # the index, then the package
     assert f"reading the Argos package index at {site.base}idx/index.json" in done.stderr
 
 
-def test_the_newest_entry_is_chosen(site, tmp_path, package_files):
+def test_the_newest_entry_is_chosen(site: Site, tmp_path: Path, package_files: dict[tuple[str, str], Path]) -> None:
     site.files["newer.argosmodel"] = package_files[("en", "uk")].read_bytes()
     done = install(site, [entry(site.base + "gone-1", version="0.9"), entry(site.base + "en_uk.argosmodel"),
                           entry(site.base + "gone-2", version="1.0")], tmp_path / "pk")
@@ -171,7 +175,7 @@ def test_the_newest_entry_is_chosen(site, tmp_path, package_files):
     assert "gone-1" not in done.stderr and "gone-2" not in done.stderr
 
 
-def test_a_stalled_index_gives_up_in_bounded_time(site, tmp_path):
+def test_a_stalled_index_gives_up_in_bounded_time(site: Site, tmp_path: Path) -> None:
     site.files["stalled/index.json"] = json.dumps([entry(site.base + "en_uk.argosmodel")] * 50).encode()
     env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "trickle-stalled", "ARGOS_PACKAGES_DIR": str(tmp_path),
            "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
@@ -183,13 +187,13 @@ def test_a_stalled_index_gives_up_in_bounded_time(site, tmp_path):
     assert "cannot read the Argos package index" in done.stderr.splitlines()[-1]
 
 
-def test_a_direction_the_index_lacks(site, tmp_path):
+def test_a_direction_the_index_lacks(site: Site, tmp_path: Path) -> None:
     done = install(site, [entry(site.base + "en_uk.argosmodel")], tmp_path / "pk", name="ru-en")
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "the Argos index has no package ru-en" in done.stderr
 
 
-def test_install_help_documents_the_index_variable():
+def test_install_help_documents_the_index_variable() -> None:
     done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "--help"], capture_output=True,
                           text=True, timeout=60)
     assert "ARGOS_PACKAGE_INDEX" in done.stdout

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from translator.database import Database
@@ -19,12 +22,12 @@ def _doc(translation: str = "Привіт, друзі!") -> Document:
 
 
 @pytest.fixture
-def memory(tmp_path):
+def memory(tmp_path: Path) -> Iterator[RunLedger]:
     with Database(tmp_path / "tm.sqlite") as db:
         yield RunLedger(db)
 
 
-def test_unchanged_result_leaves_every_file_untouched(tmp_path, memory):
+def test_unchanged_result_leaves_every_file_untouched(tmp_path: Path, memory: RunLedger) -> None:
     out = tmp_path / "out"
     out.mkdir()
     paths = write_document(_doc(), out, memory)
@@ -35,14 +38,14 @@ def test_unchanged_result_leaves_every_file_untouched(tmp_path, memory):
     assert "Вітаю" in (out / "talk.uk.srt").read_text("utf-8")
 
 
-def test_a_deleted_output_is_written_again(tmp_path, memory):
+def test_a_deleted_output_is_written_again(tmp_path: Path, memory: RunLedger) -> None:
     paths = write_document(_doc(), tmp_path, memory)
     (tmp_path / "talk.uk.srt").unlink()
     write_document(_doc(), tmp_path, memory)
     assert all(p.exists() for p in paths)
 
 
-def test_an_edited_output_is_never_overwritten(tmp_path, memory):
+def test_an_edited_output_is_never_overwritten(tmp_path: Path, memory: RunLedger) -> None:
     write_document(_doc(), tmp_path, memory)
     review = tmp_path / "talk.en-uk.csv"
     edited = review.read_bytes().replace("Привіт".encode(), "Вітаю".encode())

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ RU_SENTENCES = ["Привет, друзья!", "Спасибо, Москва.", 
 
 # name: (builder, direction, sentences, a sentence and its translation, written by hand); the BPE package is
 # conftest's bpe_package_file.
-LAYOUTS = {
+LAYOUTS: dict[str, tuple[Callable[[Path], Path] | None, tuple[str, str], list[str], tuple[str, str]]] = {
     "legacy-1.4": (lambda out: build_package(out, "en", "uk", EN_UK, version="1.4", layout="legacy"),
                    ("en", "uk"), EN_SENTENCES, ("Thank you, friends.", "Дякую вам, друзі.")),
     "locomotive-1.9": (lambda out: build_package(out, "en", "ru", EN_RU, version="1.9", layout="locomotive"),
@@ -81,6 +82,9 @@ def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+Installs = dict[str, tuple[Path, subprocess.CompletedProcess[str]]]  # layout name: its packages folder, the install
+
+
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory: pytest.TempPathFactory,
              bpe_package_file: Path) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
@@ -95,7 +99,7 @@ def installs(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(scope="module")
-def argos_outputs(installs) -> dict[tuple[str, str], list[str]]:
+def argos_outputs(installs: Installs) -> dict[tuple[str, str], list[str]]:
     """argostranslate's translations: every layout at its saved precision, the float32 one also under 1.11's
     default compute type ("auto", which quantizes to int8 on CPU). One child process for all."""
     jobs = [(name, "default") for name in LAYOUTS] + [("float32", "auto")]
@@ -105,7 +109,7 @@ def argos_outputs(installs) -> dict[tuple[str, str], list[str]]:
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_installs_and_is_listed_as_usable(installs, name):
+def test_installs_and_is_listed_as_usable(installs: Installs, name: str) -> None:
     folder, done = installs[name]
     src, tgt = LAYOUTS[name][1]
     assert done.returncode == 0, done.stderr
@@ -117,14 +121,16 @@ def test_installs_and_is_listed_as_usable(installs, name):
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_output_is_identical_to_argostranslate(installs, argos_outputs, name):
+def test_output_is_identical_to_argostranslate(
+    installs: Installs, argos_outputs: dict[tuple[str, str], list[str]], name: str
+) -> None:
     _, (src, tgt), sentences, _ = LAYOUTS[name]
     engine = ArgosEngine(EngineSettings(threads=1), installed_packages(installs[name][0]))
     assert engine.translate(sentences, src, tgt) == argos_outputs[(name, "default")]
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_translator_run_translates_with_it(installs, name, tmp_path):
+def test_translator_run_translates_with_it(installs: Installs, name: str, tmp_path: Path) -> None:
     _, (src, tgt), _, (sentence, expected) = LAYOUTS[name]
     subtitles = tmp_path / "clip.srt"
     subtitles.write_text(f"1\n00:00:01,000 --> 00:00:03,000\n{sentence}\n", "utf-8")
@@ -135,7 +141,7 @@ def test_translator_run_translates_with_it(installs, name, tmp_path):
     assert cue.content == expected
 
 
-def test_the_bpe_package_splits_words_into_several_pieces(installs):
+def test_the_bpe_package_splits_words_into_several_pieces(installs: Installs) -> None:
     [pkg] = installed_packages(installs["opus-bpe-1.9"][0])
     assert not (pkg.path / "sentencepiece.model").exists()
     tokenizer = ArgosEngine(packages=[pkg])._model(pkg).tokenizer
@@ -144,7 +150,9 @@ def test_the_bpe_package_splits_words_into_several_pieces(installs):
     assert sum(piece.endswith("@@") for piece in pieces) >= 3  # the names are several pieces each
 
 
-def test_float32_package_keeps_its_precision_unless_asked(installs, argos_outputs):
+def test_float32_package_keeps_its_precision_unless_asked(
+    installs: Installs, argos_outputs: dict[tuple[str, str], list[str]]
+) -> None:
     packages = installed_packages(installs["float32"][0])
     sentences = LAYOUTS["float32"][2]
     saved = ArgosEngine(EngineSettings(threads=1), packages).translate(sentences, "en", "uk")
@@ -153,7 +161,7 @@ def test_float32_package_keeps_its_precision_unless_asked(installs, argos_output
     assert quantized == argos_outputs[("float32", "auto")]  # what argostranslate 1.11 gives by default on CPU
 
 
-def test_compute_type_option_reaches_the_model(installs, tmp_path):
+def test_compute_type_option_reaches_the_model(installs: Installs, tmp_path: Path) -> None:
     subtitles = tmp_path / "clip.srt"
     subtitles.write_text("1\n00:00:01,000 --> 00:00:03,000\nHello, friends.\n", "utf-8")
     done = translator("run", str(subtitles), "--from", "en", "--to", "uk", "--out", str(tmp_path / "out"),

@@ -54,7 +54,7 @@ def _patched_headers(data: bytes, *, method: int | None = None, flag: int = 0) -
     return bytes(out)
 
 
-def _with_metadata(change: Callable[[dict], object]) -> Callable[[Files], bytes]:
+def _with_metadata(change: Callable[[dict[str, object]], object]) -> Callable[[Files], bytes]:
     def build(files: Files) -> bytes:
         name = next(n for n in files if n.endswith("/metadata.json"))
         meta = json.loads(files[name])
@@ -63,7 +63,7 @@ def _with_metadata(change: Callable[[dict], object]) -> Callable[[Files], bytes]
     return build
 
 
-def _set(**values: object) -> Callable[[dict], dict]:
+def _set(**values: object) -> Callable[[dict[str, object]], dict[str, object]]:
     return lambda meta: {**meta, **values}
 
 
@@ -143,7 +143,7 @@ def translator(*args: str, folder: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def en_uk_installed(package_files, tmp_path) -> Path:
+def en_uk_installed(package_files: dict[tuple[str, str], Path], tmp_path: Path) -> Path:
     folder = tmp_path / "packages"
     packages.install_file(package_files[("en", "uk")], folder)
     return folder
@@ -156,7 +156,9 @@ def _still_working(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("case", HOSTILE)
-def test_hostile_package_is_refused_in_one_line(case, package_files, en_uk_installed, tmp_path):
+def test_hostile_package_is_refused_in_one_line(
+    case: str, package_files: dict[tuple[str, str], Path], en_uk_installed: Path, tmp_path: Path
+) -> None:
     build, message = HOSTILE[case]
     hostile = tmp_path / "hostile.argosmodel"
     hostile.write_bytes(build(_entries(package_files[("en", "uk")])))
@@ -170,7 +172,9 @@ def test_hostile_package_is_refused_in_one_line(case, package_files, en_uk_insta
     _still_working(en_uk_installed)
 
 
-def test_a_leftover_staging_folder_is_never_used(package_files, en_uk_installed):
+def test_a_leftover_staging_folder_is_never_used(
+    package_files: dict[tuple[str, str], Path], en_uk_installed: Path
+) -> None:
     leftover = en_uk_installed / ".installing-x1"
     shutil.copytree(en_uk_installed / "translate-en_uk-1_0", leftover / "translate-en_uk-1_0")
     shutil.copy(leftover / "translate-en_uk-1_0" / "metadata.json", leftover / "metadata.json")
@@ -178,7 +182,7 @@ def test_a_leftover_staging_folder_is_never_used(package_files, en_uk_installed)
     assert "installing" not in translator("models", "list", folder=en_uk_installed).stdout
 
 
-def test_equal_packages_are_chosen_by_folder_name(en_uk_installed):
+def test_equal_packages_are_chosen_by_folder_name(en_uk_installed: Path) -> None:
     """Two copies of one direction and version: the one whose folder name sorts first, whatever the order they
     were made in."""
     original = en_uk_installed / "translate-en_uk-1_0"
@@ -188,7 +192,9 @@ def test_equal_packages_are_chosen_by_folder_name(en_uk_installed):
     assert [pkg.path.name for pkg in chosen] == ["aa-copy"]
 
 
-def test_an_unusable_package_is_listed_as_such_and_never_routed(en_uk_installed, package_files):
+def test_an_unusable_package_is_listed_as_such_and_never_routed(
+    en_uk_installed: Path, package_files: dict[tuple[str, str], Path]
+) -> None:
     packages.install_file(package_files[("en", "ru")], en_uk_installed)
     (en_uk_installed / "translate-en_ru-1_0" / "model" / "model.bin").write_bytes(struct.pack("<I", 9))
     (en_uk_installed / "weird").mkdir()
@@ -206,7 +212,9 @@ def test_an_unusable_package_is_listed_as_such_and_never_routed(en_uk_installed,
     _still_working(en_uk_installed)
 
 
-def test_a_new_version_is_installed_beside_and_a_reinstall_replaces(package_files, en_uk_installed, tmp_path):
+def test_a_new_version_is_installed_beside_and_a_reinstall_replaces(
+    package_files: dict[tuple[str, str], Path], en_uk_installed: Path, tmp_path: Path
+) -> None:
     files = _entries(package_files[("en", "uk")])
     newer = tmp_path / "newer.argosmodel"
     newer.write_bytes(_zip(_entries_with(files, package_version="1.1")))
@@ -217,13 +225,15 @@ def test_a_new_version_is_installed_beside_and_a_reinstall_replaces(package_file
     assert packages.route("en", "uk", found)[0].version == "1.1"
 
 
-def test_legacy_folder_of_the_same_version_is_replaced_not_duplicated(package_files, en_uk_installed):
+def test_legacy_folder_of_the_same_version_is_replaced_not_duplicated(
+    package_files: dict[tuple[str, str], Path], en_uk_installed: Path
+) -> None:
     shutil.move(en_uk_installed / "translate-en_uk-1_0", en_uk_installed / "en_uk")  # as argospm installed 1.4
     packages.install_file(package_files[("en", "uk")], en_uk_installed)
     assert [p.path.name for p in packages.installed_packages(en_uk_installed)] == ["translate-en_uk-1_0"]
 
 
-def test_install_list_route_remove(package_files, tmp_path):
+def test_install_list_route_remove(package_files: dict[tuple[str, str], Path], tmp_path: Path) -> None:
     folder = tmp_path / "pk"
     installed = packages.install_file(package_files[("en", "uk")], folder)
     assert (installed.from_code, installed.to_code) == ("en", "uk")
@@ -241,13 +251,13 @@ def test_install_list_route_remove(package_files, tmp_path):
         packages.remove("en-uk", folder)
 
 
-def test_non_ascii_packages_folder(package_files, tmp_path):
+def test_non_ascii_packages_folder(package_files: dict[tuple[str, str], Path], tmp_path: Path) -> None:
     """sentencepiece cannot open non-ASCII paths on Windows (argos-translate #480): the model is read from bytes."""
     folder = tmp_path / "Користувач Ölçü" / "packages"
     packages.install_file(package_files[("en", "uk")], folder)
     _still_working(folder)
 
 
-def test_packages_dir_honours_the_environment(monkeypatch, tmp_path):
+def test_packages_dir_honours_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path))
     assert packages.packages_dir() == tmp_path

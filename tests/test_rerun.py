@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 from tests.conftest import SAMPLE
 from tests.test_end_to_end import translator
 
 
 def _counts(stdout: str) -> tuple[int, int]:
-    translated, from_memory = re.search(r"(\d+) sentences translated, (\d+) from memory", stdout).groups()
+    found = re.search(r"(\d+) sentences translated, (\d+) from memory", stdout)
+    assert found, stdout
+    translated, from_memory = found.groups()
     return int(translated), int(from_memory)
 
 
-def test_reruns(packages_dir, tmp_path):
+def test_reruns(packages_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "talk.en.txt"
     shutil.copy(SAMPLE, source)
     out = tmp_path / "out"

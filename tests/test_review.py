@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -27,7 +28,7 @@ FIXES = {2: "Вітаю, Айсіне! Я кажу «так».", 3: "SOCAR зн�
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Database:
+def db(tmp_path: Path) -> Iterator[Database]:
     with Database(tmp_path / "translator.sqlite") as opened:
         yield opened
 
@@ -97,7 +98,7 @@ def test_excel_semicolon_cp1251_csv_with_extra_words_in_the_name(tmp_path: Path,
 def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: Path, doc: Document,
                                                                     db: Database) -> None:
     path = written(tmp_path, doc, "xlf")
-    store = xliff.xlifffile(io.BytesIO(path.read_bytes()))
+    store: xliff.xlifffile[xliff.Xliff1Unit] = xliff.xlifffile(io.BytesIO(path.read_bytes()))
     for unit in store.units:
         number = int(unit.xmlelement.get("id"))
         if number in FIXES:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TypedDict, cast
 
 import pysubs2
 import pytest
@@ -24,6 +25,11 @@ FIXES = {
     12: "Як ви оцінюєте зустріч на Алясці та переговори у Вашингтоні?",
     27: "Дякую, що запросили.",
 }
+
+
+# The reviewed sample's folder, its outputs before the review, and the import and rerun that followed.
+Reviewed = TypedDict("Reviewed", {"out": Path, "before": dict[str, bytes], "import": subprocess.CompletedProcess[str],
+                                  "again": subprocess.CompletedProcess[str]})
 
 
 def _fix_csv(path: Path) -> None:
@@ -39,7 +45,7 @@ def _fix_csv(path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def reviewed(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def reviewed(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Reviewed:
     out = tmp_path_factory.mktemp("reviewed")
     first = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
     assert first.returncode == 0, first.stderr
@@ -54,11 +60,11 @@ def reviewed(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     return {"out": out, "before": before, "import": imported, "again": again}
 
 
-def test_import_reports_three_corrections(reviewed):
+def test_import_reports_three_corrections(reviewed: Reviewed) -> None:
     assert "3 correction(s) stored as approved" in reviewed["import"].stdout
 
 
-def test_rerun_translates_nothing_and_applies_the_fixes_everywhere(reviewed):
+def test_rerun_translates_nothing_and_applies_the_fixes_everywhere(reviewed: Reviewed) -> None:
     out: Path = reviewed["out"]
     assert " 0 sentences translated" in reviewed["again"].stdout
     segments = json.loads((out / "interview-aisin.json").read_text("utf-8"))["segments"]
@@ -77,20 +83,20 @@ def test_rerun_translates_nothing_and_applies_the_fixes_everywhere(reviewed):
             assert fix.split(".")[0].split("!")[0] in text, name
 
 
-def test_russian_outputs_are_unchanged(reviewed):
+def test_russian_outputs_are_unchanged(reviewed: Reviewed) -> None:
     out: Path = reviewed["out"]
     for name, data in reviewed["before"].items():
         if ".ru." in name or "-ru." in name:
             assert (out / name).read_bytes() == data, name
 
 
-def test_review_status_counts_approved(reviewed, packages_dir):
+def test_review_status_counts_approved(reviewed: Reviewed, packages_dir: Path) -> None:
     done = translator("review", "status", "--memory", str(reviewed["out"] / "translator.sqlite"), env_dir=packages_dir)
     assert done.returncode == 0, done.stderr
     assert "interview-aisin → uk: " in done.stdout and "3 approved" in done.stdout
 
 
-def test_killed_run_resumes_from_the_memory(packages_dir, tmp_path):
+def test_killed_run_resumes_from_the_memory(packages_dir: Path, tmp_path: Path) -> None:
     """kill -9 in the middle of a long run: what was stored is kept and the next run does only the rest."""
     long_input = tmp_path / "long.en.txt"
     turns = [f"Speaker{i % 2}: Moscow and Europe talk number {i} about the war, thank you friends."
@@ -112,6 +118,7 @@ def test_killed_run_resumes_from_the_memory(packages_dir, tmp_path):
     resumed = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr
     counts = re.search(r"(\d+) sentences translated, (\d+) from memory", resumed.stdout)
+    assert counts, resumed.stdout
     translated, from_memory = map(int, counts.groups())
     assert from_memory == kept and translated + from_memory == len(turns) + 1
 
@@ -121,6 +128,6 @@ def _stored(memory: Path) -> int:
 
     try:
         with sqlite3.connect(f"file:{memory}?mode=ro", uri=True, timeout=1) as db:
-            return db.execute("select count(*) from sentences").fetchone()[0]
+            return cast(int, db.execute("select count(*) from sentences").fetchone()[0])
     except sqlite3.Error:
         return 0

@@ -15,8 +15,8 @@ from translator.writers import WRITERS
 from translator.writers.review_rows import review_rows, xml_safe
 
 # Any text a decoded input can hold (no lone surrogates), Cyrillic, quotes, separators and line breaks included.
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=40)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+CELL = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1, max_size=40)
 
 
 @st.composite
@@ -57,6 +57,7 @@ def _written_rows(doc: Document, xml: bool) -> list[tuple[int, str, str]]:
 @given(documents(CELL))
 def test_a_csv_review_table_reads_back_as_written(doc: Document) -> None:
     target, rows = csv_table.read(Path("talk.en-uk.csv"), WRITERS["csv"].render(doc, "uk"))
+    assert target is not None
     assert (target.doc_key, target.src, target.tgt) == ("talk", "en", "uk")
     assert [(row.id, row.source, row.translation) for row in rows] == _written_rows(doc, xml=False)
     assert [row.approved for row in rows] == [row.status == "approved" for row in review_rows(doc, "uk")]
@@ -66,6 +67,7 @@ def test_a_csv_review_table_reads_back_as_written(doc: Document) -> None:
 @given(documents(CELL))
 def test_a_docx_review_table_reads_back_as_written(doc: Document) -> None:
     target, rows = docx_table.read(Path("renamed.docx"), WRITERS["docx"].render(doc, "uk"))
+    assert target is not None
     assert (target.doc_key, target.src, target.tgt) == ("talk", "en", "uk")  # from the file's identifier
     assert [(row.id, row.source, row.translation) for row in rows] == _written_rows(doc, xml=True)
     assert [row.approved for row in rows] == [row.status == "approved" for row in review_rows(doc, "uk")]

@@ -20,12 +20,12 @@ from translator.sentences import (
 )
 
 
-def test_english_abbreviations():
+def test_english_abbreviations() -> None:
     assert split_sentences("Mr. Smith went to Washington. He met Dr. Jones!", "en") == [
         "Mr. Smith went to Washington.", "He met Dr. Jones!"]
 
 
-def test_russian_and_ukrainian_abbreviations():
+def test_russian_and_ukrainian_abbreviations() -> None:
     assert split_sentences("В 1938 г. было подписано соглашение. Спасибо!", "ru") == [
         "В 1938 г. было подписано соглашение.", "Спасибо!"]
     assert split_sentences("Він сказав: «Де Європа?» Питання лишилося.", "uk") == [
@@ -33,7 +33,7 @@ def test_russian_and_ukrainian_abbreviations():
 
 
 @given(st.text(alphabet=st.sampled_from("ab Яі.!?… \n«»\"Mr"), max_size=80), st.sampled_from(["en", "uk", "ru", None]))
-def test_sentences_join_back_to_the_text(text, lang):
+def test_sentences_join_back_to_the_text(text: str, lang: str | None) -> None:
     sentences = split_sentences(text, lang)
     assert " ".join(sentences) == " ".join(text.split())
     assert all(s and s == s.strip() for s in sentences)
@@ -47,7 +47,7 @@ SENTENCE = st.builds(
 )
 
 
-def test_a_long_text_splits_as_one_splitter_call_on_the_whole_would():
+def test_a_long_text_splits_as_one_splitter_call_on_the_whole_would() -> None:
     text = " ".join((ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").split())
     import pysbd
 
@@ -59,7 +59,7 @@ def test_a_long_text_splits_as_one_splitter_call_on_the_whole_would():
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(SENTENCE, min_size=1, max_size=50), st.integers(30, 300))
-def test_splitting_reads_each_character_at_most_about_twice_in_bounded_calls(sentences, chunk):
+def test_splitting_reads_each_character_at_most_about_twice_in_bounded_calls(sentences: list[str], chunk: int) -> None:
     """Linear cost, shown by counting work: no splitter call sees more than a chunk, and all calls together see
     at most about twice the text, however long it is."""
     text = " ".join(" ".join(sentences).split())
@@ -75,7 +75,7 @@ def test_splitting_reads_each_character_at_most_about_twice_in_bounded_calls(sen
     assert sum(calls) <= 2 * len(text) + chunk
 
 
-def test_a_word_longer_than_a_chunk_is_kept_whole():
+def test_a_word_longer_than_a_chunk_is_kept_whole() -> None:
     text = "Start here. " + "x" * 120 + " and the end."
     assert split_long(text, razdel_pieces, chunk=50) == ["Start here.", "x" * 120, "and the end."]
 
@@ -88,7 +88,9 @@ _JOINERS = st.sampled_from([" ", " ", " ", ", ", " - ", " — ", ": ", "-", "'",
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(_WORDS, _JOINERS), min_size=1, max_size=30), st.sampled_from(["", ".", "?", "!", "…"]))
-def test_a_text_without_inner_sentence_punctuation_is_one_sentence_for_both_splitters(words, end):
+def test_a_text_without_inner_sentence_punctuation_is_one_sentence_for_both_splitters(
+    words: list[tuple[str, str]], end: str
+) -> None:
     # split_sentences skips the splitters for such texts (most cues of a film): they must agree.
     text = "".join(word + joiner for word, joiner in words[:-1]) + words[-1][0] + end
     assert split_long(text, pysbd_pieces) == [text]
@@ -96,7 +98,7 @@ def test_a_text_without_inner_sentence_punctuation_is_one_sentence_for_both_spli
     assert split_sentences(text, "en") == split_sentences(text, "uk") == [text]
 
 
-def test_real_texts_the_splitters_are_skipped_for_are_one_sentence_for_them():
+def test_real_texts_the_splitters_are_skipped_for_are_one_sentence_for_them() -> None:
     """Every line of the seed interview, lingua's sentences and Tatoeba's pairs, alone and two by two."""
     corpus = ROOT.parent / "shared" / "corpus"
     lines = [*(ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").splitlines()]
@@ -125,14 +127,14 @@ _SENTENCE = st.tuples(st.lists(st.tuples(_ENGLISH_WORD, st.sampled_from([" ", " 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(_SENTENCE, min_size=2, max_size=5))
-def test_plain_english_sentences_are_pysbds_sentences(sentences):
+def test_plain_english_sentences_are_pysbds_sentences(sentences: list[tuple[list[tuple[str, str]], str]]) -> None:
     text = " ".join("".join(w + j for w, j in words[:-1]) + words[-1][0] + end for words, end in sentences)
     plain = plain_english_sentences(text)
     if plain is not None:
         assert list(plain) == split_chunk(text, pysbd_pieces)
 
 
-def test_real_english_turns_are_split_without_pysbd_as_pysbd_splits_them():
+def test_real_english_turns_are_split_without_pysbd_as_pysbd_splits_them() -> None:
     """Runs of one to six consecutive lines of the seed interview, lingua's English and Tatoeba's English."""
     corpus = ROOT.parent / "shared" / "corpus"
     lines = [*(ROOT / "examples" / "interview-aisin.en.txt").read_text("utf-8").splitlines(),
@@ -148,19 +150,19 @@ def test_real_english_turns_are_split_without_pysbd_as_pysbd_splits_them():
         assert list(pieces) == split_chunk(text, pysbd_pieces), text
 
 
-def test_the_abbreviations_are_pysbds():
+def test_the_abbreviations_are_pysbds() -> None:
     from pysbd.lang.common.standard import Standard
 
     assert set(Standard.Abbreviation.ABBREVIATIONS) == PYSBD_ABBREVIATIONS
 
 
-def test_inner_punctuation_quotes_and_lists_go_to_the_splitters():
+def test_inner_punctuation_quotes_and_lists_go_to_the_splitters() -> None:
     steps = ["Steps:", "1) mix the flour", "2) add water"]
     assert split_sentences(" ".join(steps), "en") == steps
     assert split_sentences("Він прийшов. Вона пішла.", "uk") == ["Він прийшов.", "Вона пішла."]
 
 
-def test_an_unpunctuated_text_longer_than_a_chunk_is_cut_at_spaces_not_sent_whole():
+def test_an_unpunctuated_text_longer_than_a_chunk_is_cut_at_spaces_not_sent_whole() -> None:
     text = " ".join(["word"] * 1500)  # 7,499 characters, no punctuation: auto-generated captions
     pieces = split_sentences(text, "en")
     assert len(pieces) > 1 and " ".join(pieces) == text

@@ -10,15 +10,15 @@ from translator import stages
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """A perf_counter that advances one second per reading, and empty totals."""
     ticks = itertools.count()
-    monkeypatch.setattr(stages.time, "perf_counter", lambda: float(next(ticks)))
+    monkeypatch.setattr("translator.stages.time.perf_counter", lambda: float(next(ticks)))
     monkeypatch.setattr(stages, "_seconds", {})
     monkeypatch.setattr(stages, "_marks", {})
 
 
-def test_a_nested_stage_stops_the_outer_clock(clock):
+def test_a_nested_stage_stops_the_outer_clock(clock: None) -> None:
     # translate starts at 0; load starts at 1 (translate: 1 s) and ends at 2 (load: 1 s)
     with stages.stage("translate"), stages.stage("load"):
         pass
@@ -26,7 +26,7 @@ def test_a_nested_stage_stops_the_outer_clock(clock):
     assert stages.totals() == {"translate": 2.0, "load": 1.0}
 
 
-def test_stages_add_up_across_calls_and_survive_an_exception(clock):
+def test_stages_add_up_across_calls_and_survive_an_exception(clock: None) -> None:
     for _ in range(2):
         with stages.stage("write"):
             pass
@@ -35,13 +35,13 @@ def test_stages_add_up_across_calls_and_survive_an_exception(clock):
     assert stages.totals() == {"write": 2.0, "layout": 1.0}
 
 
-def test_a_mark_keeps_its_first_time(clock):
+def test_a_mark_keeps_its_first_time(clock: None) -> None:
     stages.mark("decoding")
     stages.mark("decoding")
     assert stages.marks() == {"decoding": 0.0}
 
 
-def test_a_stage_in_another_thread_is_counted_apart_as_background(clock):
+def test_a_stage_in_another_thread_is_counted_apart_as_background(clock: None) -> None:
     import threading
 
     def load() -> None:

@@ -81,8 +81,8 @@ def _exhaustive(translation: str, source_parts: list[str]) -> list[str]:
     total = max(1, offsets[-1] - 1)
     scale = total / len(" ".join(parts))
     targets, running = [], 0
-    for part in parts[:-1]:
-        running += len(part) + 1
+    for piece in parts[:-1]:
+        running += len(piece) + 1
         targets.append(running * scale)
     kinds = [_punctuation(part) for part in parts]
 

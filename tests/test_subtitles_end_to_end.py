@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pysubs2
 import srt
@@ -25,7 +26,7 @@ RUSSIAN_SRT = (
 )
 
 
-def test_russian_cp1251_srt_translates_without_loss(packages_dir, tmp_path):
+def test_russian_cp1251_srt_translates_without_loss(packages_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "talk.ru.srt"
     source.write_bytes(RUSSIAN_SRT.encode("cp1251"))
     done = translator("run", str(source), "--to", "en,uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
@@ -50,7 +51,7 @@ def test_russian_cp1251_srt_translates_without_loss(packages_dir, tmp_path):
     assert bilingual[0].content.splitlines() == ["Спасибо, друзья!", "Thanks, друзья!"]
 
 
-def test_subtitle_file_in_a_folder_of_inputs(packages_dir, tmp_path):
+def test_subtitle_file_in_a_folder_of_inputs(packages_dir: Path, tmp_path: Path) -> None:
     folder = tmp_path / "inputs"
     folder.mkdir()
     (folder / "a.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHello, friends!\n", "utf-8")
@@ -77,7 +78,7 @@ OVERLAPPING_VTT = (
 )
 
 
-def test_an_english_talk_gets_cues_of_two_lines_inside_its_source_cues(packages_dir, tmp_path):
+def test_an_english_talk_gets_cues_of_two_lines_inside_its_source_cues(packages_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "talk.en.srt"
     source.write_text(ENGLISH_SRT, "utf-8")
     out = tmp_path / "out"
@@ -106,7 +107,7 @@ def test_an_english_talk_gets_cues_of_two_lines_inside_its_source_cues(packages_
     assert [(start, end) for start, end, _ in cues] == [(1000, 3000), (3000, 9000), (9500, 11000)]
 
 
-def test_webvtt_with_two_voices_at_once_keeps_its_times_settings_and_blocks(packages_dir, tmp_path):
+def test_webvtt_with_two_voices_at_once_keeps_its_times_settings_and_blocks(packages_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "voices.en.vtt"
     source.write_text(OVERLAPPING_VTT, "utf-8")
     done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)

@@ -7,6 +7,7 @@ import time
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import ctranslate2
 import pytest
@@ -15,6 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.tiny_argos import build_package, expected_output
+
+if TYPE_CHECKING:
+    from argostranslate.package import Package  # at run time only the fixture imports argostranslate (see there)
 
 LEXICON = {"hello": "привіт", "world": "світ", "moscow": "москва", "thank": "дякую", "you": "вам"}
 EXTRA_WORDS = ["###T01###", "⦅1⦆"]
@@ -38,7 +42,7 @@ def package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def installed(package_file: Path, tmp_path_factory: pytest.TempPathFactory):
+def installed(package_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Package:
     """Install with argostranslate into a private packages dir and load it back as a Package.
 
     argostranslate.settings reads ARGOS_PACKAGES_DIR once, at import, so the env var alone
@@ -59,12 +63,12 @@ def installed(package_file: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def translator(installed) -> ctranslate2.Translator:
+def translator(installed: Package) -> ctranslate2.Translator:
     return ctranslate2.Translator(str(installed.package_path / "model"), intra_threads=1)
 
 
-def translate(pkg, translator: ctranslate2.Translator, sentences: list[str],
-              **options) -> list[str]:
+def translate(pkg: Package, translator: ctranslate2.Translator, sentences: list[str],
+              **options: Any) -> list[str]:
     """Tokenize, translate and decode the way argostranslate does, for a batch of sentences."""
     tokens = [pkg.tokenizer.encode(sentence) for sentence in sentences]
     results = translator.translate_batch(tokens, **{**ARGOS_OPTIONS, **options})
@@ -100,7 +104,7 @@ def test_package_layout(package_file: Path) -> None:
     assert package_file.stat().st_size < 500_000
 
 
-def test_model_is_a_ctranslate2_transformer_with_source_eos(installed) -> None:
+def test_model_is_a_ctranslate2_transformer_with_source_eos(installed: Package) -> None:
     model = installed.package_path / "model"
     config = json.loads((model / "config.json").read_text())
     vocabulary = json.loads((model / "shared_vocabulary.json").read_text())
@@ -110,7 +114,7 @@ def test_model_is_a_ctranslate2_transformer_with_source_eos(installed) -> None:
     assert (model / "model.bin").stat().st_size < 8_000_000  # int8 weights
 
 
-def test_lexicon_words_translated_with_case_kept(installed, translator) -> None:
+def test_lexicon_words_translated_with_case_kept(installed: Package, translator: ctranslate2.Translator) -> None:
     sentences = ["Hello world", "Thank you, Moscow!", "moscow", "MOSCOW HELLO.",
                  "«Moscow» (hello) hello-world"]
     assert translate(installed, translator, sentences) == [
@@ -118,7 +122,7 @@ def test_lexicon_words_translated_with_case_kept(installed, translator) -> None:
         "«Москва» (привіт) привіт-світ"]
 
 
-def test_unknown_words_copied_exactly(installed, translator) -> None:
+def test_unknown_words_copied_exactly(installed: Package, translator: ctranslate2.Translator) -> None:
     sentences = ["Aisin met Aysin at 10:45 in 2024", "###T01### hello ⦅1⦆",
                  "Ёжик съел ещё їжак з'їзд", "hello 😀 world 漢字", "Straße Ñandú café"]
     assert translate(installed, translator, sentences) == [
@@ -126,18 +130,18 @@ def test_unknown_words_copied_exactly(installed, translator) -> None:
         "Ёжик съел ещё їжак з'їзд", "привіт 😀 світ 漢字", "Straße Ñandú café"]
 
 
-def test_lexicon_word_inside_a_longer_word_is_copied(installed, translator) -> None:
+def test_lexicon_word_inside_a_longer_word_is_copied(installed: Package, translator: ctranslate2.Translator) -> None:
     sentences = ["othello helloworld worldwide you're hello's Hello2"]
     assert translate(installed, translator, sentences) == sentences
 
 
-def test_decoding_caveats(installed, translator) -> None:
+def test_decoding_caveats(installed: Package, translator: ctranslate2.Translator) -> None:
     """argostranslate's decode turns `_` into a space; NFKC rewrites `…` and fullwidth brackets."""
     assert translate(installed, translator, ["snake_case hello…", "｟1｠"]) == [
         "snake case привіт...", "⦅1⦆"]
 
 
-def test_long_sentence_translated_completely(installed, translator) -> None:
+def test_long_sentence_translated_completely(installed: Package, translator: ctranslate2.Translator) -> None:
     sentence = " ".join(["Hello Aisin, thank you from Moscow 2024!"] * 30)
     pieces = len(installed.tokenizer.encode(sentence))
     assert pieces >= 300
@@ -148,7 +152,7 @@ def test_long_sentence_translated_completely(installed, translator) -> None:
     assert len(cut) < len(full[0]) and full[0].startswith(cut)
 
 
-def test_batch_equals_one_by_one(installed, translator) -> None:
+def test_batch_equals_one_by_one(installed: Package, translator: ctranslate2.Translator) -> None:
     words = ["Hello", "world", "Aisin", "thank", "you", "2024", "Ёжик", "😀", "Moscow,", "###T01###"]
     sentences = [" ".join(words[(i * 7 + j) % len(words)] for j in range(1 + i % 13))
                  for i in range(50)]
@@ -164,14 +168,14 @@ WORDS = ["hello", "Hello", "HELLO", "world", "Moscow", "moscow", "thank", "you",
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30))
-def test_word_by_word_property(installed, translator, words: list[str]) -> None:
+def test_word_by_word_property(installed: Package, translator: ctranslate2.Translator, words: list[str]) -> None:
     sentence = " ".join(words)
     [output] = translate(installed, translator, [sentence])
     assert output == expected_output(sentence, LEXICON, EXTRA_WORDS)
     assert len(output.split()) == len(unicodedata.normalize("NFKC", sentence).split())
 
 
-def test_argostranslate_pipeline(installed, translator) -> None:
+def test_argostranslate_pipeline(installed: Package, translator: ctranslate2.Translator) -> None:
     """argostranslate's own apply_packaged_translation, with sentence splitting stubbed out."""
     from argostranslate.translate import apply_packaged_translation
 

@@ -17,7 +17,7 @@ SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
 PARLAMINT = ROOT.parent / "shared" / "corpus" / "transcripts" / "ParlaMint-UA_2013-10-22-m1_u1-u25.txt"
 
 
-def test_sample_interview_structure():
+def test_sample_interview_structure() -> None:
     doc = transcript.parse(SAMPLE.read_text("utf-8"), str(SAMPLE))
     kinds = Counter(s.kind for s in doc.segments)
     assert len(doc.segments) == 27
@@ -28,7 +28,7 @@ def test_sample_interview_structure():
     assert [s.line for s in doc.segments] == list(range(1, 28))
 
 
-def test_turn_text_excludes_the_speaker_label():
+def test_turn_text_excludes_the_speaker_label() -> None:
     doc = transcript.parse("Title\nBarvynenko: Hello there.\nAysin: Hi.\n", "t.txt")
     assert [(s.kind, s.speaker, s.text) for s in doc.segments] == [
         ("title", None, "Title"),
@@ -37,19 +37,19 @@ def test_turn_text_excludes_the_speaker_label():
     ]
 
 
-def test_short_and_full_names_in_cyrillic_are_one_speaker():
+def test_short_and_full_names_in_cyrillic_are_one_speaker() -> None:
     text = "Інтерв'ю\nВіталій Барвиненко: Добрий день.\nАйсін: Дякую.\nБарвиненко: Прошу.\nРуслан Айсін: Так.\n"
     doc = transcript.parse(text, "t.txt")
     assert [s.speaker for s in doc.segments[1:]] == ["Віталій Барвиненко", "Руслан Айсін"] * 2
 
 
-def test_romanisations_and_scripts_share_a_key():
+def test_romanisations_and_scripts_share_a_key() -> None:
     assert name_key("Aisin") == name_key("Aysin") == name_key("Айсін") == name_key("Руслан Айсин")
     assert name_key("Barvynenko") == name_key("Барвиненко")
     assert name_key("Aisin") != name_key("Barvynenko")
 
 
-def test_registry_prefers_the_fullest_name():
+def test_registry_prefers_the_fullest_name() -> None:
     registry = SpeakerRegistry()
     for name in ["Aysin", "Ruslan Aysin", "Aysin"]:
         registry.add(name)
@@ -57,7 +57,7 @@ def test_registry_prefers_the_fullest_name():
 
 
 @pytest.mark.skipif(not PARLAMINT.exists(), reason="../shared/corpus is not beside the checkout")
-def test_parliament_label_lines_open_turns():
+def test_parliament_label_lines_open_turns() -> None:
     doc = transcript.parse(PARLAMINT.read_text("utf-8"), str(PARLAMINT))
     non_empty = [line for line in PARLAMINT.read_text("utf-8").splitlines() if line.strip()]
     assert len(doc.segments) == len(non_empty)
@@ -74,7 +74,7 @@ lines = st.lists(
 
 
 @given(lines)
-def test_every_non_empty_line_is_one_segment_in_order(raw_lines):
+def test_every_non_empty_line_is_one_segment_in_order(raw_lines: list[str]) -> None:
     text = "\n\n".join(raw_lines)
     doc = transcript.parse(text, "t.txt")
     expected = [line.strip() for line in text.splitlines() if line.strip()]

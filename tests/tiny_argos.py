@@ -55,6 +55,8 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import ctranslate2
 import numpy as np
@@ -491,7 +493,7 @@ def _margin(scores: np.ndarray, wanted: np.ndarray) -> float:
     return float(np.min(best - scores.max(axis=1), initial=np.inf))
 
 
-def _specs():
+def _specs() -> ModuleType:
     """ctranslate2.specs, imported without torch when torch is not loaded yet.
 
     The specs module imports torch only to accept torch tensors; we pass numpy arrays, and
@@ -499,7 +501,7 @@ def _specs():
     """
     if "ctranslate2.specs" in sys.modules or "torch" in sys.modules:
         return importlib.import_module("ctranslate2.specs")
-    sys.modules["torch"] = None  # makes `import torch` raise ImportError
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError (typeshed allows modules only)
     try:
         return importlib.import_module("ctranslate2.specs")
     finally:
@@ -531,7 +533,7 @@ def _model_spec(vocabulary: list[str], pieces: list[str], pairs: dict[str, str],
     return spec
 
 
-def _set_encoder_layers(layers: list, gap: float, ffn: int) -> None:
+def _set_encoder_layers(layers: list[Any], gap: float, ffn: int) -> None:
     """The first layer works; the others are exact identities (zero output matrices)."""
     qkv, out = _encoder_attention(gap)
     inner, outer = _encoder_ffn(ffn)
@@ -544,7 +546,7 @@ def _set_encoder_layers(layers: list, gap: float, ffn: int) -> None:
         layer.ffn.linear_1.weight = outer if live else np.zeros_like(outer)
 
 
-def _set_decoder_layers(layers: list, gap: float, ffn: int) -> None:
+def _set_decoder_layers(layers: list[Any], gap: float, ffn: int) -> None:
     """The last layer works (its attention aligns <unk> for replace_unknowns); others are identities."""
     query, keys_values, out = _cross_attention(gap)
     inner, outer = _decoder_ffn(ffn)
@@ -560,7 +562,7 @@ def _set_decoder_layers(layers: list, gap: float, ffn: int) -> None:
         layer.ffn.linear_1.weight = outer if live else np.zeros_like(outer)
 
 
-def _set_norms(*sublayers: object) -> None:
+def _set_norms(*sublayers: Any) -> None:
     """RMS norms with unit gain: the weights above already account for the normalisation."""
     for sublayer in sublayers:
         sublayer.layer_norm.gamma = np.ones(D_MODEL, np.float32)
