@@ -15,6 +15,7 @@ from translator.document import LANGUAGES
 from translator.errors import InputError
 from translator.review_model import UNIT_ID
 
+MAX_ID_DIGITS = 9  # a segment number; Python refuses to read an int of over 4,300 digits at all
 APPROVED_STATES = frozenset({"approved", "final", "signed-off"})
 _CODES = "|".join(LANGUAGES)
 NAME = re.compile(rf"^(?P<key>.+)\.(?P<src>{_CODES})-(?P<tgt>{_CODES})(?![A-Za-z])", re.IGNORECASE)
@@ -64,11 +65,15 @@ def returned_row(path: Path, where: str, segment_id: str, source: str | None, tr
     """`where` (`row 3`, `line 40`) points the reviewer at a bad id. A unit id such as `3-5.2` (the second
     sentence over cues 3 to 5) gives the row of cues 3 to 5; the reader joins the sentences of one span."""
     match = UNIT_ID.match(segment_id.strip())
-    if not match:
-        raise InputError(f"{path}: {where}: id {segment_id.strip()!r} is not a segment number")
+    if not match or any(len(number or "") > MAX_ID_DIGITS for number in match.groups()):
+        raise InputError(f"{path}: {where}: id {_clipped(segment_id.strip())!r} is not a segment number")
     first, last = int(match["first"]), int(match["last"]) if match["last"] else None
     return ReturnedRow(first, None if source is None else clean(source), clean(translation),
                        state.strip().lower() in APPROVED_STATES, last if last != first else None)
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def join_sentences(rows: list[ReturnedRow]) -> list[ReturnedRow]:

@@ -40,6 +40,28 @@ def _result(path: Path, key: str) -> dict[str, Any]:
     return data
 
 
+def _timed(path: Path, result: dict[str, Any], tgt: str) -> list[tuple[int, int, int, str, str]]:
+    """(start, end, id, source text, delivered translation) of every timed segment translated into `tgt`, in
+    time order; a result file edited into another shape is refused in one line, naming the segment."""
+    timed = []
+    for number, segment in enumerate(result["segments"], start=1):
+        try:
+            timing, translations = segment.get("timing"), segment.get("translations") or {}
+            if not timing or tgt not in translations:
+                continue
+            start, end, segment_id = timing["start_ms"], timing["end_ms"], segment["id"]
+            text, delivered = segment["text"], translations[tgt]["text"]
+        except (AttributeError, KeyError, TypeError):
+            raise InputError(f"{path}: the run's result file beside it is damaged (segment {number} lacks its "
+                             "id, text, timing or translation); import the run's S.SRC-L.csv instead") from None
+        if not (all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end, segment_id))
+                and isinstance(text, str) and isinstance(delivered, str)):
+            raise InputError(f"{path}: the run's result file beside it is damaged (segment {number} has a "
+                             "value of the wrong kind); import the run's S.SRC-L.csv instead")
+        timed.append((start, end, segment_id, text, delivered))
+    return sorted(timed)
+
+
 def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
     name = NAME.match(path.name)
     if name is None:
@@ -47,12 +69,8 @@ def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
                          "a bilingual S.SRC-L.srt cannot be: correct the review file S.SRC-L.csv instead")
     key, tgt = name["key"], name["tgt"].lower()
     result = _result(path, key)
-    timed = sorted(
-        (segment["timing"]["start_ms"], segment["timing"]["end_ms"], segment)
-        for segment in result["segments"]
-        if segment.get("timing") and tgt in segment.get("translations", {})
-    )
-    starts = [start for start, _, _ in timed]
+    timed = _timed(path, result, tgt)
+    starts = [start for start, *_ in timed]
     text, _ = decode_bytes(data)
     cues = reader_for(path, text).parse(text, str(path)).segments
     parts: dict[int, list[str]] = {}
@@ -61,13 +79,12 @@ def read(path: Path, data: bytes) -> tuple[Target, list[ReturnedRow]]:
         middle = (cue.timing.start_ms + cue.timing.end_ms) / 2
         index = bisect.bisect_right(starts, middle) - 1
         if index >= 0 and middle < timed[index][1]:
-            parts.setdefault(timed[index][2]["id"], []).append(cue.text)
+            parts.setdefault(timed[index][2], []).append(cue.text)
     rows = []
-    for _, _, segment in timed:
-        if segment["id"] in parts:
-            delivered = segment["translations"][tgt]["text"]
-            returned = " ".join(_words(part) for part in parts[segment["id"]])
+    for _, _, segment_id, source, delivered in timed:
+        if segment_id in parts:
+            returned = " ".join(_words(part) for part in parts[segment_id])
             kept = returned == _words(delivered)  # only wrapped or marked up again: the delivered text itself
-            rows.append(ReturnedRow(segment["id"], clean(segment["text"]), clean(delivered if kept else returned),
+            rows.append(ReturnedRow(segment_id, clean(source), clean(delivered if kept else returned),
                                     approved=False))
     return Target(key, str(result.get("source") or ""), tgt), rows
