@@ -9,10 +9,11 @@ to `READERS`, and, if its content can be recognised whatever the file is called,
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Protocol
 
-from translator.document import Document
+from translator.document import Document, Notice
 from translator.readers import srt, transcript, vtt
 from translator.textio import read_text
 
@@ -38,9 +39,18 @@ def reader_for(path: Path, text: str) -> Reader:
     return next((reader for reader in SNIFF_ORDER if reader.guess(text)), transcript)
 
 
+# Bidirectional embeddings, overrides and isolates: invisible, they reorder the text around them in every
+# program that shows it (U+202E turns "gnp.exe" around), and English, Ukrainian and Russian never need them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def read(path: Path, encoding: str | None = None) -> Document:
-    """Read any supported input file into a Document."""
+    """Read any supported input file into a Document; bidi controls are removed, each line that held one noted."""
     text, used = read_text(path, encoding)
+    lines = sorted({text.count("\n", 0, match.start()) + 1 for match in BIDI_CONTROLS.finditer(text)})
+    text = BIDI_CONTROLS.sub("", text)
     doc = reader_for(path, text).parse(text, str(path))
     doc.encoding = used
+    doc.notices = sorted([*doc.notices, *(Notice(line, "bidirectional control characters removed") for line in lines)],
+                         key=lambda notice: notice.line)
     return doc

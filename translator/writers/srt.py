@@ -1,12 +1,13 @@
 """SubRip output for video editors: numbered from 1, `HH:MM:SS,mmm`, CRLF, UTF-8 without BOM.
 
 No text can break the file: a blank line inside a cue would end it early in every SRT reader, so none is
-written, and an arrow `-->` in the text (a transcript quoting a timing line) is written `→`, so no line of text
-can be read as a timing line.
+written, and an arrow `-->` in the text (a transcript quoting a timing line) is written `→`, and a line quoting two
+timestamps has their colons written `∶`, so no line of text can be read as a timing line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from translator.document import Document
@@ -17,12 +18,23 @@ from translator.timecode import format_timestamp
 
 ARROW = "-->"
 SAFE_ARROW = "→"
+TIMESTAMP = re.compile(r"\d{1,2}:\d{1,2}:\d{1,2}[.,]\d{1,3}")  # pysubs2's own pattern
+SAFE_COLON = "∶"
 
 
 def text_lines(cue: OutCue) -> list[str]:
-    """The cue's lines in SRT form: tags SubRip knows, no empty line, no timing arrow."""
-    lines = (to_dialect(line, "srt").strip().replace(ARROW, SAFE_ARROW) for line in cue.marked)
+    """The cue's lines in SRT form: tags SubRip knows, no empty line, nothing a reader takes for a timing line."""
+    lines = (_no_timing(to_dialect(line, "srt").strip()) for line in cue.marked)
     return [line for line in lines if line]
+
+
+def _no_timing(line: str) -> str:
+    """An arrow becomes `→`; a line quoting two timestamps gets `∶` (U+2236) for their colons, since pysubs2 reads
+    any line with exactly two as a timing line (`From 00:00:05,000 to 00:00:09,000.` made a cue of its own)."""
+    line = line.replace(ARROW, SAFE_ARROW)
+    if len(TIMESTAMP.findall(line)) >= 2:
+        line = TIMESTAMP.sub(lambda stamp: stamp[0].replace(":", SAFE_COLON), line)
+    return line
 
 
 def compose(cues: Iterable[OutCue]) -> bytes:
