@@ -22,10 +22,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _UK_LETTERS = re.compile("[іїєґІЇЄҐʼ]")
 _RU_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+# A number's ordinal ending shows the ordinal's last letter: Ukrainian "4-а" (четверта), "4-у" (четверту),
+# Russian "4-я" (четвёртая), "4-ю"; only a third (3-я, 23-ю; not 13) ends alike in both.
+_ORDINAL = re.compile(r"(\d+)-([ауяю])(?![^\W\d_])")
 LETTER_WEIGHT = 3.0
 LETTER_CAP = 3  # a quoted name ("Київ" in a Russian sentence) must not outweigh everything else
 WORD_LIST_WEIGHT = 2.0
 DICTIONARY_WEIGHT = 1.0
+VOCATIVE_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -70,15 +74,26 @@ def _names_only(text: str) -> bool:
     )
 
 
+def _ordinal_endings(text: str) -> tuple[int, int]:
+    """Ordinal endings only Ukrainian writes, and those only Russian writes."""
+    uk = ru = 0
+    for number, ending in _ORDINAL.findall(text):
+        if not (number.endswith("3") and not number.endswith("13")):
+            uk, ru = uk + (ending in "ау"), ru + (ending in "яю")
+    return uk, ru
+
+
 def uk_ru_log_odds(text: str) -> float:
     """How much more Ukrainian than Russian a Cyrillic text is, in log-odds."""
-    uk_letters = min(len(_UK_LETTERS.findall(text)), LETTER_CAP)
-    ru_letters = min(len(_RU_LETTERS.findall(text)), LETTER_CAP)
+    uk_ordinals, ru_ordinals = _ordinal_endings(text)
+    uk_letters = min(len(_UK_LETTERS.findall(text)) + uk_ordinals, LETTER_CAP)
+    ru_letters = min(len(_RU_LETTERS.findall(text)) + ru_ordinals, LETTER_CAP)
     cyrillic_tokens = [token for token in lexicon.words(text) if is_cyrillic(token[0])]
     return (
         LETTER_WEIGHT * (uk_letters - ru_letters)
         + WORD_LIST_WEIGHT * lexicon.word_list_votes(cyrillic_tokens)
-        + DICTIONARY_WEIGHT * lexicon.dictionary_votes(cyrillic_tokens)
+        + DICTIONARY_WEIGHT * lexicon.dictionary_votes(text)
+        + VOCATIVE_WEIGHT * lexicon.vocative_votes(text)
         + statistical.uk_ru_log_odds(text)
     )
 
