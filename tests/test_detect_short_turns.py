@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.short_turns import FLOOR, LANGS, SHARED, lingua_items, short_ud
+from benchmarks.short_turns import FLOOR, LANGS, SHARED, lingua_items, short_ud, tatoeba
 from translator.langid import detect_text, statistical
+from translator.langid.evidence import unmix
 from translator.langid.lexicon import dictionary_votes, vocative_votes
 
 CORPUS = SHARED / "corpus"
@@ -63,6 +64,12 @@ def test_ordinal_endings(text: str, lang: str) -> None:
     assert detect_text(text)[0] == lang
 
 
+def test_latin_look_alikes_inside_cyrillic_words_read_as_cyrillic() -> None:
+    assert unmix("Солдат дав менi води.") == "Солдат дав мені води."  # a Latin i: Ukrainian і
+    assert unmix("Hello, мир. CША") == "Hello, мир. США"  # whole Latin words stay
+    assert detect_text("Солдат дав менi води.")[0] == "uk"
+
+
 @pytest.mark.skipif(not (CORPUS / "ud").is_dir(), reason="../shared/corpus is not beside the checkout")
 @pytest.mark.parametrize("lang", LANGS)
 def test_short_ud_dev_sentences_alone(lang: str) -> None:
@@ -78,4 +85,13 @@ def test_short_ud_dev_sentences_alone(lang: str) -> None:
 def test_short_lingua_sentences_alone(lang: str) -> None:
     texts = lingua_items("sentences", lang, SHARED)
     wrong = [text for text in texts if detect_text(text)[0] != lang]
+    assert 1 - len(wrong) / len(texts) >= FLOOR, wrong
+
+
+@pytest.mark.skipif(not (CORPUS / "parallel").is_dir(), reason="../shared/corpus is not beside the checkout")
+@pytest.mark.parametrize("lang", LANGS)
+def test_short_tatoeba_sentences_alone(lang: str) -> None:
+    texts = tatoeba(lang, SHARED)
+    wrong = [text for text in texts if detect_text(text)[0] != lang]
+    assert len(texts) >= 300
     assert 1 - len(wrong) / len(texts) >= FLOOR, wrong

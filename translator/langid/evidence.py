@@ -25,6 +25,10 @@ _RU_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
 # A number's ordinal ending shows the ordinal's last letter: Ukrainian "4-а" (четверта), "4-у" (четверту),
 # Russian "4-я" (четвёртая), "4-ю"; only a third (3-я, 23-ю; not 13) ends alike in both.
 _ORDINAL = re.compile(r"(\d+)-([ауяю])(?![^\W\d_])")
+# Latin letters that look like Cyrillic ones, typed inside Cyrillic words ("менi" with a Latin i, where a keyboard
+# lacks і): read as the Cyrillic letters they stand for.
+_HOMOGLYPHS = str.maketrans("aceiopxyABCEHIKMOPTX", "асеіорхуАВСЕНІКМОРТХ")
+_MIXED_WORD = re.compile(r"[^\W\d_]*(?:[a-zA-Z][^\W\d_]*[\u0400-\u052f]|[\u0400-\u052f][^\W\d_]*[a-zA-Z])[^\W\d_]*")
 LETTER_WEIGHT = 3.0
 LETTER_CAP = 3  # a quoted name ("Київ" in a Russian sentence) must not outweigh everything else
 WORD_LIST_WEIGHT = 2.0
@@ -83,8 +87,14 @@ def _ordinal_endings(text: str) -> tuple[int, int]:
     return uk, ru
 
 
+def unmix(text: str) -> str:
+    """The text with the Latin look-alikes inside its Cyrillic words made Cyrillic."""
+    return _MIXED_WORD.sub(lambda word: word.group().translate(_HOMOGLYPHS), text)
+
+
 def uk_ru_log_odds(text: str) -> float:
     """How much more Ukrainian than Russian a Cyrillic text is, in log-odds."""
+    text = unmix(text)
     uk_ordinals, ru_ordinals = _ordinal_endings(text)
     uk_letters = min(len(_UK_LETTERS.findall(text)) + uk_ordinals, LETTER_CAP)
     ru_letters = min(len(_RU_LETTERS.findall(text)) + ru_ordinals, LETTER_CAP)
