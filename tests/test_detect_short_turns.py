@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.short_turns import FLOOR, LANGS, SHARED, lingua_items, short_ud, tatoeba
-from translator.langid import detect_text, statistical
+from translator.document import Document, Segment
+from translator.langid import detect_document, detect_text, statistical
 from translator.langid.evidence import unmix
 from translator.langid.lexicon import dictionary_votes, vocative_votes
 
@@ -25,6 +26,19 @@ def test_short_turns_only_ukrainian_writes(text: str) -> None:
 @pytest.mark.parametrize("text", ["Одесса", "Николаев", "Ильхам"])
 def test_russian_forms_ukrainian_never_writes(text: str) -> None:
     assert detect_text(text)[0] == "ru"
+
+
+@pytest.mark.parametrize("text", ["Одесса", "Николаев", "Ильхам"])
+def test_russian_forms_stay_russian_inside_a_ukrainian_document(text: str) -> None:
+    """Confident on their own (double с, the Russian dictionary, a word-initial и), so the neighbours' prior
+    does not make them Ukrainian."""
+    doc = Document("t.txt", "transcript", [
+        Segment(1, "turn", "Добрий день, шановні колеги, сьогодні ми розглянемо важливе питання."),
+        Segment(2, "turn", text),
+        Segment(3, "turn", "Дякую за вашу увагу і підтримку."),
+    ])
+    detect_document(doc)
+    assert [segment.lang for segment in doc.segments] == ["uk", "ru", "uk"]
 
 
 @pytest.mark.parametrize("text", ["що", "Тому що", "щоб", "ще"])

@@ -1,9 +1,11 @@
 """What one text says about its own language, before any context.
 
 The cues, strongest first: the script (Latin means English here, Cyrillic means Ukrainian or Russian, never
-English); letters only one language has (і ї є ґ ʼ → uk; ы э ъ ё → ru); words only one language has (the word
-lists and the two dictionaries); lingua's character statistics. Each adds log-odds for Ukrainian over
-Russian; the weights were set on lingua's test data (`python -m benchmarks.detection`).
+English); letters only one language has (і ї є ґ ʼ → uk; ы э ъ ё and a word-initial и → ru; ordinal endings, 4-а
+→ uk, 4-я → ru); words only one language has (the word lists, the two dictionaries, and the grammar they read:
+a locative with no preposition, a vocative address); lingua's character statistics. Each adds log-odds for
+Ukrainian over Russian; the weights were set on lingua's test data (`python -m benchmarks.detection`), and the
+short-turn cues checked on public short sentences (`python -m benchmarks.short_turns`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile("[\u0400-\u052f]")
 _UK_LETTERS = re.compile("[іїєґІЇЄҐʼ]")
 _RU_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+# Ukrainian begins no word with и (Игорь, Ильхам, или are Ігор, Ільхам, або), bar a rare few (ирій, иржа).
+_RU_INITIAL = re.compile(r"(?<![^\W\d_'’ʼ-])[иИ]")
 # A number's ordinal ending shows the ordinal's last letter: Ukrainian "4-а" (четверта), "4-у" (четверту),
 # Russian "4-я" (четвёртая), "4-ю"; only a third (3-я, 23-ю; not 13) ends alike in both.
 _ORDINAL = re.compile(r"(\d+)-([ауяю])(?![^\W\d_])")
@@ -97,7 +101,7 @@ def uk_ru_log_odds(text: str) -> float:
     text = unmix(text)
     uk_ordinals, ru_ordinals = _ordinal_endings(text)
     uk_letters = min(len(_UK_LETTERS.findall(text)) + uk_ordinals, LETTER_CAP)
-    ru_letters = min(len(_RU_LETTERS.findall(text)) + ru_ordinals, LETTER_CAP)
+    ru_letters = min(len(_RU_LETTERS.findall(text)) + len(_RU_INITIAL.findall(text)) + ru_ordinals, LETTER_CAP)
     cyrillic_tokens = [token for token in lexicon.words(text) if is_cyrillic(token[0])]
     return (
         LETTER_WEIGHT * (uk_letters - ru_letters)
