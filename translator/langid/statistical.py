@@ -10,6 +10,7 @@ models take a second or two to load, so nothing here imports lingua until a Cyri
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,11 @@ SAMPLE_CHARS = 600
 _WINDOWS = 4
 # Keeps log-odds finite when lingua gives one language all the probability.
 _FLOOR = 1e-3
+# lingua-py 2.1's letter rule takes щ for a letter only Russian (and Bulgarian) writes, so a text whose words
+# mostly have it gets Russian with certainty: "що", "Тому що.", "Щоб знали." (Ukrainian writes щ as often as
+# Russian; lingua's Kotlin version fixed the rule, pemistahl/lingua#193).
+_SHCHA = re.compile("[щЩ]")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
@@ -50,9 +56,19 @@ def _confidences(detector: Any, text: str) -> dict[str, float]:
     return {value.language.iso_code_639_1.name.lower(): round(value.value, 9) for value in values}
 
 
+def _without_shcha_rule(detector: Any, text: str, found: dict[str, float]) -> dict[str, float]:
+    """lingua's confidences freed of its щ rule: where that rule ruled Ukrainian out, those of the text's other
+    words (no opinion when every word has щ)."""
+    if found.get("uk") or not _SHCHA.search(text):
+        return found
+    rest = " ".join(word for word in text.split() if not _SHCHA.search(word))
+    return _confidences(detector, rest) if _HAS_LETTER.search(rest) else {}
+
+
 def uk_ru_log_odds(text: str) -> float:
     """log(P(uk) / P(ru)) by character statistics; 0 when lingua has no opinion."""
-    found = _confidences(_supported_detector(), text)
+    detector = _supported_detector()
+    found = _without_shcha_rule(detector, text, _confidences(detector, text))
     uk, ru = found.get("uk", 0.0), found.get("ru", 0.0)
     total = uk + ru
     if not total:
