@@ -1,16 +1,21 @@
-"""Real tiny Argos packages, built once per test session and installed into a temporary packages folder.
+"""Real tiny Argos packages, built once per test session and installed into a temporary packages folder; the
+sample interview translated once per session.
 
 The lexicons cover a few words of the sample interview; every other word is copied by the model, which is
 what a real model does with names it does not know. Nothing here fakes the engine.
+
+Under pytest-xdist (`-n`), "once per session" is once per worker process.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.in_process import Done, environment, translator
 from tests.tiny_argos import build_bpe_package, build_package
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +62,30 @@ def packages_dir(package_files: dict[tuple[str, str], Path], tmp_path_factory: p
     for path in package_files.values():
         install_file(path, folder)
     return folder
+
+
+@dataclass(frozen=True)
+class SampleRun:
+    """`translator run SAMPLE --to uk,ru --out OUT`, and the same command again in the same folder."""
+
+    out: Path
+    first: Done
+    again: Done
+
+
+@pytest.fixture(scope="session")
+def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> SampleRun:
+    """The sample interview translated once per session (in-process, tests/in_process.py), then run again
+    unchanged: a re-run that stops at once and rewrites nothing. Read-only: a test that changes the folder makes
+    its own run."""
+    out = tmp_path_factory.mktemp("sample-run")
+    command = ["run", str(SAMPLE), "--to", "uk,ru", "--out", str(out)]
+    env = environment(ARGOS_PACKAGES_DIR=packages_dir)
+    first = translator(*command, env=env)
+    written = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")}
+    again = translator(*command, env=env)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")} == written
+    return SampleRun(out, first, again)
 
 
 @pytest.fixture
