@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 import srt
 
+from tests.in_process import Done, environment
+from tests.in_process import translator as in_process
 from tests.tiny_argos import build_package
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import installed_packages
@@ -68,10 +70,8 @@ print(json.dumps(results, ensure_ascii=False))
 """
 
 
-def translator(*args: str, packages: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages)}
-    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=env,
-                          timeout=300)
+def translator(*args: str, packages: Path) -> Done:
+    return in_process(*args, env=environment(ARGOS_PACKAGES_DIR=packages))
 
 
 def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
@@ -83,7 +83,7 @@ def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory: pytest.TempPathFactory,
-             bpe_package_file: Path) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+             bpe_package_file: Path) -> dict[str, tuple[Path, Done]]:
     """Each layout built once and installed by `translator models install FILE` into its own packages folder."""
     built = tmp_path_factory.mktemp("layouts")
     result = {}
