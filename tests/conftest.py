@@ -1,5 +1,5 @@
 """Real tiny Argos packages, built once per test session and installed into a temporary packages folder; the
-sample interview translated once per session.
+sample interview translated once per session; the hypothesis profiles.
 
 The lexicons cover a few words of the sample interview; every other word is copied by the model, which is
 what a real model does with names it does not know. Nothing here fakes the engine.
@@ -14,9 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tests.in_process import Done, environment, translator
 from tests.tiny_argos import build_bpe_package, build_package
+
+# Hypothesis profiles. `ci`, chosen where CI=true (as CI runs .ci/run), is derandomized: every run tries the same
+# examples, so a green run is a fact about the code, not a lucky draw; it keeps no example database, so nothing
+# a machine remembers changes what is tried; a failure prints the blob that reproduces it. Time never fails a test
+# there: on a loaded two-core machine running two pytest-xdist workers any deadline is overrun now and then, and
+# that is a flake, not a finding (too_slow likewise). `dev`, the default, keeps hypothesis's random search and
+# its local database, with a deadline of 1 s instead of 0.2 s. HYPOTHESIS_PROFILE=ci or =dev picks one by name.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
