@@ -158,6 +158,7 @@ def test_the_first_batch_is_timed_beyond_the_model_load_counted_once():
     assert check.value == pytest.approx(0.10)  # loaded in the foreground
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_end_to_end_on_a_tiny_input(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(run, "TUNING", ({}, {"beam_size": 1}))
     status = run.main(["--small", "--cache", str(tmp_path / "cache"), "--sentences", "8", "--scaling", "4,8,12",

@@ -117,6 +117,7 @@ def test_installs_and_is_listed_as_usable(installs, name):
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
+@pytest.mark.slow
 def test_output_is_identical_to_argostranslate(installs, argos_outputs, name):
     _, (src, tgt), sentences, _ = LAYOUTS[name]
     engine = ArgosEngine(EngineSettings(threads=1), installed_packages(installs[name][0]))
@@ -144,6 +145,7 @@ def test_the_bpe_package_splits_words_into_several_pieces(installs):
     assert sum(piece.endswith("@@") for piece in pieces) >= 3  # the names are several pieces each
 
 
+@pytest.mark.slow
 def test_float32_package_keeps_its_precision_unless_asked(installs, argos_outputs):
     packages = installed_packages(installs["float32"][0])
     sentences = LAYOUTS["float32"][2]
