@@ -6,7 +6,7 @@ group and the same mapping of every error to one stderr line and an exit code; t
 way out: a real process leaves through `cli._leave` (exit handlers, a flush, `os._exit`), which would end the
 test process here, so `_leave` raises SystemExit instead and the handlers registered for the real process's
 exit are left alone. What only a real process shows (its imports, its exit handlers, its terminal, signals,
-being killed) stays tested through a real process.
+being killed, its own hash seed) stays tested through a real process: `child` runs one and gives the same `Done`.
 
 `Done` has the attributes the tests read on subprocess.CompletedProcess, so a test reads the same either way.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -78,6 +79,16 @@ def translator(*args: str, env: Mapping[str, str | None] | None = None, cwd: Pat
             sys.stderr.flush()
         stdout, stderr = _text(out.getvalue()), _text(err.getvalue())
     return Done([*args], code, stdout, stderr)
+
+
+def child(*args: str, env: Mapping[str, str | None] | None = None, cwd: Path | None = None) -> Done:
+    """Run `python -m translator ARGS` as a real process, with these environment variables changed."""
+    changed = dict(env or {})
+    child_env = {name: value for name, value in os.environ.items() if changed.get(name, value) is not None}
+    child_env.update({name: value for name, value in changed.items() if value is not None})
+    done = subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=child_env,
+                          cwd=cwd, timeout=600)
+    return Done([*args], done.returncode, done.stdout, done.stderr)
 
 
 def environment(**values: str | Path | None) -> dict[str, str | None]:

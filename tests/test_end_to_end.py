@@ -1,8 +1,9 @@
 """The whole workflow on the sample interview, through the CLI, with real (tiny) Argos models.
 
-The command line runs in-process (tests/in_process.py). Three tests keep a real `python -m translator` child,
+The command line runs in-process (tests/in_process.py). Four tests keep a real `python -m translator` child,
 because what they prove lives in the process: which modules it imports, what its exit by os._exit still
-flushes and runs, and what it draws on a terminal."""
+flushes and runs, what it draws on a terminal, and that a process with another hash seed writes the same bytes
+(so does the session's second run, which must stop at once in a process of its own)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE, SampleRun
-from tests.in_process import Done, environment
+from tests.in_process import Done, child, environment
 from tests.in_process import translator as in_process
 from tests.readback import srt_cues, vtt_cues
 
@@ -156,8 +157,11 @@ def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample
 
 
 def test_same_input_gives_byte_identical_outputs(sample_run: SampleRun, packages_dir: Path, tmp_path: Path) -> None:
+    """The session's run was in-process; this one is a real process, with its own hash seed: no output may
+    depend on the order of a set of strings, or on anything else one process keeps."""
     out = sample_run.out
-    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), env_dir=packages_dir)
+    done = child("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path),
+                 env=environment(ARGOS_PACKAGES_DIR=packages_dir))
     assert done.returncode == 0, done.stderr
     for name in EXPECTED:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
