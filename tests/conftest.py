@@ -1,17 +1,34 @@
-"""Real tiny Argos packages, built once per test session and installed into a temporary packages folder.
+"""Real tiny Argos packages, built once per test session and installed into a temporary packages folder; the
+sample interview translated once per session; the hypothesis profiles.
 
 The lexicons cover a few words of the sample interview; every other word is copied by the model, which is
 what a real model does with names it does not know. Nothing here fakes the engine.
+
+Under pytest-xdist (`-n`), "once per session" is once per worker process.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
+from tests.in_process import Done, child, environment, translator
 from tests.tiny_argos import build_bpe_package, build_package
+
+# Hypothesis profiles. `ci`, chosen where CI=true (as CI runs .ci/run), is derandomized: every run tries the same
+# examples, so a green run is a fact about the code, not a lucky draw; it keeps no example database, so nothing
+# a machine remembers changes what is tried; a failure prints the blob that reproduces it. Time never fails a test
+# there: on a loaded two-core machine running two pytest-xdist workers any deadline is overrun now and then, and
+# that is a flake, not a finding (too_slow likewise). `dev`, the default, keeps hypothesis's random search and
+# its local database, with a deadline of 1 s instead of 0.2 s. HYPOTHESIS_PROFILE=ci or =dev picks one by name.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "examples" / "interview-aisin.en.txt"
@@ -57,6 +74,31 @@ def packages_dir(package_files: dict[tuple[str, str], Path], tmp_path_factory: p
     for path in package_files.values():
         install_file(path, folder)
     return folder
+
+
+@dataclass(frozen=True)
+class SampleRun:
+    """`translator run SAMPLE --to uk,ru --out OUT`, and the same command again in the same folder (in a real
+    process, as a user's next run is: with its own hash seed, nothing a process keeps can help it stop at once)."""
+
+    out: Path
+    first: Done
+    again: Done
+
+
+@pytest.fixture(scope="session")
+def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> SampleRun:
+    """The sample interview translated once per session (in-process, tests/in_process.py), then run again
+    unchanged: a re-run that stops at once and rewrites nothing. Read-only: a test that changes the folder makes
+    its own run."""
+    out = tmp_path_factory.mktemp("sample-run")
+    command = ["run", str(SAMPLE), "--to", "uk,ru", "--out", str(out)]
+    env = environment(ARGOS_PACKAGES_DIR=packages_dir)
+    first = translator(*command, env=env)
+    written = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")}
+    again = child(*command, env=env)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")} == written
+    return SampleRun(out, first, again)
 
 
 @pytest.fixture

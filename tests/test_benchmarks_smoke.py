@@ -158,6 +158,7 @@ def test_the_first_batch_is_timed_beyond_the_model_load_counted_once() -> None:
     assert check.value == pytest.approx(0.10)  # loaded in the foreground
 
 
+@pytest.mark.slow
 def test_the_benchmark_runs_end_to_end_on_a_tiny_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

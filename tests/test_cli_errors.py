@@ -1,24 +1,24 @@
-"""Bad input: one clear line on stderr, a non-zero exit, no traceback, no partial output."""
+"""Bad input: one clear line on stderr, a non-zero exit, no traceback, no partial output. The command line
+runs in-process (tests/in_process.py); the help screens' imports are counted in a real process."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-
-def translator(*args: str, packages: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
-    if packages is not None:
-        env["ARGOS_PACKAGES_DIR"] = str(packages)
-    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=env,
-                          timeout=300)
+from tests.in_process import Done, environment
+from tests.in_process import translator as in_process
 
 
-def assert_clean_failure(done: subprocess.CompletedProcess[str], *words: str) -> None:
+def translator(*args: str, packages: Path | None = None) -> Done:
+    env = environment() if packages is None else environment(ARGOS_PACKAGES_DIR=packages)
+    return in_process(*args, env=env)
+
+
+def assert_clean_failure(done: Done, *words: str) -> None:
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     message = done.stderr.strip().splitlines()

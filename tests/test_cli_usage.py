@@ -1,4 +1,5 @@
-"""Command-line mistakes, through the installed `translator` script: one line on stderr, exit code 2, no traceback."""
+"""Command-line mistakes: one line on stderr, exit code 2, no traceback. The command line runs in-process
+(tests/in_process.py); `--version` also goes through the installed `translator` script, as a user runs it."""
 
 from __future__ import annotations
 
@@ -10,12 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.in_process import Done, environment
+from tests.in_process import translator as in_process
 from translator import __version__
 
 SCRIPT = Path(sys.executable).with_name("translator")
 
 
-def translator(*args: str) -> subprocess.CompletedProcess[str]:
+def translator(*args: str) -> Done:
+    return in_process(*args, env=environment(COLUMNS="80"))
+
+
+def script(*args: str) -> subprocess.CompletedProcess[str]:
     """The console script as a user runs it (`python -m translator` where the script is not installed)."""
     command = [str(SCRIPT)] if SCRIPT.is_file() else [sys.executable, "-m", "translator"]
     env = {**os.environ, "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/", "COLUMNS": "80"}
@@ -52,6 +59,15 @@ def test_a_usage_mistake_is_one_line_and_exit_code_2(args: list[str], words: lis
 def test_version() -> None:
     done = translator("--version")
     assert (done.returncode, done.stdout, done.stderr) == (0, f"translator {__version__}\n", "")
+
+
+def test_the_installed_script_prints_the_version_and_a_usage_mistake() -> None:
+    """The entry point as a user runs it: its output comes out though the process leaves by os._exit."""
+    done = script("--version")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"translator {__version__}\n", "")
+    done = script("runn", "talk.txt")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("translator: error: No such command 'runn'") and done.stderr.count("\n") == 1
 
 
 def _option_entries(help_text: str) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.in_process import translator
 from translator.document import Document, Segment
 from translator.langid import detect_document
 
@@ -61,8 +62,7 @@ def test_a_run_of_names_is_not_judged_so_it_neither_reads_as_latin_nor_loads_eve
 def test_detect_json_keeps_its_keys_and_shows_the_flag(tmp_path: Path) -> None:
     source = tmp_path / "mixed.txt"
     source.write_text(f"Host: {OURS[0]}\nGuest: {BELARUSIAN}\n", "utf-8")
-    done = subprocess.run([sys.executable, "-m", "translator", "detect", str(source), "--json"], capture_output=True,
-                          text=True, timeout=300)
+    done = translator("detect", str(source), "--json")
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [set(record) for record in records] == [{

@@ -1,4 +1,9 @@
-"""The whole workflow on the sample interview, through the CLI, with real (tiny) Argos models."""
+"""The whole workflow on the sample interview, through the CLI, with real (tiny) Argos models.
+
+The command line runs in-process (tests/in_process.py). Four tests keep a real `python -m translator` child,
+because what they prove lives in the process: which modules it imports, what its exit by os._exit still
+flushes and runs, what it draws on a terminal, and that a process with another hash seed writes the same bytes
+(so does the session's second run, which must stop at once in a process of its own)."""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, SampleRun
+from tests.in_process import Done, child, environment
+from tests.in_process import translator as in_process
 from tests.readback import srt_cues, vtt_cues
 
 TARGETS = ["uk", "ru"]
@@ -22,36 +29,33 @@ EXPECTED = [
 ]
 
 
-def translator(*args: str, env_dir: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(env_dir), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
-    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=600)
+def translator(*args: str, env_dir: Path, cwd: Path | None = None) -> Done:
+    return in_process(*args, env=environment(ARGOS_PACKAGES_DIR=env_dir), cwd=cwd)
 
 
-@pytest.fixture(scope="module")
-def sample_run(
-    packages_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    out = tmp_path_factory.mktemp("out")
-    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
-    return out, done
+@pytest.fixture
+def small_sample(tmp_path: Path) -> Path:
+    """The sample's first lines under the sample's name: a run of a second, for what does not depend on length."""
+    path = tmp_path / "in" / SAMPLE.name
+    path.parent.mkdir()
+    path.write_text("".join(SAMPLE.read_text("utf-8").splitlines(keepends=True)[:6]), "utf-8")
+    return path
 
 
-def test_run_writes_every_output(sample_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
-    out, done = sample_run
+def test_run_writes_every_output(sample_run: SampleRun) -> None:
+    out, done = sample_run.out, sample_run.first
     assert done.returncode == 0, done.stderr
     written = [p.name for p in out.iterdir() if p.suffix != ".sqlite" and not p.name.startswith(".")]
     assert sorted(written) == sorted(EXPECTED)
 
 
-def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir: Path, tmp_path: Path) -> None:
+def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir: Path, tmp_path: Path,
+                                                                 small_sample: Path) -> None:
     """The bar shows only on a terminal, so where stderr is a pipe tqdm (0.065 s to import) is not loaded."""
     import os
 
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "PYTHONPROFILEIMPORTTIME": "1"}
-    done = subprocess.run([sys.executable, "-m", "translator", "run", str(SAMPLE), "--to", "uk", "--out",
+    done = subprocess.run([sys.executable, "-m", "translator", "run", str(small_sample), "--to", "uk", "--out",
                            str(tmp_path)], capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
@@ -60,7 +64,7 @@ def test_a_run_whose_stderr_is_no_terminal_loads_no_progress_bar(packages_dir: P
 
 
 def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_handlers(
-    packages_dir: Path, tmp_path: Path
+    packages_dir: Path, tmp_path: Path, small_sample: Path
 ) -> None:
     """A finished command ends with os._exit (freeing the models cost 0.07-0.1 s): its summary on a pipe and
     the stage timings an exit handler writes must still come out."""
@@ -68,7 +72,7 @@ def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_h
 
     timings = tmp_path / "timings.json"
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "TRANSLATOR_TIMINGS": str(timings)}
-    done = subprocess.run([sys.executable, "-m", "translator", "run", str(SAMPLE), "--to", "uk", "--out",
+    done = subprocess.run([sys.executable, "-m", "translator", "run", str(small_sample), "--to", "uk", "--out",
                            str(tmp_path / "out")], capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "sentences translated" in done.stdout
@@ -76,7 +80,7 @@ def test_a_run_leaving_without_teardown_still_flushes_its_output_and_runs_exit_h
     assert recorded["stages"]["translate"] > 0 and "decoding" in recorded["marks"]
 
 
-def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir: Path, tmp_path: Path) -> None:
+def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir: Path, tmp_path: Path, small_sample: Path) -> None:
     import fcntl
     import os
     import struct
@@ -87,8 +91,8 @@ def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir: Path, tmp_path
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # tqdm draws nothing 0 wide
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir)}
     env.pop("TQDM_DISABLE", None)
-    child = subprocess.Popen([sys.executable, "-m", "translator", "run", str(SAMPLE), "--to", "uk", "--out",
-                              str(tmp_path)], stdout=subprocess.DEVNULL, stderr=terminal, env=env)
+    child = subprocess.Popen([sys.executable, "-m", "translator", "run", str(small_sample), "--to", "uk", "--out",
+                              str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=terminal, env=env)
     os.close(terminal)
     shown = bytearray()
 
@@ -110,8 +114,8 @@ def test_a_run_on_a_terminal_shows_its_progress_bar(packages_dir: Path, tmp_path
     assert b"translating interview-aisin.en.txt" in shown
 
 
-def test_json_accounts_for_every_line(sample_run: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
-    out, _ = sample_run
+def test_json_accounts_for_every_line(sample_run: SampleRun) -> None:
+    out = sample_run.out
     result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
     assert result["source"] == "en" and result["targets"] == TARGETS
     segments = result["segments"]
@@ -134,10 +138,8 @@ def test_json_accounts_for_every_line(sample_run: tuple[Path, subprocess.Complet
     assert thanks["translations"]["uk"]["text"].startswith("Дякую вам для")
 
 
-def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(
-    sample_run: tuple[Path, subprocess.CompletedProcess[str]]
-) -> None:
-    out, _ = sample_run
+def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(sample_run: SampleRun) -> None:
+    out = sample_run.out
     result = json.loads((out / "interview-aisin.json").read_text("utf-8"))
     not_spoken = [s["text"] for s in result["segments"] if s["kind"] != "turn"]
     for lang in TARGETS:
@@ -156,22 +158,20 @@ def test_subtitles_read_back_with_other_libraries_and_hold_the_turns_only(
         assert not_spoken and not any(heading in sources for heading in not_spoken)
 
 
-def test_same_input_gives_byte_identical_outputs(
-    sample_run: tuple[Path, subprocess.CompletedProcess[str]], packages_dir: Path, tmp_path: Path
-) -> None:
-    out, _ = sample_run
-    done = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path), env_dir=packages_dir)
+def test_same_input_gives_byte_identical_outputs(sample_run: SampleRun, packages_dir: Path, tmp_path: Path) -> None:
+    """The session's run was in-process; this one is a real process, with its own hash seed: no output may
+    depend on the order of a set of strings, or on anything else one process keeps."""
+    out = sample_run.out
+    done = child("run", str(SAMPLE), "--to", "uk,ru", "--out", str(tmp_path),
+                 env=environment(ARGOS_PACKAGES_DIR=packages_dir))
     assert done.returncode == 0, done.stderr
     for name in EXPECTED:
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
-def test_second_run_translates_nothing(
-    sample_run: tuple[Path, subprocess.CompletedProcess[str]], packages_dir: Path
-) -> None:
-    out, first = sample_run
+def test_second_run_translates_nothing(sample_run: SampleRun) -> None:
+    first, again = sample_run.first, sample_run.again
     assert " 0 sentences translated" not in first.stdout
-    again = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
     assert again.returncode == 0, again.stderr
     assert " 0 sentences translated" in again.stdout
 

@@ -9,7 +9,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import cast
 
 import pytest
 
@@ -27,7 +26,8 @@ SENTENCES = [
 ]
 
 # argostranslate reads ARGOS_PACKAGES_DIR when it is imported and its default sentence splitter downloads a
-# model, so it runs in a child process and is handed the very sentences we translate (one per paragraph).
+# model, so it runs in a child process and is handed the very sentences we translate (one per paragraph). One
+# child translates every direction: importing argostranslate (torch, stanza) is most of its time.
 ARGOS_SCRIPT = """
 import json, sys
 from argostranslate import translate
@@ -36,29 +36,37 @@ class GivenSentences:
     def split_sentences(self, text):
         return [text]
 
-src, tgt, sentences = json.loads(sys.stdin.read())
-translation = translate.get_translation_from_codes(src, tgt)
-translation.underlying.sentencizer = GivenSentences()
-print(json.dumps([translation.translate(s) for s in sentences], ensure_ascii=False))
+results = []
+for src, tgt, sentences in json.loads(sys.stdin.read()):
+    translation = translate.get_translation_from_codes(src, tgt)
+    translation.underlying.sentencizer = GivenSentences()
+    results.append([translation.translate(s) for s in sentences])
+print(json.dumps(results, ensure_ascii=False))
 """
-
-
-def _argostranslate(packages_dir: Path, src: str, tgt: str, sentences: list[str]) -> list[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "ARGOS_DEVICE_TYPE": "cpu"}
-    done = subprocess.run(
-        [sys.executable, "-c", ARGOS_SCRIPT], input=json.dumps([src, tgt, sentences]),
-        capture_output=True, text=True, env=env, timeout=300, check=True,
-    )
-    return cast(list[str], json.loads(done.stdout.strip().splitlines()[-1]))
-
-
-@pytest.mark.parametrize(("src", "tgt", "sentences"), [
+DIRECTIONS = [
     ("en", "uk", SENTENCES),
     ("uk", "en", ["Дякую, друзі!", "Москва, Європа: війна, Росія.", "Привіт, Руслане Айсіне."]),
-])
-def test_output_is_identical_to_argostranslate(packages_dir: Path, src: str, tgt: str, sentences: list[str]) -> None:
+]
+
+
+@pytest.fixture(scope="module")
+def argos_outputs(packages_dir: Path) -> dict[tuple[str, str], list[str]]:
+    """argostranslate's translation of each direction's sentences."""
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "ARGOS_DEVICE_TYPE": "cpu"}
+    done = subprocess.run(
+        [sys.executable, "-c", ARGOS_SCRIPT], input=json.dumps(DIRECTIONS),
+        capture_output=True, text=True, env=env, timeout=300, check=True,
+    )
+    outputs: list[list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return {(src, tgt): output for (src, tgt, _), output in zip(DIRECTIONS, outputs)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("src", "tgt", "sentences"), DIRECTIONS)
+def test_output_is_identical_to_argostranslate(packages_dir: Path, argos_outputs: dict[tuple[str, str], list[str]],
+                                               src: str, tgt: str, sentences: list[str]) -> None:
     engine = ArgosEngine(packages=installed_packages(packages_dir))
-    assert engine.translate(sentences, src, tgt) == _argostranslate(packages_dir, src, tgt, sentences)
+    assert engine.translate(sentences, src, tgt) == argos_outputs[(src, tgt)]
 
 
 def test_translates_word_by_word_with_the_real_model(packages_dir: Path) -> None:

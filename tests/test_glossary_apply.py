@@ -1,22 +1,20 @@
 """`translator glossary apply` and `check_translation`: the restore step on a translation made elsewhere, with no
-model loaded, tested through the command line as a user meets it."""
+model loaded, tested through the command line as a user meets it (in-process: tests/in_process.py)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.in_process import Done, translator
 from translator.glossary import check_translation, load_glossaries
 
 GLOSSARY_FILE = Path(__file__).resolve().parents[1] / "benchmarks" / "glossary_eval" / "glossary.tsv"
 GLOSSARY = load_glossaries([GLOSSARY_FILE])
 
 
-def apply(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "translator", "glossary", "apply", *args]
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+def apply(*args: str) -> Done:
+    return translator("glossary", "apply", *args)
 
 
 def files(tmp_path: Path, source: str, translation: str) -> list[str]:

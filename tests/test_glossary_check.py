@@ -79,11 +79,9 @@ def test_a_variant_the_model_wrote_is_kept_when_it_is_right() -> None:
 
 
 def test_check_forms_prints_every_case_and_names_guessed_words() -> None:
-    import subprocess
-    import sys
+    from tests.in_process import translator
 
-    done = subprocess.run([sys.executable, "-m", "translator", "glossary", "check", "--forms", str(SHIPPED)],
-                          capture_output=True, text=True, check=False)
+    done = translator("glossary", "check", "--forms", str(SHIPPED))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == f"{SHIPPED}: ok"

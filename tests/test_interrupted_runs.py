@@ -33,6 +33,7 @@ def test_the_second_run_changes_every_review_file(scenario: tuple[Scenario, Base
     assert all(base.first[name] != base.second[name] for name in base.first if name.endswith((".csv", ".xlf")))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("second", "writing"), [(False, False), (False, True), (True, False), (True, True)])
 def test_a_killed_run_resumes_to_the_same_bytes(scenario: tuple[Scenario, Baseline, Path], second: bool,
                                                 writing: bool) -> None:

@@ -3,7 +3,8 @@
 The server plays every fault issue #9 lists — a mirror that cuts the file short, links that are not http(s), a
 file of the wrong direction, a server that trickles a byte at a time, an HTML login page — and each must move on
 to the next link, or fail in one line with the installed packages untouched. TRANSLATOR_STALL_SECONDS shortens
-the 30-second stall limit so the trickling server costs a second, not minutes.
+the 30-second stall limit so the trickling server costs a second, not minutes. The command runs in-process
+(tests/in_process.py), beside the server's thread.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.in_process import Done, environment, translator
 from translator import __version__
 from translator.engine import packages
 
@@ -114,14 +116,11 @@ def entry(*links: str, version: str = "1.0") -> dict[str, object]:
             "links": list(links)}
 
 
-def install(
-    site: Site, index: list[dict[str, object]], packages_dir: Path, name: str = "en-uk"
-) -> subprocess.CompletedProcess[str]:
+def install(site: Site, index: list[dict[str, object]], packages_dir: Path, name: str = "en-uk") -> Done:
     site.indexes["idx"] = index
-    env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "idx", "ARGOS_PACKAGES_DIR": str(packages_dir),
-           "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
-    return subprocess.run([sys.executable, "-m", "translator", "models", "install", name], capture_output=True,
-                          text=True, env=env, timeout=120)
+    env = environment(ARGOS_PACKAGE_INDEX=site.base + "idx", ARGOS_PACKAGES_DIR=packages_dir,
+                      TRANSLATOR_STALL_SECONDS=STALL_SECONDS)
+    return translator("models", "install", name, env=env)
 
 
 FAULTS = {  # a faulty first link, and what the user is told about it
@@ -177,11 +176,10 @@ def test_the_newest_entry_is_chosen(site: Site, tmp_path: Path, package_files: d
 
 def test_a_stalled_index_gives_up_in_bounded_time(site: Site, tmp_path: Path) -> None:
     site.files["stalled/index.json"] = json.dumps([entry(site.base + "en_uk.argosmodel")] * 50).encode()
-    env = {**os.environ, "ARGOS_PACKAGE_INDEX": site.base + "trickle-stalled", "ARGOS_PACKAGES_DIR": str(tmp_path),
-           "TRANSLATOR_STALL_SECONDS": STALL_SECONDS}
+    env = environment(ARGOS_PACKAGE_INDEX=site.base + "trickle-stalled", ARGOS_PACKAGES_DIR=tmp_path,
+                      TRANSLATOR_STALL_SECONDS=STALL_SECONDS)
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "en-uk"], capture_output=True,
-                          text=True, env=env, timeout=120)
+    done = translator("models", "install", "en-uk", env=env)
     assert time.monotonic() - started < 15
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert "cannot read the Argos package index" in done.stderr.splitlines()[-1]
@@ -194,8 +192,7 @@ def test_a_direction_the_index_lacks(site: Site, tmp_path: Path) -> None:
 
 
 def test_install_help_documents_the_index_variable() -> None:
-    done = subprocess.run([sys.executable, "-m", "translator", "models", "install", "--help"], capture_output=True,
-                          text=True, timeout=60)
+    done = translator("models", "install", "--help")
     assert "ARGOS_PACKAGE_INDEX" in done.stdout
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import srt
 
+from tests.in_process import Done, environment
+from tests.in_process import translator as in_process
 from tests.tiny_argos import build_package
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.engine.packages import installed_packages
@@ -69,10 +71,8 @@ print(json.dumps(results, ensure_ascii=False))
 """
 
 
-def translator(*args: str, packages: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages)}
-    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=env,
-                          timeout=300)
+def translator(*args: str, packages: Path) -> Done:
+    return in_process(*args, env=environment(ARGOS_PACKAGES_DIR=packages))
 
 
 def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
@@ -82,12 +82,12 @@ def argostranslate(jobs: list[tuple[Path, list[str], str]]) -> list[list[str]]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-Installs = dict[str, tuple[Path, subprocess.CompletedProcess[str]]]  # layout name: its packages folder, the install
+Installs = dict[str, tuple[Path, Done]]  # layout name: its packages folder, the install
 
 
 @pytest.fixture(scope="module")
 def installs(tmp_path_factory: pytest.TempPathFactory,
-             bpe_package_file: Path) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+             bpe_package_file: Path) -> dict[str, tuple[Path, Done]]:
     """Each layout built once and installed by `translator models install FILE` into its own packages folder."""
     built = tmp_path_factory.mktemp("layouts")
     result = {}
@@ -121,9 +121,9 @@ def test_installs_and_is_listed_as_usable(installs: Installs, name: str) -> None
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_output_is_identical_to_argostranslate(
-    installs: Installs, argos_outputs: dict[tuple[str, str], list[str]], name: str
-) -> None:
+@pytest.mark.slow
+def test_output_is_identical_to_argostranslate(installs: Installs, argos_outputs: dict[tuple[str, str], list[str]],
+                                               name: str) -> None:
     _, (src, tgt), sentences, _ = LAYOUTS[name]
     engine = ArgosEngine(EngineSettings(threads=1), installed_packages(installs[name][0]))
     assert engine.translate(sentences, src, tgt) == argos_outputs[(name, "default")]
@@ -150,9 +150,9 @@ def test_the_bpe_package_splits_words_into_several_pieces(installs: Installs) ->
     assert sum(piece.endswith("@@") for piece in pieces) >= 3  # the names are several pieces each
 
 
-def test_float32_package_keeps_its_precision_unless_asked(
-    installs: Installs, argos_outputs: dict[tuple[str, str], list[str]]
-) -> None:
+@pytest.mark.slow
+def test_float32_package_keeps_its_precision_unless_asked(installs: Installs,
+                                                          argos_outputs: dict[tuple[str, str], list[str]]) -> None:
     packages = installed_packages(installs["float32"][0])
     sentences = LAYOUTS["float32"][2]
     saved = ArgosEngine(EngineSettings(threads=1), packages).translate(sentences, "en", "uk")

@@ -12,14 +12,14 @@ import json
 import os
 import shutil
 import struct
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.in_process import Done, environment
+from tests.in_process import translator as in_process
 from translator.engine import packages
 from translator.engine.argos import ArgosEngine, EngineSettings
 from translator.errors import MissingPackageError, PackageError
@@ -136,10 +136,8 @@ def _entries_with(files: Files, **values: object) -> Files:
     return {**files, name: json.dumps({**json.loads(files[name]), **values}).encode()}
 
 
-def translator(*args: str, folder: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(folder)}
-    return subprocess.run([sys.executable, "-m", "translator", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
+def translator(*args: str, folder: Path) -> Done:
+    return in_process(*args, env=environment(ARGOS_PACKAGES_DIR=folder))
 
 
 @pytest.fixture

@@ -1,33 +1,31 @@
-"""Review imports that cannot store garbage, through the installed command: files that lost their letters,
-Word's tracked changes, renamed files, edited subtitles, dry runs and undo, and no stray memory."""
+"""Review imports that cannot store garbage, through the command line (in-process: tests/in_process.py): files
+that lost their letters, Word's tracked changes, renamed files, edited subtitles, dry runs and undo, and no stray
+memory."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import sqlite3
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE
+from tests.in_process import Done
+from tests.in_process import translator as in_process
 
-SCRIPT = Path(sys.executable).with_name("translator")
 FIX = "Добрий день, шановні друзі!"
 
 
-def translator(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    command = [str(SCRIPT)] if SCRIPT.is_file() else [sys.executable, "-m", "translator"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd, timeout=300,
-                          env={**os.environ, "TQDM_DISABLE": "1"})
+def translator(*args: str, cwd: Path | None = None) -> Done:
+    return in_process(*args, env={"TQDM_DISABLE": "1"}, cwd=cwd)
 
 
-def one_line_failure(done: subprocess.CompletedProcess[str], *words: str) -> str:
+def one_line_failure(done: Done | subprocess.CompletedProcess[str], *words: str) -> str:
     assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def test_sentences_join_back_to_the_text(text: str, lang: str | None) -> None:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
 SENTENCE = st.builds(
     lambda words, end: " ".join(words).capitalize() + end,
     st.lists(st.text(alphabet="abcdeяіо", min_size=1, max_size=9), min_size=1, max_size=40),
@@ -98,6 +100,7 @@ def test_a_text_without_inner_sentence_punctuation_is_one_sentence_for_both_spli
     assert split_sentences(text, "en") == split_sentences(text, "uk") == [text]
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
 def test_real_texts_the_splitters_are_skipped_for_are_one_sentence_for_them() -> None:
     """Every line of the seed interview, lingua's sentences and Tatoeba's pairs, alone and two by two."""
     corpus = ROOT.parent / "shared" / "corpus"
@@ -134,6 +137,7 @@ def test_plain_english_sentences_are_pysbds_sentences(sentences: list[tuple[list
         assert list(plain) == split_chunk(text, pysbd_pieces)
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the checkout")
 def test_real_english_turns_are_split_without_pysbd_as_pysbd_splits_them() -> None:
     """Runs of one to six consecutive lines of the seed interview, lingua's English and Tatoeba's English."""
     corpus = ROOT.parent / "shared" / "corpus"
