@@ -72,13 +72,14 @@ def test_a_folder_decodes_each_document_while_the_one_before_is_written_and_writ
     for name in ("clip.srt", SAMPLE.name, "thanks.txt"):  # a folder's order, one memory
         translator.run([inputs / name], to=["uk", "ru"], out=one_by_one, glossaries=[GLOSSARY])
 
-    from translator import pipeline, workflow
+    from translator import workflow
+    from translator.pipeline import DocumentTranslation
 
     order: list[str] = []
-    start, write = workflow.start_translation, pipeline.write_document
-    monkeypatch.setattr(workflow, "start_translation",
-                        lambda plan, engine: (order.append("decode"), start(plan, engine))[1])
-    monkeypatch.setattr(pipeline, "write_document",
+    start, write = DocumentTranslation.start, workflow.write_document
+    monkeypatch.setattr(DocumentTranslation, "start",
+                        lambda translation: (order.append("decode"), start(translation))[1])
+    monkeypatch.setattr(workflow, "write_document",
                         lambda doc, *args: (order.append(f"write {Path(doc.path).name}"), write(doc, *args))[1])
     results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "folder", glossaries=[GLOSSARY])
     assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name, "thanks.txt"]

@@ -17,7 +17,9 @@ from translator.document import GlossaryHit
 from translator.engine.argos import ArgosEngine
 from translator.memory import TranslationMemory
 from translator.subtitles import distribute
-from translator.translation import STEP_SENTENCES, Leg, Plan, hits_per_part, machine_translations
+from translator.translation.hit_spans import hits_per_part
+from translator.translation.plan import Leg, Plan
+from translator.translation.steps import STEP_SENTENCES, machine_translations
 
 NAME = GlossaryHit("Ruslan Aisin", "Ruslan Aisin", "Руслана Айсіна", "uk", "pinned", span=(10, 24))
 MISSED = GlossaryHit("Odesa", "Odesa", "", "uk", "missed")

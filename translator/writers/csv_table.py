@@ -13,8 +13,8 @@ import csv
 import io
 
 from translator.document import Document
-from translator.subtitles.layout import SubtitleLayout
-from translator.writers.review_rows import COLUMNS, review_rows
+from translator.writers.review_rows import COLUMNS
+from translator.writers.views import Views
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -29,10 +29,10 @@ def from_cell(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in review_rows(doc, lang):
+    for row in views.rows:
         writer.writerow([to_cell(cell) for cell in row.cells()])
     return buffer.getvalue().encode("utf-8-sig")

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from translator.document import Document, Segment
-from translator.writers.shared import shared
 
 TOOL_NAME = "translator"
 COLUMNS: tuple[str, ...] = ("id", "speaker", "source", "translation", "comment", "status")
@@ -60,7 +59,6 @@ def review_row(segment: Segment, lang: str) -> ReviewRow:
     )
 
 
-@shared
 def review_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     """Every segment of the document, in order."""
     return tuple(review_row(segment, lang) for segment in doc.segments)
