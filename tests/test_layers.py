@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "translator"
 # Each top layer and the only modules allowed to import it.
 TOP_LAYERS = {
     "translator.cli": {"translator.__main__"},
+    "translator.exits": {"translator.cli"},
     "translator.terminal": {"translator.cli"},
     "translator.workflow": {"translator", "translator.cli", "translator.terminal"},
 }
