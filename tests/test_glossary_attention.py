@@ -27,7 +27,6 @@ from translator.glossary.attention import attended_span
 from translator.memory import TranslationMemory
 from translator.pipeline import DocumentSettings, prepare, translate_document
 from translator.spans import AlignedTranslation, Link
-from translator.units import translation_units
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossaries([ROOT / "glossaries" / "interview-aisin.tsv"])
@@ -99,7 +98,7 @@ def test_the_pipeline_pins_through_attention_and_again_from_the_memory(engine: A
     for run in range(2):  # the second run takes the raw translation from the memory and aligns it all the same
         doc = prepare(source, "en")
         memory = TranslationMemory(Database(tmp_path / "tm.sqlite"))
-        done = translate_document(doc, translation_units(doc), DocumentSettings(("uk",), GLOSSARY), engine, memory)
+        done = translate_document(doc, DocumentSettings(("uk",), GLOSSARY), engine, memory)
         [segment] = [s for s in doc.segments if s.kind == "turn"]
         assert segment.translations["uk"].text == "Я зустрівся з Русланом Айсіним. Він відвідав …."
         assert [(h.target_text, h.status) for h in segment.glossary] == [("Русланом Айсіним", "pinned"), ("", "missed")]

@@ -2,10 +2,11 @@
 place → approvals → lay out → QA (`translate_document`).
 
 Nothing here is shared between documents or kept between calls: what a document's translation needs comes in
-as arguments (its units, the run's `DocumentSettings`, the engine, a `MemoryView`), and what it produced comes
-back as a plain `TranslatedDocument`, which `translator.workflow.run` writes. For a run over many documents the
-same translation goes in explicit steps (`DocumentTranslation`): planned, started, translated, finished, so
-that the run can hand the engine the next document's first leg before it writes this one.
+as arguments (the run's `DocumentSettings`, the engine, a `MemoryView`, its sentence units if known), and what
+it produced comes back as a plain `TranslatedDocument`, which `translator.workflow.run` writes. For a run over
+many documents the same translation goes in explicit steps (`DocumentTranslation`): planned, started,
+translated, finished, so that the run can hand the engine the next document's first leg before it writes this
+one.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from translator.translation.memory_view import MemoryView
 from translator.translation.placement import Outcome, place, restore
 from translator.translation.plan import Plan, plan_translation
 from translator.translation.steps import LegSteps, machine_translations, start_translation
-from translator.units import Unit
+from translator.units import Unit, translation_units
 
 
 def prepare(
@@ -91,9 +92,10 @@ class DocumentTranslation:
     resumes), and restores the glossary terms; `finish` places the translations, applies the reviewers'
     approvals, lays the subtitles out and flags the document."""
 
-    def __init__(self, doc: Document, units: Sequence[Unit], settings: DocumentSettings, engine: ArgosEngine,
-                 memory: MemoryView) -> None:
+    def __init__(self, doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView,
+                 units: Sequence[Unit] | None = None) -> None:
         self.doc, self.settings, self.engine, self.memory = doc, settings, engine, memory
+        units = translation_units(doc) if units is None else units
         self.plan: Plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
         self._started: LegSteps | None = None
         self._outcome: Outcome | None = None
@@ -132,12 +134,15 @@ class DocumentTranslation:
                                   outcome.hits)
 
 
-def translate_document(doc: Document, units: Sequence[Unit], settings: DocumentSettings, engine: ArgosEngine,
-                       memory: MemoryView, progress: Callable[[int], object] | None = None) -> TranslatedDocument:
-    """Plan, translate, place, pin and lay out one prepared document (`prepare`) by its units
-    (`translation_units`): every step of `DocumentTranslation` in turn. The engine's steps are stored through
-    `memory` as they come; the document is enriched in place and comes back with all its files need."""
-    translation = DocumentTranslation(doc, units, settings, engine, memory)
+def translate_document(doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView, *,
+                       units: Sequence[Unit] | None = None, progress: Callable[[int], object] | None = None
+                       ) -> TranslatedDocument:
+    """Plan, translate, place, pin and lay out one prepared document (`prepare`): every step of
+    `DocumentTranslation` in turn. `units` are its sentence units if the caller has them already
+    (`translation_units`); the engine's steps are stored through `memory` as they come; `progress` hears of each
+    step of sentences the engine translated. The document is enriched in place and comes back with all its files
+    need."""
+    translation = DocumentTranslation(doc, settings, engine, memory, units)
     translation.translate(progress)
     return translation.finish()
 

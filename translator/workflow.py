@@ -172,7 +172,7 @@ def run(
 
         def begin(index: int) -> DocumentTranslation:
             """Plan a document and hand its first leg to the engine."""
-            translation = DocumentTranslation(pending[index][0], units[index], settings, engine, memory_view)
+            translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
             translation.start()
             return translation
 
