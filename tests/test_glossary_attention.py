@@ -25,9 +25,8 @@ from translator.engine.tokenizer import load_tokenizer
 from translator.glossary import load_glossaries, protect, restore, restore_all
 from translator.glossary.attention import attended_span
 from translator.memory import TranslationMemory
-from translator.pipeline import prepare
+from translator.pipeline import DocumentSettings, prepare, translate_document
 from translator.spans import AlignedTranslation, Link
-from translator.translation import Tools, place, plan_translation, translate_plan, translation_units
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = load_glossaries([ROOT / "glossaries" / "interview-aisin.tsv"])
@@ -98,13 +97,12 @@ def test_the_pipeline_pins_through_attention_and_again_from_the_memory(engine: A
     source.write_text("Vitaliy Barvynenko: I met with Ruslan Aysin. He visited Crimea.\n", "utf-8")
     for run in range(2):  # the second run takes the raw translation from the memory and aligns it all the same
         doc = prepare(source, "en")
-        tools = Tools(engine, GLOSSARY, TranslationMemory(Database(tmp_path / "tm.sqlite")))
-        outcome = translate_plan(doc, plan_translation(translation_units(doc), ["uk"], tools), tools)
-        place(doc, outcome, ["uk"])
+        memory = TranslationMemory(Database(tmp_path / "tm.sqlite"))
+        done = translate_document(doc, DocumentSettings(("uk",), GLOSSARY), engine, memory)
         [segment] = [s for s in doc.segments if s.kind == "turn"]
         assert segment.translations["uk"].text == "Я зустрівся з Русланом Айсіним. Він відвідав …."
         assert [(h.target_text, h.status) for h in segment.glossary] == [("Русланом Айсіним", "pinned"), ("", "missed")]
-        assert (outcome.translated, outcome.from_memory) == ((2, 0) if run == 0 else (0, 2))
+        assert (done.translated, done.from_memory) == ((2, 0) if run == 0 else (0, 2))
 
 
 # --- the engine's alignment on the real model --------------------------------------------------------

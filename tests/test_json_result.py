@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translator.document import Document, Segment, Timing
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers import json_result
+from translator.writers.views import DocumentViews
 
 # What Document.to_json holds: text of any kind, ints (ids, lines, milliseconds), confidences rounded to four
 # places, flags and None, nested in lists and string-keyed objects.
@@ -29,7 +29,7 @@ def _standard(value: Any) -> bytes:
 def test_values_of_a_result_encode_as_the_standard_library_indents_them(value: Any) -> None:
     doc = Document("x.srt", "srt", [])
     doc.to_json = lambda: value  # type: ignore[method-assign]
-    assert json_result.render(doc, "en", SubtitleLayout("en", (), ())) == _standard(value)
+    assert json_result.render(doc, "en", DocumentViews(doc).whole("en")) == _standard(value)
 
 
 def test_a_document_with_awkward_text_renders_as_before() -> None:
@@ -37,6 +37,6 @@ def test_a_document_with_awkward_text_renders_as_before() -> None:
     segment = Segment(1, "cue", text, speaker="Ганна", line=3, lang="en", lang_confidence=0.987654,
                       sentences=[text], timing=Timing(1000, 2500))
     doc = Document("film.en.srt", "srt", [segment], lang="en")
-    rendered = json_result.render(doc, "en", SubtitleLayout("en", (), ()))
+    rendered = json_result.render(doc, "en", DocumentViews(doc).whole("en"))
     assert rendered == _standard(doc.to_json())
     assert json.loads(rendered)["segments"][0]["lang_confidence"] == 0.9877

@@ -20,7 +20,7 @@ Layers = Sequence[tuple[str, Sequence[str]]]
 LAYERS: Layers = (
     ("leaves", (
         "translator._version", "translator.errors", "translator.spans", "translator.timecode", "translator.stages",
-        "translator.atomic", "translator.textio", "translator.speakers",
+        "translator.atomic", "translator.textio", "translator.encoding_detection", "translator.speakers",
         "translator.morphology",  # the pymorphy3 adapter, shared by langid and the glossary
     )),
     ("data model", ("translator.document", "translator.results", "translator.review_model")),
@@ -28,6 +28,7 @@ LAYERS: Layers = (
         "translator.readers", "translator.langid", "translator.sentences", "translator.glossary",
         "translator.subtitles", "translator.align", "translator.engine", "translator.database", "translator.memory",
         "translator.ledger", "translator.qa",
+        "translator.units",  # what is translated as a whole: cues grouped into sentences, once per document
     )),
     ("review readers", ("translator.review_readers",)),  # read returned files; they share the row model, not writers
     ("outputs", ("translator.writers", "translator.outputs", "translator.report")),
@@ -36,7 +37,7 @@ LAYERS: Layers = (
         "translator.identity", "translator.models",
     )),
     ("the run", ("translator.workflow",)),  # the library's run: only the interface and the root above it
-    ("interface", ("translator.terminal", "translator.cli", "translator.__main__")),
+    ("interface", ("translator.terminal", "translator.exits", "translator.cli", "translator.__main__")),
     # Re-exports lazily (TYPE_CHECKING and __getattr__): may import anything; no module imports it.
     ("package root", ("translator",)),
 )

@@ -17,8 +17,6 @@ from translator.errors import UsageError
 
 if TYPE_CHECKING:
     from translator.document import Document
-    from translator.engine.argos import ArgosEngine
-    from translator.translation import LegSteps, Plan
 
 GLOSSARY = ROOT / "glossaries" / "interview-aisin.tsv"
 CUES = ("1\n00:00:01,000 --> 00:00:03,500\nGood afternoon, friends.\n\n"
@@ -79,21 +77,22 @@ def test_a_folder_decodes_each_document_while_the_one_before_is_written_and_writ
     for name in ("clip.srt", SAMPLE.name, "thanks.txt"):  # a folder's order, one memory
         translator.run([inputs / name], to=["uk", "ru"], out=one_by_one, glossaries=[GLOSSARY])
 
-    from translator import outputs, pipeline, translation, workflow
+    from translator.outputs import write_document as write
+    from translator.pipeline import DocumentTranslation
 
     order: list[str] = []
-    start, write = translation.start_translation, outputs.write_document  # what workflow and pipeline import
+    start = DocumentTranslation.start
 
-    def decoding(plan: Plan, engine: ArgosEngine) -> LegSteps | None:
+    def decoding(translation: DocumentTranslation) -> None:
         order.append("decode")
-        return start(plan, engine)
+        start(translation)
 
     def writing(doc: Document, *args: Any) -> list[Path]:
         order.append(f"write {Path(doc.path).name}")
         return write(doc, *args)
 
-    monkeypatch.setattr(workflow, "start_translation", decoding)
-    monkeypatch.setattr(pipeline, "write_document", writing)
+    monkeypatch.setattr(DocumentTranslation, "start", decoding)
+    monkeypatch.setattr("translator.workflow.write_document", writing)
     results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "folder", glossaries=[GLOSSARY])
     assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name, "thanks.txt"]
     assert order == ["decode", "decode", "write clip.srt", "decode", f"write {SAMPLE.name}", "write thanks.txt"]

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from translator.encoding_detection import guess_legacy
 from translator.errors import InputError
-from translator.textio import decode_bytes, guess_legacy, read_text
+from translator.textio import decode_bytes, read_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present beside the repository")

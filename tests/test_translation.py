@@ -15,9 +15,13 @@ import translator
 from translator.database import Database
 from translator.document import GlossaryHit
 from translator.engine.argos import ArgosEngine
-from translator.memory import TranslationMemory
+from translator.glossary import load_glossaries
+from translator.memory import Approval, TranslationMemory
+from translator.pipeline import DocumentSettings, prepare, translate_document
 from translator.subtitles import distribute
-from translator.translation import STEP_SENTENCES, Leg, Plan, hits_per_part, machine_translations
+from translator.translation.hit_spans import hits_per_part
+from translator.translation.plan import Leg, Plan
+from translator.translation.steps import STEP_SENTENCES, machine_translations
 
 NAME = GlossaryHit("Ruslan Aisin", "Ruslan Aisin", "Руслана Айсіна", "uk", "pinned", span=(10, 24))
 MISSED = GlossaryHit("Odesa", "Odesa", "", "uk", "missed")
@@ -97,3 +101,34 @@ def test_steps_are_cut_from_the_sentences_longest_first_and_each_is_stored(tmp_p
     assert (translated, from_memory) == (600, 0)
     assert stored == {sentence: sentence.upper() for sentence in sentences}
     assert results == {("en", "uk", sentence): sentence.upper() for sentence in sentences}
+
+
+class _RecordingMemory:
+    """A memory view a worker elsewhere could hold: knows nothing, records what the translation stores."""
+
+    def __init__(self) -> None:
+        self.stored: list[tuple[str, str, list[tuple[str, str]]]] = []
+
+    def lookup(self, src: str, tgt: str, engine_id: str, glossary_id: str, sentences: list[str]) -> dict[str, str]:
+        return {}
+
+    def store(self, src: str, tgt: str, engine_id: str, glossary_id: str, pairs: list[tuple[str, str]]) -> None:
+        self.stored.append((src, tgt, pairs))
+
+    def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
+        return {}
+
+
+def test_one_document_is_translated_from_its_arguments_alone_and_stores_through_its_memory_view(
+        argos_env: Path, tmp_path: Path) -> None:
+    source = tmp_path / "clip.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:02,500\nThe war in Europe\n\n"
+                      "2\n00:00:02,600 --> 00:00:04,000\nis not over. Thank you.\n", "utf-8")
+    doc = prepare(source)
+    memory = _RecordingMemory()
+    done = translate_document(doc, DocumentSettings(("uk", "ru"), load_glossaries([])), ArgosEngine(), memory)
+    assert done.doc is doc and set(done.layouts) == {"uk", "ru"} and [len(u.segments) for u in done.units] == [2]
+    assert [(src, tgt) for src, tgt, _ in memory.stored] == [("en", "uk"), ("en", "ru")]
+    assert done.translated == sum(len(pairs) for _, _, pairs in memory.stored) == 4 and done.from_memory == 0
+    assert all(cue.translations["uk"].text and cue.translations["ru"].text for cue in doc.segments)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.srt"]  # nothing written: the run writes

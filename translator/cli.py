@@ -2,34 +2,27 @@
 
 Heavy modules (CTranslate2, pymorphy3, python-docx) are imported inside the commands that need them, so
 `translator --help` and `translator models list` start at once. The command line is plain click: typer, which
-it used before, pulled rich into every help screen and pydantic into every call (0.1-0.2 s each). Every
-TranslatorError becomes one line on stderr and a non-zero exit, never a traceback.
+it used before, pulled rich into every help screen and pydantic into every call (0.1-0.2 s each). How a command
+ends (every TranslatorError one line on stderr and a non-zero exit, never a traceback) is translator/exits.py.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
 from translator._version import __version__
 from translator.database import DEFAULT_OUT, MEMORY_NAME
-from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
+from translator.exits import run_and_exit, say
 
 ENCODING_CHOICES = "utf-8, utf-16, cp1251, koi8-r, koi8-u, cp866, cp1125, mac-cyrillic, cp1252 or any Python codec"
 PATH = click.Path(path_type=Path)
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
-
-
-def _say(message: str) -> None:
-    click.echo(message, err=True)
 
 
 @click.group(context_settings={"show_default": True})
@@ -109,7 +102,7 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
 
     run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
                  beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
-                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, progress=RunProgress(_say, done))
+                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, progress=RunProgress(say, done))
 
 
 @app.command(short_help="Print every segment's language and confidence; load no model.")
@@ -135,21 +128,9 @@ def detect(inputs: tuple[Path, ...], as_json: bool, source: str | None, encoding
 @models_app.command("list", short_help="Installed packages and the directions a run can use.")
 def models_list() -> None:
     """Installed packages, and which of the six directions a run can use (direct or via English)."""
-    from translator.engine.packages import packages_dir
-    from translator.engine.validation import shown
-    from translator.models import directions, scan
+    from translator.models import inventory
 
-    packages, unusable = scan()
-    click.echo(f"packages in {packages_dir()}:")
-    for pkg in packages:
-        click.echo(f"  {pkg.name}  version {pkg.version}  ({pkg.path.name})")
-    for broken in unusable:
-        click.echo(f"  unusable: {shown(broken.folder.name)}: {broken.reason}")
-    if not packages:
-        click.echo("  (none) - install one with: translator models install en-uk")
-    click.echo("directions:")
-    for direction in directions(packages):
-        click.echo(f"  {direction.src}→{direction.tgt}  {direction.describe()}")
+    click.echo("\n".join(inventory().lines()))
 
 
 @models_app.command("install", short_help="Install packages from the Argos index or .argosmodel files.")
@@ -158,16 +139,13 @@ def models_install(names: tuple[str, ...]) -> None:
     """Install NAMES: directions such as en-uk from the Argos package index ($ARGOS_PACKAGE_INDEX: a URL holding
     index.json, default the public argospm-index), or .argosmodel files on disk (air-gapped machines). Every
     package is checked and test-loaded before it replaces anything."""
-    from translator.engine.packages import check_index_direction
-    from translator.models import install
+    from translator.models import check_names, install
     from translator.terminal import download_bar
 
-    for name in names:  # every name checked before anything is downloaded
-        if not (name.endswith(".argosmodel") or Path(name).is_file()):
-            check_index_direction(name)
+    check_names(list(names))  # every name checked before anything is downloaded
     for name in names:
         with download_bar(f"downloading {name}") as bar:  # appears only when a download starts
-            installed = install(name, progress=bar.advance, notify=_say)
+            installed = install(name, progress=bar.advance, notify=say)
         click.echo(f"installed {installed.name} version {installed.version} in {installed.path}")
 
 
@@ -264,52 +242,6 @@ def review_status(memory: Path | None, out: Path) -> None:
 
 
 def main() -> None:
-    """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code."""
-    try:
-        code = app.main(prog_name="translator", standalone_mode=False) or 0  # click returns the exit code
-    except TranslatorError as exc:
-        _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("interrupted; finished translations are kept in the memory, run again to resume", 130)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        _fail("aborted", 1)
-    except click.ClickException as exc:
-        _usage_mistake(exc)
-    except OSError as exc:
-        _fail(describe_os_error(exc), 1)
-    except Exception as exc:
-        message = describe_database_error(exc)
-        if message is None:
-            raise
-        _fail(message, 1)
-    _leave(code)
-
-
-def _leave(code: int) -> NoReturn:
-    """End a command, done or stopped by a clear error, without tearing the interpreter down: its files are
-    written and closed (an error has unwound every `with` on its way here), freeing the loaded models and the
-    language detector's tables object by object cost 0.07-0.1 s of every run, and the engine may still hold
-    the next document's batches, which a teardown would wait for. Exit handlers still run
-    (`TRANSLATOR_TIMINGS`, logging) and the standard streams are flushed."""
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError):  # a reader that closed the pipe (`| head`) wanted no more
-            stream.flush()
-    os._exit(code)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    _say(f"translator: error: {' '.join(message.split())}")
-    _leave(code)
-
-
-def _usage_mistake(exc: click.ClickException) -> NoReturn:
-    """One line: what is wrong (click names the closest command or option), and where the help is."""
-    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # a group given nothing to do: its help is the answer
-        exc.show()
-        sys.exit(exc.exit_code)
-    ctx = getattr(exc, "ctx", None)
-    hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
-    _fail(exc.format_message() + hint, exc.exit_code if isinstance(exc, click.UsageError) else UsageError.exit_code)
+    """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code
+    (translator/exits.py)."""
+    run_and_exit(lambda: app.main(prog_name="translator", standalone_mode=False))  # click returns the exit code

@@ -11,16 +11,17 @@ makes an unchanged re-run cheap.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from translator.atomic import remove_leftovers, write_bytes_atomic
 from translator.document import Document, document_key
 from translator.errors import UsageError
-from translator.ledger import RunLedger, delivered_rows
+from translator.ledger import DeliveredRow, RunLedger
 from translator.subtitles import SubtitleLayout
+from translator.units import Unit
 from translator.writers import DEFAULT_FORMATS, PlannedOutput, planned_outputs
-from translator.writers.shared import shared_views
+from translator.writers.views import DocumentViews
 
 IMPORTABLE = frozenset({"csv", "docx", "xlf", "srt", "vtt"})  # formats `translator review import` reads back
 
@@ -42,11 +43,13 @@ def write_document(
     ledger: RunLedger,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     layouts: Mapping[str, SubtitleLayout] | None = None,
+    units: Sequence[Unit] | None = None,
 ) -> list[Path]:
     """Write (or keep) every output of the document; refuse to overwrite an output someone edited.
     `layouts` holds the subtitle layout of each target language, computed once for QA and all writers (a
-    language without one is laid out by its writers)."""
-    layouts = layouts or {}
+    language without one is laid out here), `units` the sentence units the document was translated by (else
+    they are found again). The review rows and sentence units are computed once for all the files."""
+    views = DocumentViews(doc, layouts, units)
     planned = planned_outputs(doc, out_dir, formats)
     keys = {output.path: str(output.path.resolve()) for output in planned}
     own = ledger.own_hashes(keys.values())
@@ -56,11 +59,10 @@ def write_document(
         on_disk, ours = current[output.path], own.get(keys[output.path])
         if on_disk and ours and on_disk not in ours:
             raise UsageError(f"{output.path} was changed after translator wrote it; {_advice(output)}")
-    if _unchanged(doc, layouts, planned, current, own, keys):
+    if _unchanged(views, planned, current, own, keys):
         return [output.path for output in planned]
-    with shared_views():  # the review rows and sentence units, once for all the files
-        rendered = {output.path: output.render(doc, layouts) for output in planned}
-        delivered = delivered_rows(doc)
+    rendered = {output.path: output.render(views) for output in planned}
+    delivered = _delivered(views)
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
     ledger.intend(document_key(doc), delivered, hashes, {keys[path]: sha for path, sha in current.items()})
     for path, data in rendered.items():
@@ -77,8 +79,15 @@ def _advice(output: PlannedOutput) -> str:
             f"it) and import that; move {output.path.name} away, then run again")
 
 
+def _delivered(views: DocumentViews) -> dict[str, list[DeliveredRow]]:
+    """What the document's review files deliver per target language (`ledger.delivered_rows`), from the rows
+    the files were written from."""
+    return {lang: [(row.id, row.source, row.translation, row.status) for row in views.language(lang).rows]
+            for lang in views.doc.targets}
+
+
 def _unchanged(
-    doc: Document, layouts: Mapping[str, SubtitleLayout], planned: list[PlannedOutput],
+    views: DocumentViews, planned: list[PlannedOutput],
     current: dict[Path, str | None], own: dict[str, set[str]], keys: dict[Path, str],
 ) -> bool:
     """Every file is as this tool last wrote it (no write of it is pending) and the result (S.json) has not
@@ -86,4 +95,4 @@ def _unchanged(
     if any(current[o.path] is None or own.get(keys[o.path]) != {current[o.path]} for o in planned):
         return False
     result = next((o for o in planned if o.spec.name == "json"), None)
-    return result is not None and _sha256(result.render(doc, layouts)) == current[result.path]
+    return result is not None and _sha256(result.render(views)) == current[result.path]

@@ -1,56 +1,39 @@
-"""The workflow: read → detect → split → (glossary, memory, engine) translate → align → QA → write.
+"""One document through every stage but the writing: read → detect → split (`prepare`), then plan → translate →
+place → approvals → lay out → QA (`translate_document`).
 
-Each stage reads the Document and enriches it (the translation stage is translation.py);
-`translator.workflow.run` drives them for one or many input files and shares one engine (each model loaded
-once) across all of them.
+Nothing here is shared between documents or kept between calls: what a document's translation needs comes in
+as arguments (the run's `DocumentSettings`, the engine, a `MemoryView`, its sentence units if known), and what
+it produced comes back as a plain `TranslatedDocument`, which `translator.workflow.run` writes. For a run over
+many documents the same translation goes in explicit steps (`DocumentTranslation`): planned, started,
+translated, finished, so that the run can hand the engine the next document's first leg before it writes this
+one.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.document import LANGUAGES, Document
-from translator.errors import InputError, UsageError
-from translator.glossary import miss_lines, summary_line
+from translator.document import LANGUAGES, Document, GlossaryHit
+from translator.engine.argos import ArgosEngine
+from translator.errors import UsageError
+from translator.glossary import Glossary, miss_lines, summary_line
 from translator.langid import detect_document, settled_language
-from translator.ledger import RunLedger
-from translator.outputs import write_document
 from translator.qa import flag_document
 from translator.readers import read
 from translator.report import flag_lines
-from translator.results import RunResult
 from translator.sentences import split_document
 from translator.stages import stage
-from translator.subtitles import SubtitleOptions, layout_document
-from translator.translation import (
-    LegSteps,
-    Plan,
-    Tools,
-    apply_approvals,
-    approvals_of,
-    place,
-    translate_plan,
-)
-from translator.writers import DEFAULT_FORMATS, import_writers_in_background
-
-INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
-
-
-def expand_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; a directory stands for the transcripts and subtitles directly inside it."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            if not inside:
-                raise InputError(f"{path}: no .txt, .srt or .vtt files in this folder")
-            files.extend(inside)
-        else:
-            files.append(path)
-    return files
+from translator.subtitles import SubtitleLayout, SubtitleOptions, layout_document
+from translator.translation.approvals import apply_approvals, approvals_of
+from translator.translation.memory_view import MemoryView
+from translator.translation.placement import Outcome, place, restore
+from translator.translation.plan import Plan, plan_translation
+from translator.translation.steps import LegSteps, machine_translations, start_translation
+from translator.units import Unit, translation_units
 
 
 def prepare(
@@ -76,48 +59,100 @@ def prepare(
     return doc
 
 
-def run_document(
-    doc: Document,
-    plan: Plan,
-    tools: Tools,
-    ledger: RunLedger,
-    out_dir: Path,
-    formats: Iterable[str] = DEFAULT_FORMATS,
-    subtitles: SubtitleOptions | None = None,
-    progress: Callable[[int], object] | None = None,
-    started: LegSteps | None = None,
-    translated: Callable[[], object] | None = None,
-) -> RunResult:
-    """Translate one prepared document as planned, lay out its subtitles once per language, flag it, write
-    every output; `progress` hears of each step of sentences the engine translated. `started` is the plan's
-    first leg if `start_translation` handed it to the engine already; `translated` is called once the engine
-    is done with this document, before the writing (a run hands the engine its next document then)."""
-    targets, formats = list(plan.targets), tuple(formats)
-    if plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
-        import_writers_in_background(formats)
-    outcome = translate_plan(doc, plan, tools, progress, started)
-    if translated:
-        translated()
-    with _cycle_collection_paused():
-        place(doc, outcome, targets)
-        apply_approvals(doc, approvals_of(doc, targets, tools.memory))
-        with stage("layout"):
-            layouts = layout_document(doc, subtitles)  # after translation: times fit the slowest version
-        with stage("qa"):
-            flag_document(doc, layouts)
-        with stage("write"):  # and records what each row delivered, before the files, so a killed write is known
-            written = write_document(doc, out_dir, ledger, formats, layouts)
-    report = flag_lines(doc)
-    if tools.glossary.entries:
-        report += [summary_line(outcome.hits), *miss_lines(doc.segments)]
-    return RunResult(Path(doc.path), written, report, doc, outcome.translated, outcome.from_memory, outcome.hits)
+@dataclass(frozen=True)
+class DocumentSettings:
+    """What every document of a run is translated with besides the engine and the memory: the target
+    languages, the glossary, the subtitle layout options."""
+
+    targets: tuple[str, ...]
+    glossary: Glossary
+    subtitles: SubtitleOptions = field(default_factory=SubtitleOptions)
+
+
+@dataclass
+class TranslatedDocument:
+    """A document translated, placed, pinned, laid out and checked: everything its files are written from.
+    `units` are the sentence units it was translated by (the CAT writers pair the same ones), `layouts` its
+    subtitles per target language, `report` what the run says about it (flags, glossary terms pinned and
+    missed), `hits` its glossary hits per target in document order."""
+
+    doc: Document
+    units: tuple[Unit, ...]
+    layouts: dict[str, SubtitleLayout]
+    report: list[str]
+    translated: int = 0
+    from_memory: int = 0
+    hits: dict[str, list[GlossaryHit]] = field(default_factory=dict)
+
+
+class DocumentTranslation:
+    """One document's translation in explicit steps. Made, it is planned: the memory was read and `plan.pending`
+    says how much the engine has to do. `start` hands the first leg to the engine (it decodes from then on);
+    `translate` takes every step from the engine, storing each in the memory as soon as it is done (a killed run
+    resumes), and restores the glossary terms; `finish` places the translations, applies the reviewers'
+    approvals, lays the subtitles out and flags the document."""
+
+    def __init__(self, doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView,
+                 units: Sequence[Unit] | None = None) -> None:
+        self.doc, self.settings, self.engine, self.memory = doc, settings, engine, memory
+        units = translation_units(doc) if units is None else units
+        self.plan: Plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
+        self._started: LegSteps | None = None
+        self._outcome: Outcome | None = None
+
+    def start(self) -> None:
+        """Hand the plan's first leg to the engine now; `translate` takes it up later."""
+        if self._started is None:
+            self._started = start_translation(self.plan, self.engine)
+
+    def translate(self, progress: Callable[[int], object] | None = None) -> None:
+        """Everything the plan holds, from the memory or from the engine in steps; `progress` hears of each step
+        of sentences the engine translated."""
+        machine, translated, from_memory = machine_translations(self.plan, self.engine, self.memory, progress,
+                                                                self._started)
+        self._outcome = restore(self.doc, self.plan, machine, self.engine, self.settings.glossary)
+        self._outcome.translated, self._outcome.from_memory = translated, from_memory
+
+    def finish(self) -> TranslatedDocument:
+        """Place the translations on the document, apply the approvals, lay out its subtitles once per language
+        (after translation: times fit the slowest version) and flag it."""
+        if self._outcome is None:
+            self.translate()
+        outcome, doc, targets = self._outcome, self.doc, self.plan.targets
+        assert outcome is not None  # translate() set it
+        with cycle_collection_paused():
+            place(doc, outcome, targets)
+            apply_approvals(doc, approvals_of(doc, targets, self.memory))
+            with stage("layout"):
+                layouts = layout_document(doc, self.settings.subtitles)
+            with stage("qa"):
+                flag_document(doc, layouts)
+        report = flag_lines(doc)
+        if self.settings.glossary.entries:
+            report += [summary_line(outcome.hits), *miss_lines(doc.segments)]
+        return TranslatedDocument(doc, self.plan.units, layouts, report, outcome.translated, outcome.from_memory,
+                                  outcome.hits)
+
+
+def translate_document(doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView, *,
+                       units: Sequence[Unit] | None = None, progress: Callable[[int], object] | None = None
+                       ) -> TranslatedDocument:
+    """Plan, translate, place, pin and lay out one prepared document (`prepare`): every step of
+    `DocumentTranslation` in turn. `units` are its sentence units if the caller has them already
+    (`translation_units`); the engine's steps are stored through `memory` as they come; `progress` hears of each
+    step of sentences the engine translated. The document is enriched in place and comes back with all its files
+    need."""
+    translation = DocumentTranslation(doc, settings, engine, memory, units)
+    translation.translate(progress)
+    return translation.finish()
 
 
 @contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
+def cycle_collection_paused() -> Iterator[None]:
     """No cyclic garbage collection while translations are placed, laid out and written: those stages make
     hundreds of thousands of objects that live until the files are written, and the collector kept walking
-    them (0.04-0.06 s of the 0.8 s after a film's decoding). What cycles they leave go at the next collection."""
+    them (0.04-0.06 s of the 0.8 s after a film's decoding). What cycles they leave go at the next collection.
+    Nested, the outermost pause decides when collection resumes."""
     enabled = gc.isenabled()
     gc.disable()
     try:

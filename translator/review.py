@@ -23,7 +23,7 @@ from translator.memory import TranslationMemory, UndoneImport
 from translator.review_readers import read_review
 from translator.review_readers.rows import ReturnedRow, Target, clean
 from translator.review_readers.script import lost_script
-from translator.subtitles.distribute import distribute
+from translator.units import spread
 
 DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
@@ -90,12 +90,12 @@ def match_segment(row: ReturnedRow, delivered: dict[int, Delivered]) -> tuple[in
 
 def spread_over_cues(row: ReturnedRow, delivered: dict[int, Delivered]) -> list[ReturnedRow]:
     """A unit of whole sentences over cues `id`..`last` as one row per cue: the translation cut over the cues as
-    the run cut it (`distribute`, in proportion to the cues' source text), so an unedited unit gives back exactly
-    what each cue delivered."""
+    the run cut it (`units.spread`, in proportion to the cues' source text), so an unedited unit gives back
+    exactly what each cue delivered."""
     if row.last is None:
         return [row]
     cues = [number for number in range(row.id, row.last + 1) if number in delivered]
-    parts = distribute(row.translation, [delivered[number].source_text for number in cues])
+    parts = spread(row.translation, [delivered[number].source_text for number in cues])
     return [ReturnedRow(number, None, part, row.approved) for number, part in zip(cues, parts)]
 
 

@@ -1,5 +1,12 @@
 """`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
 
+A run is a loop over documents that schedules and writes: each document is prepared and translated by
+`translator.pipeline` (one document from its arguments alone, to a plain `TranslatedDocument`), and written
+here (`outputs.write_document`) with the run ledger's records. The next document is planned and its first leg
+handed to the engine before the current one is laid out and written, so the engine decodes meanwhile; the
+writers' libraries import in the background while the engine decodes, and cyclic garbage collection pauses
+while a document is placed, laid out and written.
+
 A run reads every input and checks every package before it writes anything, so a bad input or a missing
 package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,
 glossary, packages, approvals, version) and whose outputs are all as written is not redone. Progress goes to
@@ -12,38 +19,46 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from functools import partial
 from pathlib import Path
 
 from translator import rerun
 from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
 from translator.document import LANGUAGES, Document, document_key
 from translator.engine.argos import DEFAULT_BEAM_SIZE, ArgosEngine, EngineSettings
-from translator.errors import UsageError
+from translator.errors import InputError, UsageError
 from translator.glossary import load_glossaries
 from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
-from translator.pipeline import expand_inputs, prepare, run_document
+from translator.outputs import write_document
+from translator.pipeline import DocumentSettings, DocumentTranslation, cycle_collection_paused, prepare
 from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
 from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
-from translator.translation import (
-    LegSteps,
-    Plan,
-    Tools,
-    plan_translation,
-    required_directions,
-    start_translation,
-    translation_units,
-)
+from translator.units import required_directions, translation_units
+from translator.writers import DEFAULT_FORMATS, import_writers_in_background
 
 DEVICES = ("cpu", "cuda", "auto")
+INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
 
 
 def _ignore(event: RunEvent) -> None:
     """The default progress callback: a library call is silent."""
+
+
+def expand_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a directory stands for the transcripts and subtitles directly inside it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            if not inside:
+                raise InputError(f"{path}: no .txt, .srt or .vtt files in this folder")
+            files.extend(inside)
+        else:
+            files.append(path)
+    return files
 
 
 def targets_of(to: str | Iterable[str]) -> list[str]:
@@ -152,24 +167,34 @@ def run(
             if known:
                 refuse_other_document(doc, RunLedger(known))
         db = known or stack.enter_context(Database(memory_path))
-        ledger, tools = RunLedger(db), Tools(engine, glossary, TranslationMemory(db))
-        # Each document is planned once the one before it is translated and stored, as a memory filled document
-        # by document gives it, and its first steps go to the engine then: it decodes while the one before is
-        # written, instead of waiting for it.
-        planned: dict[int, tuple[Plan, LegSteps | None]] = {}
+        ledger, memory_view = RunLedger(db), TranslationMemory(db)
+        settings = DocumentSettings(tuple(targets), glossary, subtitles)
 
-        def plan_and_start(index: int) -> None:
-            if index < len(pending) and index not in planned:
-                plan = plan_translation(units[index], targets, tools)
-                planned[index] = (plan, start_translation(plan, engine))
+        def begin(index: int) -> DocumentTranslation:
+            """Plan a document and hand its first leg to the engine."""
+            translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
+            translation.start()
+            return translation
 
+        following = begin(0) if pending else None
         for index, (doc, current) in enumerate(pending):
-            plan_and_start(index)
-            plan, started = planned.pop(index)
-            progress(Started(doc, plan.pending))
-            result = run_document(doc, plan, tools, ledger, out_dir, subtitles=subtitles,
-                                  progress=lambda sentences: progress(Translated(sentences)), started=started,
-                                  translated=partial(plan_and_start, index + 1))
+            translation, following = following, None
+            assert translation is not None  # planned when the document before it was translated
+            progress(Started(doc, translation.plan.pending))
+            if translation.plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
+                import_writers_in_background(DEFAULT_FORMATS)
+            translation.translate(lambda sentences: progress(Translated(sentences)))
+            # The next document is planned once this one is translated and stored, as a memory filled document by
+            # document gives it, and its first steps go to the engine now: it decodes while this one is laid out
+            # and written, instead of waiting for it.
+            if index + 1 < len(pending):
+                following = begin(index + 1)
+            with cycle_collection_paused():
+                done = translation.finish()
+                with stage("write"):  # and records what each row delivered, before the files: a killed write is known
+                    written = write_document(doc, out_dir, ledger, DEFAULT_FORMATS, done.layouts, done.units)
+            result = RunResult(Path(doc.path), written, done.report, doc, done.translated, done.from_memory,
+                               done.hits)
             rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
             ledger.claim(document_key(doc), result.path.name, doc.lang or "",
                          [str(Path(path).resolve()) for path in glossaries])

@@ -1,16 +1,16 @@
 """Output formats behind one registry: a format name maps to its file name pattern and its writer module.
 
-Every writer is a module with one pure function, `render(doc, lang, layout) -> bytes` (the `Writer` protocol),
+Every writer is a module with one pure function, `render(doc, lang, views) -> bytes` (the `Writer` protocol),
 as pysubs2's formats each have `to_file`: `lang` is the language the file is for, a target language, or the
-document's own language for a per-document format (S.json holds every target at once). `layout` is the
-document's subtitle layout in `lang`, computed once per run and shared by QA and every writer (empty for a
-per-document format). A writer only reads the Document; the caller writes the bytes atomically.
+document's own language for a per-document format (S.json holds every target at once). `views` holds what
+several writers read of the document in `lang` (writers/views.py): its subtitle layout (empty for a
+per-document format), review rows and sentence units, each computed once per document and language and shared
+by QA, the ledger and every writer. A writer only reads the Document; the caller writes the bytes atomically.
 
-To add a format: write `translator/writers/NAME.py` with
-`render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes`, and add a `WriterSpec` to `WRITERS` with
-its file name pattern (`{stem}`, `{src}` and `{lang}` are filled in) and `per_target=False` if it makes one file
-per document. Modules are imported only when their format is written, so heavy libraries (python-docx, lxml)
-load only when needed.
+To add a format: write `translator/writers/NAME.py` with `render(doc: Document, lang: str, views: Views) ->
+bytes`, and add a `WriterSpec` to `WRITERS` with its file name pattern (`{stem}`, `{src}` and `{lang}` are
+filled in) and `per_target=False` if it makes one file per document. Modules are imported only when their
+format is written, so heavy libraries (python-docx, lxml) load only when needed.
 """
 
 from __future__ import annotations
@@ -18,20 +18,21 @@ from __future__ import annotations
 import contextlib
 import importlib
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
 
 from translator.document import Document, document_key
-from translator.subtitles.layout import SubtitleLayout, layout_subtitles
+from translator.subtitles.layout import SubtitleLayout
 from translator.writers.language import source_language
+from translator.writers.views import DocumentViews, Views
 
 
 class Writer(Protocol):
     """What every writer module provides."""
 
-    def render(self, doc: Document, lang: str, layout: SubtitleLayout) -> bytes: ...
+    def render(self, doc: Document, lang: str, views: Views) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,11 @@ class WriterSpec:
         return cast(Writer, importlib.import_module(f"translator.writers.{self.module}"))
 
     def render(self, doc: Document, lang: str, layout: SubtitleLayout | None = None) -> bytes:
-        """The file's bytes; without a `layout` (one file rendered on its own) a target's is computed here."""
-        if layout is None:
-            layout = layout_subtitles(doc, lang) if self.per_target else SubtitleLayout(lang, (), ())
-        return self.writer().render(doc, lang, layout)
+        """The file's bytes, rendered on its own; without a `layout` a target's is computed here."""
+        views = DocumentViews(doc)
+        if layout is not None:
+            return self.writer().render(doc, lang, Views(views, lang, layout))
+        return self.writer().render(doc, lang, views.language(lang) if self.per_target else views.whole(lang))
 
 
 WRITERS: dict[str, WriterSpec] = {
@@ -83,8 +85,10 @@ class PlannedOutput:
     spec: WriterSpec
     lang: str
 
-    def render(self, doc: Document, layouts: Mapping[str, SubtitleLayout]) -> bytes:
-        return self.spec.render(doc, self.lang, layouts.get(self.lang) if self.spec.per_target else None)
+    def render(self, views: DocumentViews) -> bytes:
+        """The file's bytes, from the views the document's other files share."""
+        own = views.language(self.lang) if self.spec.per_target else views.whole(self.lang)
+        return self.spec.writer().render(views.doc, self.lang, own)
 
 
 def import_writers_in_background(formats: Iterable[str]) -> None:

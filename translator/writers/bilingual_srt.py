@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from translator.document import Document
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers.srt import compose
+from translator.writers.views import Views
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     """Same cues and times as `S.L.srt`, source text on top."""
-    return compose(layout.bilingual)
+    return compose(views.layout.bilingual)

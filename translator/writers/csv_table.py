@@ -15,14 +15,13 @@ import io
 
 from translator.document import Document
 from translator.review_model import COLUMNS, to_cell
-from translator.subtitles.layout import SubtitleLayout
-from translator.writers.review_rows import review_rows
+from translator.writers.views import Views
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in review_rows(doc, lang):
+    for row in views.rows:
         writer.writerow([to_cell(cell) for cell in row.cells()])
     return buffer.getvalue().encode("utf-8-sig")

@@ -28,9 +28,9 @@ from lxml import etree
 
 from translator.document import GENERATOR, LANGUAGES, Document, document_key
 from translator.review_model import COLUMNS
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers.language import source_language
-from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
+from translator.writers.review_rows import TOOL_NAME, xml_safe
+from translator.writers.views import Views
 
 # Relative widths of the columns, in COLUMNS order.
 _WIDTHS_CM = (1.2, 2.6, 8.6, 8.6, 4.0, 2.0)
@@ -115,7 +115,7 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     src, key = source_language(doc), document_key(doc)
     document = docx.Document()
     _landscape(document)
@@ -129,7 +129,7 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     normal = document.styles["Normal"].font
     normal.size = Pt(9)
     document.add_heading(xml_safe(properties.title), level=1)
-    rows = review_rows(doc, lang)
+    rows = views.rows
     table = document.add_table(rows=2, cols=len(COLUMNS))
     table.style = "Table Grid"
     table.autofit = False

@@ -14,10 +14,10 @@ from html import escape
 
 from translator.document import GENERATOR, LANGUAGES, Document, GlossaryHit, Segment, document_key
 from translator.review_model import STATUSES, ReviewRow
-from translator.subtitles.layout import SubtitleLayout
 from translator.timecode import format_timestamp
 from translator.writers.language import source_language
-from translator.writers.review_rows import review_rows, sentence_pairs
+from translator.writers.review_rows import sentence_pairs
+from translator.writers.views import Views
 
 _STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:1.5em;color:#1d1d1f}
@@ -130,11 +130,11 @@ def _segment_rows(segment: Segment, row: ReviewRow, src: str, lang: str) -> str:
     return f'<tbody id="s{row.id}" class="{classes}">\n' + "\n".join(lines) + "\n</tbody>"
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     src = source_language(doc)
     src_name, lang_name = LANGUAGES.get(src, src), LANGUAGES.get(lang, lang)
     title = escape(f"{document_key(doc)}: {src_name} → {lang_name}")
-    rows = review_rows(doc, lang)
+    rows = views.rows
     statuses = [row.status for row in rows]
     summary = ", ".join(f"{statuses.count(status)} {status}" for status in STATUSES)
     body = "\n".join(_segment_rows(segment, row, src, lang) for segment, row in zip(doc.segments, rows))

@@ -12,10 +12,10 @@ from __future__ import annotations
 import orjson
 
 from translator.document import Document
-from translator.subtitles.layout import SubtitleLayout
+from translator.writers.views import Views
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
-    """One file per document, with every target: `lang` (the document's own language) and `layout` (empty)
-    change nothing."""
+def render(doc: Document, lang: str, views: Views) -> bytes:
+    """One file per document, with every target: `lang` (the document's own language) and `views` (no
+    subtitle layout) change nothing."""
     return orjson.dumps(doc.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)

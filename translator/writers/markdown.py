@@ -13,9 +13,8 @@ import html
 import re
 
 from translator.document import LANGUAGES, Document, document_key
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers.language import source_language
-from translator.writers.review_rows import review_rows
+from translator.writers.views import Views
 
 _SPECIAL = re.compile(r"(\\*)([|\[\]])")  # with the backslashes right before it
 
@@ -30,7 +29,7 @@ def _table_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     src = source_language(doc)
     header = [
         f"# {cell(document_key(doc))}: {LANGUAGES.get(src, src)} → {LANGUAGES.get(lang, lang)}",
@@ -40,6 +39,6 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     ]
     rows = [
         _table_row([str(row.id), cell(row.speaker), cell(row.source), cell(row.translation), cell(row.comment)])
-        for row in review_rows(doc, lang)
+        for row in views.rows
     ]
     return ("\n".join(header + rows) + "\n").encode("utf-8")

@@ -1,9 +1,9 @@
 """The review rows as the writers share them, and what the hand-off formats derive from a segment besides a row.
 
 The row model (`ReviewRow`, its columns, statuses and comment) is translator/review_model.py, below the writers,
-the ledger and the review readers alike. Here `review_rows` is that table shared among the files of one run
-(`@shared`), `sentence_pairs` cuts a segment into aligned sentences (HTML, TMX), and `xml_safe` cleans text for
-XML.
+the ledger and the review readers alike. Here `review_rows` is that table for one document and language (the
+writers get it once per file set through writers/views.py), `sentence_pairs` cuts a segment into aligned
+sentences (HTML, TMX), and `xml_safe` cleans text for XML.
 """
 
 from __future__ import annotations
@@ -12,14 +12,12 @@ import re
 
 from translator.document import Document, Segment
 from translator.review_model import ReviewRow, document_rows
-from translator.writers.shared import shared
 
 TOOL_NAME = "translator"
 # XML 1.0 cannot hold these characters at all (not even as references); python-docx refuses them too.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-@shared
 def review_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     """Every segment of the document, in order."""
     return document_rows(doc, lang)

@@ -1,8 +1,8 @@
 """What CAT files (TMX, XLIFF) pair for a subtitle input: whole sentences, not cue fragments.
 
 A sentence often runs over two or three cues; paired cue by cue, its halves do not correspond and pollute a
-translator's memory. The cues that hold whole sentences together (the groups the pipeline translated as one,
-`group_cues`) are joined on both sides, cut into sentences and aligned, and each aligned piece is one unit.
+translator's memory. The cues that hold whole sentences together (the units the run translated as one,
+`translation_units`) are joined on both sides, cut into sentences and aligned, and each aligned piece is one unit.
 
 A unit's id names its cues and its place among the group's pieces: `7` (cue 7, one piece), `7.2` (the second
 sentence of cue 7), `3-5` or `3-5.1` (over cues 3 to 5). `translator review import` reads a corrected unit back
@@ -11,15 +11,15 @@ onto its cues the way the run spread the translation over them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translator.align import align_sentences
 from translator.document import Document, Segment
 from translator.review_model import comment_of, status_of
 from translator.sentences import split_sentences
-from translator.subtitles.group import group_cues
+from translator.units import Unit, translation_units
 from translator.writers.review_rows import aligned_pieces
-from translator.writers.shared import shared
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,12 @@ def _pieces(cues: list[Segment], source_lang: str | None, lang: str) -> list[tup
     return aligned_pieces(source_sentences, target_sentences, alignment) or [(source, target)]
 
 
-@shared
-def subtitle_units(doc: Document, lang: str) -> tuple[SentenceUnit, ...]:
-    """The sentence units of a subtitle document in `lang`, in order."""
+def subtitle_units(doc: Document, lang: str, groups: Sequence[Unit] | None = None) -> tuple[SentenceUnit, ...]:
+    """The sentence units of a subtitle document in `lang`, in order; `groups` are the units the document was
+    translated by (`translation_units`, computed here when not given)."""
     units = []
-    for group in group_cues(doc.segments):
-        cues = [doc.segments[i] for i in group]
+    for group in groups if groups is not None else translation_units(doc):
+        cues = [doc.segments[i] for i in group.segments]
         source_lang = cues[0].lang or doc.lang
         pieces = _pieces(cues, source_lang, lang)
         span = str(cues[0].id) if len(cues) == 1 else f"{cues[0].id}-{cues[-1].id}"

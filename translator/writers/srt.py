@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from translator.document import Document
 from translator.subtitles.cues import OutCue
-from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.markup import to_dialect
 from translator.timecode import format_timestamp
+from translator.writers.views import Views
 
 ARROW = "-->"
 SAFE_ARROW = "→"
@@ -46,7 +46,7 @@ def compose(cues: Iterable[OutCue]) -> bytes:
     return "\r\n".join(blocks).encode("utf-8")
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     """`S.L.srt`: the translation into `lang`; a subtitle input's cues keep the source's exact times (a cue split
     to fit two lines spans exactly its source cue)."""
-    return compose(layout.cues)
+    return compose(views.layout.cues)

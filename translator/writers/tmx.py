@@ -15,10 +15,9 @@ from lxml import etree
 from translator._version import __version__
 from translator.document import Document, document_key
 from translator.review_model import review_row
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers.language import source_language
 from translator.writers.review_rows import TOOL_NAME, sentence_pairs, xml_safe
-from translator.writers.sentence_units import subtitle_units
+from translator.writers.views import Views
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -58,8 +57,8 @@ def _segment_units(body: etree._Element, doc: Document, lang: str) -> None:
             _tuv(tu, lang, target)
 
 
-def _subtitle_units(body: etree._Element, doc: Document, lang: str) -> None:
-    for unit in subtitle_units(doc, lang):
+def _subtitle_units(body: etree._Element, doc: Document, lang: str, views: Views) -> None:
+    for unit in views.sentence_units:
         if unit.kept or not (unit.source.strip() and unit.translation.strip()):
             continue
         props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status}
@@ -68,7 +67,7 @@ def _subtitle_units(body: etree._Element, doc: Document, lang: str) -> None:
         _tuv(tu, lang, unit.translation)
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     src = source_language(doc)
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {
@@ -82,6 +81,9 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
         "o-encoding": "UTF-8",
     })
     body = etree.SubElement(root, "body")
-    (_subtitle_units if doc.is_subtitles else _segment_units)(body, doc, lang)
+    if doc.is_subtitles:
+        _subtitle_units(body, doc, lang, views)
+    else:
+        _segment_units(body, doc, lang)
     etree.indent(root, space="  ")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

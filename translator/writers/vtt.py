@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from translator.document import Document
 from translator.subtitles.cues import OutCue
-from translator.subtitles.layout import SubtitleLayout
 from translator.subtitles.markup import to_dialect
 from translator.timecode import format_timestamp
+from translator.writers.views import Views
 
 SIGNATURE = "WEBVTT"
 
@@ -24,11 +24,11 @@ def _cue_block(cue: OutCue) -> str:
     return "\n".join([*([cue.identifier] if cue.identifier else []), timing, *lines]) + "\n"
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     """`S.L.vtt`: the same cues and times as `S.L.srt`, with a WebVTT input's own blocks and cue settings."""
     blocks = [(doc.header or SIGNATURE) + "\n"]
     pending = list(doc.blocks)  # (cues before it, text), in file order
-    for cue in layout.cues:
+    for cue in views.layout.cues:
         while pending and pending[0][0] <= cue.segment:
             blocks.append(pending.pop(0)[1] + "\n")
         blocks.append(_cue_block(cue))

@@ -16,10 +16,10 @@ from lxml import etree
 from translator._version import __version__
 from translator.document import Document, document_key
 from translator.review_model import ReviewRow
-from translator.subtitles.layout import SubtitleLayout
 from translator.writers.language import source_language
-from translator.writers.review_rows import TOOL_NAME, review_rows, xml_safe
-from translator.writers.sentence_units import SentenceUnit, subtitle_units
+from translator.writers.review_rows import TOOL_NAME, xml_safe
+from translator.writers.sentence_units import SentenceUnit
+from translator.writers.views import Views
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
 MACHINE = {"state": "needs-review-translation", "state-qualifier": "mt-suggestion"}
@@ -36,7 +36,7 @@ def _el(
     return element
 
 
-def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
+def render(doc: Document, lang: str, views: Views) -> bytes:
     root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # None: the default namespace
     file = _el(
         root,
@@ -53,7 +53,7 @@ def render(doc: Document, lang: str, layout: SubtitleLayout) -> bytes:
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
     rows: tuple[ReviewRow, ...] | tuple[SentenceUnit, ...] = (
-        subtitle_units(doc, lang) if doc.is_subtitles else review_rows(doc, lang)
+        views.sentence_units if doc.is_subtitles else views.rows
     )
     for row in rows:
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
