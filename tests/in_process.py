@@ -3,8 +3,8 @@
 A `python -m translator` child costs 0.5-1 s before its first line (the interpreter, the imports, lingua's
 tables, the models), and the suite ran hundreds of them. In-process the same `main` runs with the same click
 group and the same mapping of every error to one stderr line and an exit code; the only difference is the
-way out: a real process leaves through `cli._leave` (exit handlers, a flush, `os._exit`), which would end the
-test process here, so `_leave` raises SystemExit instead and the handlers registered for the real process's
+way out: a real process leaves through `exits.leave` (exit handlers, a flush, `os._exit`), which would end the
+test process here, so `leave` raises SystemExit instead and the handlers registered for the real process's
 exit are left alone. What only a real process shows (its imports, its exit handlers, its terminal, signals,
 being killed, its own hash seed) stays tested through a real process: `child` runs one and gives the same `Done`.
 
@@ -25,7 +25,7 @@ from unittest import mock
 
 from click.testing import CliRunner
 
-from translator import cli
+from translator import cli, exits
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def translator(*args: str, env: Mapping[str, str | None] | None = None, cwd: Pat
     runner = CliRunner()
     code = 0
     with (runner.isolation(env=env) as (out, err, _), _working_directory(cwd),
-          mock.patch.object(sys, "argv", ["translator", *args]), mock.patch.object(cli, "_leave", _leave_by_raising)):
+          mock.patch.object(sys, "argv", ["translator", *args]), mock.patch.object(exits, "leave", _leave_by_raising)):
         try:
             cli.main()
         except SystemExit as exc:

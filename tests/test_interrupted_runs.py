@@ -3,7 +3,12 @@ files are never taken for a person's edits (benchmarks/interrupt.py runs many mo
 
 from __future__ import annotations
 
+import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +68,39 @@ def test_a_review_file_a_killed_run_left_holds_no_correction(tmp_path: Path) -> 
             csv.write_bytes(WRITERS["csv"].render(doc, "uk"))
             store_corrections(csv, db)
             assert set(TranslationMemory(db).approvals(document_key(first), "uk")) == {4}
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.5])
+def test_ctrl_c_at_any_moment_exits_130_in_one_line(packages_dir: Path, tmp_path: Path, delay: float) -> None:
+    """Issue #26, 10: Ctrl-C once printed `aborted` with exit 1, and a traceback while the modules loaded."""
+    from benchmarks import corpus
+
+    source = tmp_path / "long.en.txt"
+    source.write_text(corpus.transcript(corpus.turns(corpus.sentences(600))), "utf-8")  # decoding for a while
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir)}
+    child = subprocess.Popen([sys.executable, "-m", "translator", "run", str(source), "--to", "uk,ru", "--out",
+                              str(tmp_path / "out")], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("translator: error:")]
+    assert len(errors) == 1 and "interrupted" in errors[0], err
+
+
+def test_ctrl_c_while_the_command_line_loads_exits_130_in_one_line() -> None:
+    """Before translator's own code runs, a Ctrl-C is the interpreter's (Python's startup prints its own fatal
+    error); from the moment the entry point starts loading the command line, it is one line and 130."""
+    code = ("import sys, importlib.abc\n"
+            "class Interrupting(importlib.abc.MetaPathFinder):\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'translator.cli':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Interrupting())\n"
+            "from translator.launch import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (130, "")
+    assert done.stderr == "translator: error: interrupted before anything was done\n"

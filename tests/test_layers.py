@@ -37,7 +37,8 @@ LAYERS: Layers = (
         "translator.identity", "translator.models",
     )),
     ("the run", ("translator.workflow",)),  # the library's run: only the interface and the root above it
-    ("interface", ("translator.terminal", "translator.exits", "translator.cli", "translator.__main__")),
+    ("interface", ("translator.terminal", "translator.exits", "translator.cli", "translator.launch",
+                   "translator.__main__")),
     # Re-exports lazily (TYPE_CHECKING and __getattr__): may import anything; no module imports it.
     ("package root", ("translator",)),
 )

@@ -1,5 +1,5 @@
 """`python -m translator` runs the command line."""
 
-from translator.cli import main
+from translator.launch import main
 
 main()

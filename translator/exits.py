@@ -20,6 +20,7 @@ import click
 from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
 
 INTERRUPTED = 130
+INTERRUPTED_MESSAGE = "interrupted; finished translations are kept in the memory, run again to resume"
 
 
 def say(message: str) -> None:
@@ -35,10 +36,12 @@ def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
     except TranslatorError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        fail("interrupted; finished translations are kept in the memory, run again to resume", INTERRUPTED)
+        fail(INTERRUPTED_MESSAGE, INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            fail(INTERRUPTED_MESSAGE, INTERRUPTED)
         fail("aborted", 1)
     except click.ClickException as exc:
         _usage_mistake(exc)
