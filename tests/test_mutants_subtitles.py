@@ -1,0 +1,240 @@
+"""Subtitle behaviour that mutation testing (tools/mutation.py, issue #24) found unpinned: line balance, the
+Russian line limit in every decision, QA's thresholds and messages, reading-speed times per language."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translator.document import Document, Segment, Timing, Translation
+from translator.subtitles.breaks import BreakCosts, break_cost
+from translator.subtitles.chunks import chunk_text, cut_sentence
+from translator.subtitles.cues import OutCue
+from translator.subtitles.layout import SubtitleLayout
+from translator.subtitles.qa import characters_per_second, flag_subtitles
+from translator.subtitles.timing import cue_duration_ms, estimate_timings, reading_speed, spread
+from translator.subtitles.wrap import fits, lines_fit, wrap_lines
+
+RU_41 = "слово слово слово слово слово слово слово"  # 41 characters: one English line, two Russian ones
+
+
+# wrap
+
+
+@pytest.mark.parametrize("count", [10, 12, 14, 16])
+def test_equal_words_split_into_two_equal_lines(count: int) -> None:
+    lines = wrap_lines(" ".join(["word"] * count), "en")
+    assert [len(line.split()) for line in lines] == [count // 2, count // 2]
+
+
+@given(st.integers(9, 17), st.sampled_from(["word", "слово", "ab"]))
+def test_two_lines_of_equal_words_differ_by_at_most_one_word(count: int, word: str) -> None:
+    text = " ".join([word] * count)
+    lines = wrap_lines(text, "en")
+    if len(lines) == 2:
+        assert abs(len(lines[0].split()) - len(lines[1].split())) <= 1
+
+
+def test_three_lines_are_balanced_too() -> None:
+    lines = wrap_lines(" ".join(["word"] * 21), "en")  # 104 characters: three lines of 7 words
+    assert [len(line.split()) for line in lines] == [7, 7, 7]
+
+
+def test_the_russian_limit_decides_whether_a_line_is_split() -> None:
+    assert len(RU_41) == 41
+    assert wrap_lines(RU_41, "en") == [RU_41] and wrap_lines(RU_41, "uk") == [RU_41]
+    lines = wrap_lines(RU_41, "ru")
+    assert len(lines) == 2 and all(len(line) <= 39 for line in lines) and " ".join(lines) == RU_41
+    assert fits(RU_41, "ru") and lines_fit([RU_41], "en") and not lines_fit([RU_41], "ru")
+    ru_39 = "слово слово слово слово слово слово сло"
+    assert wrap_lines(ru_39, "ru") == [ru_39] and lines_fit([ru_39, ru_39], "ru")
+
+
+@pytest.mark.parametrize(
+    ("lines", "lang", "ok"),
+    [
+        (["x" * 42, "y" * 42], "en", True),
+        (["a " + "x" * 40, "y"], "en", True),  # exactly 42 characters
+        (["a " + "x" * 41], "en", False),  # 43 characters with a space
+        (["x" * 50], "en", True),  # one word longer than a line: the exception
+        (["a", "b", "c"], "en", False),
+        (["a " + "x" * 37], "ru", True),
+        (["a " + "x" * 38], "ru", False),
+        ([], "en", True),
+    ],
+)
+def test_lines_fit_table(lines: list[str], lang: str, ok: bool) -> None:
+    assert lines_fit(lines, lang) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ok"),
+    [
+        ("x" * 42, "en", True),
+        (" ".join(["x" * 20, "y" * 21, "z" * 20, "w" * 21]), "en", True),  # 42 + 1 + 42
+        (" ".join(["x" * 20, "y" * 21, "z" * 20, "w" * 22]), "en", False),  # second line 43
+        (" ".join(["x" * 19, "y" * 19, "z" * 19, "w" * 19]), "ru", True),  # 39 + 1 + 39
+        (" ".join(["x" * 19, "y" * 20, "z" * 19, "w" * 19]), "ru", False),
+        ("- Who? - Me.", "en", True),
+        ("- " + "x " * 30 + "- Me.", "en", True),  # the first speaker on two lines, the second after them
+        ("- " + "x " * 40 + "- Me.", "en", False),
+        ("a b c", "en", True),
+        ("", "en", True),
+    ],
+)
+def test_fits_table(text: str, lang: str, ok: bool) -> None:
+    assert fits(text, lang) is ok
+
+
+def test_a_dialogue_gets_one_line_per_speaker_even_when_short() -> None:
+    assert wrap_lines("- Who? - Me.", "en") == ["- Who?", "- Me."]
+    assert wrap_lines("- Who is there at the door? - Me, your neighbour.", "en") == [
+        "- Who is there at the door?",
+        "- Me, your neighbour.",
+    ]
+
+
+def test_a_long_word_gets_a_line_of_its_own_and_is_never_cut() -> None:
+    long = "x" * 50
+    assert wrap_lines(f"a {long} b", "en") == ["a", long, "b"]
+    assert wrap_lines(long, "en") == [long]
+
+
+# break costs
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "lang", "dialogue", "cost"),
+    [
+        ("war.", "The", "en", False, -3.0),
+        ("war.”", "The", "en", False, -3.0),
+        ("war,", "the", "en", False, -2.0),
+        ("war;", "the", "en", False, -2.0),
+        ("—", "the", "en", False, -2.0),
+        ("the", "war", "en", False, 2.0),
+        ("of", "war", "en", False, 2.0),
+        ("(of", "war", "en", False, 2.0),
+        ("war", "and", "en", False, -1.0),
+        ("war", "(and", "en", False, -1.0),
+        ("war", "peace", "en", False, 0.0),
+        ("war", "и", "en", False, 0.0),  # a Russian conjunction is not an English one
+        ("war", "и", None, False, -1.0),  # no language: any language's
+        ("война", "и", "ru", False, -1.0),
+        ("війна", "і", "uk", False, -1.0),
+        ("и", "война", "ru", False, 2.0),
+        ("Ruslan", "Aysin", "en", False, 10.0),
+        ("Dr.", "Aysin", "en", False, 10.0),
+        ("О.", "Ляшко", "uk", False, 10.0),
+        ("Mr.", "smith", "en", False, -3.0),  # a title belongs only to a capitalised name
+        ("5", "km", "en", False, 10.0),
+        ("5,", "km", "en", False, -2.0),
+        ("2014.", "Then", "en", False, -3.0),
+        ("war", "- Who?", "en", False, 10.0),
+        ("war", "- Who?", "en", True, -3.0),
+        ("war", "–", "en", False, 10.0),
+        ("said", "Aysin", "en", False, 0.0),
+        ("Baku,", "Moscow", "en", False, -2.0),
+    ],
+)
+def test_break_cost_table(left: str, right: str, lang: str | None, dialogue: bool, cost: float) -> None:
+    assert break_cost(left, right, lang, dialogue=dialogue) == cost
+    costs = BreakCosts()
+    assert costs(left, right, lang, dialogue=dialogue) == cost
+    assert costs(left, right, lang, dialogue=dialogue) == cost  # remembered
+    assert costs(left, right, lang, dialogue=not dialogue) == break_cost(left, right, lang, dialogue=not dialogue)
+
+
+# chunks
+
+
+def test_a_dialogue_too_long_for_one_cue_packs_two_speakers_a_cue() -> None:
+    turns = ["- Where were you last night, my friend?", "- At home.", "- Who can say so, apart from you?",
+             "- My wife and my son."]
+    pieces = chunk_text(" ".join(turns), "en")
+    assert len(pieces) == 2 and " ".join(pieces) == " ".join(turns) and all(fits(piece, "en") for piece in pieces)
+    long_turn = "- " + " ".join(["word"] * 30)
+    pieces = cut_sentence(f"{long_turn} - Me.", "en")
+    assert " ".join(pieces) == f"{long_turn} - Me." and all(fits(piece, "en") for piece in pieces)
+
+
+def test_a_long_sentence_is_cut_at_its_clause_and_balanced() -> None:
+    text = ("When the war began in the east of the country, the political scientist left Moscow "
+            "and moved with his family to Baku")
+    assert cut_sentence(text, "en") == [
+        "When the war began in the east of the country,",
+        "the political scientist left Moscow and moved with his family to Baku",
+    ]
+
+
+# timing
+
+
+def test_reading_speed_and_cue_duration_table() -> None:
+    assert (reading_speed("en"), reading_speed("ru"), reading_speed("uk"), reading_speed(None)) == (20, 17, 17, 17)
+    assert [cue_duration_ms("x" * n) for n in (0, 17, 18, 34, 35, 119, 120, 500)] == [
+        1000, 1000, 1059, 2000, 2059, 7000, 7000, 7000,
+    ]
+
+
+def test_spread_is_proportional_and_chained() -> None:
+    assert spread(Timing(500, 4500), ["x" * 34, "x" * 68]) == [(500, 1833), (1833, 4500)]
+    assert spread(Timing(0, 3000), ["a", "b", "c"]) == [(0, 1000), (1000, 2000), (2000, 3000)]
+
+
+def test_a_segment_is_timed_in_its_own_language_and_each_translation_in_its_own() -> None:
+    # 82 characters: one English cue; two Russian ones, which drop the space between them
+    text = "да и нет но я там был а он там не был и мы об этом знаем а они нет и вот так и есть"
+    assert len(chunk_text(text, "en")) == 1 and len(chunk_text(text, "ru")) == 2
+    russian = sum(cue_duration_ms(chunk) for chunk in chunk_text(text, "ru"))
+    assert russian != cue_duration_ms(text)
+    doc = Document("t.txt", "transcript", [Segment(1, "turn", text, lang="ru")], lang="en")
+    estimate_timings(doc)
+    assert doc.segments[0].timing == Timing(0, russian, True)
+    doc = Document("t.txt", "transcript", [Segment(1, "turn", "Yes.", lang="en")], lang="en")
+    doc.segments[0].translations["ru"] = Translation(text, [text], [(0, 0)])
+    estimate_timings(doc)
+    assert doc.segments[0].timing == Timing(0, russian, True)
+
+
+# qa
+
+
+def _cue(lines: tuple[str, ...], start: int, end: int, segment: int = 0) -> OutCue:
+    return OutCue(start, end, lines, lines, segment)
+
+
+def _flags(lang: str, *cues: OutCue) -> list[str]:
+    doc = Document("a.srt", "srt", [Segment(1, "cue", "x", timing=Timing(0, 1))], lang="en", targets=[lang])
+    flag_subtitles(doc, SubtitleLayout(lang, tuple(cues), ()))
+    return [flag.message for flag in doc.segments[0].flags]
+
+
+def test_characters_per_second_counts_every_character_of_every_line() -> None:
+    assert characters_per_second(_cue(("x" * 20, "y" * 14), 1000, 3000)) == 17.0
+    assert characters_per_second(_cue(("x" * 20,), 500, 1500)) == 20.0
+    assert characters_per_second(_cue(("x",), 1000, 1000)) == float("inf")
+
+
+def test_reading_speed_is_flagged_above_the_limit_as_the_message_rounds_it() -> None:
+    assert _flags("en", _cue(("x" * 40,), 0, 2000)) == []  # 20.0: at the limit
+    full = ("x" * 42, "y" * 42)
+    assert _flags("en", _cue(full, 0, 4192)) == []  # 20.04 shows as 20.0
+    assert _flags("en", _cue(full, 0, 4170)) == ["20.1 characters a second (limit 20)"]
+    assert _flags("ru", _cue(("x" * 35,), 0, 2000)) == ["17.5 characters a second (limit 17)"]
+    assert _flags("ru", _cue(("x",), 0, 0)) == ["inf characters a second (limit 17)"]
+
+
+def test_line_length_is_flagged_above_the_limit_and_names_the_cue_within_its_segment() -> None:
+    assert _flags("en", _cue(("a " + "x" * 40,), 0, 9000)) == []  # 42 characters
+    assert _flags("ru", _cue(("a " + "x" * 37,), 0, 9000)) == []  # 39 characters
+    assert _flags("ru", _cue(("a " + "x" * 38, "b"), 0, 9000)) == [
+        "needs 2 lines, the longest 40 characters (limit 2 lines of 39)"
+    ]
+    assert _flags("en", _cue(("a", "b", "c"), 0, 9000)) == [
+        "needs 3 lines, the longest 1 characters (limit 2 lines of 42)"
+    ]
+    assert _flags("en", _cue(("x" * 43,), 0, 9000)) == ["a single word over the line limit (limit 2 lines of 42)"]
+    two = (_cue(("a b c d",), 0, 9000), _cue(("x" * 43,), 9000, 18000))
+    assert _flags("en", *two) == ["cue 2 of 2: a single word over the line limit (limit 2 lines of 42)"]
+    assert _flags("en", _cue((), 0, 9000)) == []
