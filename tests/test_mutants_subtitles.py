@@ -11,7 +11,9 @@ from translator.document import Document, Segment, Timing, Translation
 from translator.subtitles.breaks import BreakCosts, break_cost
 from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.cues import OutCue
-from translator.subtitles.layout import SubtitleLayout
+from translator.subtitles.group import group_cues
+from translator.subtitles.layout import SubtitleLayout, layout_document, layout_subtitles
+from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.qa import characters_per_second, flag_subtitles
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, reading_speed, spread
 from translator.subtitles.wrap import fits, lines_fit, wrap_lines
@@ -238,3 +240,80 @@ def test_line_length_is_flagged_above_the_limit_and_names_the_cue_within_its_seg
     two = (_cue(("a b c d",), 0, 9000), _cue(("x" * 43,), 9000, 18000))
     assert _flags("en", *two) == ["cue 2 of 2: a single word over the line limit (limit 2 lines of 42)"]
     assert _flags("en", _cue((), 0, 9000)) == []
+
+
+# layout
+
+
+def _transcript() -> Document:
+    segments = [Segment(1, "title", "Заголовок", lang="ru"), Segment(2, "turn", RU_41, lang="ru")]
+    english = 'word & <b> "word" word word word word'
+    segments[1].translations["en"] = Translation(english, [english], [(0, 0)])
+    return Document("t.txt", "transcript", segments, lang="ru", targets=["en"])
+
+
+def test_layout_document_times_the_transcript_and_lays_out_each_target_in_its_own_language() -> None:
+    doc = _transcript()
+    layouts = layout_document(doc)
+    assert list(layouts) == ["en"] and layouts["en"].lang == "en" and layouts["en"].splits == ()
+    assert [s.timing for s in doc.segments] == [None, Timing(0, 2412, True)]  # the Russian source reads longest
+    english = 'word & <b> "word" word word word word'
+    assert layouts["en"].cues == (OutCue(0, 2412, (english,), ('word &amp; &lt;b&gt; "word" word word word word',), 1),)
+    assert layouts["en"].bilingual == (
+        OutCue(0, 2412, ("слово слово слово слово", "слово слово слово", english),
+               ("слово слово слово слово", "слово слово слово", 'word &amp; &lt;b&gt; "word" word word word word'), 1),
+    )
+    doc = _transcript()
+    layouts = layout_document(doc, SubtitleOptions(headings=True))
+    assert [s.timing for s in doc.segments] == [Timing(0, 1000, True), Timing(1000, 3412, True)]
+    assert [cue.lines for cue in layouts["en"].cues] == [("Заголовок",), (english,)]
+
+
+def test_an_untranslated_transcript_segment_is_shown_in_its_own_language() -> None:
+    doc = Document("t.txt", "transcript", [Segment(1, "turn", RU_41, lang="ru")], lang="ru", targets=["en"])
+    layout = layout_subtitles(doc, "en")
+    assert [cue.lines for cue in layout.cues] == [("слово слово слово слово", "слово слово слово")]
+    assert layout.bilingual == layout.cues
+
+
+# group
+
+
+def _cues(*texts: str, langs: tuple[str | None, ...] = (), starts: tuple[int, ...] = ()) -> list[Segment]:
+    segments = []
+    for number, text in enumerate(texts):
+        start = starts[number] if starts else number * 1000
+        lang = langs[number] if langs else None
+        segments.append(Segment(number + 1, "cue", text, lang=lang, timing=Timing(start, start + 1000)))
+    return segments
+
+
+@pytest.mark.parametrize(
+    ("texts", "groups"),
+    [
+        (("", "and more"), [[0], [1]]),
+        (("said", ""), [[0], [1]]),
+        (("x" * 200, "y" * 200), [[0, 1]]),  # 400 characters: still one group
+        (("x" * 200, "y" * 201), [[0], [1]]),
+        (("He said.", "«and so on»"), [[0, 1]]),  # a lower-case start continues the sentence
+        (("He said.", "“and so on”"), [[0, 1]]),
+        (("He said.", "…and then"), [[0, 1]]),
+        (("He said.", "...and then"), [[0, 1]]),
+        (("He said.", "«So»"), [[0], [1]]),
+        (("He said", "- Yes"), [[0], [1]]),
+        (("He said", "[laughs]"), [[0], [1]]),
+        (("[laughs]", "and"), [[0], [1]]),
+        (("a", "b", "c", "d", "e", "f"), [[0, 1, 2, 3, 4], [5]]),
+    ],
+)
+def test_cues_group_into_sentences(texts: tuple[str, ...], groups: list[list[int]]) -> None:
+    assert group_cues(_cues(*texts)) == groups
+
+
+def test_a_pause_longer_than_two_seconds_or_another_language_ends_a_group() -> None:
+    assert group_cues(_cues("he said", "that", starts=(0, 3000))) == [[0, 1]]  # a gap of exactly 2 s
+    assert group_cues(_cues("he said", "that", starts=(0, 3001))) == [[0], [1]]
+    assert group_cues(_cues("he said", "that", langs=("en", "en"))) == [[0, 1]]
+    assert group_cues(_cues("he said", "that", langs=("en", None))) == [[0, 1]]
+    assert group_cues(_cues("he said", "that", langs=(None, "en"))) == [[0, 1]]
+    assert group_cues(_cues("he said", "что", langs=("en", "ru"))) == [[0], [1]]
