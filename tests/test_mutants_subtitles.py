@@ -12,7 +12,7 @@ from translator.subtitles.breaks import BreakCosts, break_cost
 from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.cues import OutCue
 from translator.subtitles.group import group_cues
-from translator.subtitles.layout import SubtitleLayout, layout_document, layout_subtitles
+from translator.subtitles.layout import CueSplit, SubtitleLayout, layout_document, layout_subtitles
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.qa import characters_per_second, flag_subtitles
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, reading_speed, spread
@@ -317,3 +317,62 @@ def test_a_pause_longer_than_two_seconds_or_another_language_ends_a_group() -> N
     assert group_cues(_cues("he said", "that", langs=("en", None))) == [[0, 1]]
     assert group_cues(_cues("he said", "that", langs=(None, "en"))) == [[0, 1]]
     assert group_cues(_cues("he said", "что", langs=("en", "ru"))) == [[0], [1]]
+
+
+def _subtitle_doc(text: str, translation: str, timing: Timing, lang: str = "ru") -> Document:
+    segment = Segment(1, "cue", text, timing=timing)
+    segment.translations[lang] = Translation(translation, [translation], [(0, 0)])
+    return Document("a.srt", "srt", [segment], lang="en", targets=[lang])
+
+
+def test_a_subtitle_cue_keeps_its_source_lines_above_the_translation_in_the_bilingual_cue() -> None:
+    translation = "Привет, друг мой, как ты поживаешь сегодня утром?"
+    layout = layout_subtitles(_subtitle_doc("Hello there,\nfriend.", translation, Timing(0, 2000)), "ru")
+    russian = ("Привет, друг мой,", "как ты поживаешь сегодня утром?")
+    assert layout.cues == (OutCue(0, 2000, russian, russian, 0),)
+    assert layout.bilingual == (OutCue(0, 2000, ("Hello there,", "friend.", *russian),
+                                       ("Hello there,", "friend.", *russian), 0),)
+    assert layout.splits == ()
+
+
+LONG_RU = "Это очень длинный перевод, который никак не помещается в две строки субтитров по тридцать девять знаков"
+
+
+@pytest.mark.parametrize(
+    ("timing", "times"),
+    [
+        (Timing(0, 2), [(0, 1), (1, 2)]),  # one millisecond a part is enough to split
+        (Timing(1000, 1001), [(1000, 1001)]),  # too short for two parts: one cue, QA flags it
+        (Timing(0, 3), [(0, 1), (1, 3)]),
+    ],
+)
+def test_a_translation_too_long_for_two_lines_is_split_when_the_cue_has_a_millisecond_a_part(
+    timing: Timing, times: list[tuple[int, int]]
+) -> None:
+    layout = layout_subtitles(_subtitle_doc("Hi", LONG_RU, timing), "ru")
+    assert [(cue.start_ms, cue.end_ms) for cue in layout.cues] == times
+    assert layout.splits == (() if len(times) == 1 else (CueSplit(0, 2),))
+
+
+def test_a_single_word_too_long_for_a_line_is_not_split_in_time() -> None:
+    layout = layout_subtitles(_subtitle_doc("Hi", "x" * 50, Timing(0, 2000)), "ru")
+    assert layout.splits == () and [cue.lines for cue in layout.cues] == [("x" * 50,)]
+
+
+def test_a_transcript_keeps_its_stored_times_and_leaves_out_what_is_not_shown() -> None:
+    segments = [Segment(1, "title", "Title", lang="en", timing=Timing(0, 500)),
+                Segment(2, "turn", "Hello there.", lang="en", timing=Timing(5000, 9000))]
+    layout = layout_subtitles(Document("t.txt", "transcript", segments, lang="en", targets=["ru"]), "ru")
+    assert layout.cues == (OutCue(5000, 9000, ("Hello there.",), ("Hello there.",), 1),)
+
+
+def test_a_long_dialogue_is_cut_between_speakers() -> None:
+    text = "- Где ты был вчера вечером, мой друг? - Дома, с женой и детьми, весь вечер. - А кто это может подтвердить?"
+    assert cut_sentence(text, "ru") == [
+        "- Где ты был вчера вечером, мой друг? - Дома, с женой и детьми, весь вечер.",
+        "- А кто это может подтвердить?",
+    ]
+    long_turn = "- " + " ".join(["word"] * 30)
+    assert cut_sentence(f"{long_turn} - Me.", "en") == [
+        "- " + " ".join(["word"] * 15), " ".join(["word"] * 15) + " - Me."
+    ]
