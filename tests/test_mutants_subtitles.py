@@ -13,6 +13,7 @@ from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.cues import OutCue
 from translator.subtitles.group import group_cues
 from translator.subtitles.layout import CueSplit, SubtitleLayout, layout_document, layout_subtitles
+from translator.subtitles.markup import apply, balance, parse
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.qa import characters_per_second, flag_subtitles
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, reading_speed, spread
@@ -376,3 +377,71 @@ def test_a_long_dialogue_is_cut_between_speakers() -> None:
     assert cut_sentence(f"{long_turn} - Me.", "en") == [
         "- " + " ".join(["word"] * 15), " ".join(["word"] * 15) + " - Me."
     ]
+
+
+# markup
+
+
+@pytest.mark.parametrize(
+    ("raw", "translation", "plain", "marked"),
+    [
+        ('<font   color="red"   size="2">Red</font> text', "Красный текст", "Red text",
+         '<font color="red" size="2">Красный</font> текст'),
+        ("  <i>indented</i> line  \n   <b>second</b>  ", "отступ строка\nвторая", "indented line\nsecond",
+         "<i>отступ</i> строка\n<b>вторая</b>"),
+        ("one <i>two</i> three four five", "один два три четыре пять", "one two three four five",
+         "один <i>два</i> три четыре пять"),
+        ("one two three four <i>five</i>", "один два три", "one two three four five", "один два <i>три</i>"),
+        ("<i>one</i> two three four five six", "один два", "one two three four five six", "<i>один</i> два"),
+        ("{\\an8}Top line", "Верхняя строка", "Top line", "{\\an8}Верхняя строка"),
+        ("Some {\\b1}bold{\\b0} text", "Немного жирного текста здесь", "Some bold text",
+         "Немного {\\b1}жирного текста{\\b0} здесь"),
+        ("Word{\\b0}", "Слово", "Word", "Слово{\\b0}"),
+        ("«<i>Odesa</i>», he said", "«Одесса», сказал он", "«Odesa», he said", "«<i>Одесса</i>», сказал он"),
+        ("he<i>llo</i> world", "привет мир", "hello world", "<i>привет</i> мир"),
+        ("<i>a</i> <i>b</i> c", "x y z", "a b c", "<i>x y</i> z"),
+        ("<i>a</i> <b>b</b> c", "x y z", "a b c", "<i>x</i> <b>y</b> z"),
+        ("<i>line one</i>\n<i>line two</i>", "строка один строка два", "line one\nline two",
+         "<i>строка один строка два</i>"),
+        ("<b><i>both</i></b> plain plain", "оба простой простой", "both plain plain",
+         "<b><i>оба</i></b> простой простой"),
+        ("<i>unclosed text here", "незакрытый текст", "unclosed text here", "<i>незакрытый текст</i>"),
+        ("text</i> closed", "текст закрыт", "text closed", "текст закрыт"),
+        ("<i>x</i>", "", "x", ""),
+        ("a <i>b</i>", "a\nb c", "a b", "a\nb <i>c</i>"),
+        ("{\\an8}<i>one two</i>", "раз\nдва", "one two", "{\\an8}<i>раз\nдва</i>"),
+        ("<i>Tom &amp; Jerry</i>", "Том & Джерри", "Tom & Jerry", "<i>Том &amp; Джерри</i>"),
+    ],
+)
+def test_markup_moves_to_the_same_words_of_the_translation(raw: str, translation: str, plain: str, marked: str) -> None:
+    form = parse(raw)
+    assert form.text == plain
+    assert apply(form, translation) == marked
+
+
+def test_markup_rendered_on_its_own_text_is_the_source_normalised() -> None:
+    raw = "<i>one <b>two</b></i>\n  three {\\b1}four"
+    assert apply(parse(raw), parse(raw).text) == "<i>one <b>two</b></i>\nthree {\\b1}four"
+
+
+@pytest.mark.parametrize(
+    ("groups", "balanced"),
+    [
+        ([["{\\an8}<i>one", "two"], ["three</i>"], [], ["four"]],
+         [["{\\an8}<i>one", "two</i>"], ["{\\an8}<i>three</i>"], [], ["{\\an8}four"]]),
+        ([["<i>one <b>two"], ["three</b> four</i>"]], [["<i>one <b>two</b></i>"], ["<i><b>three</b> four</i>"]]),
+        ([["<i>a</b>"], ["c"]], [["<i>a</b></i>"], ["<i>c</i>"]]),
+        ([["<i>a</i> <b>b"], ["c"]], [["<i>a</i> <b>b</b>"], ["<b>c</b>"]]),
+        ([["{\\an8}a"], ["{\\an8}b"]], [["{\\an8}a"], ["{\\an8}b"]]),
+        ([["a"], ["b"]], [["a"], ["b"]]),
+        ([[], ["b"]], [[], ["b"]]),
+        ([], []),
+    ],
+)
+def test_balance_closes_and_reopens_tags_across_cues(groups: list[list[str]], balanced: list[list[str]]) -> None:
+    assert balance(groups) == balanced
+
+
+def test_leading_overrides_can_be_left_out_and_others_stay() -> None:
+    assert apply(parse("{\\an8}x"), "y", lead_points=False) == "y"
+    assert apply(parse("a {\\b1}b"), "c d", lead_points=False) == "c {\\b1}d"
