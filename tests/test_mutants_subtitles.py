@@ -11,13 +11,14 @@ from translator.document import Document, Segment, Timing, Translation
 from translator.subtitles.breaks import BreakCosts, break_cost
 from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.cues import OutCue
+from translator.subtitles.distribute import _nearest, distribute
 from translator.subtitles.group import group_cues
 from translator.subtitles.layout import CueSplit, SubtitleLayout, layout_document, layout_subtitles
 from translator.subtitles.markup import apply, balance, parse
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.qa import characters_per_second, flag_subtitles
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, reading_speed, spread
-from translator.subtitles.wrap import fits, lines_fit, wrap_lines
+from translator.subtitles.wrap import fits, lines_fit, max_line_chars, wrap_lines
 
 RU_41 = "слово слово слово слово слово слово слово"  # 41 characters: one English line, two Russian ones
 
@@ -445,3 +446,52 @@ def test_balance_closes_and_reopens_tags_across_cues(groups: list[list[str]], ba
 def test_leading_overrides_can_be_left_out_and_others_stay() -> None:
     assert apply(parse("{\\an8}x"), "y", lead_points=False) == "y"
     assert apply(parse("a {\\b1}b"), "c d", lead_points=False) == "c {\\b1}d"
+
+
+# distribute
+
+
+@pytest.mark.parametrize(
+    ("translation", "source", "parts"),
+    [
+        ("Привет. Как дела у тебя сегодня?", ["Hello.", "How are you today?"], ["Привет.", "Как дела у тебя сегодня?"]),
+        ("Привет, как дела у тебя сегодня?", ["Hello,", "how are you today?"], ["Привет,", "как дела у тебя сегодня?"]),
+        ("Один два", ["a", "b", "c"], ["Один", "", "два"]),
+        ("", ["a", "b"], ["", ""]),
+        ("one two three four", ["x" * 10, "y" * 30], ["one", "two three four"]),
+        ("one two three four", ["x" * 30, "y" * 10], ["one two three", "four"]),
+        ("one two. three four five six", ["aaaa bbbb.", "cccc dddd eeee ffff"], ["one two.", "three four five six"]),
+        ("one two three. four five six", ["aaaa bbbb.", "cccc dddd eeee ffff"], ["one two three.", "four five six"]),
+        ("a b c d e f", ["x", "y", "z"], ["a b", "c d", "e f"]),
+        ("the war and peace", ["xx xx", "yy yy"], ["the war", "and peace"]),
+        ("  a   b  ", ["x"], ["a b"]),
+    ],
+)
+def test_distribute_table(translation: str, source: list[str], parts: list[str]) -> None:
+    assert distribute(translation, source) == parts
+
+
+def test_a_cut_lands_on_the_nearest_word_boundary_and_on_the_earlier_one_at_a_tie() -> None:
+    assert [_nearest([0, 4, 8, 12], target) for target in (0, 1, 2, 3, 6, 10, 12, 20)] == [0, 0, 0, 1, 1, 2, 3, 3]
+
+
+# the fewest lines
+
+
+def _greedy_lines(words: list[str], limit: int) -> int:
+    count, line = 0, ""
+    for word in words:
+        if line and len(line) + 1 + len(word) <= limit:
+            line += " " + word
+        else:
+            count, line = count + 1, word
+    return count
+
+
+@given(st.lists(st.sampled_from(["a", "war", "Moscow", "political", "and,", "слово", "x" * 20, "y" * 39]),
+                min_size=1, max_size=40), st.sampled_from(["en", "ru"]))
+def test_wrapping_takes_the_fewest_lines_that_fit(words: list[str], lang: str) -> None:
+    lines = wrap_lines(" ".join(words), lang)
+    assert " ".join(lines) == " ".join(words)
+    assert all(len(line) <= max_line_chars(lang) for line in lines)
+    assert len(lines) == _greedy_lines(words, max_line_chars(lang))
