@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from translator.document import Document
+from translator.errors import InputError
 from translator.readers import srt, vtt
+from translator.readers.cuetext import (
+    SRT,
+    VTT,
+    Dialect,
+    Report,
+    is_timing_line,
+    parse_timestamp,
+    parse_timing_line,
+    split_lines,
+)
 
 
 def _times(doc: Document) -> list[tuple[int, int]]:
@@ -50,3 +62,109 @@ def test_subrip_cues_never_overlap_and_none_is_of_zero_length(raw: list[tuple[in
     assert times == sorted(times)
     assert all(start < end for start, end in times)
     assert all(end <= following for (_, end), (following, _) in itertools.pairwise(times))
+
+
+# timestamps and timing lines
+
+
+@pytest.mark.parametrize(
+    ("token", "dialect", "ms", "notices"),
+    [
+        ("01:02:03,004", SRT, 3723004, []),
+        ("1:02:03,4", SRT, 3723400, ["line 7: time '1:02:03,4' read as 400 milliseconds"]),
+        ("00:00:01,12", SRT, 1120, ["line 7: time '00:00:01,12' read as 120 milliseconds"]),
+        ("02:03,004", SRT, 123004, ["line 7: time '02:03,004' has no hours: read as minutes:seconds"]),
+        ("02:03,004", VTT, 123004, ["line 7: ',' before the milliseconds read as '.'"]),
+        ("02:03", VTT, 123000, ["line 7: time '02:03' has no milliseconds: read as .000"]),
+        ("1:2:3", VTT, 3723000, ["line 7: time '1:2:3' has no milliseconds: read as .000"]),
+        ("99:59:59,999", SRT, 359999999, []),
+        ("00:59:59.999", SRT, 3599999, ["line 7: '.' before the milliseconds read as ','"]),
+    ],
+)
+def test_timestamps_table(token: str, dialect: Dialect, ms: int, notices: list[str]) -> None:
+    report = Report()
+    assert parse_timestamp(token, 7, dialect, report, "a.srt") == ms
+    assert [str(notice) for notice in report.notices()] == notices
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [
+        ("100:00:00,000", "a.srt: line 7: time '100:00:00,000' is past 99 hours (SRT holds two digits of hours)"),
+        ("00:60:00,000", "a.srt: line 7: minutes or seconds over 59 in '00:60:00,000'"),
+        ("00:00:60,000", "a.srt: line 7: minutes or seconds over 59 in '00:00:60,000'"),
+        ("00:00:01,1234", "a.srt: line 7: more than 3 digits after the seconds in '00:00:01,1234'"),
+        ("x", "a.srt: line 7: cannot read the time 'x'"),
+    ],
+)
+def test_timestamps_refused(token: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        parse_timestamp(token, 7, SRT, Report(), "a.srt")
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("line", "srt_timing", "vtt_timing"),
+    [
+        ("00:00:01,000 --> 00:00:02,000", True, True),
+        ("00:00:01,000 -> 00:00:02,000", True, True),
+        ("00:00:01,000 00:00:02,000", True, True),  # lost its arrow: meant as a timing line
+        ("hello --> world", False, True),  # WebVTT takes any line with an arrow for one
+        ("Hello", False, False),
+        ("1999", False, False),
+    ],
+)
+def test_timing_lines_are_recognised(line: str, srt_timing: bool, vtt_timing: bool) -> None:
+    assert is_timing_line(line, SRT) is srt_timing and is_timing_line(line, VTT) is vtt_timing
+    assert is_timing_line(line) is srt_timing
+
+
+@pytest.mark.parametrize(
+    ("line", "dialect", "result", "notices"),
+    [
+        ("00:00:01,000 --> 00:00:02,000", SRT, (1000, 2000, ""), []),
+        ("00:00:01,000 -> 00:00:02,000", SRT, (1000, 2000, ""), ["line 3: arrow '->' read as '-->'"]),
+        ("00:00:01,000 ---> 00:00:02,000", SRT, (1000, 2000, ""), ["line 3: arrow '--->' read as '-->'"]),
+        ("00:00:01,000 --> 00:00:02,000 X1:100", SRT, (1000, 2000, "X1:100"),
+         ["line 3: text after the times 'X1:100' not carried over"]),
+        ("00:00:01.000 --> 00:00:02.000 align:start", VTT, (1000, 2000, "align:start"), []),
+    ],
+)
+def test_timing_lines_table(line: str, dialect: Dialect, result: tuple[int, int, str], notices: list[str]) -> None:
+    report = Report()
+    assert parse_timing_line(line, 3, dialect, report, "a.srt") == result
+    assert [str(notice) for notice in report.notices()] == notices
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("00:00:01,000 00:00:02,000", "a.srt: line 3: timing line without '-->': '00:00:01,000 00:00:02,000'"),
+        ("hello --> world", "a.srt: line 3: cannot read the timing line 'hello --> world'"),
+        ("00:00:01,000 --> 00:00:02,000 --> 00:00:03,000",
+         "a.srt: line 3: cannot read the timing line '00:00:01,000 --> 00:00:02,000 --> 00:00…'"),
+        ("1 --> 2", "a.srt: line 3: cannot read the time '1'"),
+    ],
+)
+def test_timing_lines_refused(line: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        parse_timing_line(line, 3, SRT, Report(), "a.srt")
+    assert str(refused.value) == message
+
+
+def test_a_repeated_repair_is_told_once_with_a_count_and_notices_are_in_line_order() -> None:
+    report = Report()
+    report.once("k", 5, "first")
+    report.once("k", 9, "second")
+    report.once("k", 10, "third")
+    report.add(7, "b")
+    report.add(1, "a")
+    report.once("j", 3, "j")
+    assert [str(notice) for notice in report.notices()] == [
+        "line 1: a", "line 3: j", "line 5: first (and 2 more like it)", "line 7: b"
+    ]
+
+
+def test_split_lines_reads_every_line_ending_and_drops_a_bom() -> None:
+    assert split_lines("\ufeffa\r\nb\rc\nd") == ["a", "b", "c", "d"]
+    assert split_lines("a\ufeff") == ["a\ufeff"]
