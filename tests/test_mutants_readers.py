@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from translator.document import Document
 from translator.errors import InputError
-from translator.readers import srt, vtt
+from translator.readers import srt, transcript, vtt
 from translator.readers.cuetext import (
     SRT,
     VTT,
@@ -168,3 +168,57 @@ def test_a_repeated_repair_is_told_once_with_a_count_and_notices_are_in_line_ord
 def test_split_lines_reads_every_line_ending_and_drops_a_bom() -> None:
     assert split_lines("\ufeffa\r\nb\rc\nd") == ["a", "b", "c", "d"]
     assert split_lines("a\ufeff") == ["a\ufeff"]
+
+
+# transcripts
+
+Row = tuple[str, str | None, str]
+TITLE: Row = ("title", None, "Title")
+HI: Row = ("turn", "Anna", "Hi.")
+INTERVIEW = (
+    "Title\n\nIntro line.\nRuslan Aysin: Hello there.\nAysin: Again.\nmore of his words here.\nA Heading\nAnna: Hi."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        (INTERVIEW,
+         [TITLE, ("intro", None, "Intro line."), ("turn", "Ruslan Aysin", "Hello there."),
+          ("turn", "Ruslan Aysin", "Again."), ("turn", "Ruslan Aysin", "more of his words here."),
+          ("heading", None, "A Heading"), ("turn", "Anna", "Hi.")]),
+        ("Ruslan: first\nruslan aysin: lower\nJ. R. R. Tolkien: text\nOne Two Three Four Five: text\nA-b: text",
+         [("turn", "Ruslan", "first"), ("heading", None, "ruslan aysin: lower"), ("turn", "J. R. R. Tolkien", "text"),
+          ("heading", None, "One Two Three Four Five: text"), ("turn", "A-b", "text")]),
+        ("ГОЛОВУЮЧИЙ.\nДоброго ранку.\nДругий абзац.\nЛЯШКО О.В.\nТекст.\nГОЛОВУЮЧИЙ:\nДалі.",
+         [("heading", None, "ГОЛОВУЮЧИЙ."), ("turn", "ГОЛОВУЮЧИЙ", "Доброго ранку."),
+          ("turn", "ГОЛОВУЮЧИЙ", "Другий абзац."), ("heading", None, "ЛЯШКО О.В."), ("turn", "ЛЯШКО О.В.", "Текст."),
+          ("heading", None, "ГОЛОВУЮЧИЙ:"), ("turn", "ГОЛОВУЮЧИЙ", "Далі.")]),
+        ("Title\nAB.\nText after.", [TITLE, ("intro", None, "AB."), ("intro", None, "Text after.")]),
+        ("Title\nAB C.\nText.", [TITLE, ("heading", None, "AB C."), ("turn", "AB C.", "Text.")]),
+        ("Title\nANNA 2:\nText.", [TITLE, ("heading", None, "ANNA 2:"), ("turn", "ANNA 2", "Text.")]),
+        ("Title\nANNA: Hi.\nBOB.\nBob text.",
+         [TITLE, ("turn", "ANNA", "Hi."), ("heading", None, "BOB."), ("turn", "BOB", "Bob text.")]),
+        ("Title\nABC\nAnna: hi", [TITLE, ("intro", None, "ABC"), ("turn", "Anna", "hi")]),
+        ("Title\nVERY LONG LABEL WITH TOO MANY WORDS\nText.",
+         [TITLE, ("intro", None, "VERY LONG LABEL WITH TOO MANY WORDS"), ("intro", None, "Text.")]),
+        ("Title\nA" + "B" * 60 + "\nText", [TITLE, ("intro", None, "A" + "B" * 60), ("intro", None, "Text")]),
+        ("Title\n123 456\nText", [TITLE, ("intro", None, "123 456"), ("intro", None, "Text")]),
+        ("Title\nAnna: Hi.\n" + "y" * 161, [TITLE, HI, ("turn", "Anna", "y" * 161)]),
+        ("Title\nAnna: Hi.\n" + "x" * 160, [TITLE, HI, ("heading", None, "x" * 160)]),
+        ("Title\nAnna: Hi.\nWell said!", [TITLE, HI, ("turn", "Anna", "Well said!")]),
+        ("Title\nAnna: Hi.\nwell (said)",
+         [TITLE, HI, ("turn", "Anna", "well (said)")]),
+        ("Title\nAnna: Hi.\nNo end heading\nStill?",
+         [TITLE, HI, ("heading", None, "No end heading"),
+          ("heading", None, "Still?")]),
+        ("Anna: first line is a turn", [("turn", "Anna", "first line is a turn")]),
+        ("Title\nAnna:no space", [TITLE, ("intro", None, "Anna:no space")]),
+    ],
+)
+def test_transcript_lines_table(text: str, segments: list[Row]) -> None:
+    doc = transcript.parse(text, "t.txt")
+    assert [(s.kind, s.speaker, s.text) for s in doc.segments] == segments
+    numbered = [number for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    assert [s.line for s in doc.segments] == numbered
+    assert [s.id for s in doc.segments] == list(range(1, len(numbered) + 1))
