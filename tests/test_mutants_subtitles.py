@@ -76,6 +76,9 @@ def test_lines_fit_table(lines: list[str], lang: str, ok: bool) -> None:
     ("text", "lang", "ok"),
     [
         ("x" * 42, "en", True),
+        ("x" * 42 + " y", "en", True),  # the last word alone on the second line
+        ("y " + "x" * 42, "en", True),
+        ("x" * 43 + " y", "en", False),
         (" ".join(["x" * 20, "y" * 21, "z" * 20, "w" * 21]), "en", True),  # 42 + 1 + 42
         (" ".join(["x" * 20, "y" * 21, "z" * 20, "w" * 22]), "en", False),  # second line 43
         (" ".join(["x" * 19, "y" * 19, "z" * 19, "w" * 19]), "ru", True),  # 39 + 1 + 39
