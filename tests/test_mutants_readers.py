@@ -4,6 +4,7 @@ lengthened over the next cue's start, wherever it stands in the file."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from translator.document import Document
 from translator.errors import InputError
-from translator.readers import srt, transcript, vtt
+from translator.readers import reader_for, srt, transcript, vtt
 from translator.readers.cuetext import (
     SRT,
     VTT,
@@ -222,3 +223,107 @@ def test_transcript_lines_table(text: str, segments: list[Row]) -> None:
     numbered = [number for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     assert [s.line for s in doc.segments] == numbered
     assert [s.id for s in doc.segments] == list(range(1, len(numbered) + 1))
+
+
+# WebVTT headers, blocks and sniffing
+
+VttRow = tuple[str, int, int, str | None, str | None]
+
+
+def _vtt(text: str) -> tuple[str | None, list[tuple[int, str]], list[VttRow], list[str]]:
+    doc = vtt.parse(text, "a.vtt")
+    cues = [(s.text, s.timing.start_ms, s.timing.end_ms, s.cue_id, s.speaker) for s in doc.segments if s.timing]
+    return doc.header, doc.blocks, cues, [str(notice) for notice in doc.notices]
+
+
+VTT_HI: VttRow = ("Hi", 1000, 2000, None, None)
+CUE = "00:01.000 --> 00:02.000\nHi\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "blocks", "cues", "notices"),
+    [
+        (f"webvtt\n\n{CUE}", "WEBVTT", [], [VTT_HI], ["line 1: header 'webvtt' read as 'WEBVTT'"]),
+        (f"WEBVTT - title\nKind: captions\n{CUE}", "WEBVTT - title\nKind: captions", [], [VTT_HI],
+         ["line 3: no blank line after the header"]),
+        (f"\n\nWEBVTT\n\n{CUE}", "WEBVTT", [], [VTT_HI], []),
+        (CUE, None, [], [VTT_HI], ["line 1: no 'WEBVTT' header: read as WebVTT cues"]),
+        (f"1\n{CUE}", None, [], [("Hi", 1000, 2000, "1", None)], ["line 1: no 'WEBVTT' header: read as WebVTT cues"]),
+        (f"WEBVTT\n\nNOTE a\n\n{CUE}\nNOTE b\n\n00:03.000 --> 00:04.000\n<v Anna>Bye\n", "WEBVTT",
+         [(0, "NOTE a"), (1, "NOTE b")], [VTT_HI, ("Bye", 3000, 4000, None, "Anna")], []),
+        ("WEBVTT\n\n00:01.000 --> 00:02.000\nA\0B\n", "WEBVTT", [], [("A\ufffdB", 1000, 2000, None, None)],
+         ["line 4: NUL characters replaced with U+FFFD, as WebVTT players do"]),
+        ("WEBVTT\n\n00:01.000 --> 00:02.000\n<00:01.500>Hi <v A>x</v><v B>y</v>\n", "WEBVTT", [],
+         [("Hi xy", 1000, 2000, None, None)], ["line 3: inline timestamps (karaoke timing) not carried over"]),
+        (f"WEBVTT\n\nSTYLE\n::cue {{}}\n\n{CUE}\nSTYLE\nx\n\nstray\n", "WEBVTT", [(0, "STYLE\n::cue {}")], [VTT_HI],
+         ["line 9: STYLE block after the first cue skipped (WebVTT players ignore it)",
+          "line 12: text outside any cue (a cue without its timing line?) skipped: 'stray'"]),
+    ],
+)
+def test_webvtt_table(
+    text: str, header: str | None, blocks: list[tuple[int, str]], cues: list[VttRow], notices: list[str]
+) -> None:
+    assert _vtt(text) == (header, blocks, cues, notices)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (f"Hello\nthere\n{CUE}", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
+        (f"WEBVTTX\n\n{CUE}", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
+        ("WEBVTT\n\nbad --> time\nHi\n",
+         "a.vtt: line 3: no cue could be read: cannot read the timing line 'bad --> time'"),
+    ],
+)
+def test_webvtt_refusals(text: str, message: str) -> None:
+    with pytest.raises(InputError) as refused:
+        vtt.parse(text, "a.vtt")
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "is_srt", "is_vtt"),
+    [
+        ("1\n00:00:01,000 --> 00:00:02,000\nHi\n", True, False),
+        ("1\n00:01,000 --> 00:02,000\nHi\n", False, False),  # no hours: not recognised as SubRip
+        ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n", True, True),
+        ("  1:2:3.4 -->", True, False),
+        ("\n\n  WEBVTT\n", False, True),
+    ],
+)
+def test_formats_are_recognised_by_content(text: str, is_srt: bool, is_vtt: bool) -> None:
+    assert srt.guess(text) is is_srt and vtt.guess(text) is is_vtt
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reader"),
+    [
+        ("a.txt", f"WEBVTT\n\n{CUE}", "vtt"),
+        ("a.txt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n", "srt"),
+        ("a.SRT", "text", "srt"),
+        ("a.vtt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n", "vtt"),
+        ("a.doc", "x", "transcript"),
+        ("a.txt", "x", "transcript"),
+    ],
+)
+def test_the_reader_is_chosen_by_extension_then_by_content(name: str, text: str, reader: str) -> None:
+    assert reader_for(Path(name), text) is {"srt": srt, "vtt": vtt, "transcript": transcript}[reader]
+
+
+def test_a_webvtt_file_named_srt_is_read_as_webvtt_and_said_so() -> None:
+    doc = srt.parse(f"WEBVTT\n\n{CUE}", "a.srt")
+    assert doc.format == "vtt" and [str(n) for n in doc.notices] == [
+        "line 1: a WebVTT file (it starts with 'WEBVTT'): read as WebVTT"
+    ]
+
+
+def test_subrip_numbering_repairs_are_reported_once_each() -> None:
+    text = ("7\n00:00:01,000 --> 00:00:02,000\nHi\n\n00:00:03,000 --> 00:00:04,000\nHo\nabc\n"
+            "00:00:05,000 --> 00:00:06,000\nX\n")
+    doc = srt.parse(text, "a.srt")
+    assert [str(notice) for notice in doc.notices] == [
+        "line 1: cue number 7 where 1 was expected: cues renumbered from 1",
+        "line 5: cue without a number: cues numbered in order (and 1 more like it)",
+        "line 8: no blank line before this cue: a new cue starts here",
+    ]
+    assert [(s.text, s.line) for s in doc.segments] == [("Hi", 1), ("Ho\nabc", 5), ("X", 8)]
