@@ -18,8 +18,8 @@ those tests against each mutant, in one worker process; hypothesis runs derandom
 4 × (its tests' time + 1 s) of CPU.
 
 A fresh run is the default: the score counts every mutant of the current code against the current tests.
-`--keep` reuses the cached verdicts and re-runs only the mutants that were not killed (and those of changed
-functions): the quick loop while adding tests; after tests were removed or changed, run fresh. A surviving
+`--keep` reuses the cached verdicts: it re-runs the mutants that survived, then those never checked (and those
+of changed functions): the quick loop while adding tests; after tests were removed or changed, run fresh. A surviving
 mutant is shown by `cd .mutation/<target> && mutmut show NAME`.
 
 The score is killed / all mutants, per module and in all: a timeout counts as killed (the mutant hangs a test),
@@ -97,7 +97,8 @@ class Score:
     killed: int = 0
     survived: int = 0
     other: int = 0  # not checked, skipped, suspicious, segfault: reported, counted as not killed
-    survivors: list[str] = field(default_factory=list)
+    survivors: list[str] = field(default_factory=list)  # not killed, checked or not
+    surviving: list[str] = field(default_factory=list)  # checked and not killed
 
     @property
     def total(self) -> int:
@@ -112,6 +113,7 @@ class Score:
         self.survived += other.survived
         self.other += other.other
         self.survivors += other.survivors
+        self.surviving += other.surviving
 
 
 def _config(target: Target) -> str:
@@ -177,6 +179,7 @@ def read_scores(folder: Path) -> dict[str, Score]:
             elif code in SURVIVED:
                 score.survived += 1
                 score.survivors.append(mutant)
+                score.surviving.append(mutant)
             else:
                 score.other += 1
                 score.survivors.append(mutant)
@@ -196,13 +199,13 @@ def _keep_verdicts(folder: Path) -> None:
 
 def run_target(name: str, target: Target, *, fresh: bool) -> dict[str, Score]:
     folder = _prepare(name, target, fresh)
-    if not fresh:
+    if not fresh and (folder / "mutants").exists():
+        # cached survivors first (new tests kill them quickly), then the mutants never checked
         _keep_verdicts(folder)
-    _mutmut(folder)
-    if not fresh:  # cached survivors: the tests may have changed since they were checked
-        survivors = [mutant for score in read_scores(folder).values() for mutant in score.survivors]
+        survivors = [mutant for score in read_scores(folder).values() for mutant in score.surviving]
         if survivors:
             _mutmut(folder, survivors)
+    _mutmut(folder)
     return read_scores(folder)
 
 
