@@ -38,6 +38,20 @@ def test_the_length_ratio_of_the_two_languages_decides_which_sentences_merge() -
     assert align_sentences(["x" * 20, "y" * 10, "z" * 10], ["a" * 40, "b" * 40]) == [(0, 0), (1, 1), (2, 1)]
 
 
+@pytest.mark.parametrize(
+    ("source", "target", "pairs"),
+    [
+        ([1, 5, 1, 40], [40, 40], [(0, 0), (1, 0), (2, 1), (3, 1)]),
+        ([2, 20], [5, 80, 10], [(0, 0), (1, 1), (1, 2)]),
+        ([2, 10, 2], [5, 5], [(0, 0), (1, 1), (2, 1)]),
+    ],
+)
+def test_a_bead_costs_its_length_mismatch_relative_to_its_size(
+    source: list[int], target: list[int], pairs: list[tuple[int, int]]
+) -> None:
+    assert align_sentences(["x" * n for n in source], ["y" * n for n in target]) == pairs
+
+
 def test_one_side_only_is_empty_and_equal_counts_pair_in_order() -> None:
     assert align_sentences(["a."], []) == align_sentences([], ["b."]) == align_sentences([], []) == []
     assert align_sentences(["a."], ["b."]) == [(0, 0)]
