@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from translator.document import Document
 from translator.errors import InputError
-from translator.readers import reader_for, srt, transcript, vtt
+from translator.readers import read, reader_for, srt, transcript, vtt
 from translator.readers.cuetext import (
     SRT,
     VTT,
@@ -327,3 +327,20 @@ def test_subrip_numbering_repairs_are_reported_once_each() -> None:
         "line 8: no blank line before this cue: a new cue starts here",
     ]
     assert [(s.text, s.line) for s in doc.segments] == [("Hi", 1), ("Ho\nabc", 5), ("X", 8)]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt", "encoding"),
+    [
+        ("a.srt", "1\n00:00:01,000 --> 00:00:02,000\nПривет\n", "srt", "utf-8"),
+        ("a.txt", f"WEBVTT\n\n{CUE}", "vtt", "utf-8"),
+        ("notes.txt", "Title\nAnna: Hi.\n", "transcript", "utf-8"),
+    ],
+)
+def test_read_picks_the_reader_and_records_the_encoding(
+    tmp_path: Path, name: str, content: str, fmt: str, encoding: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    doc = read(path)
+    assert doc.format == fmt and doc.encoding == encoding and doc.path == str(path) and doc.segments
