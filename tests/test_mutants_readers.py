@@ -214,6 +214,18 @@ INTERVIEW = (
          [TITLE, HI, ("heading", None, "No end heading"),
           ("heading", None, "Still?")]),
         ("Anna: first line is a turn", [("turn", "Anna", "first line is a turn")]),
+        ("Title\n" + "A" * 60 + "\nText.", [TITLE, ("heading", None, "A" * 60), ("turn", "A" * 60, "Text.")]),
+        ("Title\n" + "A" * 61 + "\nText.", [TITLE, ("intro", None, "A" * 61), ("intro", None, "Text.")]),
+        ("Title\nAB CD EF GH IJ\nText.",
+         [TITLE, ("heading", None, "AB CD EF GH IJ"), ("turn", "AB CD EF GH IJ", "Text.")]),
+        ("Title\nAB CD EF GH IJ KL\nText.", [TITLE, ("intro", None, "AB CD EF GH IJ KL"), ("intro", None, "Text.")]),
+        ("Title\nИВАНОВ ABC.\nText.", [TITLE, ("heading", None, "ИВАНОВ ABC."), ("turn", "ИВАНОВ ABC.", "Text.")]),
+        ("Title\nИВАНОВ ABCD.\nText.", [TITLE, ("heading", None, "ИВАНОВ ABCD."), ("turn", "ИВАНОВ ABCD", "Text.")]),
+        ("Title\nALEX:\nText.", [TITLE, ("heading", None, "ALEX:"), ("turn", "ALEX", "Text.")]),
+        ("Title\nALEX.\nText.", [TITLE, ("heading", None, "ALEX."), ("turn", "ALEX", "Text.")]),
+        ("Title\nANNA: HI THERE\nText.", [TITLE, ("turn", "ANNA", "HI THERE"), ("turn", "ANNA", "Text.")]),
+        ("Title\nBOB.\nshort line\nAnother",
+         [TITLE, ("heading", None, "BOB."), ("turn", "BOB", "short line"), ("turn", "BOB", "Another")]),
         ("Title\nAnna:no space", [TITLE, ("intro", None, "Anna:no space")]),
     ],
 )
@@ -271,6 +283,13 @@ def test_webvtt_table(
     [
         (f"Hello\nthere\n{CUE}", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
         (f"WEBVTTX\n\n{CUE}", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
+        ("", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
+        ("\n\n", "a.vtt: line 1: not a WebVTT file (it should start with 'WEBVTT')"),
+        ("hello --> world\nHi\n", "a.vtt: line 1: no cue could be read: cannot read the timing line 'hello --> world'"),
+        ("WEBVTT\nKind: captions", "a.vtt: line 1: no subtitle cues (no 'start --> end' timing line)"),
+        ("WEBVTT\nhello --> world\nHi",
+         "a.vtt: line 2: no cue could be read: cannot read the timing line 'hello --> world'"),
+        ("WEBVTT\n\nx: y --> z\nHi\n", "a.vtt: line 3: no cue could be read: cannot read the timing line 'x: y --> z'"),
         ("WEBVTT\n\nbad --> time\nHi\n",
          "a.vtt: line 3: no cue could be read: cannot read the timing line 'bad --> time'"),
     ],
@@ -310,11 +329,19 @@ def test_the_reader_is_chosen_by_extension_then_by_content(name: str, text: str,
     assert reader_for(Path(name), text) is {"srt": srt, "vtt": vtt, "transcript": transcript}[reader]
 
 
-def test_a_webvtt_file_named_srt_is_read_as_webvtt_and_said_so() -> None:
-    doc = srt.parse(f"WEBVTT\n\n{CUE}", "a.srt")
-    assert doc.format == "vtt" and [str(n) for n in doc.notices] == [
-        "line 1: a WebVTT file (it starts with 'WEBVTT'): read as WebVTT"
+def test_a_webvtt_file_named_srt_is_read_as_webvtt_and_said_so_first() -> None:
+    doc = srt.parse(f"webvtt\n\n{CUE}", "a.srt")
+    assert doc.format == "vtt" and doc.path == "a.srt" and [str(n) for n in doc.notices] == [
+        "line 1: a WebVTT file (it starts with 'WEBVTT'): read as WebVTT",
+        "line 1: header 'webvtt' read as 'WEBVTT'",
     ]
+    assert not vtt.guess("") and not vtt.guess("\n \n")
+
+
+def test_stray_text_is_quoted_whole_up_to_40_characters() -> None:
+    for stray, shown in [("s" * 40, "s" * 40), ("s" * 41, "s" * 39 + "…")]:
+        _, _, _, notices = _vtt(f"WEBVTT\n\n{CUE}\n{stray}\n")
+        assert notices == [f"line 6: text outside any cue (a cue without its timing line?) skipped: '{shown}'"]
 
 
 def test_subrip_numbering_repairs_are_reported_once_each() -> None:
