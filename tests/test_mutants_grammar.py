@@ -62,6 +62,9 @@ def _hint(source: str, name: str) -> tuple[str, ...]:
         ("Alaska was once sold by Russia.", "Alaska", ("passive",)),
         ("Alaska is big.", "Alaska", ()),
         ("He saw Moscow.", "Moscow", ()),
+        ("Thank you MAX Ruslan.", "Ruslan", ()),  # only punctuation sets a name off
+        ("Ruslan X thanks you", "Ruslan", ()),
+        ("Ruslan , thank you.", "Ruslan", ("voct",)),
     ],
 )
 def test_english_hint(source: str, name: str, hint: tuple[str, ...]) -> None:
@@ -120,6 +123,8 @@ def _choose(
         # no evidence: a source's case other than a locative, else the rendering kept and reported
         ((), 0, {"nomn"}, {"datv", "gent"}, (), "ru", Choice("gent", True)),
         ((), 0, {"nomn"}, {"gen2"}, (), "uk", Choice("gent", True)),
+        ((), 0, {"nomn"}, {"gen2"}, (), "ru", Choice("gen2", True)),  # Russian keeps its second genitive
+        ((), 0, {"nomn"}, {"datv"}, (), "uk", Choice("datv", True)),
         ((), 0, {"nomn"}, {"loct"}, (), "ru", Choice("nomn", False)),
         ((), 0, {"nomn"}, {"loc2"}, (), "ru", Choice("nomn", False)),
         (("accs",), 0, {"nomn", "accs"}, set(), (), "ru", Choice("accs", False)),
