@@ -81,6 +81,8 @@ TARGETS: dict[str, Target] = {
     # one module of a larger target, for a quick loop
     "wrap": Target(("translator/subtitles/wrap.py",), SUBTITLE_TESTS),
     "chunks": Target(("translator/subtitles/chunks.py",), SUBTITLE_TESTS),
+    "breaks": Target(("translator/subtitles/breaks.py",), SUBTITLE_TESTS),
+    "distribute": Target(("translator/subtitles/distribute.py",), SUBTITLE_TESTS),
     "cuerepair": Target(("translator/readers/cuerepair.py",), READER_TESTS),
 }
 DEFAULT_TARGETS = ("subtitles", "align", "readers", "grammar")
