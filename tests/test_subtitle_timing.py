@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from translator.document import Document, Segment, Timing, Translation
@@ -14,7 +14,7 @@ from translator.readers import read
 from translator.subtitles.chunks import chunk_text, cut_sentence
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.timing import cue_duration_ms, estimate_timings, spread
-from translator.subtitles.wrap import fits, is_dialogue
+from translator.subtitles.wrap import fits, is_dialogue, max_line_chars
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview-aisin.en.txt"
 WORDS = st.sampled_from(["Ruslan", "Aysin", "said", "that", "the", "war", "is,", "over.", "Moscow", "and", "Baku",
@@ -85,14 +85,29 @@ def _fewest_pieces(words: list[str], lang: str) -> int:
     return count
 
 
+# Two full lines, 42 + 1 + 42 characters (issue #26: cut into 2 pieces while n×limit was taken for n lines' room).
+FULL_TWO_LINES = "political scientist Ruslan Aysin said that the war is over and Moscow knows it now so"
+FULL_TWO_LINES_RU = "политолог Руслан Айсин сказал что война окончена а Москва и Баку думают иначе и"  # 39 + 1 + 39
+
+
 @settings(max_examples=200)
 @given(st.lists(WORDS, min_size=1, max_size=80), st.sampled_from(["en", "ru"]))
+@example(FULL_TWO_LINES.split(), "en")
+@example(FULL_TWO_LINES_RU.split(), "ru")
 def test_a_long_sentence_is_cut_into_the_fewest_pieces_that_fit(words: list[str], lang: str) -> None:
     pieces = cut_sentence(" ".join(words), lang)
     assert " ".join(pieces) == " ".join(words)
     assert all(fits(piece, lang) or " " not in piece for piece in pieces)
     if not is_dialogue(words):
         assert len(pieces) == _fewest_pieces(words, lang)
+
+
+def test_a_piece_may_fill_both_lines_and_the_space_between_them() -> None:
+    for text, lang in [(FULL_TWO_LINES, "en"), (FULL_TWO_LINES_RU, "ru")]:
+        assert len(text) == 2 * max_line_chars(lang) + 1 and fits(text, lang)
+        assert cut_sentence(text, lang) == [text]
+    second = "the rest of Europe will also have to live with it for the years that may yet come to"  # 84 characters
+    assert chunk_text(f"{FULL_TWO_LINES} {second}", "en") == [FULL_TWO_LINES, second]  # was cut into 3 cues
 
 
 def test_the_sample_interview_times_its_turns_only_unless_headings_are_asked_for() -> None:

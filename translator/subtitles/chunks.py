@@ -26,7 +26,7 @@ def cut_sentence(sentence: str, lang: str | None, costs: BreakCosts | None = Non
     costs = costs or BreakCosts()
     if is_dialogue(words):
         return _cut_dialogue(words, lang, costs)
-    most = MAX_LINES * max_line_chars(lang)
+    most = MAX_LINES * max_line_chars(lang) + MAX_LINES - 1  # n lines hold n×limit + n-1 characters
     two_lines = TwoLines(words, lang)
     prefix = two_lines.prefix  # words[start:end] joined is prefix[end] - prefix[start] - 1 characters
     after = [BREAK_WEIGHT * costs(words[i], words[i + 1], lang) for i in range(len(words) - 1)] + [0.0]
