@@ -145,13 +145,14 @@ def glossary_of(sentence: Sentence, lang: str) -> tuple[Glossary, list[int], str
 
 
 def respelt(form: str, lemma: str, lang: str) -> str | None:
-    """The gold form with one stem letter changed (B), or None when no stem is long enough."""
+    """The gold form with one stem letter changed (B), or None when no stem is long enough; abbreviations
+    (НАТО, СССР, КамАЗ) are not respelt."""
     out, changed = [], False
     for word, base in zip(form.split(" "), lemma.split(" ")):
         low, stem = word.lower(), 0
         while stem < min(len(low), len(base)) and low[stem] == base[stem].lower():
             stem += 1
-        if not changed and stem >= 4:
+        if not changed and stem >= 4 and not (word.isupper() or re.search(r"[^\W\d_][A-ZА-ЯЁІЇЄҐ]", word)):
             for old, new in RESPELL[lang]:
                 at = low.find(old, 1, stem - 1)
                 if at > 0:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translator.document import GlossaryHit
+from translator.document import GlossaryHit, GlossaryStatus
 from translator.glossary.attention import attend
 from translator.glossary.context import Evidence, Name, governed
 from translator.glossary.fuzzy import find_spelt
@@ -27,7 +27,8 @@ from translator.glossary.grammar import Choice, choose_case, english_hint, sourc
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
-from translator.glossary.paradigm import INFLECTED, lemmas
+from translator.glossary.nominative import Decision, decide
+from translator.glossary.paradigm import INFLECTED, any_form, lemmas
 from translator.glossary.profile import Profile, entry_profile
 from translator.spans import AlignedTranslation, Span
 
@@ -204,7 +205,8 @@ def _rewrite(
             continue
         form, sure, end = _inflected(glossary, occurrence, span, translated, tgt, decided)
         edits.append((span.start, end, form, k))
-        hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, "pinned" if sure else "uncertain")
+        status: GlossaryStatus = ("kept" if translated[span.start:end] == form else "pinned") if sure else "uncertain"
+        hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, status)
     text, shift = translated, 0
     for start, end, form, k in sorted(edits):
         hits[k].span = (start + shift, start + shift + len(form))  # where the form is in the rewritten text
@@ -214,16 +216,51 @@ def _rewrite(
     return text, [hits[k] for k in range(len(spans))]
 
 
+def _plain(text: str) -> str:
+    return " ".join(re.split(LOOSE, text.strip().lower().replace("ё", "е")))
+
+
+def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
+    """Whether `text` is the entry's `lang` form in a case other than the written nominative: each word one of
+    the surfaces its word takes in any case and number (paradigm.any_form), particles and fixed words as
+    written. The written form itself carries no case (a model may have copied the placeholder) and is not."""
+    form = glossary.entries[entry].written(lang) or ""
+    words, shown = form.split(" "), [w for w in re.split(r"[\s.,;:!?…—–]+", text.strip()) if w]
+    if len(words) != len(shown) or _plain(text) == _plain(form):
+        return False
+    return all(s.lower().replace("ё", "е") in any_form(w, lang) for w, s in zip(words, shown))
+
+
 def _inflected(
     glossary: Glossary, occurrence: Occurrence, span: Match, translated: str, tgt: str, decided: dict[int, str]
 ) -> tuple[str, bool, int]:
     """The form to write over `span`, whether its case is confirmed, and where the replaced text ends (past an
     English possessive the model left: "Трамп’s" → "Трампа")."""
     entry = occurrence.entry
+    if tgt in INFLECTED and not glossary.entries[entry].keep and in_paradigm(glossary, entry, tgt, span.text):
+        shown = [c for c in ("gent", "datv", "ablt", "loct", "accs", "nomn")
+                 if c in (phrase_reading(glossary, entry, tgt).cases_of(span.text) or span.cases)]
+        if shown:  # the case the kept form shows, for a name coordinated with it or depending on it
+            decided[span.end] = "nomn" if "nomn" in shown else shown[0]
+        return span.text, True, span.end  # a correct form of the name, in whatever case the model chose
+    nominative = _plain(written(glossary, entry, tgt))
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
     possessive = _POSSESSIVE.match(translated, span.end)
+    rendered = reading.cases_of(span.text) or span.cases  # or the case of the word attention found
+    # A form that carries no case: the glossary's nominative as the model copied it, or a respelling of it.
+    caseless = _plain(span.text) == nominative or (rendered and "nomn" in rendered)
+    if caseless and not possessive:
+        who = profile(glossary, entry)
+        decision = decide(translated, span.start, span.end, tgt, Name(who.person, who.kind == "place",
+                                                                       occurrence.hints), decided)
+        source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
+        if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
+            decision = Decision(source[0], True, "the source's case")
+        decided[span.end] = decision.case
+        form = written(glossary, entry, tgt, decision.case, frozenset({span.text.lower()}))
+        return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:
         choice, evidence = Choice("gent", True), Evidence(("gent",), 2, "possessive")
     else:
