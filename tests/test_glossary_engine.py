@@ -105,11 +105,12 @@ def test_sample_interview_pins_every_occurrence_in_both_languages(packages_dir: 
     uk, ru = hits_by_lang["uk"], hits_by_lang["ru"]
     assert len(uk) == len(ru) > 100
     assert all(h.status != "missed" for h in uk + ru)
-    counts = {lang: [sum(h.status == s for h in hits) for s in ("pinned", "uncertain")]
+    counts = {lang: [sum(h.status == s for h in hits) for s in ("pinned", "uncertain", "kept")]
               for lang, hits in hits_by_lang.items()}
     assert summary_line(hits_by_lang) == (
         f"glossary: {counts['uk'][0]} pinned, {counts['uk'][1]} uncertain, 0 missed (uk); "
-        f"{counts['ru'][0]} pinned, {counts['ru'][1]} uncertain, 0 missed (ru)"
+        f"{counts['ru'][0]} pinned, {counts['ru'][1]} uncertain, 0 missed (ru); "
+        f"kept as the translation wrote them: {counts['uk'][2]} (uk), {counts['ru'][2]} (ru)"
     )
     for lang, full_name in (("uk", "Руслан Айсін"), ("ru", "Руслан Айсин")):
         aisin = [h for h in hits_by_lang[lang] if h.term == "Ruslan Aisin"]

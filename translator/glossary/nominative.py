@@ -23,13 +23,15 @@ import re
 from dataclasses import dataclass
 
 from translator import morphology
-from translator.glossary.context import Evidence, Name, governed
+from translator.glossary import government as gov
+from translator.glossary.context import Evidence, Name, abbreviated, governed
 
 # Rules (Evidence.rule, up to its first variable word) whose case a nominative-looking name is rewritten to.
 TRUSTED = ("preposition", "motion", "with", "from", "comparative", "verb", "recipient of",
            "coordinated with a name", "adjective", "place")
 # Rules that mark the start of a clause or a label: the nominative stands.
-SUBJECT = ("sentence start", "after ", "clause", "label", "address", "subject after its verb",
+SUBJECT = ("sentence start", "after ,", "after (", "after )", "after -", "after –", "after —", "after :", "after ;",
+           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb",
            "subject of an English passive")
 # Nouns of time and of text after which a name starts a new constituent ("В 1979 году Франке стал").
 TIME_NOUNS = frozenset(
@@ -88,6 +90,8 @@ def _agreeing_verb(text: str, start: int, end: int, lang: str) -> bool:
     return False
 
 
+# Rules that read a preposition (context.py): trusted only when nothing but agreeing words stands between.
+_PREPOSITIONAL = ("preposition ", "with", "from", "motion ", "place ", "у + person")
 # Rules after which a nominative is never grammatical: an unconfirmed case is written rather than left.
 _NEVER_NOMINATIVE = ("with or from", "object of", "recipient of")
 _PATRONYMIC = ("ович", "евич", "івна", "овна", "евна", "ївна", "ич")
@@ -95,12 +99,15 @@ _PATRONYMIC = ("ович", "евич", "івна", "овна", "евна", "їв
 
 def _personal(phrase: str, lang: str) -> bool:
     """A person's name: a word pymorphy3 knows as a first name, surname or patronymic, or a patronymic's ending."""
-    return any(
-        w.lower().endswith(_PATRONYMIC) or any(
-            p.tag.grammemes & {"Name", "Surn", "Patr"} for p in morphology.parse(w, lang)[:3] if p.is_known
+    def personal(word: str) -> bool:
+        first = morphology.parse(word, lang)[0]
+        if first.tag.POS in ("ADJF", "ADJS"):  # Верховна, not a patronymic
+            return False
+        return word.lower().endswith(_PATRONYMIC) or bool(
+            first.is_known and first.tag.grammemes & {"Name", "Surn", "Patr"}
         )
-        for w in phrase.split(" ")
-    )
+
+    return any(personal(w) for w in phrase.split(" "))
 
 
 def _not_its_subject(text: str, start: int, lang: str) -> bool:
@@ -111,6 +118,27 @@ def _not_its_subject(text: str, start: int, lang: str) -> bool:
         return False
     readings = [p for p in morphology.parse(words[-1], lang)[:2] if p.tag.POS == "VERB"]
     return bool(readings) and all(p.tag.person in ("1per", "2per") or p.tag.number == "plur" for p in readings)
+
+
+def _title_before_name(text: str, start: int, lang: str, name: Name, decided: dict[int, str]) -> Decision | None:
+    """A person named after a title and the name of its place or body (президентом Азербайджана Ильхам Алиев):
+    in apposition to the title, in its case (the one its form shows, or the one it shares with what governs
+    it)."""
+    found = re.search(r"([^\W\d_][\w'’-]*) [^\W\d_][\w'’-]* $", text[:start])
+    if not found:
+        return None
+    title = found.group(1)
+    readings = [p for p in morphology.parse(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+    if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
+        return None
+    cases = {str(p.tag.case) for p in readings if p.normal_form == readings[0].normal_form}
+    if "nomn" in cases:
+        return Decision("nomn", True, "apposition to a nominative title")
+    if len(cases) == 1:
+        return Decision(cases.pop(), True, "apposition to a title")
+    outer = governed(text, found.start(1), found.end(1), lang, name, decided)
+    agree = [c for c in outer.cases if c in cases]
+    return Decision(agree[0], True, "apposition to a title") if agree and outer.strength == 2 else None
 
 
 def _animate(lemma: str, lang: str) -> bool:
@@ -134,13 +162,12 @@ def _undeclined(phrase: str, lang: str) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _between(text: str, start: int, lang: str, rule: str) -> list[str] | None:
-    """The words between the preposition a rule names and the name, or None when it is not found nearby."""
-    preposition = rule.split(" ")[-1]
+def _between(text: str, start: int, lang: str) -> list[str] | None:
+    """The words between the nearest preposition before the name and the name, or None when none is near."""
     words = _WORD.findall(text[max(0, start - 80):start])
     for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
-        if words[k].lower() == preposition:
-            return words[k + 1:]
+        if words[k].lower() in gov.PREPOSITIONS[lang]:
+            return [w for w in words[k + 1:] if not abbreviated(w)]  # з Д. Донцовим, у м. Києві
     return None
 
 
@@ -168,7 +195,9 @@ def _adjective(text: str, start: int, lang: str) -> tuple[int, set[str]] | None:
     return before.start(1), {str(p.tag.case) for p in readings}
 
 
-def _agreement(text: str, start: int, lang: str, name: Name, decided: dict[int, str]) -> Decision | None:
+def _agreement(
+    text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]
+) -> Decision | None:
     """The case an adjective before the name shows: the nominative when it can be one (Карпатская Украина), else
     the one it shares with what governs it (в Западной Африка → Африке, Верховної Рада → Ради)."""
     found = _adjective(text, start, lang)
@@ -177,6 +206,12 @@ def _agreement(text: str, start: int, lang: str, name: Name, decided: dict[int, 
     at, cases = found
     if "nomn" in cases:
         return Decision("nomn", True, "agreement with a nominative adjective")
+    adjective = text[at:start].strip()
+    genders = {p.tag.gender for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")}
+    last = text[start:end].split(" ")[-1]
+    own = {p.tag.gender for p in morphology.parse(last, lang)[:1] if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+    if own and None not in genders and not own & genders and "femn" in genders:
+        return Decision("nomn", True, "a feminine adjective before an undeclined name")  # соседней Бангладеш
     outer = governed(text, at, start - 1, lang, name, decided)
     agree = [c for c in outer.cases if c in cases or (c == "loc2" and "loct" in cases)]
     if agree and outer.strength == 2:
@@ -191,7 +226,7 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     """The case for a name the translation shows in its nominative at [start, end)."""
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
-    agreed = _agreement(text, start, lang, name, decided)
+    agreed = _agreement(text, start, end, lang, name, decided)
     if agreed is not None:
         return agreed
     previous = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
@@ -205,8 +240,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
         # The agent when the English says so ("appointed by Zelensky"); else the subject (был назначен Кэмерон).
         agent = "agent" in name.hints
         return Decision("ablt" if agent else "nomn", True, "agent of" if agent else "subject of a passive")
-    if rule.startswith("preposition ") and evidence.strength == 2:
-        between = _between(text, start, lang, rule)
+    if rule.startswith(_PREPOSITIONAL) and evidence.cases:
+        between = _between(text, start, lang)
         if between is None or not _agreeing(between, evidence.cases, lang):
             return Decision("nomn", False, "preposition before another word")
     opening = text[:start].rstrip()[-1:]
@@ -225,6 +260,10 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
         if name.person or _personal(text[start:end], lang):
             return Decision("nomn", False, "a person's name after a noun")
         return Decision("gent", True, "noun + genitive")
+    if rule == "proper noun" and personal:
+        titled = _title_before_name(text, start, lang, name, decided)
+        if titled is not None:
+            return titled
     cases = evidence.cases
     if rule.startswith("place ") and cases:
         return Decision(cases[0], True, rule)
@@ -245,4 +284,9 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     # Unconfirmed: a case the rule allows where it rules the nominative out (written, and flagged), else the
     # model's nominative, flagged.
     guess = cases and "nomn" not in cases and evidence.strength >= 1 and rule.startswith(_NEVER_NOMINATIVE)
-    return Decision(cases[0] if guess else "nomn", False, rule)
+    if guess:
+        return Decision(cases[0], False, rule)
+    # The English source's word before the name ("of Putin", "with Zelensky") as the last, unconfirmed, guess.
+    unread = not cases or rule.startswith("after ")  # the sentence's grammar said nothing of its own
+    hinted = [h for h in name.hints[:1] if unread and h in ("gent", "datv", "accs", "ablt", "loct")]
+    return Decision(hinted[0] if hinted else "nomn", False, rule)

@@ -41,6 +41,7 @@ class Paradigm:
     name: bool = False  # a first name: it has a vocative in Ukrainian address
     place: bool = False  # a place name: Russian second locative (в Крыму)
     guessed: bool = False  # pymorphy3 does not know the word; its paradigm is inferred from the ending
+    library: bool = False  # a person's name declined by petrovich or shevchenko (translator/names.py)
 
     @property
     def fixed(self) -> bool:
