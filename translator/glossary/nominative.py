@@ -28,11 +28,10 @@ from translator.glossary.context import Evidence, Name, abbreviated, governed
 
 # Rules (Evidence.rule, up to its first variable word) whose case a nominative-looking name is rewritten to.
 TRUSTED = ("preposition", "motion", "with", "from", "comparative", "verb", "recipient of",
-           "coordinated with a name", "adjective", "place")
+           "coordinated with", "adjective", "place", "apposition to")
 # Rules that mark the start of a clause or a label: the nominative stands.
 SUBJECT = ("sentence start", "after ,", "after (", "after )", "after -", "after –", "after —", "after :", "after ;",
-           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb",
-           "subject of an English passive")
+           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb")
 # Nouns of time and of text after which a name starts a new constituent ("В 1979 году Франке стал").
 TIME_NOUNS = frozenset(
     "год месяц день неделя век время раз час минута сезон эпизод период момент этап серия глава "
@@ -192,6 +191,8 @@ def _adjective(text: str, start: int, lang: str) -> tuple[int, set[str]] | None:
     readings = [p for p in morphology.parse(before.group(1), lang) if p.tag.POS in ("ADJF", "PRTF")]
     if not readings or morphology.parse(before.group(1), lang)[0].tag.POS not in ("ADJF", "PRTF"):
         return None
+    if any(p.normal_form in gov.VERBS for p in readings):  # вдячний Руслану: it governs the name
+        return None
     return before.start(1), {str(p.tag.case) for p in readings}
 
 
@@ -255,6 +256,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
         if _animate(noun, lang) and (name.person or _personal(text[start:end], lang)):
             return Decision("nomn", False, "beside a person noun")  # поэт Андрей Вознесенский, сын Путина
+        if "gent" in name.hints[:1]:  # "the umbrella of France"
+            return Decision("gent", True, "noun + genitive, as the English says")
         if _agreeing_verb(text, start, end, lang):
             return Decision("nomn", True, "subject before its verb")
         if name.person or _personal(text[start:end], lang):
@@ -279,7 +282,7 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
         return Decision(cases[0], False, rule)  # never a nominative after it, but which case is a guess
     if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
         return Decision("nomn", True, rule)
-    if _verb_follows(text, end, lang):
+    if _agreeing_verb(text, start, end, lang):
         return Decision("nomn", True, "subject before its verb")
     # Unconfirmed: a case the rule allows where it rules the nominative out (written, and flagged), else the
     # model's nominative, flagged.
