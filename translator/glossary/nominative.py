@@ -41,10 +41,10 @@ TIME_NOUNS = frozenset(
 KIND_NOUNS = frozenset(
     "город село деревня посёлок поселок остров полуостров река речка озеро гора горы штат область район округ "
     "провинция земля станция муниципалитет монастырь санаторий улица площадь порт залив море хребет долина "
-    "замок аэропорт стадион клуб команда университет институт журнал фильм альбом песня роман книга имя "
+    "замок аэропорт стадион клуб команда университет институт журнал фильм альбом песня роман книга "
     "місто селище острів півострів річка озеро гора штат область район округ провінція земля станція "
     "вулиця площа порт море замок аеропорт стадіон клуб команда університет інститут журнал фільм альбом пісня "
-    "роман книга ім'я".split()
+    "роман книга".split()
 )
 _AFTER = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,1}([^\W\d_][\w-]*)")
 
@@ -205,12 +205,17 @@ def _agreement(
     if found is None:
         return None
     at, cases = found
-    if "nomn" in cases:
-        return Decision("nomn", True, "agreement with a nominative adjective")
     adjective = text[at:start].strip()
-    genders = {p.tag.gender for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")}
+    readings = [p for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")]
+    genders = {p.tag.gender for p in readings}
     last = text[start:end].split(" ")[-1]
     own = {p.tag.gender for p in morphology.parse(last, lang)[:1] if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+    nominative = [p for p in readings if p.tag.case == "nomn"]
+    if any(not own or p.tag.gender in own or p.tag.gender is None for p in nominative):
+        return Decision("nomn", True, "agreement with a nominative adjective")  # not Святой Анна
+    cases.discard("nomn")
+    if not cases:
+        return None
     if own and None not in genders and not own & genders and "femn" in genders:
         return Decision("nomn", True, "a feminine adjective before an undeclined name")  # соседней Бангладеш
     outer = governed(text, at, start - 1, lang, name, decided)
@@ -235,6 +240,12 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     # A name right after another name in an oblique case: a chain of genitives (Ради України).
     if previous and not personal and decided.get(previous.end(1), "nomn") not in ("nomn", "accs"):
         return Decision("gent", True, "after an oblique name")
+    listed = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
+    if listed and decided.get(-listed.end(1), "nomn") != "nomn":
+        # A list whose previous name the model also left in the nominative and a rule put in its case
+        # (в Германия, Франция → в Германии, Франции); a correct oblique form before a comma says nothing
+        # (в Линце, Австрия).
+        return Decision(decided[-listed.end(1)], True, "a list after a name put in its case")
     evidence: Evidence = governed(text, start, end, lang, name, decided)
     rule = evidence.rule
     if rule == "passive agent":
@@ -246,7 +257,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
         if between is None or not _agreeing(between, evidence.cases, lang):
             return Decision("nomn", False, "preposition before another word")
     opening = text[:start].rstrip()[-1:]
-    if opening and opening in "«\"„“'`(":
+    quoted_after_preposition = rule.startswith(_PREPOSITIONAL) and evidence.strength == 2 and opening != "("
+    if opening and opening in "«\"„“'`(" and not quoted_after_preposition:
         return Decision("nomn", True, "quoted")
     if rule.startswith("after the noun "):
         noun = rule.removeprefix("after the noun ")
