@@ -96,9 +96,9 @@ _NEVER_NOMINATIVE = ("with or from", "object of", "recipient of")
 _PATRONYMIC = ("ович", "евич", "івна", "овна", "евна", "ївна", "ич")
 
 
-def _personal(phrase: str, lang: str) -> bool:
+def is_personal(phrase: str, lang: str) -> bool:
     """A person's name: a word pymorphy3 knows as a first name, surname or patronymic, or a patronymic's ending."""
-    def personal(word: str) -> bool:
+    def one(word: str) -> bool:
         first = morphology.parse(word, lang)[0]
         if first.tag.POS in ("ADJF", "ADJS"):  # Верховна, not a patronymic
             return False
@@ -106,7 +106,7 @@ def _personal(phrase: str, lang: str) -> bool:
             first.is_known and first.tag.grammemes & {"Name", "Surn", "Patr"}
         )
 
-    return any(personal(w) for w in phrase.split(" "))
+    return any(one(w) for w in phrase.split(" "))
 
 
 def _not_its_subject(text: str, start: int, lang: str) -> bool:
@@ -236,7 +236,7 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     if agreed is not None:
         return agreed
     previous = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    personal = name.person or _personal(text[start:end], lang)
+    personal = name.person or is_personal(text[start:end], lang)
     # A name right after another name in an oblique case: a chain of genitives (Ради України).
     if previous and not personal and decided.get(previous.end(1), "nomn") not in ("nomn", "accs"):
         return Decision("gent", True, "after an oblique name")
@@ -266,13 +266,13 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
             return Decision("nomn", True, "after a time noun")
         if noun in KIND_NOUNS:
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
-        if _animate(noun, lang) and (name.person or _personal(text[start:end], lang)):
+        if _animate(noun, lang) and (name.person or is_personal(text[start:end], lang)):
             return Decision("nomn", False, "beside a person noun")  # поэт Андрей Вознесенский, сын Путина
         if "gent" in name.hints[:1]:  # "the umbrella of France"
             return Decision("gent", True, "noun + genitive, as the English says")
         if _agreeing_verb(text, start, end, lang):
             return Decision("nomn", True, "subject before its verb")
-        if name.person or _personal(text[start:end], lang):
+        if name.person or is_personal(text[start:end], lang):
             return Decision("nomn", False, "a person's name after a noun")
         return Decision("gent", True, "noun + genitive")
     if rule == "proper noun" and personal:

@@ -27,7 +27,7 @@ from translator.glossary.grammar import Choice, choose_case, english_hint, sourc
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
-from translator.glossary.nominative import Decision, decide
+from translator.glossary.nominative import Decision, decide, is_personal
 from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas
 from translator.glossary.profile import Profile, entry_profile
 from translator.morphology import parse
@@ -296,8 +296,9 @@ def _inflected(
     caseless = _plain(span.text) == nominative or (rendered and "nomn" in rendered)
     if caseless and not possessive:
         who = profile(glossary, entry)
-        decision = decide(translated, span.start, span.end, tgt, Name(who.person, who.kind == "place",
-                                                                       occurrence.hints), decided)
+        person = who.person or is_personal(written(glossary, entry, tgt), tgt)  # read from the glossary's spelling
+        decision = decide(translated, span.start, span.end, tgt, Name(person, who.kind == "place", occurrence.hints),
+                          decided)
         source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
         if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
             decision = Decision(source[0], True, "the source's case")
