@@ -98,9 +98,9 @@ def test_a_respelt_name_gets_the_glossary_spelling_in_the_models_case() -> None:
 
 
 def test_where_no_rule_is_sure_the_name_is_flagged_not_guessed() -> None:
-    # a person's name after a noun: сын Путина or поэт Андрей Вознесенский, the sentence cannot tell
-    assert restored([("Putin", "Путин", "")], "The son Putin.", "Это сын Путин.", "ru") == (
-        "Это сын Путин.", ["uncertain"])
+    # a person's name after an oblique noun of a person: сына Путина, or an apposition; the sentence cannot tell
+    assert restored([("Putin", "Путин", "")], "I saw the son of Putin.", "Я видел сына Путин.", "ru") == (
+        "Я видел сына Путин.", ["uncertain"])
 
 
 def test_personal_names_decline_through_the_name_libraries() -> None:
