@@ -73,7 +73,10 @@ def _feats(column: str) -> dict[str, str]:
 
 
 def _cased(lemma: str, form: str) -> str:
-    """The lemma capitalised like the gold form."""
+    """The lemma capitalised like the gold form (the form itself where the treebank's lemma only lost its
+    capitals or its ё: СПбГПУ, YouTube, Гёйгёль)."""
+    if lemma.lower().replace("ё", "е") == form.lower().replace("ё", "е"):
+        return form
     if len(form) > 1 and form.isupper():
         return lemma.upper()
     return lemma[:1].upper() + lemma[1:] if form[:1].isupper() else lemma

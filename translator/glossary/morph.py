@@ -71,7 +71,16 @@ def _choose(
     feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
     if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
         return by_analogy(word, lang)
-    return paradigm_of(best) if best is not None else None
+    paradigm = paradigm_of(best) if best is not None else None
+    if paradigm is not None and paradigm.guessed and any(
+        _IMPOSSIBLE.search(v) for variants in paradigm.forms.values() for v in variants
+    ):
+        return None  # pymorphy3's guess gives "Авраамийа", "Акишбаяа": written as it is, and check says so
+    return paradigm
+
+
+# Endings no Russian or Ukrainian word has: a guessed paradigm that makes them is wrong.
+_IMPOSSIBLE = re.compile(r"[йяь][аоуеыі]\w{0,2}$")
 
 
 @dataclass(frozen=True)

@@ -308,6 +308,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
         return Decision(cases[0], True, rule)
     if rule.startswith("coordinated with") and evidence.strength == 2 and cases == ("nomn",):
         return Decision("nomn", True, rule)  # Каламария, Пенталофос и Флорина
+    if rule.startswith("apposition to") and not personal:
+        return Decision("nomn", True, "beside a kind of place")  # острова Лусон, not Лусна
     if rule.startswith("apposition to") and cases[:1] == ("nomn",):
         return Decision("nomn", True, "apposition to a title in the nominative")  # народний депутат Фролов
     if "voct" in cases and lang == "uk":
