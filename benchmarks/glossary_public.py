@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.document import GlossaryHit
-from translator.glossary import Glossary, GlossaryEntry, protect, restore
+from translator.glossary import Glossary, GlossaryEntry, nominative, pin, protect, restore
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = {"ru": "ru_gsd-ud-dev.conllu", "uk": "uk_parlamint-ud-dev.conllu"}
@@ -176,6 +176,7 @@ class Score:
     lines: int = 0
     unchanged: int = 0
     by_case: dict[str, list[int]] = field(default_factory=dict)  # case → [names, right]
+    rules: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (rule, outcome) → [fired, right]
     failures: list[str] = field(default_factory=list)
 
     def share(self, count: int) -> float:
@@ -214,7 +215,19 @@ def score_sentence(sentence: Sentence, lang: str, kind: str, score: Score) -> No
         return
     texts.append(sentence.text[position:])
     raw = "".join(texts)
-    output, hits = restore(glossary, protect(glossary, source, "en", lang), raw, lang)
+    made: dict[int, nominative.Decision] = {}  # where a caseless name starts in raw → the decision it got
+
+    def recording(text: str, start: int, end: int, tgt: str, who: object, decided: dict[int, str]) -> object:
+        decision = nominative.decide(text, start, end, tgt, who, decided)  # type: ignore[arg-type]
+        if text == raw:
+            made[start] = decision
+        return decision
+
+    vars(pin)["decide"] = recording  # pin imports decide by name
+    try:
+        output, hits = restore(glossary, protect(glossary, source, "en", lang), raw, lang)
+    finally:
+        vars(pin)["decide"] = nominative.decide
     if kind == "A":
         score.lines += 1
         score.unchanged += output == sentence.text
@@ -232,11 +245,19 @@ def score_sentence(sentence: Sentence, lang: str, kind: str, score: Score) -> No
         score.flagged += flagged
         score.silent += not right and not flagged
         score.false_flags += right and flagged
+        decision = made.get(spans[k][0])
+        if decision is not None and decision.sure and kind in ("A", "C"):
+            tally = score.rules.setdefault((nominative.family(decision.rule), nominative.outcome(decision)), [0, 0])
+            tally[0] += 1
+            # The rule chose right when the name came out right or its case is the gold case (a declension the
+            # paradigm got wrong, Кароль Шретером, is not the rule's error).
+            tally[1] += right or decision.case.replace("loc2", "loct") == name.case
         tally = score.by_case.setdefault(name.case, [0, 0])
         tally[0] += 1
         tally[1] += right
         if not right or flagged:
-            score.failures.append(f"{lang} {kind} {status:9} {seen!r} for {name.form!r} ({name.case}) in: {raw}")
+            why = f" [{decision.rule}{'' if decision.sure else ', unsure'}]" if decision is not None else ""
+            score.failures.append(f"{lang} {kind} {status:9} {seen!r} for {name.form!r} ({name.case}){why} in: {raw}")
 
 
 def evaluate(
@@ -273,17 +294,40 @@ def case_table(scores: dict[tuple[str, str], Score]) -> str:
     return "\n".join(lines)
 
 
+def rule_table(scores: dict[tuple[str, str], Score]) -> str:
+    """Per language, each rule that decided a caseless name surely (A and C together): how often it fired and
+    how often the name came out right; below the bar it is reported uncertain (nominative.BELOW_BAR)."""
+    lines = ["| lang | rule | does | fired | right | precision | bar |", "|---|---|---|---|---|---|---|"]
+    for lang in dict.fromkeys(lang for _, lang in scores):
+        merged: dict[tuple[str, str], list[int]] = {}
+        for kind in ("A", "C"):
+            for key, (fired, right) in scores[(kind, lang)].rules.items() if (kind, lang) in scores else ():
+                tally = merged.setdefault(key, [0, 0])
+                tally[0] += fired
+                tally[1] += right
+        for (rule, does), (fired, right) in sorted(merged.items(), key=lambda item: -item[1][0]):
+            held = "held" if right / fired >= nominative.PRECISION_BAR else "below"
+            lines.append(f"| {lang} | {rule} | {does} | {fired} | {right} | {right / fired:.1%} | {held} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", help="the shared corpus folder (default: $TRANSLATOR_CORPUS or ../shared/corpus)")
     parser.add_argument("--failures", choices=KINDS, action="append", help="list the names of a kind not right")
     parser.add_argument("--by-case", action="store_true", help="right/names per gold case")
+    parser.add_argument("--rules", action="store_true",
+                        help="each nominative rule's fire count and precision on A and C, measured before the bar")
     args = parser.parse_args()
     corpus = corpus_dir(args.corpus)
     if not (corpus / "ud").is_dir():
         parser.error(f"no ud/ folder in {corpus}")
+    nominative.GATED = not args.rules
     scores = evaluate(corpus)
     print(table(scores))
+    if args.rules:
+        print("\n(every rule as written, none held to the bar)\n")
+        print(rule_table(scores))
     if args.by_case:
         print()
         print(case_table(scores))

@@ -38,8 +38,6 @@ def restored(rows: list[tuple[str, str, str]], source: str, text: str, lang: str
         ([("Baerbock", "Бербок", "she")], "Baerbock's speech.", "Речь Бербок.", "ru"),
         ([("Dnipro", "Дніпро", "")], "Along the Dnipro.", "Пливли по Дніпру.", "uk"),
         ([("Arcesilaus", "Аркесилай", "")], "Together with Arcesilaus.", "Вместе с Аркесилаем.", "ru"),
-        ([("David Cameron", "Дэвид Кэмерон", "")], "David Cameron was appointed.", "Был назначен Дэвид Кэмерон.",
-         "ru"),
         ([("Anna Orochko", "Анна Орочко", "")], "Anna Orochko has it.", "У Анны Орочко есть.", "ru"),
         ([("Klitschko", "Кличко", "")], "The Klitschko brothers.", "Брати Клички.", "uk"),
         ([("Aliyev", "Алиев", "")], "The house of Aliyev.", "Дом Алиевых.", "ru"),
@@ -53,6 +51,13 @@ def test_a_correct_form_is_never_touched_and_is_reported_kept(
     rows: list[tuple[str, str, str]], source: str, text: str, lang: str
 ) -> None:
     assert restored(rows, source, text, lang) == (text, ["kept"])
+
+
+def test_a_nominative_a_rule_below_the_bar_leaves_is_untouched_but_flagged() -> None:
+    # the subject of a passive held in 1 of 4 caseless names on UD dev (ru): the text stays, the name is flagged
+    rows = [("David Cameron", "Дэвид Кэмерон", "")]
+    text = "Был назначен Дэвид Кэмерон."
+    assert restored(rows, "David Cameron was appointed.", text, "ru") == (text, ["uncertain"])
 
 
 @pytest.mark.parametrize(

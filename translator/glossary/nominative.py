@@ -64,6 +64,7 @@ class Decision:
     case: str
     sure: bool
     rule: str
+    below_bar: bool = False  # a rule's decision made unsure because the rule fell below the bar on UD dev
 
 
 def _verb_follows(text: str, end: int, lang: str) -> bool:
@@ -248,8 +249,94 @@ def _agreement(
     return Decision(ordered[0], False, "agreement with an adjective") if ordered else None
 
 
+# Decision rules whose tail names a word (preposition в, verb дать, after the noun сын): measured as one rule.
+_VARIABLE = ("preposition ", "motion ", "place ", "transitive verb ", "verb ", "recipient of ", "object of ",
+             "adjective ", "apposition to an uninflected ", "label ", "after the noun ", "у + person")
+_FIXED = frozenset(("apposition to a title", "apposition to a nominative title",
+                    "apposition to a title in the nominative", "coordinated with a name"))
+
+
+def family(rule: str) -> str:
+    """The rule a decision is measured under: its text up to its first variable word."""
+    if rule in _FIXED:
+        return rule
+    if rule.startswith(("place ", "preposition ", "motion ")):
+        return rule  # each preposition measured on its own (в, на, из)
+    for prefix in _VARIABLE:
+        if rule.startswith(prefix):
+            return prefix.strip() + " …"
+    if rule.startswith(("apposition to ", "coordinated with ")):
+        return rule.split(" ")[0] + " " + rule.split(" ")[1] + " …"
+    return rule
+
+
+def outcome(decision: Decision) -> str:
+    """What a sure decision does to the text: leaves the nominative or writes an oblique case."""
+    return "keep nomn" if decision.case == "nomn" else "rewrite"
+
+
+# Rules (family, outcome) below the bar on UD dev (benchmarks/glossary_public.py --rules; right/fired on A and C
+# together, a rule right when its case is the gold one or the name came out right): right in under PRECISION_BAR
+# of the names they decided. Their decisions are reported uncertain; the case they chose is still written. A rule
+# that held on one or two names is kept (weak evidence, listed so by --rules); one that never fired there (the
+# issue's own examples: an object of a first-person verb, a passive's agent in English) stays as it is.
+BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
+    "ru": frozenset((
+        ("quoted", "keep nomn"),  # 33/44
+        ("place в", "rewrite"),  # 41/43
+        ("after ,", "keep nomn"),  # 36/41
+        ("inanimate noun + genitive", "rewrite"),  # 36/38
+        ("sentence start", "keep nomn"),  # 25/29
+        ("beside a kind of place or thing", "keep nomn"),  # 18/25
+        ("noun + genitive", "rewrite"),  # 15/20
+        ("apposition to a title in the nominative", "keep nomn"),  # 15/17
+        ("agreement with a nominative adjective", "keep nomn"),  # 14/15
+        ("coordinated with a name", "keep nomn"),  # 8/10
+        ("subject before its verb", "keep nomn"),  # 5/10
+        ("coordinated with a name", "rewrite"),  # 7/8
+        ("motion в", "rewrite"),  # 4/7
+        ("after -", "keep nomn"),  # 6/7
+        ("clause", "keep nomn"),  # 5/6
+        ("beside a kind of place", "keep nomn"),  # 4/5
+        ("after ;", "keep nomn"),  # 1/5
+        ("place на", "rewrite"),  # 4/5
+        ("subject of a passive", "keep nomn"),  # 1/4
+        ("clause after a conjunction", "keep nomn"),  # 1/4
+        ("after :", "keep nomn"),  # 2/3
+        ("motion на", "rewrite"),  # 1/2
+        ("apposition to …", "rewrite"),  # 1/2
+        ("label …", "keep nomn"),  # 1/2
+        ("after an oblique name", "rewrite"),  # 1/2
+        ("preposition над", "rewrite"),  # 0/1
+    )),
+    "uk": frozenset((
+        ("after ,", "keep nomn"),  # 36/39
+        ("noun + genitive", "rewrite"),  # 20/22
+        ("apposition to a title in the nominative", "keep nomn"),  # 4/5
+        ("agreement with a nominative adjective", "keep nomn"),  # 2/3
+        ("clause, agreeing verb after", "keep nomn"),  # 1/2
+        ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
+        ("subject before its verb", "keep nomn"),  # 0/1
+        ("after –", "keep nomn"),  # 0/1
+        ("place на", "rewrite"),  # 0/1
+    )),
+}
+PRECISION_BAR = 0.98
+# Set by the benchmark's --rules option to measure every rule as written, before the bar.
+GATED = True
+
+
 def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
-    """The case for a name the translation shows in its nominative at [start, end)."""
+    """The case for a name the translation shows in its nominative at [start, end): a rule's decision is sure
+    only where that rule held on UD dev in at least PRECISION_BAR of the names it decided."""
+    decision = _decide(text, start, end, lang, name, decided)
+    if decision.sure and GATED and (family(decision.rule), outcome(decision)) in BELOW_BAR.get(lang, frozenset()):
+        return Decision(decision.case, False, decision.rule, below_bar=True)
+    return decision
+
+
+def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
+    """The case for a name the translation shows in its nominative at [start, end), and the rule that says so."""
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
     agreed = _agreement(text, start, end, lang, name, decided)
@@ -261,11 +348,14 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     if previous and not personal and decided.get(previous.end(1), "nomn") not in ("nomn", "accs"):
         return Decision("gent", True, "after an oblique name")
     listed = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
-    if listed and decided.get(-listed.end(1), "nomn") != "nomn":
+    if listed and decided.get(-listed.end(1), "nomn").rstrip("?") != "nomn":
         # A list whose previous name the model also left in the nominative and a rule put in its case
         # (в Германия, Франция → в Германии, Франции); a correct oblique form before a comma says nothing
         # (в Линце, Австрия).
-        return Decision(decided[-listed.end(1)], True, "a list after a name put in its case")
+        # As sure as the decision for the name before (a "?" marks one a rule below the bar made).
+        previous_case = decided[-listed.end(1)]
+        sure = not previous_case.endswith("?")
+        return Decision(previous_case.rstrip("?"), sure, "a list after a name put in its case")
     evidence: Evidence = governed(text, start, end, lang, name, decided)
     rule = evidence.rule
     if rule == "passive agent":
@@ -296,7 +386,9 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
             return Decision("nomn", True, "subject before its verb")
         if name.person or is_personal(text[start:end], lang):
             return Decision("nomn", False, "a person's name after a noun")
-        return Decision("gent", True, "noun + genitive")
+        if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition as often as a genitive
+            return Decision("gent", True, "noun + genitive")
+        return Decision("gent", True, "inanimate noun + genitive")
     if rule == "proper noun" and personal:
         titled = _title_before_name(text, start, lang, name, decided)
         if titled is not None:
@@ -321,6 +413,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     if rule.startswith(("preposition ", "with or from")) and cases and "nomn" not in cases:
         return Decision(cases[0], False, rule)  # never a nominative after it, but which case is a guess
     if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
+        if _agreeing_verb(text, start, end, lang):  # Франке стал, not Барыкин иногда называют
+            return Decision("nomn", True, rule + ", agreeing verb after")
         return Decision("nomn", True, rule)
     if _agreeing_verb(text, start, end, lang):
         return Decision("nomn", True, "subject before its verb")

@@ -303,8 +303,8 @@ def _inflected(
         if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
             decision = Decision(source[0], True, "the source's case")
         decided[span.end] = decision.case
-        if decision.sure:
-            decided[-span.end] = decision.case  # a caseless form put in its case: a list may follow it
+        if decision.sure or decision.below_bar:  # a caseless form put in its case: a list may follow it, as unsure
+            decided[-span.end] = decision.case + ("" if decision.sure else "?")
         form = written(glossary, entry, tgt, decision.case, frozenset({span.text.lower()}))
         return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:
