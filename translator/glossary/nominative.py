@@ -284,10 +284,10 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("quoted", "keep nomn"),  # 33/44
         ("place в", "rewrite"),  # 41/43
-        ("after ,", "keep nomn"),  # 36/41
         ("inanimate noun + genitive", "rewrite"),  # 36/38
         ("sentence start", "keep nomn"),  # 25/29
         ("beside a kind of place or thing", "keep nomn"),  # 18/25
+        ("after , after a capitalised word", "keep nomn"),  # 20/25
         ("noun + genitive", "rewrite"),  # 15/20
         ("apposition to a title in the nominative", "keep nomn"),  # 15/17
         ("agreement with a nominative adjective", "keep nomn"),  # 14/15
@@ -310,9 +310,10 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("preposition над", "rewrite"),  # 0/1
     )),
     "uk": frozenset((
-        ("after ,", "keep nomn"),  # 36/39
+        ("after , a person ending the sentence", "keep nomn"),  # 24/25
         ("noun + genitive", "rewrite"),  # 20/22
         ("apposition to a title in the nominative", "keep nomn"),  # 4/5
+        ("after , after a capitalised word", "keep nomn"),  # 3/5
         ("agreement with a nominative adjective", "keep nomn"),  # 2/3
         ("clause, agreeing verb after", "keep nomn"),  # 1/2
         ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
@@ -415,6 +416,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
         if _agreeing_verb(text, start, end, lang):  # Франке стал, not Барыкин иногда называют
             return Decision("nomn", True, rule + ", agreeing verb after")
+        if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
+            return Decision("nomn", True, "after , after a capitalised word")  # Керколди, Шотландия
+        if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
+            return Decision("nomn", True, "after , a person ending the sentence")  # Будь ласка, Олександре
         return Decision("nomn", True, rule)
     if _agreeing_verb(text, start, end, lang):
         return Decision("nomn", True, "subject before its verb")
