@@ -163,6 +163,22 @@ def _nominative_title(text: str, start: int, lang: str) -> bool:
         p.tag.case for p in readings if p.normal_form == readings[0].normal_form} <= {"nomn", "voct"}
 
 
+# Kinds of place a country is not: a country's name after one is its genitive (области Украина → Украины).
+_SMALL_PLACES = frozenset("город село деревня посёлок поселок река речка озеро гора станция улица площадь порт "
+                          "місто селище річка озеро гора станція вулиця площа порт".split())
+
+
+def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
+    """The kind noun names a small place (город, река, улица) and the name is not a country or a region
+    pymorphy3 knows as such (Geox): the name is the place itself, in apposition (города Иидзука)."""
+    if noun not in _SMALL_PLACES:
+        return False
+    word = _WORD.match(text, start)
+    if word is None:
+        return False
+    return not any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
+
+
 def _animate(lemma: str, lang: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
 
@@ -284,14 +300,14 @@ def outcome(decision: Decision) -> str:
 # issue's own examples: an object of a first-person verb, a passive's agent in English) stays as it is.
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
-        ("quoted", "keep nomn"),  # 33/44
         ("place в", "rewrite"),  # 41/43
+        ("quoted", "keep nomn"),  # 30/41
         ("inanimate noun + genitive", "rewrite"),  # 36/38
-        ("sentence start", "keep nomn"),  # 25/29
-        ("beside a kind of place or thing", "keep nomn"),  # 18/25
         ("after , after a capitalised word", "keep nomn"),  # 20/25
+        ("beside a kind of place or thing", "keep nomn"),  # 14/21
         ("noun + genitive", "rewrite"),  # 15/20
         ("apposition to a title in the nominative", "keep nomn"),  # 15/17
+        ("sentence start", "keep nomn"),  # 13/17
         ("agreement with a nominative adjective", "keep nomn"),  # 14/15
         ("coordinated with a name", "keep nomn"),  # 8/10
         ("subject before its verb", "keep nomn"),  # 5/10
@@ -372,12 +388,16 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     opening = text[:start].rstrip()[-1:]
     quoted_after_preposition = rule.startswith(_PREPOSITIONAL) and evidence.strength == 2 and opening != "("
     if opening and opening in "«\"„“'`(" and not quoted_after_preposition:
+        if re.search(r"(?:^|[.!?:;,—–-])\s*[«\"„“'`(]+$", text[:start].rstrip()):
+            return Decision("nomn", True, "quoted after punctuation")  # ``Челси'' и ..., (Гмелин: measured apart
         return Decision("nomn", True, "quoted")
     if rule.startswith("after the noun "):
         noun = rule.removeprefix("after the noun ")
         if noun in TIME_NOUNS:
             return Decision("nomn", True, "after a time noun")
         if noun in KIND_NOUNS:
+            if not personal and _same_kind(text, start, noun, lang):
+                return Decision("nomn", True, "beside a kind noun, a name of the same kind")
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
         if _animate(noun, lang) and (name.person or is_personal(text[start:end], lang)):
             if _nominative_title(text, start, lang):
@@ -418,6 +438,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
         if _agreeing_verb(text, start, end, lang):  # Франке стал, not Барыкин иногда называют
             return Decision("nomn", True, rule + ", agreeing verb after")
+        if rule == "sentence start" and re.match(r"\s*(?:\(|--|—|–)", text[end:]):
+            return Decision("nomn", True, "sentence start, a definition after")  # Лопская (...) -- река
         if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
             return Decision("nomn", True, "after , after a capitalised word")  # Керколди, Шотландия
         if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
