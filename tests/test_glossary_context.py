@@ -60,14 +60,18 @@ def test_the_issues_examples(source: str, tgt: str, model: str, expected: str) -
 
 
 def test_a_case_the_sentence_does_not_confirm_is_reported_uncertain() -> None:
-    # an unknown construction after a comma: the nominative is kept (it may be right) and flagged
-    text, hits = pinned("Well, Putin.", "Ну, Путин.", "ru")
-    assert text == "Ну, Путин." and hits == [("Путин", "uncertain")]
+    # after a comma after a capitalised word the nominative was right in 20 of 25 caseless names on UD dev (ru),
+    # below the 98% bar: the name is left as it is and flagged, never guessed (issue #25)
+    assert pinned("Well, Putin.", "Ну, Путин.", "ru") == ("Ну, Путин.", [("Путин", "uncertain")])
+    # a person's name after an oblique noun of a person: a genitive (сына Путина) or an apposition (сына
+    # Путин, a name kept undeclined), which the sentence cannot tell: kept and flagged, never guessed
+    assert pinned("I saw the son of Putin.", "Я видел сына Путин.", "ru") == (
+        "Я видел сына Путин.", [("Путин", "uncertain")])
     # a thing or a recipient after "продать": the accusative is likelier, but the sentence cannot tell
     assert pinned("Russia sold Alaska.", "Россия продала Аляска.", "ru") == (
-        "Россия продала Аляску.", [("Россия", "pinned"), ("Аляску", "uncertain")])
+        "Россия продала Аляску.", [("Россия", "kept"), ("Аляску", "uncertain")])
     # an indeclinable name is written alike in every case: nothing to doubt
-    assert pinned("We went to Baku.", "Мы поехали в Баку.", "ru")[1] == [("Баку", "pinned")]
+    assert pinned("We went to Baku.", "Мы поехали в Баку.", "ru")[1] == [("Баку", "kept")]
 
 
 def test_gender_and_locative_come_from_both_columns_and_the_note() -> None:

@@ -62,11 +62,14 @@ def through(
     ("sentence", "tgt", "expected", "statuses"),
     [
         ("I met with Ruslan Aysin in Moscow.", "uk", "Я зустрівся з Русланом Айсіним у Москві.", ["pinned"] * 2),
-        ("I met with Ruslan Aisin in Moscow.", "ru", "Я встретился с Русланом Айсиным в Москве.", ["pinned"] * 2),
-        ("He spoke about Putin.", "uk", "Він говорив про Путіна.", ["pinned"]),
+        # "place в" chose the right case in 41 of 43 caseless names on UD dev (ru), below the 98% bar: the
+        # locative is written, and flagged
+        ("I met with Ruslan Aisin in Moscow.", "ru", "Я встретился с Русланом Айсиным в Москве.",
+         ["pinned", "uncertain"]),
+        ("He spoke about Putin.", "uk", "Він говорив про Путіна.", ["kept"]),
         ("He lives in Beijing.", "uk", "Він живе у Піедра.", ["missed"]),
         ("He visited Crimea.", "uk", "Він відвідав ….", ["missed"]),
-        ("He lives in Crimea.", "ru", "Он живёт в Крыму.", ["pinned"]),
+        ("He lives in Crimea.", "ru", "Он живёт в Крыму.", ["uncertain"]),
     ],
 )
 def test_real_model_misbehaviour_is_pinned_or_reported(
@@ -81,7 +84,7 @@ def test_pivot_through_english_keeps_the_source_case(engine: ArgosEngine) -> Non
     [(text, hits)] = through(engine, GLOSSARY, ["Ми говорили з Русланом Айсіним у Криму."], "uk", "ru")
     assert text == "Мы говорили с Русланом Айсиным в Крыму."
     assert [(h.source_text, h.target_text, h.status) for h in hits] == [
-        ("Русланом Айсіним", "Русланом Айсиным", "pinned"), ("Криму", "Крыму", "pinned"),
+        ("Русланом Айсіним", "Русланом Айсиным", "pinned"), ("Криму", "Крыму", "kept"),
     ]
 
 
@@ -89,7 +92,7 @@ def test_russian_source_with_inflected_names_is_matched_and_pinned(engine: Argos
     [(text, hits)] = through(engine, GLOSSARY, ["Мы говорили с Русланом Айсиным о Крыме и Пашиняне."], "ru", "en")
     assert text == "We talked with Ruslan Aisin about Crimea and Pashinyan."
     assert [(h.source_text, h.status) for h in hits] == [
-        ("Русланом Айсиным", "pinned"), ("Крыме", "pinned"), ("Пашиняне", "pinned"),
+        ("Русланом Айсиным", "kept"), ("Крыме", "kept"), ("Пашиняне", "kept"),
     ]
 
 
@@ -105,11 +108,12 @@ def test_sample_interview_pins_every_occurrence_in_both_languages(packages_dir: 
     uk, ru = hits_by_lang["uk"], hits_by_lang["ru"]
     assert len(uk) == len(ru) > 100
     assert all(h.status != "missed" for h in uk + ru)
-    counts = {lang: [sum(h.status == s for h in hits) for s in ("pinned", "uncertain")]
+    counts = {lang: [sum(h.status == s for h in hits) for s in ("pinned", "uncertain", "kept")]
               for lang, hits in hits_by_lang.items()}
     assert summary_line(hits_by_lang) == (
         f"glossary: {counts['uk'][0]} pinned, {counts['uk'][1]} uncertain, 0 missed (uk); "
-        f"{counts['ru'][0]} pinned, {counts['ru'][1]} uncertain, 0 missed (ru)"
+        f"{counts['ru'][0]} pinned, {counts['ru'][1]} uncertain, 0 missed (ru); "
+        f"kept as the translation wrote them: {counts['uk'][2]} (uk), {counts['ru'][2]} (ru)"
     )
     for lang, full_name in (("uk", "Руслан Айсін"), ("ru", "Руслан Айсин")):
         aisin = [h for h in hits_by_lang[lang] if h.term == "Ruslan Aisin"]

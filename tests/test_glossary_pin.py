@@ -50,7 +50,7 @@ def test_russian_second_locative_for_places() -> None:
 def test_a_name_the_model_inflected_keeps_the_models_case() -> None:
     out, hits = pin("Trump uses Putin as a tool.", "en", "uk", lambda t: "Трамп використовує Путіна як інструмент.")
     assert out == "Трамп використовує Путіна як інструмент."
-    assert hits[1] == ("Putin", "Путіна", "pinned")
+    assert hits[1] == ("Putin", "Путіна", "kept")  # a correct form is kept as it is
 
 
 def test_a_name_respelt_by_the_model_comes_out_in_the_glossary_spelling() -> None:
@@ -75,7 +75,7 @@ def test_a_garbled_or_dropped_name_is_reported_missed_and_left_as_the_model_wrot
 
 def test_of_two_occurrences_one_dropped_exactly_one_is_missed() -> None:
     _, hits = pin("Putin called Putin.", "en", "uk", lambda t: "Путін подзвонив.")
-    assert [h[2] for h in hits] == ["pinned", "missed"]
+    assert [h[2] for h in hits] == ["kept", "missed"]
 
 
 def test_possessive_becomes_genitive() -> None:
@@ -102,7 +102,7 @@ def test_russian_source_case_carries_over_to_ukrainian_through_an_english_pivot(
 def test_kept_terms_and_translations_into_english() -> None:
     out, hits = pin("Удары по SOCAR и Кремлю.", "ru", "en", lambda t: "Strikes on Socar and the Kremlin.")
     assert out == "Strikes on SOCAR and the Kremlin."
-    assert [h[2] for h in hits] == ["pinned", "pinned"]
+    assert [h[2] for h in hits] == ["pinned", "kept"]
 
 
 def test_speaker_names_and_reports() -> None:

@@ -22,6 +22,7 @@ LAYERS: Layers = (
         "translator._version", "translator.errors", "translator.spans", "translator.timecode", "translator.stages",
         "translator.atomic", "translator.textio", "translator.encoding_detection", "translator.speakers",
         "translator.morphology",  # the pymorphy3 adapter, shared by langid and the glossary
+        "translator.names",  # the petrovich/shevchenko adapter: personal names declined
     )),
     ("data model", ("translator.document", "translator.results", "translator.review_model")),
     ("stages", (

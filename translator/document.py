@@ -13,7 +13,7 @@ from typing import Any, Literal
 from translator._version import __version__
 
 SegmentKind = Literal["title", "intro", "heading", "turn", "cue"]
-GlossaryStatus = Literal["pinned", "uncertain", "missed"]
+GlossaryStatus = Literal["pinned", "kept", "uncertain", "missed"]
 TranslationOrigin = Literal["machine", "memory", "approved", "kept"]
 
 LANGUAGES: dict[str, str] = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}

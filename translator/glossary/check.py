@@ -27,8 +27,8 @@ def check_glossary(path: Path) -> list[Problem]:
 
 
 def form_lines(path: Path) -> list[str]:
-    """`check --forms`: per entry and language, the form written in each case, and which words pymorphy3 only
-    guessed (unknown to its dictionary: check those forms by eye)."""
+    """`check --forms`: per entry and language, the form written in each case, which words pymorphy3 only
+    guessed (unknown to its dictionary: check those forms by eye), and which a name library declined."""
     entries, _ = read_glossary(path)
     glossary = Glossary(tuple(entries))
     lines = []
@@ -40,6 +40,8 @@ def form_lines(path: Path) -> list[str]:
             cases = [*CASES, "voct"] if lang == "uk" else list(CASES)
             forms = ", ".join(f"{case} {written(glossary, index, lang, case)}" for case in cases)
             guessed = [w for w, p in zip(reading.words, reading.paradigms) if p is not None and p.guessed]
+            named = [w for w, p in zip(reading.words, reading.paradigms) if p is not None and p.library]
             note = f"  (guessed: {', '.join(guessed)})" if guessed else ""
+            note += f"  (declined as a person's name: {', '.join(named)})" if named else ""
             lines.append(f"{path}:{entry.line}: {lang} {entry.written(lang)}: {forms}{note}")
     return lines

@@ -84,6 +84,10 @@ def _look_back(
         if token in _QUOTES or low in _ARTICLES:  # a word-by-word model leaves English articles
             i -= 1
             continue
+        if token == "." and i > 0 and abbreviated(before[i - 1][0]):  # з Д. Донцовим, у м. Києві
+            i -= 2
+            steps += 1
+            continue
         if not _is_word(token):
             return _boundary(token, before[:i], after, lang, name)
         if low in gov.PREPOSITIONS[lang]:
@@ -114,6 +118,15 @@ def _look_back(
             continue
         return Evidence(("nomn",), 0, "after " + str(pos))
     return _boundary("", [], after, lang, name) if i < 0 else Evidence()
+
+
+# Abbreviations a full stop follows inside a sentence: м. (місто), г. (город), ім. (імені), вул., ул., с. (село).
+ABBREVIATIONS = frozenset({"м", "г", "ім", "им", "вул", "ул", "с", "смт", "пос", "р", "св", "проф", "акад", "ген"})
+
+
+def abbreviated(token: str) -> bool:
+    """An initial (Д) or an abbreviation: the full stop after it does not end the sentence."""
+    return (len(token) == 1 and token.isupper()) or token.lower() in ABBREVIATIONS
 
 
 def _boundary(mark: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], lang: str,

@@ -14,11 +14,35 @@ from typing import Any
 
 from translator.glossary.paradigm import CASES, Paradigm, by_analogy, is_fixed, nominatives, paradigm_of
 from translator.glossary.profile import Profile, name_gender
+from translator.names import person_forms
 
+PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ьич", "ич")
 _FALLBACK = {"loc2": "loct", "gen2": "gent", "voct": "nomn"}
 
 
-def _choose(word: str, lang: str, last: bool, profile: Profile, gender: str | None) -> Paradigm | None:
+def _library(word: str, lang: str, role: str, gender: str) -> Paradigm | None:
+    """A personal name's paradigm from petrovich or shevchenko (translator/names.py)."""
+    forms = person_forms(word, lang, role, gender)
+    if not forms:
+        return None
+    forms_by_case: dict[str, tuple[str, ...]] = {case: (form.lower(),) for case, form in forms.items()}
+    return Paradigm(word.lower(), forms_by_case, name=role == "given", library=True)
+
+
+def role_of(words: tuple[str, ...], i: int, lang: str) -> str:
+    """The part of a person's name a word is: a patronymic by its ending, else the last word the surname and
+    the others first names; a single word a first name only when pymorphy3 knows it as one."""
+    word = words[i]
+    if word.lower().endswith(PATRONYMIC_ENDINGS):
+        return "patronymic"
+    if len(words) == 1:
+        return "given" if name_gender(word, lang) else "family"
+    return "family" if i == len(words) - 1 else "given"
+
+
+def _choose(
+    word: str, lang: str, last: bool, profile: Profile, gender: str | None, role: str = ""
+) -> Paradigm | None:
     """The paradigm to inflect `word` by: a noun at the end of the phrase, adjectives before it; then the
     person's gender (a man's surname never as an undeclined feminine), animacy, declinable over indeclinable,
     then pymorphy3's own order. A woman's unknown first name is declined by analogy."""
@@ -38,10 +62,25 @@ def _choose(word: str, lang: str, last: bool, profile: Profile, gender: str | No
         )
 
     best = min(enumerate(candidates), key=rank)[1] if candidates else None
+    if profile.person and role:
+        library = _library(word, lang, role, gender or "masc")
+        # The anthroponym library where pymorphy3 only guesses (Умеров, not "Умерва") or where it says the name
+        # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
+        if library and best is not None and (not best.is_known or library.fixed):
+            return library
     feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
     if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
         return by_analogy(word, lang)
-    return paradigm_of(best) if best is not None else None
+    paradigm = paradigm_of(best) if best is not None else None
+    if paradigm is not None and paradigm.guessed and any(
+        _IMPOSSIBLE.search(v) for variants in paradigm.forms.values() for v in variants
+    ):
+        return None  # pymorphy3's guess gives "Авраамийа", "Акишбаяа": written as it is, and check says so
+    return paradigm
+
+
+# Endings no Russian or Ukrainian word has: a guessed paradigm that makes them is wrong.
+_IMPOSSIBLE = re.compile(r"[йяь][аоуеыі]\w{0,2}$")
 
 
 @dataclass(frozen=True)
@@ -141,7 +180,8 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
     for i, word in enumerate(words):
         paradigm = None
         if running and not is_fixed(word):
-            paradigm = _choose(word, lang, i == len(words) - 1, profile, gender)
+            role = role_of(words, i, lang) if profile.person else ""
+            paradigm = _choose(word, lang, i == len(words) - 1, profile, gender, role)
             running = paradigm is not None
             if paradigm is not None and paradigm.name and gender is None:
                 gender = name_gender(word, lang)

@@ -15,6 +15,7 @@ from typing import Any
 
 from translator.glossary.spelling import similarity
 from translator.morphology import inflect, parse
+from translator.names import all_person_forms
 
 INFLECTED = ("ru", "uk")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -25,8 +26,10 @@ _FEMININE_MODELS = {"ru": ("Рая", "Мария", "Анна", "Таня"), "uk"
 
 
 def is_fixed(word: str) -> bool:
-    """Abbreviations, codes and Latin-script words (ЄС, США, Сахалін-1, SOCAR) are written as they are."""
-    return bool(_FIXED.search(word)) or (len(word) > 1 and word.isupper())
+    """Abbreviations, codes, Latin-script words and words with a capital inside (ЄС, США, Сахалін-1, SOCAR,
+    СПбГПУ) are written as they are."""
+    inner_capital = re.search(r"[^\W\d_][A-ZА-ЯЁІЇЄҐ]", word)  # СПбГПУ, МакКартни, not Нью-Йорк
+    return bool(_FIXED.search(word)) or (len(word) > 1 and word.isupper()) or bool(inner_capital)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Paradigm:
     name: bool = False  # a first name: it has a vocative in Ukrainian address
     place: bool = False  # a place name: Russian second locative (в Крыму)
     guessed: bool = False  # pymorphy3 does not know the word; its paradigm is inferred from the ending
+    library: bool = False  # a person's name declined by petrovich or shevchenko (translator/names.py)
 
     @property
     def fixed(self) -> bool:
@@ -166,3 +170,28 @@ def lemmas(word: str, lang: str, common_only: bool = False) -> frozenset[str]:
         for p in parse(word, lang)
         if p.is_known and not (common_only and p.tag.grammemes & _NOT_COMMON)
     )
+
+
+# Particles of foreign names, written as they are in every case (Урсула фон дер Ляйен, Омар аль-Башир).
+PARTICLES = frozenset({"фон", "дер", "де", "ван", "да", "ди", "дель", "ла", "ле", "бен", "бин", "ибн", "аль", "эль",
+                       "ель", "ду", "дю", "оф", "цу", "тер", "ден"})
+
+
+@cache
+def any_form(word: str, lang: str) -> frozenset[str]:
+    """Every surface (lower case, е for ё) `word` takes in any case and number: the whole lexeme of each of
+    its nominative readings in pymorphy3, a woman's name declined by analogy, and the forms the anthroponym
+    libraries give it as any part of a man's or a woman's name. A text showing one of them holds a correct
+    form of the word, which is never rewritten."""
+    low = word.lower().replace("ё", "е")
+    if is_fixed(word) or low in PARTICLES or ("-" in word and low.split("-")[0] in PARTICLES):
+        return frozenset({low})
+    surfaces = {low}
+    plural = [p for p in parse(word, lang) if p.tag.case == "nomn" and p.tag.number == "plur"]  # Балканы
+    for reading in nominatives(word, lang) + plural:
+        surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme}
+    analogy = by_analogy(word, lang) if low[-1:] in "ая" else None
+    if analogy is not None:
+        surfaces |= {v for variants in analogy.forms.values() for v in variants}
+    surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang)}
+    return frozenset(surfaces)

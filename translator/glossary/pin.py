@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translator.document import GlossaryHit
+from translator.document import GlossaryHit, GlossaryStatus
 from translator.glossary.attention import attend
 from translator.glossary.context import Evidence, Name, governed
 from translator.glossary.fuzzy import find_spelt
@@ -27,8 +27,10 @@ from translator.glossary.grammar import Choice, choose_case, english_hint, sourc
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
-from translator.glossary.paradigm import INFLECTED, lemmas
+from translator.glossary.nominative import Decision, decide, is_personal
+from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas
 from translator.glossary.profile import Profile, entry_profile
+from translator.morphology import parse
 from translator.spans import AlignedTranslation, Span
 
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")
@@ -95,6 +97,8 @@ def protect(glossary: Glossary, text: str, src: str, tgt: str) -> Protected:
             case = "loc2"  # у Криму → в Крыму: the place's own locative after в/на
         cases = frozenset({case}) if src in INFLECTED else frozenset()
         hints = english_hint(text, found.start, found.end) if src == "en" else ()
+        if src == "en" and re.match(r"\s+(?!and\b|or\b)[a-z]", text[found.end:]):
+            hints += ("attributive",)  # "Istanbul cafes": the translation may make an adjective of the name
         placeholder = written(glossary, found.entry, tgt, case)
         pieces.append(text[position : found.start])
         start = sum(map(len, pieces))
@@ -141,8 +145,36 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
             if need and all(m.end <= t.start or m.start >= t.end for t in taken):
                 taken.append(m)
                 need -= 1
+        need = wanted[entry] - sum(m.entry == entry for m in taken)
+        attributive = any("attributive" in o.hints for o in occurrences if o.entry == entry)
+        for found in re.finditer(r"[^\W\d_][\w'’-]*", text) if need > 0 and attributive and tgt in INFLECTED else ():
+            initial = not text[: found.start()].strip() or text[: found.start()].rstrip()[-1] in ".!?…"
+            if need and derived(glossary, entry, tgt, found.group(), initial) and all(
+                found.end() <= t.start or found.start() >= t.end for t in taken
+            ):
+                taken.append(Match(entry, found.start(), found.end(), found.group()))
+                need -= 1
     queues = {e: sorted((m for m in taken if m.entry == e), key=lambda m: m.start) for e in wanted}
     return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
+
+
+_DEMONYM = ("ці", "цы", "ець", "ец", "яне", "яни", "янин", "янка", "чани", "чане", "чанин", "чанка")
+
+
+def derived(glossary: Glossary, entry: int, lang: str, word: str, initial: bool = True) -> bool:
+    """Whether `word` is an adjective or a demonym made from the entry's name (стамбульские, газпромовский,
+    київські, українці): the translation's own word for "Istanbul cafes", never rewritten into the name.
+    Written with a capital, it counts only where a sentence may start (`initial`): elsewhere it is a name."""
+    form = (glossary.entries[entry].written(lang) or "").split(" ")[-1].lower()
+    low = word.lower()
+    if word[:1].isupper() and not initial:
+        return False
+    if " " in word or len(form) < 4 or not low.startswith(form[: max(3, len(form) - 2)]):
+        return False
+    if low in any_form(form, lang):
+        return False
+    first = parse(word, lang)[0]
+    return first.tag.POS in ("ADJF", "ADJS") or low.endswith(_DEMONYM)
 
 
 def restore(
@@ -204,7 +236,8 @@ def _rewrite(
             continue
         form, sure, end = _inflected(glossary, occurrence, span, translated, tgt, decided)
         edits.append((span.start, end, form, k))
-        hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, "pinned" if sure else "uncertain")
+        status: GlossaryStatus = ("kept" if translated[span.start:end] == form else "pinned") if sure else "uncertain"
+        hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, status)
     text, shift = translated, 0
     for start, end, form, k in sorted(edits):
         hits[k].span = (start + shift, start + shift + len(form))  # where the form is in the rewritten text
@@ -214,16 +247,66 @@ def _rewrite(
     return text, [hits[k] for k in range(len(spans))]
 
 
+def _plain(text: str) -> str:
+    return " ".join(re.split(LOOSE, text.strip().lower().replace("ё", "е")))
+
+
+def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
+    """Whether `text` is the entry's `lang` form in a case other than the written nominative: each word one of
+    the surfaces its word takes in any case and number (paradigm.any_form), particles and fixed words as
+    written. The written form itself carries no case (a model may have copied the placeholder) and is not."""
+    form = glossary.entries[entry].written(lang) or ""
+    words, shown = form.split(" "), [w for w in re.split(r"[\s.,;:!?…—–]+", text.strip()) if w]
+    if len(words) != len(shown) or _plain(text) == _plain(form):
+        return False
+    return all(s.lower().replace("ё", "е") in any_form(w, lang) or _abbreviation_ending(w, s)
+               for w, s in zip(words, shown))
+
+
+def _abbreviation_ending(word: str, shown: str) -> bool:
+    """An abbreviation with a case ending written on (ВАКСом, КУпАПу, НАТО's own stays as it is)."""
+    return is_fixed(word) and shown.startswith(word) and bool(re.fullmatch(r"[а-яіїєґ]{1,3}", shown[len(word):]))
+
+
 def _inflected(
     glossary: Glossary, occurrence: Occurrence, span: Match, translated: str, tgt: str, decided: dict[int, str]
 ) -> tuple[str, bool, int]:
     """The form to write over `span`, whether its case is confirmed, and where the replaced text ends (past an
     English possessive the model left: "Трамп’s" → "Трампа")."""
     entry = occurrence.entry
+    initial = not translated[: span.start].strip() or translated[: span.start].rstrip()[-1] in ".!?…"
+    attributive = "attributive" in occurrence.hints
+    if attributive and tgt in INFLECTED and not glossary.entries[entry].keep and derived(
+        glossary, entry, tgt, span.text, initial
+    ):
+        return span.text, True, span.end  # an adjective or demonym made from the name: the model's own word
+    if tgt in INFLECTED and not glossary.entries[entry].keep and in_paradigm(glossary, entry, tgt, span.text):
+        shown = [c for c in ("gent", "datv", "ablt", "loct", "accs", "nomn")
+                 if c in (phrase_reading(glossary, entry, tgt).cases_of(span.text) or span.cases)]
+        if shown:  # the case the kept form shows, for a name coordinated with it or depending on it
+            decided[span.end] = "nomn" if "nomn" in shown else shown[0]
+        return span.text, True, span.end  # a correct form of the name, in whatever case the model chose
+    nominative = _plain(written(glossary, entry, tgt))
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
     possessive = _POSSESSIVE.match(translated, span.end)
+    rendered = reading.cases_of(span.text) or span.cases  # or the case of the word attention found
+    # A form that carries no case: the glossary's nominative as the model copied it, or a respelling of it.
+    caseless = _plain(span.text) == nominative or (rendered and "nomn" in rendered)
+    if caseless and not possessive:
+        who = profile(glossary, entry)
+        person = who.person or is_personal(written(glossary, entry, tgt), tgt)  # read from the glossary's spelling
+        decision = decide(translated, span.start, span.end, tgt, Name(person, who.kind == "place", occurrence.hints),
+                          decided)
+        source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
+        if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
+            decision = Decision(source[0], True, "the source's case")
+        decided[span.end] = decision.case
+        if decision.sure or decision.below_bar:  # a caseless form put in its case: a list may follow it, as unsure
+            decided[-span.end] = decision.case + ("" if decision.sure else "?")
+        form = written(glossary, entry, tgt, decision.case, frozenset({span.text.lower()}))
+        return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:
         choice, evidence = Choice("gent", True), Evidence(("gent",), 2, "possessive")
     else:

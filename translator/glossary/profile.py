@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from translator.glossary.paradigm import is_fixed, nominatives, word_cases
+from translator.morphology import parse
 
 _FEMININE = re.compile(
     r"\b(she|her|woman|female|ms|mrs|madam|actress|chairwoman|spokeswoman|жінка|женщина|вона|она)\b", re.I
@@ -51,6 +52,19 @@ class Profile:
         return "anim" if self.person else "inan"
 
 
+_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ская|ова|ева|ина|енко|ук|юк|ич|ський|цький|ська)$")
+
+
+def _full_name(form: str, lang: str) -> bool:
+    """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев): capitalised words, the
+    first not an adjective (Верховна Рада), the last with a surname's ending."""
+    words = form.split(" ")
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not is_fixed(w) for w in words):
+        return False
+    first = parse(words[0], lang)
+    return bool(_SURNAME.search(words[-1].lower())) and not (first and first[0].tag.POS in ("ADJF", "ADJS"))
+
+
 def _kind(note: str, written: list[tuple[str, str]]) -> str:
     """A person when the note says so, or a form is a known first name or surname (a first name and a surname
     in two-word forms); a place when the dictionary knows it as one; else a thing (Білий дім, Верховна Рада)."""
@@ -76,6 +90,8 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
     if any(person(form, lang, True) for lang, form in written):
         return "person"
     if any(person(form, lang, False) for lang, form in written):
+        return "person"
+    if any(_full_name(form, lang) for lang, form in written):
         return "person"
     return "place" if any(tagged(form, lang, {"Geox"}, False) for lang, form in written) else "thing"
 

@@ -44,4 +44,20 @@ def similarity(word: str, form_word: str, endings: bool) -> float:
         best = max((SequenceMatcher(None, c, stem).ratio() for c in cuts if len(c) >= 3), default=0.0)
     else:
         best = SequenceMatcher(None, w, f).ratio()
+    if best < SIMILAR and _one_vowel_apart(w, f, endings):
+        return SIMILAR  # Расії for Росії, Повло for Павло: a vowel the model heard another way
     return best if best >= SIMILAR else 0.0
+
+
+def _one_vowel_apart(w: str, f: str, endings: bool) -> bool:
+    """The skeletons differ by one vowel in the stem (before a case ending of up to three letters): the same
+    consonants in the same places."""
+    stem = f.rstrip(_VOWELS) or f
+    for cut in range(MAX_ENDING + 1 if endings else 1):
+        head = w[: len(w) - cut] if cut else w
+        candidate = head[: len(stem)]
+        if len(candidate) == len(stem) and len(stem) >= 3:
+            diff = [(a, b) for a, b in zip(candidate, stem) if a != b]
+            if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS and candidate[0] == stem[0]:
+                return True
+    return False

@@ -1,0 +1,172 @@
+"""Names on text nobody here wrote (issue #25): a correct form is never touched, the model's case is kept, a
+nominative is changed only on evidence that held on the UD treebanks, and personal names decline through
+petrovich (Russian) and shevchenko (Ukrainian).
+
+The damage cases are the issue's own; each failed before the change. The property test feeds gold sentences of
+the UD dev splits (../shared/corpus/ud, or $TRANSLATOR_CORPUS) to restore, each name made a glossary row, and
+asks for them back byte for byte: a fixed sample of sentences here (the whole split is benchmarks/
+glossary_public.py's kind A); it skips when the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from benchmarks import glossary_public as public
+from translator.glossary import Glossary, GlossaryEntry, protect, restore, written
+
+PACKAGE = Path(__file__).resolve().parents[1] / "translator"
+CORPUS = public.corpus_dir()
+
+
+def restored(rows: list[tuple[str, str, str]], source: str, text: str, lang: str) -> tuple[str, list[str]]:
+    """`text` (a model's output for the English `source`) restored with a glossary of (en, lang form, note)."""
+    glossary = Glossary(tuple(GlossaryEntry({"en": (en,), lang: (form,)}, note=note) for en, form, note in rows))
+    out, hits = restore(glossary, protect(glossary, source, "en", lang), text, lang)
+    return out, [hit.status for hit in hits]
+
+
+@pytest.mark.parametrize(
+    ("rows", "source", "text", "lang"),
+    [
+        ([("Rustem Umerov", "Рустем Умеров", "")], "I waited for Rustem Umerov.", "Я ждал Рустема Умерова.", "ru"),
+        ([("Ursula von der Leyen", "Урсула фон дер Ляйен", "")], "During Ursula von der Leyen's visit.",
+         "Во время визита Урсулы фон дер Ляйен.", "ru"),
+        ([("Baerbock", "Бербок", "she")], "Baerbock's speech.", "Речь Бербок.", "ru"),
+        ([("Dnipro", "Дніпро", "")], "Along the Dnipro.", "Пливли по Дніпру.", "uk"),
+        ([("Arcesilaus", "Аркесилай", "")], "Together with Arcesilaus.", "Вместе с Аркесилаем.", "ru"),
+        ([("Anna Orochko", "Анна Орочко", "")], "Anna Orochko has it.", "У Анны Орочко есть.", "ru"),
+        ([("Klitschko", "Кличко", "")], "The Klitschko brothers.", "Брати Клички.", "uk"),
+        ([("Aliyev", "Алиев", "")], "The house of Aliyev.", "Дом Алиевых.", "ru"),
+        ([("Sochi", "Сочи", "")], "In Sochi.", "В Сочи.", "ru"),
+        ([("Shoigu", "Шойгу", "")], "With Shoigu.", "С Шойгу.", "ru"),
+        ([("Tbilisi", "Тбілісі", "")], "To Tbilisi.", "До Тбілісі.", "uk"),
+        ([("NABU", "ВАКС", "")], "Only NABU.", "Виключно ВАКСом.", "uk"),  # a case ending on an abbreviation
+    ],
+)
+def test_a_correct_form_is_never_touched_and_is_reported_kept(
+    rows: list[tuple[str, str, str]], source: str, text: str, lang: str
+) -> None:
+    assert restored(rows, source, text, lang) == (text, ["kept"])
+
+
+def test_a_nominative_a_rule_below_the_bar_leaves_is_untouched_but_flagged() -> None:
+    # the subject of a passive held in 1 of 4 caseless names on UD dev (ru): the text stays, the name is flagged
+    rows = [("David Cameron", "Дэвид Кэмерон", "")]
+    text = "Был назначен Дэвид Кэмерон."
+    assert restored(rows, "David Cameron was appointed.", text, "ru") == (text, ["uncertain"])
+
+
+@pytest.mark.parametrize(
+    ("rows", "source", "text", "lang", "expected"),
+    [
+        # a genitive after a noun, carried along a chain of names, with an adjective agreeing
+        ([("Verkhovna Rada", "Верховна Рада", ""), ("Ukraine", "Україна", "")],
+         "The committee of the Verkhovna Rada of Ukraine.", "Комітету Верховна Рада Україна.", "uk",
+         "Комітету Верховної Ради України."),
+        # a full stop after an initial is not the end of a sentence
+        ([("Dontsov", "Донцов", "")], "With D. Dontsov.", "Разом з Д. Донцов.", "uk", "Разом з Д. Донцовим."),
+        # apposition to a title across the name of its country
+        ([("Ilham Aliyev", "Ильхам Алиев", "")], "He met the President of Azerbaijan Ilham Aliyev.",
+         "Он встретился с президентом Азербайджана Ильхам Алиев.", "ru",
+         "Он встретился с президентом Азербайджана Ильхамом Алиевым."),
+    ],
+)
+def test_a_nominative_the_sentence_rules_out_is_put_in_its_case(
+    rows: list[tuple[str, str, str]], source: str, text: str, lang: str, expected: str
+) -> None:
+    out, statuses = restored(rows, source, text, lang)
+    assert out == expected and set(statuses) == {"pinned"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "source", "text", "lang"),
+    [
+        ([("Istanbul", "Стамбул", "")], "Istanbul cafes are open.", "Стамбульские кафе открыты.", "ru"),
+        ([("Gazprom", "Газпром", "")], "A Gazprom manager came.", "Пришёл газпромовский менеджер.", "ru"),
+        ([("Kyiv", "Київ", "")], "Kyiv residents voted.", "Київські мешканці проголосували.", "uk"),
+    ],
+)
+def test_an_adjective_made_from_a_name_is_neither_changed_nor_missed(
+    rows: list[tuple[str, str, str]], source: str, text: str, lang: str
+) -> None:
+    assert restored(rows, source, text, lang) == (text, ["kept"])
+
+
+def test_a_respelt_name_gets_the_glossary_spelling_in_the_models_case() -> None:
+    rows = [("Rustem Umerov", "Рустем Умеров", "")]
+    assert restored(rows, "I waited for Rustem Umerov.", "Я ждал Рустэма Умэрова.", "ru") == (
+        "Я ждал Рустема Умерова.", ["pinned"])
+
+
+def test_where_no_rule_is_sure_the_name_is_flagged_not_guessed() -> None:
+    # a person's name after an oblique noun of a person: сына Путина, or an apposition; the sentence cannot tell
+    assert restored([("Putin", "Путин", "")], "I saw the son of Putin.", "Я видел сына Путин.", "ru") == (
+        "Я видел сына Путин.", ["uncertain"])
+
+
+def test_personal_names_decline_through_the_name_libraries() -> None:
+    glossary = Glossary((
+        GlossaryEntry({"ru": ("Рустем Умеров",), "en": ("Rustem Umerov",)}),
+        GlossaryEntry({"ru": ("Анналена Бербок",), "en": ("Annalena Baerbock",)}, note="she"),
+        GlossaryEntry({"uk": ("Віталій Кличко",), "en": ("Vitali Klitschko",)}),
+    ))
+    assert written(glossary, 0, "ru", "gent") == "Рустема Умерова"  # pymorphy3 alone guessed "Умерва"
+    assert written(glossary, 1, "ru", "datv") == "Анналене Бербок"  # a woman's surname in a consonant
+    assert written(glossary, 2, "uk", "gent") == "Віталія Кличка"
+
+
+def test_only_the_names_adapter_imports_the_name_libraries() -> None:
+    users = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        found |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and not node.level}
+        if any(module.split(".")[0] in ("petrovich", "shevchenko") for module in found):
+            users.append(path.relative_to(PACKAGE.parent).as_posix())
+    assert users == ["translator/names.py"]
+
+
+# Every 4th sentence with names: about 80 Russian and 55 Ukrainian sentences, a few seconds.
+SAMPLE_STEP = 4
+
+
+@pytest.mark.skipif(not (CORPUS / "ud").is_dir(), reason="../shared/corpus/ud is not beside the checkout")
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_gold_sentences_of_the_ud_dev_splits_come_back_unchanged(lang: str) -> None:
+    sentences = list(public.read_sentences(CORPUS / "ud" / public.FILES[lang]))[::SAMPLE_STEP]
+    score = public.Score()
+    for sentence in sentences:
+        public.score_sentence(sentence, lang, "A", score)
+    changed = score.lines - score.unchanged
+    # The whole split (benchmarks/glossary_public.py, kind A) is at 96.4% (ru) and 100% (uk) of lines
+    # unchanged; the sample is held to what it measured when this test was written.
+    assert changed <= {"ru": 4, "uk": 0}[lang], "\n".join(score.failures)
+
+
+def test_a_name_respelt_by_one_vowel_is_found_and_written_in_the_glossary_spelling() -> None:
+    # a model that heard the vowel another way (Расії for Росії) wrote the name in its case: kept, respelt
+    assert restored([("Russia", "Росія", "")], "The influence of Russia.", "Вплив Расії.", "uk") == (
+        "Вплив Росії.", ["pinned"])
+
+
+@pytest.mark.skipif(not (CORPUS / "ud").is_dir(), reason="../shared/corpus/ud is not beside the checkout")
+def test_the_rules_reported_uncertain_are_those_below_the_bar_on_ud_dev(monkeypatch: pytest.MonkeyPatch) -> None:
+    # nominative.BELOW_BAR is what benchmarks/glossary_public.py --rules measures (A and C, every rule as
+    # written): a rule changed without re-measuring it fails here (the whole split, about 20 seconds)
+    from translator.glossary import nominative
+
+    monkeypatch.setattr(nominative, "GATED", False)
+    scores = public.evaluate(CORPUS)
+    for lang in ("ru", "uk"):
+        tallies: dict[tuple[str, str], list[int]] = {}
+        for kind in ("A", "C"):
+            for key, (fired, right) in scores[(kind, lang)].rules.items():
+                tally = tallies.setdefault(key, [0, 0])
+                tally[0] += fired
+                tally[1] += right
+        below = {key for key, (fired, right) in tallies.items() if right / fired < nominative.PRECISION_BAR}
+        assert below == set(nominative.BELOW_BAR[lang]), lang

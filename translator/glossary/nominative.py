@@ -1,0 +1,458 @@
+"""What to do with a name a translation shows in the glossary's own nominative (issue #25).
+
+Such a form carries no case: the model may have copied the placeholder where the sentence needs another case, or
+the sentence may need the nominative. It is rewritten only on evidence that held on the public treebanks
+(benchmarks/glossary_public.py over the UD dev splits); it is kept unreported only where a rule confirms the
+nominative. A rule is trusted only if its decisions were right in at least 98% of the caseless names it decided
+there (A and C together, per language: BELOW_BAR, `--rules`); everywhere else the name is reported uncertain,
+never guessed. The history below predates that bar; BELOW_BAR has the figures now in force.
+
+What the rules did on UD dev when each was added (A: gold sentences, C: names left in the nominative):
+* the correct-form check before any rule (pin.py, in_paradigm): A right 91.4% → 94.7% (ru), 94.5% → 95.9% (uk);
+* this module in place of the old choice (choose_case) for caseless forms: A flagged 28% → 10.5% (ru),
+  29.5% → 3.8% (uk); quoted names, time nouns, kinds of place and a title before a person keep the nominative;
+* a preposition trusted only when nothing but agreeing words stands between (после этого Лайт) and endings of
+  undeclined names (Сочи, Дубно): A right +0.9 (ru); an adjective right before the name (its case, or the
+  nominative when it agrees as one): C +1.4 (ru);
+* a chain of genitives after an oblique name, not for people: A lines 92.1% → 94.5% (ru) against the comma-list
+  version tried first, which was dropped (в Линце, Австрия);
+* a first/second person or plural transitive verb → accusative; a passive participle → its subject unless the
+  English says "by"; a title before a person across its country's name (президентом Азербайджана Ильхамом
+  Алиевым): the issue's examples, no change on UD;
+* apposition to an oblique title: C +4 names (ru 1, uk 3), A −1 (ru); a list after a name a rule put in its
+  case, a quoted name after a preposition, gender agreement for a nominative adjective: C right 44.8% → 47.8%
+  (ru); coordination with a nominative and a nominative-only person noun before a person (поэт Андрей
+  Вознесенский): A flagged 8.4% → 5.2% (ru), 5.5% → 4.1% (uk), C silently wrong +1.2 points (ru).
+Tried and dropped: any verb after the name as a sign of its subject, without agreement (C: 22 ru and 11 uk names
+wrongly kept), a transitive verb → accusative in every person (A: 7 gold nominatives changed, ru).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from translator import morphology
+from translator.glossary import government as gov
+from translator.glossary.context import Evidence, Name, abbreviated, governed
+
+# Rules (Evidence.rule, up to its first variable word) whose case a nominative-looking name is rewritten to.
+TRUSTED = ("preposition", "motion", "with", "from", "comparative", "verb", "recipient of",
+           "coordinated with", "adjective", "place", "apposition to")
+# Rules that mark the start of a clause or a label: the nominative stands.
+SUBJECT = ("sentence start", "after ,", "after (", "after )", "after -", "after –", "after —", "after :", "after ;",
+           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb")
+# Nouns of time and of text after which a name starts a new constituent ("В 1979 году Франке стал").
+TIME_NOUNS = frozenset(
+    "год месяц день неделя век время раз час минута сезон эпизод период момент этап серия глава "
+    "рік місяць день тиждень століття час раз година хвилина сезон епізод період момент етап серія розділ".split()
+)
+# Kinds of place and thing a name may stand beside in the nominative or agree with: the case is not certain.
+KIND_NOUNS = frozenset(
+    "город село деревня посёлок поселок остров полуостров река речка озеро гора горы штат область район округ "
+    "провинция земля станция муниципалитет монастырь санаторий улица площадь порт залив море хребет долина "
+    "замок аэропорт стадион клуб команда университет институт журнал фильм альбом песня роман книга "
+    "місто селище острів півострів річка озеро гора штат область район округ провінція земля станція "
+    "вулиця площа порт море замок аеропорт стадіон клуб команда університет інститут журнал фільм альбом пісня "
+    "роман книга".split()
+)
+_AFTER = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,1}([^\W\d_][\w-]*)")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The case to write (nomn: leave the text as it is), whether it is sure, and the rule that decided."""
+
+    case: str
+    sure: bool
+    rule: str
+    below_bar: bool = False  # a rule's decision made unsure because the rule fell below the bar on UD dev
+
+
+def _verb_follows(text: str, end: int, lang: str) -> bool:
+    """A finite verb right after the name (one word may come between): the name is its subject."""
+    found = _AFTER.match(text, end)
+    if not found:
+        return False
+    for word in re.findall(r"[^\W\d_][\w-]*", found.group(0))[:2]:
+        readings = morphology.parse(word, lang)
+        if readings and readings[0].tag.POS == "VERB":
+            return True
+    return False
+
+
+def _agreeing_verb(text: str, start: int, end: int, lang: str) -> bool:
+    """A finite verb right after the name that agrees with it: a past tense of the name's gender, or a present
+    or future in the third person singular ("на смертном одре Малерб упрекнул")."""
+    found = re.match(r"\s+([^\W\d_][\w-]*)", text[end:])
+    last = text[start:end].split(" ")[-1]
+    if not found:
+        return False
+    genders = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.case == "nomn" and p.tag.number == "sing"}
+    for reading in morphology.parse(found.group(1), lang)[:2]:
+        tag = reading.tag
+        if tag.POS != "VERB" or tag.number != "sing":
+            continue
+        if tag.tense == "past" and tag.gender in genders:
+            return True
+        if tag.tense in ("pres", "futr") and tag.person == "3per":
+            return True
+    return False
+
+
+# Rules that read a preposition (context.py): trusted only when nothing but agreeing words stands between.
+_PREPOSITIONAL = ("preposition ", "with", "from", "motion ", "place ", "у + person")
+# Rules after which a nominative is never grammatical: an unconfirmed case is written rather than left.
+_NEVER_NOMINATIVE = ("with or from", "object of", "recipient of")
+_PATRONYMIC = ("ович", "евич", "івна", "овна", "евна", "ївна", "ич")
+
+
+def is_personal(phrase: str, lang: str) -> bool:
+    """A person's name: a word pymorphy3 knows as a first name, surname or patronymic, or a patronymic's ending."""
+    def one(word: str) -> bool:
+        first = morphology.parse(word, lang)[0]
+        if first.tag.POS in ("ADJF", "ADJS"):  # Верховна, not a patronymic
+            return False
+        return word.lower().endswith(_PATRONYMIC) or bool(
+            first.is_known and first.tag.grammemes & {"Name", "Surn", "Patr"}
+        )
+
+    return any(one(w) for w in phrase.split(" "))
+
+
+def _not_its_subject(text: str, start: int, lang: str) -> bool:
+    """The verb right before the name is in the first or second person or the plural: the name (singular) is
+    not its subject, so it is its object ("Мы поддерживаем Украина" → Украину)."""
+    words = _WORD.findall(text[max(0, start - 40):start])
+    if not words:
+        return False
+    readings = [p for p in morphology.parse(words[-1], lang)[:2] if p.tag.POS == "VERB"]
+    return bool(readings) and all(p.tag.person in ("1per", "2per") or p.tag.number == "plur" for p in readings)
+
+
+def _title_before_name(text: str, start: int, lang: str, name: Name, decided: dict[int, str]) -> Decision | None:
+    """A person named after a title and the name of its place or body (президентом Азербайджана Ильхам Алиев):
+    in apposition to the title, in its case (the one its form shows, or the one it shares with what governs
+    it)."""
+    found = re.search(r"([^\W\d_][\w'’-]*) [^\W\d_][\w'’-]* $", text[:start])
+    if not found:
+        return None
+    title = found.group(1)
+    readings = [p for p in morphology.parse(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+    if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
+        return None
+    cases = {str(p.tag.case) for p in readings if p.normal_form == readings[0].normal_form}
+    if "nomn" in cases:
+        return Decision("nomn", True, "apposition to a nominative title")
+    if len(cases) == 1:
+        return Decision(cases.pop(), True, "apposition to a title")
+    outer = governed(text, found.start(1), found.end(1), lang, name, decided)
+    agree = [c for c in outer.cases if c in cases]
+    return Decision(agree[0], True, "apposition to a title") if agree and outer.strength == 2 else None
+
+
+def _nominative_title(text: str, start: int, lang: str) -> bool:
+    """The word right before the name names a person and can only be a nominative (поэт, депутат, not
+    депутата): the name stands beside it in apposition. On UD dev (ru) this kept 14 correct names unflagged
+    and left 3 copied nominatives unflagged where a genitive was due (сын Путин)."""
+    found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    if not found:
+        return False
+    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"]
+    return bool(readings) and readings[0].tag.animacy == "anim" and {
+        p.tag.case for p in readings if p.normal_form == readings[0].normal_form} <= {"nomn", "voct"}
+
+
+# Kinds of place a country is not: a country's name after one is its genitive (области Украина → Украины).
+_SMALL_PLACES = frozenset("город село деревня посёлок поселок река речка озеро гора станция улица площадь порт "
+                          "місто селище річка озеро гора станція вулиця площа порт".split())
+
+
+def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
+    """The kind noun names a small place (город, река, улица) and the name is not a country or a region
+    pymorphy3 knows as such (Geox): the name is the place itself, in apposition (города Иидзука)."""
+    if noun not in _SMALL_PLACES:
+        return False
+    word = _WORD.match(text, start)
+    if word is None:
+        return False
+    return not any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
+
+
+def _animate(lemma: str, lang: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
+
+
+# Endings of names a Russian or Ukrainian text often leaves undeclined (Сочи, Баку, Дубно, Тбілісі, Шойгу):
+# written so, the nominative is as good as any case.
+UNDECLINED = {"ru": ("о", "е", "и", "у", "ю", "э"), "uk": ("і", "и", "у", "ю", "е")}
+_DECLINED = ("ье", "ие", "ьё", "ья")
+
+
+def _undeclined(phrase: str, lang: str) -> bool:
+    """Every word ends as an undeclined name does (Сочи, Дубно, Тбілісі), and none is a plural (Афины, Святки)
+    or a neuter in -ье/-ие (Полесье)."""
+    words = phrase.lower().split(" ")
+    if not all(w.endswith(UNDECLINED.get(lang, ())) and not w.endswith(_DECLINED) for w in words):
+        return False
+    return not any("Pltm" in p.tag.grammemes or (p.tag.number == "plur" and p.tag.case == "nomn")
+                   for w in words for p in morphology.parse(w, lang)[:2])
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _between(text: str, start: int, lang: str) -> list[str] | None:
+    """The words between the nearest preposition before the name and the name, or None when none is near."""
+    words = _WORD.findall(text[max(0, start - 80):start])
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[k].lower() in gov.PREPOSITIONS[lang]:
+            return [w for w in words[k + 1:] if not abbreviated(w)]  # з Д. Донцовим, у м. Києві
+    return None
+
+
+def _agreeing(words: list[str], cases: tuple[str, ...], lang: str) -> bool:
+    """Whether every word between a preposition and the name is an adjective, participle or numeral that can
+    stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт")."""
+    for word in words:
+        readings = [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF", "NUMR")]
+        if not readings or not any(p.tag.case in cases or (p.tag.case == "loct" and "loc2" in cases)
+                                   for p in readings):
+            return False
+        if any(p.tag.POS == "NPRO" for p in morphology.parse(word, lang)[:1]):
+            return False
+    return True
+
+
+def _adjective(text: str, start: int, lang: str) -> tuple[int, set[str]] | None:
+    """Where an adjective right before the name starts and the cases it can be in (Верховної, Западной)."""
+    before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    if not before:
+        return None
+    readings = [p for p in morphology.parse(before.group(1), lang) if p.tag.POS in ("ADJF", "PRTF")]
+    if not readings or morphology.parse(before.group(1), lang)[0].tag.POS not in ("ADJF", "PRTF"):
+        return None
+    if any(p.normal_form in gov.VERBS for p in readings):  # вдячний Руслану: it governs the name
+        return None
+    return before.start(1), {str(p.tag.case) for p in readings}
+
+
+def _agreement(
+    text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]
+) -> Decision | None:
+    """The case an adjective before the name shows: the nominative when it can be one (Карпатская Украина), else
+    the one it shares with what governs it (в Западной Африка → Африке, Верховної Рада → Ради)."""
+    found = _adjective(text, start, lang)
+    if found is None:
+        return None
+    at, cases = found
+    adjective = text[at:start].strip()
+    readings = [p for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")]
+    genders = {p.tag.gender for p in readings}
+    last = text[start:end].split(" ")[-1]
+    own = {p.tag.gender for p in morphology.parse(last, lang)[:1] if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+    nominative = [p for p in readings if p.tag.case == "nomn"]
+    if any(not own or p.tag.gender in own or p.tag.gender is None for p in nominative):
+        return Decision("nomn", True, "agreement with a nominative adjective")  # not Святой Анна
+    cases.discard("nomn")
+    if not cases:
+        return None
+    if own and None not in genders and not own & genders and "femn" in genders:
+        return Decision("nomn", True, "a feminine adjective before an undeclined name")  # соседней Бангладеш
+    outer = governed(text, at, start - 1, lang, name, decided)
+    agree = [c for c in outer.cases if c in cases or (c == "loc2" and "loct" in cases)]
+    if agree and outer.strength == 2:
+        return Decision(agree[0], True, "agreement with an adjective")
+    if len(cases) == 1:
+        return Decision(cases.pop(), True, "agreement with an adjective")
+    ordered = [c for c in ("gent", "loct", "datv", "ablt", "accs") if c in cases]
+    return Decision(ordered[0], False, "agreement with an adjective") if ordered else None
+
+
+# Decision rules whose tail names a word (preposition в, verb дать, after the noun сын): measured as one rule.
+_VARIABLE = ("preposition ", "motion ", "place ", "transitive verb ", "verb ", "recipient of ", "object of ",
+             "adjective ", "apposition to an uninflected ", "label ", "after the noun ", "у + person")
+_FIXED = frozenset(("apposition to a title", "apposition to a nominative title",
+                    "apposition to a title in the nominative", "coordinated with a name"))
+
+
+def family(rule: str) -> str:
+    """The rule a decision is measured under: its text up to its first variable word."""
+    if rule in _FIXED:
+        return rule
+    if rule.startswith(("place ", "preposition ", "motion ")):
+        return rule  # each preposition measured on its own (в, на, из)
+    for prefix in _VARIABLE:
+        if rule.startswith(prefix):
+            return prefix.strip() + " …"
+    if rule.startswith(("apposition to ", "coordinated with ")):
+        return rule.split(" ")[0] + " " + rule.split(" ")[1] + " …"
+    return rule
+
+
+def outcome(decision: Decision) -> str:
+    """What a sure decision does to the text: leaves the nominative or writes an oblique case."""
+    return "keep nomn" if decision.case == "nomn" else "rewrite"
+
+
+# Rules (family, outcome) below the bar on UD dev (benchmarks/glossary_public.py --rules; right/fired on A and C
+# together, a rule right when its case is the gold one or the name came out right): right in under PRECISION_BAR
+# of the names they decided. Their decisions are reported uncertain; the case they chose is still written. A rule
+# that held on one or two names is kept (weak evidence, listed so by --rules); one that never fired there (the
+# issue's own examples: an object of a first-person verb, a passive's agent in English) stays as it is.
+BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
+    "ru": frozenset((
+        ("place в", "rewrite"),  # 41/43
+        ("quoted", "keep nomn"),  # 30/41
+        ("inanimate noun + genitive", "rewrite"),  # 36/38
+        ("after , after a capitalised word", "keep nomn"),  # 20/25
+        ("beside a kind of place or thing", "keep nomn"),  # 14/21
+        ("noun + genitive", "rewrite"),  # 15/20
+        ("apposition to a title in the nominative", "keep nomn"),  # 15/17
+        ("sentence start", "keep nomn"),  # 13/17
+        ("agreement with a nominative adjective", "keep nomn"),  # 14/15
+        ("coordinated with a name", "keep nomn"),  # 8/10
+        ("subject before its verb", "keep nomn"),  # 5/10
+        ("coordinated with a name", "rewrite"),  # 7/8
+        ("motion в", "rewrite"),  # 4/7
+        ("after -", "keep nomn"),  # 6/7
+        ("clause", "keep nomn"),  # 5/6
+        ("beside a kind of place", "keep nomn"),  # 4/5
+        ("after ;", "keep nomn"),  # 1/5
+        ("place на", "rewrite"),  # 4/5
+        ("subject of a passive", "keep nomn"),  # 1/4
+        ("clause after a conjunction", "keep nomn"),  # 1/4
+        ("after :", "keep nomn"),  # 2/3
+        ("motion на", "rewrite"),  # 1/2
+        ("apposition to …", "rewrite"),  # 1/2
+        ("label …", "keep nomn"),  # 1/2
+        ("after an oblique name", "rewrite"),  # 1/2
+        ("preposition над", "rewrite"),  # 0/1
+    )),
+    "uk": frozenset((
+        ("after , a person ending the sentence", "keep nomn"),  # 24/25
+        ("noun + genitive", "rewrite"),  # 20/22
+        ("apposition to a title in the nominative", "keep nomn"),  # 4/5
+        ("after , after a capitalised word", "keep nomn"),  # 3/5
+        ("agreement with a nominative adjective", "keep nomn"),  # 2/3
+        ("clause, agreeing verb after", "keep nomn"),  # 1/2
+        ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
+        ("subject before its verb", "keep nomn"),  # 0/1
+        ("after –", "keep nomn"),  # 0/1
+        ("place на", "rewrite"),  # 0/1
+    )),
+}
+PRECISION_BAR = 0.98
+# Set by the benchmark's --rules option to measure every rule as written, before the bar.
+GATED = True
+
+
+def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
+    """The case for a name the translation shows in its nominative at [start, end): a rule's decision is sure
+    only where that rule held on UD dev in at least PRECISION_BAR of the names it decided."""
+    decision = _decide(text, start, end, lang, name, decided)
+    if decision.sure and GATED and (family(decision.rule), outcome(decision)) in BELOW_BAR.get(lang, frozenset()):
+        return Decision(decision.case, False, decision.rule, below_bar=True)
+    return decision
+
+
+def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
+    """The case for a name the translation shows in its nominative at [start, end), and the rule that says so."""
+    if _undeclined(text[start:end], lang):
+        return Decision("nomn", True, "undeclined ending")
+    agreed = _agreement(text, start, end, lang, name, decided)
+    if agreed is not None:
+        return agreed
+    previous = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    personal = name.person or is_personal(text[start:end], lang)
+    # A name right after another name in an oblique case: a chain of genitives (Ради України).
+    if previous and not personal and decided.get(previous.end(1), "nomn") not in ("nomn", "accs"):
+        return Decision("gent", True, "after an oblique name")
+    listed = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
+    if listed and decided.get(-listed.end(1), "nomn").rstrip("?") != "nomn":
+        # A list whose previous name the model also left in the nominative and a rule put in its case
+        # (в Германия, Франция → в Германии, Франции); a correct oblique form before a comma says nothing
+        # (в Линце, Австрия).
+        # As sure as the decision for the name before (a "?" marks one a rule below the bar made).
+        previous_case = decided[-listed.end(1)]
+        sure = not previous_case.endswith("?")
+        return Decision(previous_case.rstrip("?"), sure, "a list after a name put in its case")
+    evidence: Evidence = governed(text, start, end, lang, name, decided)
+    rule = evidence.rule
+    if rule == "passive agent":
+        # The agent when the English says so ("appointed by Zelensky"); else the subject (был назначен Кэмерон).
+        agent = "agent" in name.hints
+        return Decision("ablt" if agent else "nomn", True, "agent of" if agent else "subject of a passive")
+    if rule.startswith(_PREPOSITIONAL) and evidence.cases:
+        between = _between(text, start, lang)
+        if between is None or not _agreeing(between, evidence.cases, lang):
+            return Decision("nomn", False, "preposition before another word")
+    opening = text[:start].rstrip()[-1:]
+    quoted_after_preposition = rule.startswith(_PREPOSITIONAL) and evidence.strength == 2 and opening != "("
+    if opening and opening in "«\"„“'`(" and not quoted_after_preposition:
+        if re.search(r"(?:^|[.!?:;,—–-])\s*[«\"„“'`(]+$", text[:start].rstrip()):
+            return Decision("nomn", True, "quoted after punctuation")  # ``Челси'' и ..., (Гмелин: measured apart
+        return Decision("nomn", True, "quoted")
+    if rule.startswith("after the noun "):
+        noun = rule.removeprefix("after the noun ")
+        if noun in TIME_NOUNS:
+            return Decision("nomn", True, "after a time noun")
+        if noun in KIND_NOUNS:
+            if not personal and _same_kind(text, start, noun, lang):
+                return Decision("nomn", True, "beside a kind noun, a name of the same kind")
+            return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
+        if _animate(noun, lang) and (name.person or is_personal(text[start:end], lang)):
+            if _nominative_title(text, start, lang):
+                return Decision("nomn", True, "apposition to a title in the nominative")  # депутат Фролов
+            return Decision("nomn", False, "beside a person noun")  # поэт Андрей Вознесенский, сын Путина
+        if "gent" in name.hints[:1]:  # "the umbrella of France"
+            return Decision("gent", True, "noun + genitive, as the English says")
+        if _agreeing_verb(text, start, end, lang):
+            return Decision("nomn", True, "subject before its verb")
+        if name.person or is_personal(text[start:end], lang):
+            return Decision("nomn", False, "a person's name after a noun")
+        if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition as often as a genitive
+            return Decision("gent", True, "noun + genitive")
+        return Decision("gent", True, "inanimate noun + genitive")
+    if rule == "proper noun" and personal:
+        titled = _title_before_name(text, start, lang, name, decided)
+        if titled is not None:
+            return titled
+    cases = evidence.cases
+    if rule.startswith("place ") and cases:
+        return Decision(cases[0], True, rule)
+    if evidence.strength == 2 and cases and "nomn" not in cases and rule.startswith(TRUSTED):
+        return Decision(cases[0], True, rule)
+    if rule.startswith("coordinated with") and evidence.strength == 2 and cases == ("nomn",):
+        return Decision("nomn", True, rule)  # Каламария, Пенталофос и Флорина
+    if rule.startswith("apposition to") and not personal:
+        return Decision("nomn", True, "beside a kind of place")  # острова Лусон, not Лусна
+    if rule.startswith("apposition to") and cases[:1] == ("nomn",):
+        return Decision("nomn", True, "apposition to a title in the nominative")  # народний депутат Фролов
+    if "voct" in cases and lang == "uk":
+        # The vocative where the English source addresses the person; the nominative, also heard in address
+        # ("Дякую, Тарас Іванович"), is kept otherwise.
+        return Decision("voct" if "voct" in name.hints else "nomn", True, "address")
+    if rule.startswith("transitive verb ") and _not_its_subject(text, start, lang):
+        return Decision("accs", True, "object of a verb whose subject is another")
+    if rule.startswith(("preposition ", "with or from")) and cases and "nomn" not in cases:
+        return Decision(cases[0], False, rule)  # never a nominative after it, but which case is a guess
+    if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
+        if _agreeing_verb(text, start, end, lang):  # Франке стал, not Барыкин иногда называют
+            return Decision("nomn", True, rule + ", agreeing verb after")
+        if rule == "sentence start" and re.match(r"\s*(?:\(|--|—|–)", text[end:]):
+            return Decision("nomn", True, "sentence start, a definition after")  # Лопская (...) -- река
+        if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
+            return Decision("nomn", True, "after , after a capitalised word")  # Керколди, Шотландия
+        if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
+            return Decision("nomn", True, "after , a person ending the sentence")  # Будь ласка, Олександре
+        return Decision("nomn", True, rule)
+    if _agreeing_verb(text, start, end, lang):
+        return Decision("nomn", True, "subject before its verb")
+    # Unconfirmed: a case the rule allows where it rules the nominative out (written, and flagged), else the
+    # model's nominative, flagged.
+    guess = cases and "nomn" not in cases and evidence.strength >= 1 and rule.startswith(_NEVER_NOMINATIVE)
+    if guess:
+        return Decision(cases[0], False, rule)
+    # The English source's word before the name ("of Putin", "with Zelensky") as the last, unconfirmed, guess.
+    unread = not cases or rule.startswith("after ")  # the sentence's grammar said nothing of its own
+    hinted = [h for h in name.hints[:1] if unread and h in ("gent", "datv", "accs", "ablt", "loct")]
+    return Decision(hinted[0] if hinted else "nomn", False, rule)

@@ -1,0 +1,68 @@
+"""The anthroponym adapter: personal names declined by the libraries made for them, petrovich (Russian) and
+shevchenko (Ukrainian), both MIT and pure Python. Nothing else imports them.
+
+`person_forms` gives the case forms of one word of a person's name in the role it plays (given name, patronymic,
+surname) and gender; `all_person_forms` gives every surface any role and gender could give it, which is what
+tells a correct form of a name ("Умерова", "Бербок") from one to rewrite.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+ROLES = ("given", "patronymic", "family")
+GENDERS = ("masc", "femn")
+
+
+@cache
+def _petrovich() -> Any:
+    from petrovich.main import Petrovich
+
+    return Petrovich()
+
+
+def _russian(word: str, role: str, gender: str) -> dict[str, str]:
+    from petrovich.enums import Case, Gender
+
+    cases = {"gent": Case.GENITIVE, "datv": Case.DATIVE, "accs": Case.ACCUSATIVE,
+             "ablt": Case.INSTRUMENTAL, "loct": Case.PREPOSITIONAL}
+    engine = _petrovich()
+    method = {"given": engine.firstname, "patronymic": engine.middlename, "family": engine.lastname}[role]
+    sex = Gender.MALE if gender == "masc" else Gender.FEMALE
+    return {"nomn": word, **{case: str(method(word, code, sex)) for case, code in cases.items()}}
+
+
+def _ukrainian(word: str, role: str, gender: str) -> dict[str, str]:
+    import shevchenko
+
+    field = {"given": "given_name", "patronymic": "patronymic_name", "family": "family_name"}[role]
+    sex = shevchenko.MASCULINE if gender == "masc" else shevchenko.FEMININE
+    names = {"nomn": "nominative", "gent": "genitive", "datv": "dative", "accs": "accusative",
+             "ablt": "ablative", "loct": "locative", "voct": "vocative"}
+    out = {}
+    for case, name in names.items():
+        out[case] = str(shevchenko.in_case(name, gender=sex, **{field: word})[field])
+    return out
+
+
+@cache
+def person_forms(word: str, lang: str, role: str, gender: str) -> dict[str, str]:
+    """`word` (a nominative, as written) in each case as a `role` of a person of `gender` (masc or femn); the
+    Ukrainian vocative too. Empty when the library rejects the word."""
+    try:
+        return _russian(word, role, gender) if lang == "ru" else _ukrainian(word, role, gender)
+    except (ValueError, KeyError, IndexError):
+        return {}
+
+
+@cache
+def all_person_forms(word: str, lang: str) -> frozenset[str]:
+    """Every surface (lower case) the word takes in any case, as any role of a man's or a woman's name."""
+    return frozenset(
+        form.lower()
+        for role in ROLES
+        for gender in GENDERS
+        for form in person_forms(word, lang, role, gender).values()
+    )
