@@ -11,7 +11,9 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -28,9 +30,25 @@ def say(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _remember_interrupts(interrupted: threading.Event) -> None:
+    """Ctrl-C raises KeyboardInterrupt as it always does, and is remembered: C code it lands in may turn it into
+    another error (CTranslate2's import then fails with ImportError "initialization failed"), which must still
+    end as an interrupt. Only the main thread can set a signal handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+
+
 def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
     """Run a click command (`standalone_mode=False`, so it returns its exit code and raises its mistakes) and
     end the process with its code, turning every mistake into one line on stderr and its exit code."""
+    interrupted = threading.Event()
+    _remember_interrupts(interrupted)
     try:
         code = command() or 0
     except TranslatorError as exc:
@@ -48,6 +66,8 @@ def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
     except OSError as exc:
         fail(describe_os_error(exc), 1)
     except Exception as exc:
+        if interrupted.is_set():
+            fail(INTERRUPTED_MESSAGE, INTERRUPTED)
         message = describe_database_error(exc)
         if message is None:
             raise

@@ -72,6 +72,16 @@ def targets_of(to: str | Iterable[str]) -> list[str]:
     return targets
 
 
+def targets_for(doc: Document, targets: list[str]) -> list[str]:
+    """The targets a document is translated into: not its own language (a Ukrainian file run with the default
+    `--to uk,ru` is translated into Russian only). Refused when that leaves none."""
+    own = [lang for lang in targets if lang != doc.lang]
+    if not own:
+        raise UsageError(f"{Path(doc.path).name} is already in {doc.lang}: nothing to translate it into "
+                         f"(--to {','.join(targets)}); choose other --to languages")
+    return own
+
+
 def device_of(option: str | None) -> str:
     """The device asked for, else $ARGOS_DEVICE_TYPE, else the CPU."""
     device = (option or os.environ.get("ARGOS_DEVICE_TYPE") or "cpu").lower()
@@ -166,12 +176,13 @@ def run(
             engine.check(required_directions(doc_units, targets))
             if known:
                 refuse_other_document(doc, RunLedger(known))
+        own_targets = [targets_for(doc, targets) for doc, _ in pending]  # each document's own language left out
         db = known or stack.enter_context(Database(memory_path))
         ledger, memory_view = RunLedger(db), TranslationMemory(db)
-        settings = DocumentSettings(tuple(targets), glossary, subtitles)
 
         def begin(index: int) -> DocumentTranslation:
             """Plan a document and hand its first leg to the engine."""
+            settings = DocumentSettings(tuple(own_targets[index]), glossary, subtitles)
             translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
             translation.start()
             return translation
@@ -193,8 +204,10 @@ def run(
                 done = translation.finish()
                 with stage("write"):  # and records what each row delivered, before the files: a killed write is known
                     written = write_document(doc, out_dir, ledger, DEFAULT_FORMATS, done.layouts, done.units)
-            result = RunResult(Path(doc.path), written, done.report, doc, done.translated, done.from_memory,
-                               done.hits)
+            skipped = [f"skipped {lang}: {Path(doc.path).name} is already in {lang}"
+                       for lang in targets if lang not in own_targets[index]]
+            result = RunResult(Path(doc.path), written, [*skipped, *done.report], doc, done.translated,
+                               done.from_memory, done.hits)
             rerun.remember(ledger, result.path, current, result.written, "\n".join(result.report))
             ledger.claim(document_key(doc), result.path.name, doc.lang or "",
                          [str(Path(path).resolve()) for path in glossaries])
