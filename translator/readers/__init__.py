@@ -47,8 +47,10 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 def read(path: Path, encoding: str | None = None) -> Document:
     """Read any supported input file into a Document; bidi controls are removed, each line that held one noted."""
     text, used = read_text(path, encoding)
-    lines = sorted({text.count("\n", 0, match.start()) + 1 for match in BIDI_CONTROLS.finditer(text)})
-    text = BIDI_CONTROLS.sub("", text)
+    lines: list[int] = []
+    if BIDI_CONTROLS.search(text):
+        lines = [number for number, line in enumerate(text.split("\n"), start=1) if BIDI_CONTROLS.search(line)]
+        text = BIDI_CONTROLS.sub("", text)
     doc = reader_for(path, text).parse(text, str(path))
     doc.encoding = used
     doc.notices = sorted([*doc.notices, *(Notice(line, "bidirectional control characters removed") for line in lines)],
