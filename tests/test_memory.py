@@ -78,9 +78,29 @@ def test_approvals_are_kept_per_document_segment_and_language(memory: Translatio
     memory.approve("interview", 3, "en", "uk", "Hello.", "Вітаю.")
     memory.approve("interview", 3, "en", "uk", "Hello.", "Доброго дня.")  # a later correction replaces it
     memory.approve("interview", 4, "en", "ru", "Bye.", "Пока.")
-    assert memory.approvals("interview", "uk") == {3: Approval("Hello.", "Доброго дня.")}
+    assert memory.approvals("interview", "uk") == {3: Approval("Hello.", "Доброго дня.", revision=2)}
     assert memory.approvals("interview", "ru") == {4: Approval("Bye.", "Пока.")}
     assert memory.approvals("other", "uk") == {}
+
+
+def test_an_approval_keeps_what_the_reviewer_said_and_counts_its_saves(memory: TranslationMemory) -> None:
+    first = memory.approve("doc", 1, "en", "uk", "Hi.", "Привіт.", comment="too formal before",
+                           category="style", severity="minor")
+    second = memory.approve("doc", 1, "en", "uk", "Hi.", "Вітаю.", comment="", category="terminology")
+    assert (first, second) == (1, 2)
+    assert memory.approvals("doc", "uk") == {1: Approval("Hi.", "Вітаю.", "", "terminology", "", 2)}
+
+
+def test_undoing_an_import_puts_back_the_comment_and_revision_it_replaced(memory: TranslationMemory) -> None:
+    memory.approve("doc", 1, "en", "uk", "Hi.", "Вітаю.", comment="keep it warm", category="style",
+                   severity="minor")
+    before = memory.approvals("doc", "uk")
+    memory.log_import("doc", "uk", "/tmp/doc.uk.srt", [1, 2], None)
+    memory.approve("doc", 1, "en", "uk", "Hi.", "Привіт.")
+    memory.approve("doc", 2, "en", "uk", "Bye.", "Бувай.")
+    undone = memory.undo_import()
+    assert undone is not None and undone.approvals == 2
+    assert memory.approvals("doc", "uk") == before
 
 
 def test_status_counts_the_last_run_and_unapplied_corrections(memory: TranslationMemory) -> None:

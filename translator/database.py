@@ -89,7 +89,21 @@ _VERSION_3: Migration = (
     ) WITHOUT ROWID""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3)
+# What a reviewer says about a correction travels with it: a comment, and what was wrong (an error category and
+# severity, as review tools such as Matecat record them). `revision` counts the saves of one approval, so a save
+# made against an older revision can be refused instead of silently overwriting another reviewer's.
+_VERSION_4: Migration = (
+    "ALTER TABLE approvals ADD COLUMN comment TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE approvals ADD COLUMN category TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE approvals ADD COLUMN severity TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE approvals ADD COLUMN revision INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE replaced_approvals ADD COLUMN comment TEXT",
+    "ALTER TABLE replaced_approvals ADD COLUMN category TEXT",
+    "ALTER TABLE replaced_approvals ADD COLUMN severity TEXT",
+    "ALTER TABLE replaced_approvals ADD COLUMN revision INTEGER",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

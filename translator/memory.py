@@ -17,10 +17,16 @@ from translator.database import LOOKUP_CHUNK, Database
 
 @dataclass(frozen=True)
 class Approval:
-    """A reviewer's translation of a segment, and the source text it was made for."""
+    """A reviewer's translation of a segment, the source text it was made for, what the reviewer said about it
+    (a comment; an error category and severity for what the machine got wrong), and how many times it was saved
+    (`revision`: a save made against an older revision can be refused)."""
 
     source_text: str
     translation: str
+    comment: str = ""
+    category: str = ""
+    severity: str = ""
+    revision: int = 1
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,9 @@ class UndoneImport:
     file: str
     approvals: int
     file_record: tuple[str, int] | None
+
+
+_APPROVAL_COLUMNS = "doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision"
 
 
 def fingerprint(content: str | bytes) -> str:
@@ -69,13 +78,20 @@ class TranslationMemory:
                 [(src, tgt, engine_id, glossary_id, source, target) for source, target in pairs],
             )
 
-    def approve(self, doc_key: str, segment_id: int, src: str, tgt: str, source_text: str, translation: str) -> None:
-        """Store a reviewer's correction; a later one for the same segment replaces it."""
+    def approve(self, doc_key: str, segment_id: int, src: str, tgt: str, source_text: str, translation: str, *,
+                comment: str = "", category: str = "", severity: str = "") -> int:
+        """Store a reviewer's correction; a later one for the same segment replaces it. Returns its revision:
+        1 for the segment's first approval, one more for each later save."""
         with self.db.transaction():
-            self.db.connection.execute(
-                "INSERT OR REPLACE INTO approvals VALUES (?, ?, ?, ?, ?, ?)",
-                (doc_key, tgt, segment_id, src, source_text, translation),
-            )
+            (revision,) = self.db.connection.execute(
+                f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT (doc_key, tgt, segment_id) DO UPDATE SET src = excluded.src, "
+                "source_text = excluded.source_text, translation = excluded.translation, "
+                "comment = excluded.comment, category = excluded.category, severity = excluded.severity, "
+                "revision = approvals.revision + 1 RETURNING revision",
+                (doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity),
+            ).fetchone()
+        return int(revision)
 
     def log_import(self, doc_key: str, tgt: str, file: str, segment_ids: list[int],
                    file_record: tuple[str, int] | None) -> None:
@@ -88,7 +104,10 @@ class TranslationMemory:
                 (doc_key, tgt, file, *(file_record or (None, None))),
             )
             connection.executemany(
-                "INSERT INTO replaced_approvals SELECT ?1, ?2, a.src, a.source_text, a.translation FROM (SELECT 1) "
+                "INSERT INTO replaced_approvals (import_id, segment_id, src, source_text, translation, comment, "
+                "category, severity, revision) "
+                "SELECT ?1, ?2, a.src, a.source_text, a.translation, a.comment, a.category, a.severity, a.revision "
+                "FROM (SELECT 1) "
                 "LEFT JOIN approvals a ON a.doc_key = ?3 AND a.tgt = ?4 AND a.segment_id = ?2",
                 [(cursor.lastrowid, segment_id, doc_key, tgt) for segment_id in segment_ids],
             )
@@ -104,23 +123,25 @@ class TranslationMemory:
                 return None
             import_id, doc_key, tgt, file, sha256, generation = last
             replaced = connection.execute(
-                "SELECT segment_id, src, source_text, translation FROM replaced_approvals WHERE import_id = ?",
+                "SELECT segment_id, src, source_text, translation, comment, category, severity, revision "
+                "FROM replaced_approvals WHERE import_id = ?",
                 (import_id,),
             ).fetchall()
-            for segment_id, src, source_text, translation in replaced:
+            for segment_id, src, *kept in replaced:
                 connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
                                    (doc_key, tgt, segment_id))
-                if translation is not None:
-                    connection.execute("INSERT INTO approvals VALUES (?, ?, ?, ?, ?, ?)",
-                                       (doc_key, tgt, segment_id, src, source_text, translation))
+                if kept[1] is not None:  # the segment had an approval before the import
+                    connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       (doc_key, tgt, segment_id, src, *kept))
             connection.execute("DELETE FROM replaced_approvals WHERE import_id = ?", (import_id,))
             connection.execute("DELETE FROM imports WHERE id = ?", (import_id,))
         return UndoneImport(doc_key, tgt, file, len(replaced), None if sha256 is None else (sha256, generation))
 
     def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
         rows = self.db.connection.execute(
-            "SELECT segment_id, source_text, translation FROM approvals WHERE doc_key = ? AND tgt = ? "
-            "ORDER BY segment_id",
+            "SELECT segment_id, source_text, translation, comment, category, severity, revision FROM approvals "
+            "WHERE doc_key = ? AND tgt = ? ORDER BY segment_id",
             (doc_key, tgt),
         )
-        return {segment_id: Approval(source_text, translation) for segment_id, source_text, translation in rows}
+        return {segment_id: Approval(*fields) for segment_id, *fields in rows}
