@@ -9,10 +9,11 @@ text, which ASS would read as override tags, are written as `(`, `)` and `⧵` (
 
 from __future__ import annotations
 
+import html
 import pysubs2
 
 from translator.document import Document
-from translator.subtitles.markup import TAG, to_dialect
+from translator.subtitles.markup import TAG
 from translator.subtitles.position import BOTTOM, alignment
 from translator.writers.timed_text import cue_lines
 from translator.writers.views import Views
@@ -25,16 +26,16 @@ PLAY_RES = (1920, 1080)  # the canvas styles are sized in; players scale it to t
 
 
 def _ass_line(marked: str) -> str:
-    """A marked line in ASS: plain text made safe, SRT-style tags as override tags."""
-    neutral = to_dialect(marked, "srt")
+    """A marked line (neutral form: escaped text and tags) in ASS: text made safe, `<i>`, `<b>`, `<u>`, `<s>` as
+    override tags, every other tag and override left out."""
     out, position = [], 0
-    for match in TAG.finditer(neutral):
-        out.append(neutral[position:match.start()].translate(_UNSAFE))
+    for match in TAG.finditer(marked):
+        out.append(html.unescape(marked[position:match.start()]).translate(_UNSAFE))
         position = match.end()
         name = (match["name"] or "").lower()
         if match["tag"] and name in _TAGS:
             out.append(f"{{\\{_TAGS[name]}{0 if match['close'] else 1}}}")
-    out.append(neutral[position:].translate(_UNSAFE))
+    out.append(html.unescape(marked[position:]).translate(_UNSAFE))
     return "".join(out)
 
 

@@ -129,7 +129,6 @@ def to_xml(doc: model.ContentDocument, config: imsc_config.IMSCWriterConfigurati
 
 
 def serialise(root: ET.Element) -> bytes:
-    """UTF-8 with an XML declaration, indented for a person reading it."""
-    ET.indent(root)
+    """UTF-8 with an XML declaration. Not indented: whitespace inside a `<p>` is text to a TTML reader."""
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
