@@ -20,7 +20,6 @@ from tests.in_process import translator
 from translator.document import Document
 from translator.readers import read
 from translator.subtitles.cues import OutCue
-from translator.subtitles.frames import on_grid
 from translator.subtitles.layout import SubtitleLayout, layout_subtitles
 from translator.subtitles.position import alignment
 from translator.writers import WRITERS
@@ -76,7 +75,8 @@ def cue_lists(draw: st.DrawFn) -> list[OutCue]:
 @given(cue_lists())
 def test_ttml_keeps_every_cue_time_and_position_in_ttconv(cues: list[OutCue]) -> None:
     read_back = ttconv_cues(render("ttml", cues))
-    assert [(begin * 1000, end * 1000) for begin, end, _, _ in read_back] == [(c.start_ms, c.end_ms) for c in cues]
+    expected = [(Fraction(c.start_ms), Fraction(c.end_ms)) for c in cues]
+    assert [(begin * 1000, end * 1000) for begin, end, _, _ in read_back] == expected
     assert [text for _, _, text, _ in read_back] == ["\n".join(c.lines) for c in cues]
     assert [align for *_, align in read_back] == ["before" if alignment(c) == 8 else "after" for c in cues]
 
@@ -98,7 +98,8 @@ def test_itt_times_are_frames_ttconv_reads_back(cues: list[OutCue], fps: Fractio
 
 def test_itt_without_fps_keeps_milliseconds() -> None:
     cues = [OutCue(1001, 2345, ("Hi",), ("Hi",), 0)]
-    assert [(b * 1000, e * 1000) for b, e, _, _ in ttconv_cues(render("itt", cues))] == [(1001, 2345)]
+    times = [(b * 1000, e * 1000) for b, e, _, _ in ttconv_cues(render("itt", cues))]
+    assert times == [(Fraction(1001), Fraction(2345))]
 
 
 @given(cue_lists())
@@ -117,7 +118,8 @@ def plain(doc: Document) -> list[tuple[int, int, str, int]]:
     for segment in doc.segments:
         assert segment.timing is not None
         marked = (segment.markup or segment.text).split("\n")
-        cue = OutCue(segment.timing.start_ms, segment.timing.end_ms, (), tuple(marked), 0, "", segment.cue_settings or "")
+        settings = segment.cue_settings or ""
+        cue = OutCue(segment.timing.start_ms, segment.timing.end_ms, (), tuple(marked), 0, "", settings)
         out.append((segment.timing.start_ms, segment.timing.end_ms, " ".join(segment.text.split()), alignment(cue)))
     return out
 
@@ -170,7 +172,9 @@ ASS = """[Script Info]
 ScriptType: v4.00+
 
 [V4+ Styles]
-Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
+Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, \
+Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, \
+MarginV, Encoding
 Style: Default,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,2,2,10,10,10,1
 Style: Top,Arial,20,&H00FFFFFF,&H000000FF,&H00000000,&H00000000,0,0,0,0,100,100,0,0,1,2,2,8,10,10,10,1
 

@@ -10,6 +10,7 @@ text, which ASS would read as override tags, are written as `(`, `)` and `⧵` (
 from __future__ import annotations
 
 import html
+
 import pysubs2
 
 from translator.document import Document
