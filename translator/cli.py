@@ -87,9 +87,17 @@ _out_option = click.option("--out", type=PATH, default=DEFAULT_OUT, help="The ru
               "than two lines (flagged); by default such a cue is split in time.")
 @click.option("--subtitle-headings", is_flag=True, help="Put a transcript's title, intro and headings in its "
               "subtitles too, not only the turns.")
+@click.option("--extra-formats", default="", help="Also write these subtitle formats for video editors, "
+              "comma-separated: ttml (IMSC 1.1), itt (Apple iTT, Final Cut Pro), ass (Aegisub).", show_default="none")
+@click.option("--rules", type=click.Choice(["default", "netflix", "bbc", "youtube"]), default="default",
+              help="Subtitle limits: characters a line, reading speed, shortest and longest cue, gap.")
+@click.option("--fps", type=click.Choice(["23.976", "24", "25", "29.97", "30"]), help="Put the cues the run "
+              "makes or splits on this frame rate's frames, 2 frames apart; iTT times in frames.",
+              show_default="milliseconds")
 def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossary: tuple[Path, ...],
         memory: Path | None, encoding: str | None, beam_size: int, threads: int, device: str | None,
-        compute_type: str, keep_cues: bool, subtitle_headings: bool) -> None:
+        compute_type: str, keep_cues: bool, subtitle_headings: bool, extra_formats: str, rules: str,
+        fps: str | None) -> None:
     """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
     write subtitles, review files and S.json into --out."""
     from translator.report import headline
@@ -102,7 +110,8 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
 
     run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
                  beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
-                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, progress=RunProgress(say, done))
+                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, extra_formats=extra_formats,
+                 rules=rules, fps=fps, progress=RunProgress(say, done))
 
 
 @app.command(short_help="Print every segment's language and confidence; load no model.")

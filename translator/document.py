@@ -156,7 +156,7 @@ class Document:
     """A whole input file: its segments in order, plus what the reader had to repair."""
 
     path: str
-    format: Literal["transcript", "srt", "vtt"]
+    format: Literal["transcript", "srt", "vtt", "ttml", "ass"]
     segments: list[Segment]
     lang: str | None = None  # the document's main language
     targets: list[str] = field(default_factory=list)
@@ -169,7 +169,7 @@ class Document:
 
     @property
     def is_subtitles(self) -> bool:
-        return self.format in ("srt", "vtt")
+        return self.format != "transcript"
 
     def to_json(self) -> dict[str, Any]:
         return {

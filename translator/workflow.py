@@ -35,12 +35,14 @@ from translator.pipeline import DocumentSettings, DocumentTranslation, cycle_col
 from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
 from translator.stages import stage
 from translator.subtitles import estimate_timings
+from translator.subtitles.frames import RATES
 from translator.subtitles.options import SubtitleOptions
+from translator.subtitles.rules import PROFILES
 from translator.units import required_directions, translation_units
-from translator.writers import DEFAULT_FORMATS, import_writers_in_background
+from translator.writers import DEFAULT_FORMATS, EXTRA_FORMATS, import_writers_in_background
 
 DEVICES = ("cpu", "cuda", "auto")
-INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
+INPUT_SUFFIXES = (".txt", ".srt", ".vtt", ".ttml", ".dfxp", ".ass", ".ssa")
 
 
 def _ignore(event: RunEvent) -> None:
@@ -70,6 +72,26 @@ def targets_of(to: str | Iterable[str]) -> list[str]:
         raise UsageError(f"unknown language code in --to: {', '.join(unknown) or str(to)!r} "
                          f"(use {', '.join(LANGUAGES)})")
     return targets
+
+
+def extra_formats_of(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """`"ttml,ass"` → ("ttml", "ass"): the editors' formats a run writes besides the usual files."""
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen = list(dict.fromkeys(name.strip().lower() for name in names if name.strip()))
+    unknown = [name for name in chosen if name not in EXTRA_FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format in --extra-formats: {', '.join(unknown)} (use {', '.join(EXTRA_FORMATS)})")
+    return tuple(name for name in EXTRA_FORMATS if name in chosen)
+
+
+def subtitle_options(keep_cues: bool, headings: bool, rules: str, fps: str | None) -> SubtitleOptions:
+    """The layout a run asks for; an unknown `--rules` profile or `--fps` rate is refused."""
+    if rules not in PROFILES:
+        raise UsageError(f"unknown --rules profile {rules!r} (use {', '.join(PROFILES)})")
+    if fps is not None and fps not in RATES:
+        raise UsageError(f"unsupported --fps {fps!r} (use {', '.join(RATES)})")
+    return SubtitleOptions(keep_cues=keep_cues, headings=headings, rules=PROFILES[rules],
+                           fps=RATES[fps] if fps is not None else None)
 
 
 def targets_for(doc: Document, targets: list[str]) -> list[str]:
@@ -136,14 +158,21 @@ def run(
     compute_type: str = "default",
     keep_cues: bool = False,
     subtitle_headings: bool = False,
+    extra_formats: str | Iterable[str] = (),
+    rules: str = "default",
+    fps: str | None = None,
     progress: Progress = _ignore,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
     `source` forces the source language, `encoding` the input encoding; `compute_type` overrides the precision
-    each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`.
+    each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`;
+    `extra_formats` (`ttml`, `itt`, `ass`), `rules` (a profile of `subtitles.rules.PROFILES`) and `fps` (`23.976`,
+    `24`, `25`, `29.97`, `30`) are `--extra-formats`, `--rules` and `--fps`.
     One result per input, in order."""
     targets = targets_of(to)
+    formats = DEFAULT_FORMATS + extra_formats_of(extra_formats)
+    subtitles = subtitle_options(keep_cues, subtitle_headings, rules, fps)
     results: dict[Path, RunResult] = {}
     with ExitStack() as stack:
         out_dir = stack.enter_context(output_folder(Path(out)))
@@ -152,9 +181,13 @@ def run(
                                             compute_type=compute_type))
         glossary = load_glossaries([Path(path) for path in glossaries])
         options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
-        subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
         if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
-            options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
+            chosen: dict[str, object] = {"keep_cues": keep_cues, "headings": subtitle_headings}
+            if rules != "default" or fps is not None:
+                chosen |= {"rules": rules, "fps": fps}
+            options["subtitles"] = chosen
+        if formats != DEFAULT_FORMATS:
+            options["formats"] = list(formats)
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         pending = []
         paths = expand_inputs([Path(path) for path in inputs])
@@ -193,7 +226,7 @@ def run(
             assert translation is not None  # planned when the document before it was translated
             progress(Started(doc, translation.plan.pending))
             if translation.plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
-                import_writers_in_background(DEFAULT_FORMATS)
+                import_writers_in_background(formats)
             translation.translate(lambda sentences: progress(Translated(sentences)))
             # The next document is planned once this one is translated and stored, as a memory filled document by
             # document gives it, and its first steps go to the engine now: it decodes while this one is laid out
@@ -203,7 +236,7 @@ def run(
             with cycle_collection_paused():
                 done = translation.finish()
                 with stage("write"):  # and records what each row delivered, before the files: a killed write is known
-                    written = write_document(doc, out_dir, ledger, DEFAULT_FORMATS, done.layouts, done.units)
+                    written = write_document(doc, out_dir, ledger, formats, done.layouts, done.units)
             skipped = [f"skipped {lang}: {Path(doc.path).name} is already in {lang}"
                        for lang in targets if lang not in own_targets[index]]
             result = RunResult(Path(doc.path), written, [*skipped, *done.report], doc, done.translated,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from translator.document import Document, Notice
-from translator.readers import srt, transcript, vtt
+from translator.readers import ass, srt, transcript, ttml, vtt
 from translator.textio import read_text
 
 
@@ -26,9 +26,11 @@ class Reader(Protocol):
     def parse(self, text: str, path: str) -> Document: ...
 
 
-READERS: dict[str, Reader] = {".srt": srt, ".vtt": vtt, ".txt": transcript}
+READERS: dict[str, Reader] = {
+    ".srt": srt, ".vtt": vtt, ".txt": transcript, ".ttml": ttml, ".dfxp": ttml, ".ass": ass, ".ssa": ass,
+}
 # Formats recognised by content, most specific first (a WebVTT file may contain SRT-like timing lines).
-SNIFF_ORDER: tuple[Reader, ...] = (vtt, srt)
+SNIFF_ORDER: tuple[Reader, ...] = (vtt, ttml, ass, srt)
 
 
 def reader_for(path: Path, text: str) -> Reader:

@@ -9,16 +9,20 @@ A transcript's segments are cut into cues of at most two lines with reading-spee
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 from dataclasses import dataclass
+from fractions import Fraction
 
 from translator.document import Document, Segment, Timing
+from translator.subtitles import frames
 from translator.subtitles import markup as cue_markup
 from translator.subtitles.chunks import TextCutter
 from translator.subtitles.cues import OutCue
 from translator.subtitles.distribute import distribute
 from translator.subtitles.options import SubtitleOptions
+from translator.subtitles.rules import DEFAULT_RULES, Rules
 from translator.subtitles.timing import estimate_timings, estimated_timings, spread
 from translator.subtitles.wrap import lines_fit
 
@@ -43,13 +47,15 @@ class SubtitleLayout:
     cues: tuple[OutCue, ...]
     bilingual: tuple[OutCue, ...]
     splits: tuple[CueSplit, ...] = ()
+    rules: Rules = DEFAULT_RULES  # the limits it was laid out within (QA checks the same)
+    fps: Fraction | None = None  # the frame rate the cues it made are on, with --fps
 
 
-def split_time(start_ms: int, end_ms: int, texts: list[str]) -> list[tuple[int, int]]:
-    """Contiguous times for `texts` from `start_ms` to exactly `end_ms`: each part gets MIN_PART_MS (less only
+def split_time(start_ms: int, end_ms: int, texts: list[str], shortest: int = MIN_PART_MS) -> list[tuple[int, int]]:
+    """Contiguous times for `texts` from `start_ms` to exactly `end_ms`: each part gets `shortest` (less only
     when the cue is too short for that), the rest in proportion to the parts' characters."""
     count = len(texts)
-    floor = min(MIN_PART_MS, (end_ms - start_ms) // count)
+    floor = min(shortest, (end_ms - start_ms) // count)
     rest = end_ms - start_ms - floor * count
     weights = [max(1, len(text)) for text in texts]
     total, running, bounds = sum(weights), 0, [start_ms]
@@ -100,7 +106,7 @@ class _Builder:
             self.bilingual.append(cue)
             return
         lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
-        fits = self.options.keep_cues or lines_fit(lines, self.lang)
+        fits = self.options.keep_cues or lines_fit(lines, self.lang, self.cutter.limit(self.lang))
         chunks = [] if fits else self.cutter.chunks(translation, self.lang)
         if len(chunks) > 1 and end - start >= len(chunks):
             self._split_cue(index, segment, form, chunks)
@@ -116,7 +122,11 @@ class _Builder:
         with its share of the source text. Every part keeps the cue's settings; its identifier names the first."""
         assert segment.timing is not None
         parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
-        times = split_time(segment.timing.start_ms, segment.timing.end_ms, chunks)
+        start, end = segment.timing.start_ms, segment.timing.end_ms
+        limits = self.options.rules.of(self.lang)
+        times = split_time(start, end, chunks, min(MIN_PART_MS, limits.min_ms))
+        if self.options.fps is not None:  # the inner boundaries on frames, with the profile's gap between parts
+            times = frames.split(start, end, times, self.options.fps, limits.gap_frames)
         source_lang = segment.lang or self.doc.lang
         sources = [self.cutter.wrap(piece, source_lang) or [EMPTY_TEXT] for piece in distribute(segment.text, chunks)]
         marked, marked_sources = _marked_parts(form, parts), _marked_parts(form, sources)
@@ -138,11 +148,12 @@ class _Builder:
             chunks, text_lang = source_chunks, source_lang
         else:
             chunks, text_lang = self.cutter.chunks(translation, self.lang), self.lang
-        for (start, end), chunk in zip(spread(timing, chunks), chunks):
+        for (start, end), chunk in zip(spread(timing, chunks, self.options.rules.estimating(text_lang)), chunks):
             lines = self.cutter.wrap(chunk, text_lang)
             self.cues.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
         shares = distribute(translation, source_chunks) if translation is not None else None
-        for position, ((start, end), chunk) in enumerate(zip(spread(timing, source_chunks), source_chunks)):
+        source_times = spread(timing, source_chunks, self.options.rules.estimating(source_lang))
+        for position, ((start, end), chunk) in enumerate(zip(source_times, source_chunks)):
             lines = self.cutter.wrap(chunk, source_lang)
             if shares is not None:
                 lines += self.cutter.wrap(shares[position], self.lang) or [EMPTY_TEXT]
@@ -160,7 +171,18 @@ class _Builder:
             for index, (segment, timing) in enumerate(zip(self.doc.segments, stored)):
                 if timing is not None and shown[index]:
                     self.transcript_cues(index, segment, timing)
-        return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits))
+            if self.options.fps is not None:  # every cue is one we made: all of them on frames
+                gap = self.options.rules.of(self.lang).gap_frames
+                self.cues = _on_frames(self.cues, self.options.fps, gap)
+                self.bilingual = _on_frames(self.bilingual, self.options.fps, gap)
+        return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits),
+                              self.options.rules, self.options.fps)
+
+
+def _on_frames(cues: list[OutCue], fps: Fraction, gap: int) -> list[OutCue]:
+    """A transcript's cues moved onto frames, `gap` frames apart (see `frames.chain`)."""
+    times = frames.chain([(cue.start_ms, cue.end_ms) for cue in cues], fps, gap)
+    return [dataclasses.replace(cue, start_ms=start, end_ms=end) for cue, (start, end) in zip(cues, times)]
 
 
 def _escaped(lines: list[str]) -> list[str]:
@@ -173,12 +195,14 @@ def layout_subtitles(
     """The subtitles of `doc` in `lang` (the source text where a segment has no translation into `lang`).
 
     A transcript without timings gets estimated ones here (see `layout_document` to store them on it)."""
-    return _Builder(doc, lang, options or SubtitleOptions(), cutter or TextCutter()).build()
+    options = options or SubtitleOptions()
+    return _Builder(doc, lang, options, cutter or TextCutter(options.rules)).build()
 
 
 def layout_document(doc: Document, options: SubtitleOptions | None = None) -> dict[str, SubtitleLayout]:
     """Time a transcript (after translation: each segment lasts as long as its slowest version needs) and lay
     out every target language once, cutting each text once for all of them."""
-    options, cutter = options or SubtitleOptions(), TextCutter()
+    options = options or SubtitleOptions()
+    cutter = TextCutter(options.rules)
     estimate_timings(doc, options, cutter)
     return {lang: layout_subtitles(doc, lang, options, cutter) for lang in doc.targets}

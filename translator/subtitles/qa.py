@@ -6,8 +6,7 @@ from __future__ import annotations
 from translator.document import Document
 from translator.subtitles.cues import OutCue
 from translator.subtitles.layout import SubtitleLayout
-from translator.subtitles.timing import reading_speed
-from translator.subtitles.wrap import MAX_LINES, lines_fit, max_line_chars
+from translator.subtitles.wrap import lines_fit
 
 
 def characters_per_second(cue: OutCue) -> float:
@@ -26,7 +25,8 @@ def flag_subtitles(doc: Document, layout: SubtitleLayout) -> None:
     for cue in layout.cues:
         counts[cue.segment] = counts.get(cue.segment, 0) + 1
     seen: dict[int, int] = {}
-    limit, speed = max_line_chars(lang), reading_speed(lang)
+    limits = layout.rules.of(lang)
+    limit, speed, most = limits.line_chars, limits.cps, limits.lines
     for cue in layout.cues:
         segment = doc.segments[cue.segment]
         seen[cue.segment] = seen.get(cue.segment, 0) + 1
@@ -35,10 +35,10 @@ def flag_subtitles(doc: Document, layout: SubtitleLayout) -> None:
         if round(cps, 1) > speed:  # as the message shows it: estimated times sit exactly at the limit
             segment.flag("reading-speed", f"{where}{cps:.1f} characters a second (limit {speed})", lang)
         longest = max((len(line) for line in cue.lines), default=0)
-        if len(cue.lines) > MAX_LINES or longest > limit:
-            what = "a single word over the line limit" if lines_fit(list(cue.lines), lang) else (
+        if len(cue.lines) > most or longest > limit:
+            what = "a single word over the line limit" if lines_fit(list(cue.lines), lang, limit) else (
                 f"needs {len(cue.lines)} lines, the longest {longest} characters")
-            segment.flag("line-length", f"{where}{what} (limit {MAX_LINES} lines of {limit})", lang)
+            segment.flag("line-length", f"{where}{what} (limit {most} lines of {limit})", lang)
     for split in layout.splits:
         segment = doc.segments[split.segment]
         segment.flag("cue-split", f"cue {segment.id} split in time into {split.parts} cues to keep two lines "

@@ -11,6 +11,7 @@ import itertools
 from translator.document import Document, Segment, Timing
 from translator.subtitles.chunks import TextCutter
 from translator.subtitles.options import SubtitleOptions
+from translator.subtitles.rules import LanguageRules
 
 CHARS_PER_SECOND = 17
 READING_SPEED = {"en": 20}  # characters a second a viewer can read; 17 for Ukrainian and Russian
@@ -23,14 +24,16 @@ def reading_speed(lang: str | None) -> int:
     return READING_SPEED.get(lang or "", CHARS_PER_SECOND)
 
 
-def cue_duration_ms(text: str) -> int:
-    """How long a cue of this text stays on screen when its time is estimated."""
-    return min(MAX_CUE_MS, max(MIN_CUE_MS, round(len(text) * 1000 / CHARS_PER_SECOND)))
+def cue_duration_ms(text: str, limits: LanguageRules | None = None) -> int:
+    """How long a cue of this text stays on screen when its time is estimated (within a profile's `limits`)."""
+    if limits is None:
+        return min(MAX_CUE_MS, max(MIN_CUE_MS, round(len(text) * 1000 / CHARS_PER_SECOND)))
+    return min(limits.max_ms, max(limits.min_ms, round(len(text) * 1000 / limits.cps)))
 
 
-def spread(timing: Timing, chunks: list[str]) -> list[tuple[int, int]]:
+def spread(timing: Timing, chunks: list[str], limits: LanguageRules | None = None) -> list[tuple[int, int]]:
     """Divide a segment's time among its cues in proportion to their estimated durations, chained."""
-    weights = [cue_duration_ms(chunk) for chunk in chunks]
+    weights = [cue_duration_ms(chunk, limits) for chunk in chunks]
     total = sum(weights)
     bounds, running = [timing.start_ms], 0
     for weight in weights:
@@ -43,7 +46,8 @@ def _segment_duration_ms(doc: Document, segment: Segment, cutter: TextCutter) ->
     """Time to read the segment in the slowest of its versions: the source and every translation made so far."""
     versions = [(segment.text, segment.lang or doc.lang)]
     versions += [(translation.text, lang) for lang, translation in sorted(segment.translations.items())]
-    return max(sum(cue_duration_ms(chunk) for chunk in cutter.chunks(text, lang)) for text, lang in versions)
+    return max(sum(cue_duration_ms(chunk, cutter.rules.estimating(lang)) for chunk in cutter.chunks(text, lang))
+               for text, lang in versions)
 
 
 def estimated_timings(
@@ -51,10 +55,11 @@ def estimated_timings(
 ) -> list[Timing | None]:
     """Reading-speed times for the transcript's segments shown in subtitles, chained from 0 without overlap;
     None for the segments subtitles leave out."""
-    cutter = cutter or TextCutter()
+    options = options or SubtitleOptions()
+    cutter = cutter or TextCutter(options.rules)
     timings: list[Timing | None] = []
     start = 0
-    for segment, shown in zip(doc.segments, (options or SubtitleOptions()).shown(doc)):
+    for segment, shown in zip(doc.segments, options.shown(doc)):
         if not shown:
             timings.append(None)
             continue

@@ -72,13 +72,13 @@ def _split(words: list[str], lines: int, limit: int, before: list[float]) -> lis
     return sorted(cuts)[1:]
 
 
-def wrap_lines(text: str, lang: str | None, costs: BreakCosts | None = None) -> list[str]:
+def wrap_lines(text: str, lang: str | None, costs: BreakCosts | None = None, limit: int | None = None) -> list[str]:
     """`text` as subtitle lines: balanced, broken after punctuation or before conjunctions and prepositions.
-    `costs` remembers break costs across calls (see `chunks.TextCutter`)."""
+    `costs` remembers break costs across calls (see `chunks.TextCutter`); `limit` overrides the line length."""
     words = text.split()
     if not words:
         return []
-    limit = max_line_chars(lang)
+    limit = limit or max_line_chars(lang)
     joined = " ".join(words)
     if len(joined) <= limit and not is_dialogue(words):
         return [joined]
@@ -92,26 +92,26 @@ def wrap_lines(text: str, lang: str | None, costs: BreakCosts | None = None) -> 
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
-def lines_fit(lines: list[str], lang: str | None) -> bool:
+def lines_fit(lines: list[str], lang: str | None, limit: int | None = None) -> bool:
     """At most two lines, each within the limit (a single word longer than the limit is the one exception)."""
-    limit = max_line_chars(lang)
+    limit = limit or max_line_chars(lang)
     return len(lines) <= MAX_LINES and all(len(line) <= limit or " " not in line for line in lines)
 
 
-def fits(text: str, lang: str | None, costs: BreakCosts | None = None) -> bool:
+def fits(text: str, lang: str | None, costs: BreakCosts | None = None, limit: int | None = None) -> bool:
     """Whether `text` fits a subtitle: at most 2 lines, each within the line limit."""
     words = text.split()
     if is_dialogue(words):  # each speaker on a line: ask the wrapper itself
-        lines = wrap_lines(text, lang, costs)
-        return len(lines) <= MAX_LINES and all(len(line) <= max_line_chars(lang) for line in lines)
-    return TwoLines(words, lang).fit(0, len(words))
+        lines = wrap_lines(text, lang, costs, limit)
+        return len(lines) <= MAX_LINES and all(len(line) <= (limit or max_line_chars(lang)) for line in lines)
+    return TwoLines(words, lang, limit).fit(0, len(words))
 
 
 class TwoLines:
     """Answers "do words[start:end] fit in two lines?" in O(log n) from prefix sums, for cue cutting's DP."""
 
-    def __init__(self, words: list[str], lang: str | None) -> None:
-        self.limit = max_line_chars(lang)
+    def __init__(self, words: list[str], lang: str | None, limit: int | None = None) -> None:
+        self.limit = limit or max_line_chars(lang)
         self.prefix = [0]
         for word in words:
             self.prefix.append(self.prefix[-1] + len(word) + 1)

@@ -71,10 +71,16 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("tmx", "tmx", "{stem}.{src}-{lang}.tmx"),
         WriterSpec("xlf", "xliff", "{stem}.{src}-{lang}.xlf"),
         WriterSpec("json", "json_result", "{stem}.json", per_target=False),
+        # for editors, written on request (`translator run --extra-formats ttml,itt,ass`)
+        WriterSpec("ttml", "ttml", "{stem}.{lang}.ttml"),
+        WriterSpec("itt", "itt", "{stem}.{lang}.itt"),
+        WriterSpec("ass", "ass", "{stem}.{lang}.ass"),
     ]
 }
 
-DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+# Subtitle formats for video editors that a run writes only when asked: most runs need none of them.
+EXTRA_FORMATS: tuple[str, ...] = ("ttml", "itt", "ass")
+DEFAULT_FORMATS: tuple[str, ...] = tuple(name for name in WRITERS if name not in EXTRA_FORMATS)
 
 
 @dataclass(frozen=True)
