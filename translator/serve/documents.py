@@ -180,11 +180,11 @@ class Library:
         doc = self.document(key)
         if doc is None:
             return None
-        source = Path(doc.path)
-        if not source.is_absolute():
-            source = self.folder / source if not source.exists() else source
-        for stem in dict.fromkeys((source.stem, key)):  # `S.en.srt` beside `S.en.mp4` or `S.mp4`
-            for suffix in VIDEO_SUFFIXES:
-                if (source.parent / (stem + suffix)).is_file():
-                    return source.parent / (stem + suffix)
+        given = Path(doc.path)  # as the run was given it: absolute, or relative to where it ran
+        places = [given.parent] if given.is_absolute() else [given.parent, self.folder.parent / given.parent]
+        for place in places:
+            for stem in dict.fromkeys((given.stem, key)):  # `S.en.srt` beside `S.en.mp4` or `S.mp4`
+                for suffix in VIDEO_SUFFIXES:
+                    if (place / (stem + suffix)).is_file():
+                        return place / (stem + suffix)
         return None

@@ -83,6 +83,7 @@
       old.parentNode.replaceChild(fresh, old);
     });
     showTrack(side);
+    setTimeout(function () { showTrack(side); }, 0);  // after the browser's own choice of tracks to show
   }
   function showTrack(side) {
     if (!video) { return; }
