@@ -13,7 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
-from tests.in_process import environment, translator
+from tests.in_process import Done, environment, translator
 from translator.serve.app import Settings, build_app
 from translator.serve.server import bind
 
@@ -52,7 +52,7 @@ def translate_talk(folder: Path, packages_dir: Path, text: str = TALK) -> tuple[
     return source, out
 
 
-def run_again(source: Path, out: Path, packages_dir: Path) -> object:
+def run_again(source: Path, out: Path, packages_dir: Path) -> Done:
     return translator("run", str(source), "--to", "uk", "--out", str(out),
                       env=environment(ARGOS_PACKAGES_DIR=packages_dir))
 

@@ -173,7 +173,7 @@ def test_the_video_track_cues_equal_the_rows_after_an_edit(browser: Any, talk: t
         rows = page.evaluate(f"fetch('{url}/doc/talk/uk/rows').then(r => r.json())")
         expected = [[r["id"], r["start_ms"], r["end_ms"], r["translation"]] for r in rows]
         page.wait_for_function("(want) => { const t = document.querySelector('track[label=\"translation\"]').track;"
-                               " return t.cues && t.cues.length === 4 && t.cues[1].getCueAsHTML().textContent === want; }",
+                               " return t.cues?.length === 4 && t.cues[1].getCueAsHTML().textContent === want; }",
                                arg=expected[1][3])
         assert cues(page) == expected
         page.click("#s3 td.src")  # a click on a row seeks to its cue

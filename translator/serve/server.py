@@ -58,7 +58,7 @@ def settings_for(folder: Path, memory: Path | None, media: Path | None, host: st
         raise UsageError(f"{folder}: no such folder (pass the --out folder of a run)")
     if media is not None and not media.is_file():
         raise UsageError(f"--media {media}: no such file")
-    found = find_memory(memory, folder / MEMORY_NAME)
+    found = find_memory(memory or folder / MEMORY_NAME)  # never another folder's memory
     Database(found).close()  # a memory this translator cannot use is refused now, in one line
     loopback = is_loopback(host)
     return Settings(folder=folder, memory=found, media=media, loopback=loopback,
