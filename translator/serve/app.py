@@ -15,7 +15,7 @@ and two saves never interleave: the check of a revision and the save it allows a
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,14 @@ from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,6 +47,7 @@ from translator.serve.tracks import SIDES, webvtt
 from translator.timecode import format_timestamp
 
 MAX_BODY = 64 * 1024  # a save is one row's text and notes; anything bigger is refused unread
+STREAM_CHUNK = 32 * 1024  # characters of a page sent at a time
 TOKEN_COOKIE = "review_token"
 WRITE_HEADER = "x-review-token"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
@@ -184,6 +192,22 @@ def build_app(settings: Settings) -> ASGIApp:
     def html(name: str, **values: Any) -> HTMLResponse:
         return HTMLResponse(templates.get_template(name).render(**values))
 
+    def streamed(name: str, **values: Any) -> StreamingResponse:
+        """A long page sent as it renders (from a worker thread: it reads only `values`), so the browser paints
+        the first rows while the rest are on their way."""
+        def chunks() -> Iterator[str]:
+            pending: list[str] = []
+            size = 0
+            for piece in templates.get_template(name).generate(**values):
+                pending.append(piece)
+                size += len(piece)
+                if size >= STREAM_CHUNK:
+                    yield "".join(pending)
+                    pending, size = [], 0
+            yield "".join(pending)
+
+        return StreamingResponse(chunks(), media_type="text/html; charset=utf-8")
+
     async def index(request: Request) -> Response:
         docs = library().documents()
         return html("index.html", folder=str(settings.folder), documents=[
@@ -196,7 +220,7 @@ def build_app(settings: Settings) -> ASGIApp:
             return _refusal(404, f"no document {key} translated into {lang} in {settings.folder}")
         rows = [(row, Markup(row.source_html), Markup(row.translation_html)) for row in found.rows]
         flag_codes = sorted({flag.code for row in found.rows for flag in row.flags})
-        return html("page.html", page=found, rows=rows, flag_codes=flag_codes,
+        return streamed("page.html", page=found, rows=rows, flag_codes=flag_codes,
                     video=library().video(key) is not None,
                     timed=any(row.start_ms is not None for row in found.rows))
 

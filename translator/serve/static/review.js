@@ -34,6 +34,7 @@
     }
     return false;
   }
+  function baseText(tr) { return tr.querySelector("td.tgt").textContent; }
   function flagged(tr) { return tr.classList.contains("has-flags"); }
   function currentRow() { return current >= 0 ? rows[current] : null; }
 
@@ -52,8 +53,6 @@
 
   function update(tr, row) {
     tr.dataset.revision = String(row.revision);
-    tr.dataset.base = row.translation;
-    tr.dataset.machine = row.machine;
     tr.dataset.comment = row.comment;
     tr.dataset.category = row.category;
     tr.dataset.severity = row.severity;
@@ -114,12 +113,12 @@
     var cell = panel(tr, "editing");
     cell.appendChild(document.getElementById("editor-template").content.cloneNode(true));
     var text = cell.querySelector(".edit-text");
-    text.value = tr.dataset.base;
+    text.value = baseText(tr);
     cell.querySelector(".edit-comment").value = tr.dataset.comment || "";
     cell.querySelector(".edit-category").value = tr.dataset.category || "";
     cell.querySelector(".edit-severity").value = tr.dataset.severity || "";
     cell.dataset.revision = tr.dataset.revision;
-    cell.dataset.base = tr.dataset.base;
+    cell.dataset.base = baseText(tr);
     (focusComment ? cell.querySelector(".edit-comment") : text).focus();
   }
 
@@ -158,8 +157,8 @@
       };
     }
     return {
-      translation: tr.dataset.base, comment: tr.dataset.comment || "", category: tr.dataset.category || "",
-      severity: tr.dataset.severity || "", revision: tr.dataset.revision, base: tr.dataset.base
+      translation: baseText(tr), comment: tr.dataset.comment || "", category: tr.dataset.category || "",
+      severity: tr.dataset.severity || "", revision: tr.dataset.revision, base: baseText(tr)
     };
   }
 
@@ -218,9 +217,9 @@
   }
 
   function act(tr, action) {
-    var data = { revision: Number(tr.dataset.revision), base: tr.dataset.base };
+    var data = { revision: Number(tr.dataset.revision), base: baseText(tr) };
     return request("POST", base + "/rows/" + tr.dataset.id + "/" + action, data).then(function (answer) {
-      return settle(tr, answer, tr.dataset.base);
+      return settle(tr, answer, data.base);
     }).then(function (done) { go(rows.indexOf(tr)); return done; });
   }
 
@@ -258,12 +257,12 @@
   function replaceAll() {
     var needle = find.value;
     if (!needle) { say("type what to find first"); return; }
-    var chosen = rows.filter(function (tr) { return visible(tr) && tr.dataset.base.indexOf(needle) >= 0; });
+    var chosen = rows.filter(function (tr) { return visible(tr) && baseText(tr).indexOf(needle) >= 0; });
     var chain = Promise.resolve(0);
     chosen.forEach(function (tr) {
       chain = chain.then(function (count) {
         var v = values(tr);
-        v.translation = tr.dataset.base.split(needle).join(replace.value);
+        v.translation = baseText(tr).split(needle).join(replace.value);
         return approve(tr, v, v.revision, v.base).then(function (ok) { return count + (ok ? 1 : 0); });
       });
     });
@@ -275,9 +274,9 @@
     var kind = flagKind.value;
     var shown = 0;
     rows.forEach(function (tr) {
-      var text = (tr.querySelector("td.src").textContent + "\n" + tr.dataset.base).toLowerCase();
+      var text = (tr.querySelector("td.src").textContent + "\n" + baseText(tr)).toLowerCase();
       var hide = (needle && text.indexOf(needle) < 0) || (onlyFlagged.checked && !flagged(tr))
-        || (kind && (" " + tr.dataset.flags).indexOf(" " + kind + " ") < 0);
+        || (kind && (" " + (tr.dataset.flags || "")).indexOf(" " + kind + " ") < 0);
       tr.hidden = Boolean(hide);
       if (!hide) { shown += 1; }
     });
