@@ -179,7 +179,7 @@ def test_the_video_track_cues_equal_the_rows_after_an_edit(browser: Any, talk: t
         page.click("#s3 td.src")  # a click on a row seeks to its cue
         page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 6.5) < 0.01")
         shot = out.parent / "review-serve.png"
-        page.set_viewport_size({"width": 1280, "height": 560})
+        page.set_viewport_size({"width": 1600, "height": 340})
         page.screenshot(path=str(shot))
         if os.environ.get("REVIEW_SCREENSHOT"):  # the README's picture: REVIEW_SCREENSHOT=docs/review-serve.png
             shutil.copyfile(shot, os.environ["REVIEW_SCREENSHOT"])
