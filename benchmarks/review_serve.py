@@ -21,17 +21,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
-from pathlib import Path
 from typing import Any
 
-import orjson
 from playwright.sync_api import sync_playwright
 
-from tests.review_server import CHROMIUM, CHROMIUM_ARGS, running
-from translator.database import MEMORY_NAME, Database
+from tests.review_server import CHROMIUM, CHROMIUM_ARGS, running_film
 from translator.document import Document, GlossaryHit, Segment, Timing, Translation
-from translator.serve.app import Settings
 
 WORDS = ("the interview was recorded in Kyiv and Moscow while the war went on and Europe was watching "
          "what the friends of Ruslan Aysin said about sanctions propaganda and the talks in Washington").split()
@@ -106,12 +101,8 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--saves", type=int, default=100)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch)
-        (out / "film.json").write_bytes(orjson.dumps(film(args.cues).to_json()))
-        Database(out / MEMORY_NAME).close()
-        with running(Settings(folder=out, memory=out / MEMORY_NAME)) as url:
-            result = measure(url, args.loads, args.saves)
+    with running_film(film(args.cues)) as url:
+        result = measure(url, args.loads, args.saves)
     print(f"{result['rows']} cues: first byte {result['first_byte_ms']:.0f} ms, first contentful paint "
           f"{result['first_paint_ms']:.0f} ms, ready for keys "
           f"{result['ready_ms']:.0f} ms (fastest of {args.loads} loads; target < 1000 ms)")

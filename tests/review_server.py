@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 import uvicorn
 
 from tests.in_process import Done, environment, translator
+from translator.database import MEMORY_NAME, Database
+from translator.document import Document, document_key
 from translator.serve.app import Settings, build_app
 from translator.serve.server import bind
 
@@ -84,3 +88,14 @@ def running(settings: Settings) -> Iterator[str]:
         server.should_exit = True
         thread.join(30)
         sock.close()
+
+
+@contextmanager
+def running_film(doc: Document) -> Iterator[str]:
+    """A server over one result written straight from `doc`, beside a fresh memory (no run: for the benchmark)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch)
+        (out / f"{document_key(doc)}.json").write_bytes(orjson.dumps(doc.to_json()))
+        Database(out / MEMORY_NAME).close()
+        with running(Settings(folder=out, memory=out / MEMORY_NAME)) as url:
+            yield url

@@ -15,7 +15,15 @@ from typing import Any
 
 import pytest
 
-from tests.review_server import CHROMIUM, CHROMIUM_ARGS, make_video, run_again, running, translate_talk
+from tests.review_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    make_video,
+    run_again,
+    running,
+    running_film,
+    translate_talk,
+)
 from translator.database import Database
 from translator.memory import TranslationMemory
 from translator.serve.app import Settings
@@ -196,3 +204,14 @@ def test_markup_typed_into_a_translation_renders_as_text(browser: Any, talk: tup
             assert view.eval_on_selector_all("#review img, #review script", "nodes => nodes.length") == 0
             assert view.title() != "pwned" and view.evaluate("() => document.body.dataset.pwned") is None
     assert approvals(out)[1].translation == HOSTILE
+
+
+def test_the_benchmark_measures_a_small_document() -> None:
+    """benchmarks/review_serve.py end to end on 30 cues (nothing timed here: the figures come from running it)."""
+    from benchmarks import review_serve
+
+    doc = review_serve.film(30)
+    assert len(doc.segments) == 30 and sum(bool(s.flags) for s in doc.segments) == 3
+    with running_film(doc) as url:
+        result = review_serve.measure(url, loads=1, saves=3)
+    assert result["rows"] == 30 and result["approve_median_ms"] > 0 and result["first_paint_ms"] > 0
