@@ -49,50 +49,57 @@ def film(cues: int) -> Document:
     return Document("film.en.srt", "srt", segments, lang="en", targets=["uk"])
 
 
-def measure(url: str, loads: int, saves: int) -> dict[str, Any]:
-    assert CHROMIUM is not None, "chromium is not installed (apt-get install -y chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        paints, readies, firsts = [], [], []
-        for _ in range(loads):
-            page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
-            page.goto(f"{url}/doc/film/uk")
-            page.wait_for_selector("body.ready")
-            timing = page.evaluate("""() => {
-                const paint = performance.getEntriesByName('first-contentful-paint')[0];
-                return [paint ? paint.startTime : null, performance.now()]; }""")
-            nav = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
-                                " return [n.responseStart, n.domContentLoadedEventEnd]; }")
-            firsts.append(nav[0])
-            ready = nav[1]
-            paints.append(timing[0])
-            readies.append(ready)
-            rows = page.evaluate("() => document.querySelectorAll('#review tbody tr.row').length")
-            page.context.close()
-        page = browser.new_context().new_page()
+def measure(url: str, loads: int, saves: int, browser: Any = None) -> dict[str, Any]:
+    """The figures, in `browser` (a Playwright chromium), else in a chromium started for them."""
+    if browser is None:
+        assert CHROMIUM is not None, "chromium is not installed (apt-get install -y chromium)"
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return measure(url, loads, saves, launched)
+            finally:
+                launched.close()
+    paints, readies, firsts = [], [], []
+    for _ in range(loads):
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
         page.goto(f"{url}/doc/film/uk")
         page.wait_for_selector("body.ready")
-        times = page.evaluate("""async (saves) => {
-            const token = document.querySelector('meta[name="review-token"]').content;
-            const out = [];
-            for (let i = 0; i < saves; i++) {
-                const tr = document.querySelector('#s' + (i + 1));
-                const body = JSON.stringify({translation: 'Схвалено ' + i, comment: '', category: '', severity: '',
-                                             revision: Number(tr.dataset.revision),
-                                             base: tr.querySelector('td.tgt').textContent});
-                const start = performance.now();
-                const answer = await fetch(location.pathname + '/rows/' + (i + 1) + '/approve', {method: 'POST',
-                    headers: {'Content-Type': 'application/json', 'X-Review-Token': token}, body: body});
-                const row = await answer.json();
-                out.push(performance.now() - start);
-                if (row.status !== 'approved') { throw new Error('not approved: ' + JSON.stringify(row)); }
-            }
-            return out; }""", saves)
-        browser.close()
+        timing = page.evaluate("""() => {
+            const paint = performance.getEntriesByName('first-contentful-paint')[0];
+            return [paint ? paint.startTime : null, performance.now()]; }""")
+        nav = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0];"
+                            " return [n.responseStart, n.domContentLoadedEventEnd]; }")
+        firsts.append(nav[0])
+        ready = nav[1]
+        paints.append(timing[0])
+        readies.append(ready)
+        rows = page.evaluate("() => document.querySelectorAll('#review tbody tr.row').length")
+        page.context.close()
+    page = browser.new_context().new_page()
+    page.goto(f"{url}/doc/film/uk")
+    page.wait_for_selector("body.ready")
+    times = page.evaluate("""async (saves) => {
+        const token = document.querySelector('meta[name="review-token"]').content;
+        const out = [];
+        for (let i = 0; i < saves; i++) {
+            const tr = document.querySelector('#s' + (i + 1));
+            const body = JSON.stringify({translation: 'Схвалено ' + i, comment: '', category: '', severity: '',
+                                         revision: Number(tr.dataset.revision),
+                                         base: tr.querySelector('td.tgt').textContent});
+            const start = performance.now();
+            const answer = await fetch(location.pathname + '/rows/' + (i + 1) + '/approve', {method: 'POST',
+                headers: {'Content-Type': 'application/json', 'X-Review-Token': token}, body: body});
+            const row = await answer.json();
+            out.push(performance.now() - start);
+            if (row.status !== 'approved') { throw new Error('not approved: ' + JSON.stringify(row)); }
+        }
+        return out; }""", saves)
     ordered = sorted(times)
     return {"rows": rows, "first_byte_ms": min(firsts), "first_paint_ms": min(p for p in paints if p is not None),
             "ready_ms": min(readies),
             "approve_median_ms": statistics.median(times), "approve_p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
+
+
 
 
 def main() -> None:

@@ -42,11 +42,16 @@ Moscow is the war.
 4
 00:00:09,500 --> 00:00:12,000
 Europe is for friends.
+
+5
+00:00:12,500 --> 00:00:13,300
+Thank you for the good afternoon, friends, and thank you for Europe.
 """
 
 
 def translate_talk(folder: Path, packages_dir: Path, text: str = TALK) -> tuple[Path, Path]:
-    """`talk.en.srt` in `folder`/in, translated into Ukrainian in `folder`/out: (the input, the output folder)."""
+    """`talk.en.srt` (five cues, the last too fast to read: flagged) in `folder`/in, translated into Ukrainian in
+    `folder`/out: (the input, the output folder)."""
     source = folder / "in" / "talk.en.srt"
     source.parent.mkdir(parents=True, exist_ok=True)
     source.write_text(text, "utf-8")
@@ -61,7 +66,7 @@ def run_again(source: Path, out: Path, packages_dir: Path) -> Done:
                       env=environment(ARGOS_PACKAGES_DIR=packages_dir))
 
 
-def make_video(path: Path, seconds: int = 13) -> Path | None:
+def make_video(path: Path, seconds: int = 14) -> Path | None:
     """A tiny silent WebM (VP8) of `seconds`, or None where ffmpeg is missing or cannot make one."""
     if FFMPEG is None:
         return None

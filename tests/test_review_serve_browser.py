@@ -128,7 +128,7 @@ def test_keyboard_only_review_then_run_writes_the_approved_text(browser: Any, ta
     assert "Дякую за добрий день." in (out / "talk.uk.vtt").read_text("utf-8")
     result = json.loads((out / "talk.json").read_text("utf-8"))
     origins = {s["id"]: s["translations"]["uk"]["origin"] for s in result["segments"]}
-    assert origins == {1: "machine", 2: "approved", 3: "machine", 4: "machine"}
+    assert origins == {1: "machine", 2: "approved", 3: "machine", 4: "machine", 5: "machine"}
 
 
 def test_two_reviewers_on_one_row_the_second_sees_both_texts_and_nothing_is_lost(
@@ -157,6 +157,46 @@ def test_two_reviewers_on_one_row_the_second_sees_both_texts_and_nothing_is_lost
         assert first.inner_text("#s1 td.tgt") == "Привіт вам, друзі."
 
 
+def shown(page: Any) -> list[str]:
+    return list(page.evaluate("() => Array.from(document.querySelectorAll('#review tr.row'))"
+                              ".filter(tr => !tr.hidden).map(tr => tr.id)"))
+
+
+def test_flagged_rows_find_and_replace_in_the_translation_column_by_keyboard(browser: Any,
+                                                                            talk: tuple[Path, Path]) -> None:
+    _, out = talk
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        assert page.get_attribute("#s5 td.flags li", "data-code") == "reading-speed"
+        page.keyboard.press("n")  # next flagged row
+        assert page.evaluate("() => document.activeElement.id") == "s5"
+        page.keyboard.press("F")  # flagged first
+        assert page.evaluate("() => document.querySelector('#review tbody tr.row').id") == "s5"
+        page.keyboard.press("F")
+        page.keyboard.press("f")  # only flagged
+        assert shown(page) == ["s5"]
+        page.keyboard.press("f")
+        sources = page.eval_on_selector_all("#review td.src", "cells => cells.map(c => c.textContent)")
+        translations = page.eval_on_selector_all("#review td.tgt", "cells => cells.map(c => c.textContent)")
+        word = "друзі"
+        assert translations[0].count(word) == 1  # the tiny model's "friends"
+        page.keyboard.press("/")
+        page.keyboard.type(word)
+        page.keyboard.press("Enter")  # back to the rows, only those that hold the word
+        having = [f"s{n + 1}" for n, (s, t) in enumerate(zip(sources, translations)) if word in s + t]
+        assert shown(page) == having and len(having) >= 2
+        page.keyboard.press("Shift+R")
+        page.keyboard.type("друзям")
+        page.keyboard.press("Enter")  # replace in the shown rows' translations, each one approved
+        page.wait_for_function("(n) => document.querySelectorAll('#review tr.row.approved').length === n",
+                               arg=len(having))
+    stored = approvals(out)
+    assert sorted(stored) == [int(row_id[1:]) for row_id in having]
+    for number, approval in stored.items():
+        assert approval.translation == translations[number - 1].replace(word, "друзям")
+        assert approval.source_text == sources[number - 1]  # the source column is never touched
+
+
 def cues(page: Any) -> list[list[Any]]:
     return list(page.evaluate("""() => {
         const track = document.querySelector('track[label="translation"]').track;
@@ -174,14 +214,14 @@ def test_the_video_track_cues_equal_the_rows_after_an_edit(browser: Any, talk: t
     with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
         page = open_page(browser, f"{url}/doc/talk/uk")
         page.wait_for_function("() => document.querySelector('video').readyState >= 1")
-        page.wait_for_function("() => document.querySelector('track[label=\"translation\"]').track.cues?.length === 4")
+        page.wait_for_function("() => document.querySelector('track[label=\"translation\"]').track.cues?.length === 5")
         page.keyboard.press("j")
         edit_current(page, "Дякую за <добрий> день & --> вечір.")
         wait_status(page, 2, "approved")
         rows = page.evaluate(f"fetch('{url}/doc/talk/uk/rows').then(r => r.json())")
         expected = [[r["id"], r["start_ms"], r["end_ms"], r["translation"]] for r in rows]
         page.wait_for_function("(want) => { const t = document.querySelector('track[label=\"translation\"]').track;"
-                               " return t.cues?.length === 4 && t.cues[1].getCueAsHTML().textContent === want; }",
+                               " return t.cues?.length === 5 && t.cues[1].getCueAsHTML().textContent === want; }",
                                arg=expected[1][3])
         assert cues(page) == expected
         page.click("#s3 td.src")  # a click on a row seeks to its cue
@@ -206,12 +246,12 @@ def test_markup_typed_into_a_translation_renders_as_text(browser: Any, talk: tup
     assert approvals(out)[1].translation == HOSTILE
 
 
-def test_the_benchmark_measures_a_small_document() -> None:
+def test_the_benchmark_measures_a_small_document(browser: Any) -> None:
     """benchmarks/review_serve.py end to end on 30 cues (nothing timed here: the figures come from running it)."""
     from benchmarks import review_serve
 
     doc = review_serve.film(30)
     assert len(doc.segments) == 30 and sum(bool(s.flags) for s in doc.segments) == 3
     with running_film(doc) as url:
-        result = review_serve.measure(url, loads=1, saves=3)
+        result = review_serve.measure(url, loads=1, saves=3, browser=browser)
     assert result["rows"] == 30 and result["approve_median_ms"] > 0 and result["first_paint_ms"] > 0

@@ -14,6 +14,8 @@
   var replace = document.getElementById("replace");
   var onlyFlagged = document.getElementById("only-flagged");
   var flagKind = document.getElementById("flag-kind");
+  var flaggedFirst = document.getElementById("flagged-first");
+  var inOrder = rows.slice();
   var trackVersion = 0;
 
   function say(text) { message.textContent = text; }
@@ -21,7 +23,9 @@
 
   function go(index) {
     if (index < 0 || index >= rows.length) { return; }
-    if (current >= 0 && rows[current]) { rows[current].classList.remove("current"); }
+    Array.prototype.slice.call(document.querySelectorAll("tr.row.current")).forEach(function (old) {
+      old.classList.remove("current");
+    });
     current = index;
     var tr = rows[index];
     tr.classList.add("current");
@@ -285,6 +289,20 @@
     if (current >= 0 && rows[current].hidden) { current = -1; step(1); }
   }
 
+  function order() {
+    // Flagged rows first (each group in document order), or back to document order.
+    var keep = currentRow();
+    var sorted = inOrder.slice();
+    if (flaggedFirst.checked) {
+      sorted = inOrder.filter(flagged).concat(inOrder.filter(function (tr) { return !flagged(tr); }));
+    }
+    var tbody = document.querySelector("#review tbody");
+    sorted.forEach(function (tr) { closePanels(tr); tbody.appendChild(tr); });
+    rows = sorted;
+    current = -1;
+    if (keep) { go(rows.indexOf(keep)); }
+  }
+
   function seek(tr) {
     if (video && tr.dataset.start !== undefined) { video.currentTime = Number(tr.dataset.start) / 1000; }
   }
@@ -330,6 +348,7 @@
     else if (key === "/") { find.focus(); find.select(); }
     else if (key === "R") { replace.focus(); }
     else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; filter(); }
+    else if (key === "F") { flaggedFirst.checked = !flaggedFirst.checked; order(); }
     else if (key === "A") { approveSelected(); }
     else if (!tr) { handled = false; }
     else if (key === "Enter" && event.ctrlKey) { approveRow(tr); }
@@ -353,6 +372,7 @@
   });
   [find, onlyFlagged, flagKind].forEach(function (input) { input.addEventListener("input", filter); });
   onlyFlagged.addEventListener("change", filter);
+  flaggedFirst.addEventListener("change", order);
   flagKind.addEventListener("change", filter);
   document.getElementById("replace-all").addEventListener("click", replaceAll);
   replace.addEventListener("keydown", function (event) {
@@ -362,7 +382,6 @@
   var sideChoice = document.getElementById("track-side");
   if (sideChoice) { sideChoice.addEventListener("change", function () { showTrack(sideChoice.value); }); }
   if (video) { showTrack("translation"); }
-  window.review = { rows: rows, go: go };
   if (rows.length) { go(0); }
   body.classList.add("ready");
 })();
