@@ -5,6 +5,8 @@ own life: its URL printed first, Ctrl-C stopping it cleanly, and no other comman
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -73,6 +75,31 @@ def test_a_save_is_in_the_memory_status_counts_it_and_review_undo_reverts_it(ser
     assert undone.returncode == 0 and "1 correction(s) of talk → uk reverted" in undone.stdout, undone.stderr
     assert rows(url)[0]["translation"] == machine and rows(url)[0]["status"] == "machine"
     assert translator("review", "undo", "--out", str(out)).returncode == 2  # nothing left to undo
+
+
+def test_a_rows_undo_reverts_its_part_of_an_imported_file_and_review_undo_the_rest(server: tuple[str, str],
+                                                                                   out: Path) -> None:
+    url, token = server
+    table = out / "talk.en-uk.csv"
+    lines = list(csv.reader(io.StringIO(table.read_text("utf-8-sig"))))
+    header, body = lines[0], lines[1:]
+    column = header.index("translation")
+    for line in body[:2]:
+        line[column] = f"Виправлено {line[0]}."
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *body])
+    assert translator("review", "import", str(table)).returncode == 0
+    before = rows(url)
+    assert [row["status"] for row in before[:3]] == ["approved", "approved", "machine"]
+    history = json.loads(call(f"{url}/doc/talk/uk/rows/2/history")[1])
+    assert [(h["before"], h["after"]) for h in history] == [(before[1]["machine"], "Виправлено 2.")]
+    undo = call(f"{url}/doc/talk/uk/rows/2/undo", json.dumps({"revision": 1, "base": "Виправлено 2."}).encode(),
+                {"Content-Type": "application/json", "X-Review-Token": token})
+    assert undo[0] == 200 and json.loads(undo[1])["status"] == "machine"
+    assert [row["status"] for row in rows(url)[:2]] == ["approved", "machine"]
+    done = translator("review", "undo", "--out", str(out))
+    assert "1 correction(s) of talk → uk reverted" in done.stdout, done.stderr
+    assert [row["status"] for row in rows(url)[:2]] == ["machine", "machine"]
 
 
 def test_a_stale_save_is_refused_with_both_texts(server: tuple[str, str]) -> None:
