@@ -8,6 +8,8 @@ holds another since (a second reviewer, an import), it is refused with both text
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from translator.database import Database
@@ -60,9 +62,15 @@ def _current(library: Library, key: str, lang: str, segment_id: int) -> Row:
     return row
 
 
-def _check(row: Row, revision: int, base: str, yours: str) -> None:
-    if row.revision != revision or row.translation != base:
-        raise Conflict(row, yours)
+@contextmanager
+def _unchanged(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str,
+               yours: str) -> Iterator[Row]:
+    """One transaction over a row still at the revision and text the reviewer began from, else a Conflict."""
+    with library.db.transaction():
+        row = _current(library, key, lang, segment_id)
+        if row.revision != revision or row.translation != base:
+            raise Conflict(row, yours)
+        yield row
 
 
 def _log(db: Database, key: str, lang: str, segment_id: int) -> None:
@@ -71,38 +79,29 @@ def _log(db: Database, key: str, lang: str, segment_id: int) -> None:
 
 def approve(library: Library, key: str, lang: str, segment_id: int, edit: Edit) -> Row:
     """Store the reviewer's text as the segment's approval (the next run writes it into every output)."""
-    db = library.db
-    with db.transaction():
-        row = _current(library, key, lang, segment_id)
-        _check(row, edit.revision, edit.base, edit.translation)
+    with _unchanged(library, key, lang, segment_id, edit.revision, edit.base, edit.translation):
         segment = library.segment(key, lang, segment_id)
-        assert segment is not None  # _current found it
-        _log(db, key, lang, segment_id)
-        TranslationMemory(db).approve(key, segment_id, library.source(key), lang, segment.text,
-                                      edit.translation, comment=edit.comment, category=edit.category,
-                                      severity=edit.severity)
+        assert segment is not None  # _unchanged found its row
+        _log(library.db, key, lang, segment_id)
+        TranslationMemory(library.db).approve(key, segment_id, library.source(key), lang, segment.text,
+                                              edit.translation, comment=edit.comment, category=edit.category,
+                                              severity=edit.severity)
         return _current(library, key, lang, segment_id)
 
 
 def reject(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str) -> Row:
     """Drop the segment's approval: back to the machine text (written again by the next run)."""
-    db = library.db
-    with db.transaction():
-        row = _current(library, key, lang, segment_id)
-        _check(row, revision, base, row.machine)
+    with _unchanged(library, key, lang, segment_id, revision, base, base) as row:
         if row.revision:
-            _log(db, key, lang, segment_id)
-            TranslationMemory(db).unapprove(key, lang, segment_id)
+            _log(library.db, key, lang, segment_id)
+            TranslationMemory(library.db).unapprove(key, lang, segment_id)
         return _current(library, key, lang, segment_id)
 
 
 def undo(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str) -> Row:
     """Put the row back as it was before its last change (from the browser or an imported file)."""
-    db = library.db
-    with db.transaction():
-        row = _current(library, key, lang, segment_id)
-        _check(row, revision, base, row.translation)
-        TranslationMemory(db).undo_segment(key, lang, segment_id)
+    with _unchanged(library, key, lang, segment_id, revision, base, base):
+        TranslationMemory(library.db).undo_segment(key, lang, segment_id)
         return _current(library, key, lang, segment_id)
 
 
