@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from starlette.applications import Starlette
@@ -144,8 +145,6 @@ async def read_json(request: Request, limit: int) -> dict[str, Any]:
         body += chunk
         if len(body) > limit:
             raise TooLarge
-    import orjson
-
     try:
         value = orjson.loads(bytes(body))
     except orjson.JSONDecodeError:
@@ -221,8 +220,7 @@ def build_app(settings: Settings) -> ASGIApp:
         rows = [(row, Markup(row.source_html), Markup(row.translation_html)) for row in found.rows]
         flag_codes = sorted({flag.code for row in found.rows for flag in row.flags})
         return streamed("page.html", page=found, rows=rows, flag_codes=flag_codes,
-                    video=library().video(key) is not None,
-                    timed=any(row.start_ms is not None for row in found.rows))
+                    video=library().video(key) is not None)
 
     async def rows(request: Request) -> Response:
         found = library().page(request.path_params["key"], request.path_params["lang"])
