@@ -37,6 +37,7 @@ LAYERS: Layers = (
         "translator.translation", "translator.pipeline", "translator.review", "translator.rerun",
         "translator.identity", "translator.models",
     )),
+    ("review server", ("translator.serve",)),  # `review serve`: Starlette over the memory; only the CLI imports it
     ("the run", ("translator.workflow",)),  # the library's run: only the interface and the root above it
     ("interface", ("translator.terminal", "translator.exits", "translator.cli", "translator.launch",
                    "translator.__main__")),

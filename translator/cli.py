@@ -250,6 +250,30 @@ def review_status(memory: Path | None, out: Path) -> None:
     click.echo(describe_status(status_of(memory or out / MEMORY_NAME)))
 
 
+@review_app.command("serve", short_help="Review in the browser, straight into the translation memory.")
+@click.argument("folder", type=PATH, default=DEFAULT_OUT, required=False)
+@_memory_option(f"FOLDER/{MEMORY_NAME}")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", help="Address to listen on; other than loopback, the URL carries a "
+              "token.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the URL in the default browser.")
+@click.option("--media", type=PATH, help="Video to preview with the rows as subtitles.",
+              show_default="a video beside the input")
+def review_serve(folder: Path, memory: Path | None, port: int, host: str, open_browser: bool,
+                 media: Path | None) -> None:
+    """Serve the documents FOLDER (a run's --out) holds for review in the browser: edit, comment and approve
+    with the keyboard, each approval stored at once in the memory the next run applies. Needs the `review`
+    extra: pip install 'translator[review]'."""
+    from translator.errors import UsageError
+
+    try:
+        from translator.serve.server import serve
+    except ModuleNotFoundError as exc:
+        raise UsageError(f"`translator review serve` needs the review extra ({exc.name} is not installed): "
+                         "pip install 'translator[review]'") from None
+    serve(folder, memory, host, port, media, open_browser, click.echo)
+
+
 def main() -> None:
     """Entry point: run the app, turning every mistake into one line on stderr and a documented exit code
     (translator/exits.py)."""

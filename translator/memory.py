@@ -43,6 +43,9 @@ class UndoneImport:
 
 _APPROVAL_COLUMNS = "doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision"
 
+# A replaced approval's notes and revision; an import logged before schema v4 has none.
+_KEPT_NOTES = "coalesce(r.comment, ''), coalesce(r.category, ''), coalesce(r.severity, ''), coalesce(r.revision, 1)"
+
 
 def fingerprint(content: str | bytes) -> str:
     """A short stable digest, e.g. of a glossary's content, to key memory entries by."""
@@ -137,6 +140,57 @@ class TranslationMemory:
             connection.execute("DELETE FROM replaced_approvals WHERE import_id = ?", (import_id,))
             connection.execute("DELETE FROM imports WHERE id = ?", (import_id,))
         return UndoneImport(doc_key, tgt, file, len(replaced), None if sha256 is None else (sha256, generation))
+
+    def approval(self, doc_key: str, tgt: str, segment_id: int) -> Approval | None:
+        """One segment's approval, or None."""
+        row = self.db.connection.execute(
+            "SELECT source_text, translation, comment, category, severity, revision FROM approvals "
+            "WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
+            (doc_key, tgt, segment_id),
+        ).fetchone()
+        return None if row is None else Approval(*row)
+
+    def unapprove(self, doc_key: str, tgt: str, segment_id: int) -> None:
+        """Drop a segment's approval: the next run writes the machine translation again."""
+        with self.db.transaction():
+            self.db.connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
+                                       (doc_key, tgt, segment_id))
+
+    def segment_history(self, doc_key: str, tgt: str, segment_id: int) -> list[tuple[str, Approval | None]]:
+        """Every logged change of one segment, oldest first: the file (or reviewer's tool) that made it and the
+        approval it replaced (None: the machine translation)."""
+        rows = self.db.connection.execute(
+            f"SELECT i.file, r.source_text, r.translation, {_KEPT_NOTES} "
+            "FROM replaced_approvals r JOIN imports i ON i.id = r.import_id "
+            "WHERE i.doc_key = ? AND i.tgt = ? AND r.segment_id = ? ORDER BY i.id",
+            (doc_key, tgt, segment_id),
+        )
+        return [(file, None if fields[1] is None else Approval(*fields)) for file, *fields in rows]
+
+    def undo_segment(self, doc_key: str, tgt: str, segment_id: int) -> bool:
+        """Put back the approval (or the machine translation) the segment's last logged change replaced and
+        forget that change, leaving the rest of its import in the log; False when there is none."""
+        connection = self.db.connection
+        with self.db.transaction():
+            last = connection.execute(
+                f"SELECT r.import_id, r.src, r.source_text, r.translation, {_KEPT_NOTES} "
+                "FROM replaced_approvals r JOIN imports i ON i.id = r.import_id "
+                "WHERE i.doc_key = ? AND i.tgt = ? AND r.segment_id = ? ORDER BY i.id DESC LIMIT 1",
+                (doc_key, tgt, segment_id),
+            ).fetchone()
+            if last is None:
+                return False
+            import_id, src, *kept = last
+            connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
+                               (doc_key, tgt, segment_id))
+            if kept[1] is not None:
+                connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   (doc_key, tgt, segment_id, src, *kept))
+            connection.execute("DELETE FROM replaced_approvals WHERE import_id = ? AND segment_id = ?",
+                               (import_id, segment_id))
+            connection.execute("DELETE FROM imports WHERE id = ? AND NOT EXISTS "
+                               "(SELECT 1 FROM replaced_approvals WHERE import_id = ?)", (import_id, import_id))
+        return True
 
     def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
         rows = self.db.connection.execute(

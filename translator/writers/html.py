@@ -90,7 +90,7 @@ def marked(text: str, terms: dict[str, GlossaryHit], side: str) -> str:
     return "".join(out)
 
 
-def _terms(segment: Segment, lang: str) -> tuple[dict[str, GlossaryHit], dict[str, GlossaryHit]]:
+def glossary_terms(segment: Segment, lang: str) -> tuple[dict[str, GlossaryHit], dict[str, GlossaryHit]]:
     """Glossary hits for this language by their source form and, when pinned, by their target form."""
     hits = [hit for hit in segment.glossary if hit.lang == lang]
     source = {hit.source_text.lower(): hit for hit in hits if hit.source_text.strip()}
@@ -109,7 +109,7 @@ def _notes(segment: Segment, lang: str, status: str) -> str:
 def _segment_rows(segment: Segment, row: ReviewRow, src: str, lang: str) -> str:
     flagged = bool(segment.flags_for(lang))
     classes = " ".join(["seg", row.status] + (["flagged"] if flagged and row.status != "flagged" else []))
-    source_terms, target_terms = _terms(segment, lang)
+    source_terms, target_terms = glossary_terms(segment, lang)
     source_mark = " flag-here" if any(f.lang is None for f in segment.flags) else ""
     target_mark = " flag-here" if any(f.lang == lang for f in segment.flags) else ""
     pieces = sentence_pairs(segment, lang)

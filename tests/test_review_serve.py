@@ -1,0 +1,224 @@
+"""`translator review serve` over plain HTTP and as a command: what it refuses (no token beyond loopback, another
+Host, a write without the server's header or from another Origin, an oversized or non-JSON body), what a save
+does to the memory (`review status` and `review undo` agree with it), the WebVTT it makes, and the command's
+own life: its URL printed first, Ctrl-C stopping it cleanly, and no other command importing the web stack."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.in_process import environment, translator
+from tests.review_server import running, translate_talk
+from translator.document import Flag
+from translator.serve.app import Settings
+from translator.serve.documents import Row
+from translator.serve.tracks import webvtt
+
+
+@pytest.fixture
+def out(tmp_path: Path, packages_dir: Path) -> Path:
+    return translate_talk(tmp_path, packages_dir)[1]
+
+
+@pytest.fixture
+def server(out: Path) -> Iterator[tuple[str, str]]:
+    """(base URL, the write token its pages carry)."""
+    settings = Settings(folder=out, memory=out / "translator.sqlite")
+    with running(settings) as url:
+        yield url, settings.write_token
+
+
+def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, str, Any]:
+    """(status, body, headers) of a request; an HTTP error is an answer like any other."""
+    method = "POST" if data is not None else "GET"
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode("utf-8"), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8"), error.headers
+
+
+def save(url: str, token: str, segment_id: int, payload: dict[str, Any], **headers: str) -> tuple[int, str, Any]:
+    return call(f"{url}/doc/talk/uk/rows/{segment_id}/approve", json.dumps(payload).encode(),
+                {"Content-Type": "application/json", "X-Review-Token": token, **headers})
+
+
+def rows(url: str) -> list[dict[str, Any]]:
+    return list(json.loads(call(f"{url}/doc/talk/uk/rows")[1]))
+
+
+def test_a_save_is_in_the_memory_status_counts_it_and_review_undo_reverts_it(server: tuple[str, str],
+                                                                              out: Path) -> None:
+    url, token = server
+    machine = rows(url)[0]["translation"]
+    status, text, _ = save(url, token, 1, {"translation": "Вітаю, друзі!", "comment": "", "revision": 0,
+                                           "base": machine}, Origin=url)
+    assert status == 200 and json.loads(text)["status"] == "approved"
+    counted = translator("review", "status", "--out", str(out))
+    assert "1 correction(s) not in the last run's output" in counted.stdout
+    undone = translator("review", "undo", "--out", str(out))
+    assert undone.returncode == 0 and "1 correction(s) of talk → uk reverted" in undone.stdout, undone.stderr
+    assert rows(url)[0]["translation"] == machine and rows(url)[0]["status"] == "machine"
+    assert translator("review", "undo", "--out", str(out)).returncode == 2  # nothing left to undo
+
+
+def test_a_rows_undo_reverts_its_part_of_an_imported_file_and_review_undo_the_rest(server: tuple[str, str],
+                                                                                   out: Path) -> None:
+    url, token = server
+    table = out / "talk.en-uk.csv"
+    lines = list(csv.reader(io.StringIO(table.read_text("utf-8-sig"))))
+    header, body = lines[0], lines[1:]
+    column = header.index("translation")
+    for line in body[:2]:
+        line[column] = f"Виправлено {line[0]}."
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *body])
+    assert translator("review", "import", str(table)).returncode == 0
+    before = rows(url)
+    assert [row["status"] for row in before[:3]] == ["approved", "approved", "machine"]
+    history = json.loads(call(f"{url}/doc/talk/uk/rows/2/history")[1])
+    assert [(h["before"], h["after"]) for h in history] == [(before[1]["machine"], "Виправлено 2.")]
+    undo = call(f"{url}/doc/talk/uk/rows/2/undo", json.dumps({"revision": 1, "base": "Виправлено 2."}).encode(),
+                {"Content-Type": "application/json", "X-Review-Token": token})
+    assert undo[0] == 200 and json.loads(undo[1])["status"] == "machine"
+    assert [row["status"] for row in rows(url)[:2]] == ["approved", "machine"]
+    done = translator("review", "undo", "--out", str(out))
+    assert "1 correction(s) of talk → uk reverted" in done.stdout, done.stderr
+    assert [row["status"] for row in rows(url)[:2]] == ["machine", "machine"]
+
+
+def test_a_stale_save_is_refused_with_both_texts(server: tuple[str, str]) -> None:
+    url, token = server
+    machine = rows(url)[0]["translation"]
+    assert save(url, token, 1, {"translation": "Перший.", "revision": 0, "base": machine})[0] == 200
+    status, text, _ = save(url, token, 1, {"translation": "Другий.", "revision": 0, "base": machine})
+    answer = json.loads(text)
+    assert status == 409 and answer["current"]["translation"] == "Перший." and answer["yours"] == "Другий."
+    assert rows(url)[0]["translation"] == "Перший."
+
+
+def test_writes_need_the_servers_header_json_and_its_own_origin(server: tuple[str, str]) -> None:
+    url, token = server
+    body = {"translation": "Вітаю!", "revision": 0, "base": rows(url)[0]["translation"]}
+    assert save(url, "", 1, body)[0] == 403  # no token header: a form or a script elsewhere
+    assert save(url, "wrong", 1, body)[0] == 403
+    assert save(url, token, 1, body, Origin="http://evil.example")[0] == 403
+    assert save(url, token, 1, body, **{"Sec-Fetch-Site": "cross-site"})[0] == 403
+    form = call(f"{url}/doc/talk/uk/rows/1/approve", b"translation=x",
+                {"Content-Type": "application/x-www-form-urlencoded", "X-Review-Token": token})
+    assert form[0] == 415
+    assert rows(url)[0]["status"] == "machine"  # none of them stored anything
+    assert save(url, token, 1, body, Origin=url)[0] == 200
+
+
+def test_an_oversized_write_is_refused_unread(server: tuple[str, str]) -> None:
+    url, token = server
+    body = {"translation": "я" * 70_000, "revision": 0, "base": rows(url)[0]["translation"]}
+    status, text, _ = save(url, token, 1, body)
+    assert status == 413 and "at most" in text
+    assert rows(url)[0]["status"] == "machine"
+
+
+def test_only_its_own_host_name_is_answered_on_loopback(server: tuple[str, str]) -> None:
+    url, _ = server
+    assert call(f"{url}/")[0] == 200
+    assert call(f"{url}/", headers={"Host": "rebound.example"})[0] == 421  # DNS rebinding
+
+
+def test_beyond_loopback_the_token_is_required(out: Path) -> None:
+    settings = Settings(folder=out, memory=out / "translator.sqlite", loopback=False, url_token="s3cret")
+    with running(settings) as url:
+        assert call(f"{url}/doc/talk/uk")[0] == 403
+        assert call(f"{url}/doc/talk/uk?token=guess")[0] == 403
+        status, page, headers = call(f"{url}/doc/talk/uk?token=s3cret")
+        assert status == 200 and "talk" in page
+        cookie = headers["set-cookie"]
+        assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+        assert call(f"{url}/doc/talk/uk/rows", headers={"Cookie": cookie.split(";")[0]})[0] == 200
+        assert call(f"{url}/doc/talk/uk/track/translation.vtt")[0] == 403
+
+
+def test_pages_forbid_inline_script_and_escape_every_text(server: tuple[str, str]) -> None:
+    url, token = server
+    hostile = '"><script>alert(1)</script>'
+    assert save(url, token, 2, {"translation": hostile, "comment": hostile, "revision": 0,
+                                "base": rows(url)[1]["translation"]})[0] == 200
+    status, page, headers = call(f"{url}/doc/talk/uk")
+    assert status == 200 and "script-src 'self'" in headers["content-security-policy"]
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+    assert re.findall(r"<script\b[^>]*>", page) == ['<script src="/static/review.js" defer>']
+    assert call(f"{url}/doc/talk/xx")[0] == 404 and call(f"{url}/doc/..%2Fetc/uk")[0] == 404
+
+
+def test_the_track_is_webvtt_of_the_rows_with_their_text_escaped() -> None:
+    row = Row(7, "", 1000, 2500, "a --> b", "x <i>y</i> & z\n\n\nend", "", "machine", (Flag("f", "m"),),
+              "", "", "", 0, "", "")
+    untimed = Row(8, "", None, None, "s", "t", "", "machine", (), "", "", "", 0, "", "")
+    assert webvtt((row, untimed), "translation") == ("WEBVTT\n\n7\n00:00:01.000 --> 00:00:02.500\n"
+                                                      "x &lt;i&gt;y&lt;/i&gt; &amp; z\nend\n")
+    assert "a --&gt; b\nx &lt;i&gt;" in webvtt((row,), "both")
+
+
+def test_other_commands_never_import_the_web_stack(out: Path, packages_dir: Path) -> None:
+    script = (
+        "import sys\n"
+        "from translator import cli\n"
+        "for args in sys.argv[1:]:\n"
+        "    try:\n"
+        "        cli.app.main(args.split('|'), prog_name='translator', standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'jinja2', 'translator.serve') if m in sys.modules))\n"
+    )
+    source = out.parent / "in" / "talk.en.srt"
+    commands = ["--help", "review|--help", "review|serve|--help", f"review|status|--out|{out}",
+                f"detect|{source}", f"run|{source}|--to|uk|--out|{out}"]
+    done = subprocess.run([sys.executable, "-c", script, *commands], capture_output=True, text=True, timeout=300,
+                          env=_env(packages_dir))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _env(packages_dir: Path) -> dict[str, str]:
+    changed = environment(ARGOS_PACKAGES_DIR=packages_dir)
+    return {**os.environ, **{name: value for name, value in changed.items() if value is not None}}
+
+
+def test_the_command_prints_its_url_and_ctrl_c_stops_it_cleanly(out: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "translator", "review", "serve", str(out), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        found = re.search(r"at (http://127\.0\.0\.1:\d+/)$", first.strip())
+        assert found, first
+        assert call(found[1] + "doc/talk/uk")[0] == 200
+        process.send_signal(signal.SIGINT)
+        code = process.wait(30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert code in (0, 130)
+    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+
+
+def test_a_missing_folder_or_memory_is_one_line(tmp_path: Path) -> None:
+    missing = translator("review", "serve", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such folder" in missing.stderr
+    empty = translator("review", "serve", str(tmp_path))
+    assert empty.returncode == 2 and "no translation memory" in empty.stderr
