@@ -66,13 +66,14 @@ def test_csv_import_stores_three_fixes_and_the_approved_row(tmp_path: Path, doc:
     path = written(tmp_path, doc, "csv")
     edit_csv(path, FIXES)
     result = store_corrections(path, db)
-    assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 4, 2, 0)
+    # Row 4 was delivered approved: a row as the memory already has it is no correction (issue #26, 8).
+    assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 3, 3, 0)
     assert result.target.doc_key == "interview-aisin" and (result.target.src, result.target.tgt) == ("en", "uk")
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
-    assert approvals[4] == Approval("Thank you.", "Дякую вам.")
+    assert 4 not in approvals
     assert approvals[5].source_text == doc.segments[4].text  # the exact segment text, multi-line cue included
-    assert "4 correction(s) stored as approved for interview-aisin en→uk" in str(result)
+    assert "3 correction(s) stored as approved for interview-aisin en→uk" in str(result)
     assert describe_status(RunLedger(db).status()).endswith("; 3 correction(s) not in the last run's output "
                                                    "(new, or their source changed)")
 
@@ -91,7 +92,7 @@ def test_excel_semicolon_cp1251_csv_with_extra_words_in_the_name(tmp_path: Path,
     path = written(tmp_path, doc, "csv", "interview-aisin.en-uk (reviewed by Olena).csv")
     edit_csv(path, {3: "СОКАР знову вдарили."}, delimiter=";", encoding="cp1251")
     result = store_corrections(path, db)
-    assert result.approved == 2  # the fix and the approved row 4
+    assert result.approved == 1  # the fix; row 4 was delivered approved
     assert TranslationMemory(db).approvals("interview-aisin", "uk")[3].translation == "СОКАР знову вдарили."
 
 
@@ -107,7 +108,8 @@ def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: P
             unit.xmlelement.find("{*}target").set("state", "signed-off")
     path.write_bytes(bytes(store))
     result = store_corrections(path, db)
-    assert (result.approved, result.unchanged) == (5, 1)  # 3 fixes, unit 4 (final), unit 1 (signed-off)
+    # 3 fixes and unit 1 (signed-off); unit 4 was delivered final
+    assert (result.approved, result.unchanged) == (4, 2)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[1].translation == doc.segments[0].translations["uk"].text
     assert approvals[5].translation == FIXES[5]
@@ -123,7 +125,7 @@ def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, db
             row.cells[3].text = FIXES[number]
     document.save(str(path))
     result = store_corrections(path, db)
-    assert result.approved == 4
+    assert result.approved == 3
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
 
@@ -138,8 +140,8 @@ def test_rows_match_by_source_when_ids_moved_and_keep_a_changed_source(tmp_path:
     result = store_corrections(path, db)
     assert (result.approved, result.unmatched) == (2, 1)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
-    assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!")
-    assert approvals[3] == Approval("SOCAR was hit hard. Again.", "СОКАР.")
+    assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!", generation=1)  # made after generation 1
+    assert approvals[3] == Approval("SOCAR was hit hard. Again.", "СОКАР.", generation=1)
 
 
 @given(st.permutations(range(1, 7)))
@@ -179,6 +181,7 @@ def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db:
     path.write_bytes(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><xliff><file original='interview-aisin'"
                      b" source-language='en-GB' target-language='uk-UA'><body><trans-unit id='1'><source>&e;</source>"
                      b"<target>&e;</target></trans-unit></body></file></xliff>")
-    result = store_corrections(path, db)
-    assert (result.target.src, result.target.tgt) == ("en", "uk")
-    assert "root:" not in repr(TranslationMemory(db).approvals("interview-aisin", "uk"))
+    with pytest.raises(InputError, match="0 of its 1 source cells") as caught:  # not this document's source
+        store_corrections(path, db)
+    assert "root:" not in str(caught.value)
+    assert TranslationMemory(db).approvals("interview-aisin", "uk") == {}

@@ -82,7 +82,9 @@ def _advice(output: PlannedOutput) -> str:
 def _delivered(views: DocumentViews) -> dict[str, list[DeliveredRow]]:
     """What the document's review files deliver per target language (`ledger.delivered_rows`), from the rows
     the files were written from."""
-    return {lang: [(row.id, row.source, row.translation, row.status) for row in views.language(lang).rows]
+    return {lang: [DeliveredRow(row.id, row.source, row.translation, row.status, row.comment,
+                                *((segment.timing.start_ms, segment.timing.end_ms) if segment.timing else ()))
+                   for row, segment in zip(views.language(lang).rows, views.doc.segments, strict=True)]
             for lang in views.doc.targets}
 
 
