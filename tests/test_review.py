@@ -18,7 +18,7 @@ from translator.database import Database
 from translator.document import Document, document_key
 from translator.errors import InputError
 from translator.ledger import Delivered, RunLedger, delivered_rows
-from translator.memory import Approval, TranslationMemory
+from translator.memory import TranslationMemory
 from translator.report import describe_status
 from translator.review import match_segment, store_corrections
 from translator.review_readers.rows import ReturnedRow
@@ -140,8 +140,9 @@ def test_rows_match_by_source_when_ids_moved_and_keep_a_changed_source(tmp_path:
     result = store_corrections(path, db)
     assert (result.approved, result.unmatched) == (2, 1)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
-    assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!", generation=1)  # made after generation 1
-    assert approvals[3] == Approval("SOCAR was hit hard. Again.", "СОКАР.", generation=1)
+    assert (approvals[2].source_text, approvals[2].translation) == ('Hello, Aysin! I say "yes".', "Вітаю!")
+    assert (approvals[3].source_text, approvals[3].translation) == ("SOCAR was hit hard. Again.", "СОКАР.")
+    assert approvals[3].generation == 1  # made after the run of generation 1
 
 
 @given(st.permutations(range(1, 7)))

@@ -4,19 +4,25 @@ targeted; an older file never overrides newer approvals; another document's file
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import srt
 
 from tests.in_process import Done
 from tests.in_process import translator as in_process
+from translator import outputs
 
+# Cues 2 and 3 are one sentence: a CAT file's unit over both.
 RUSSIAN_SRT = (
     "1\n00:00:01,000 --> 00:00:03,000\nСпасибо, друзья!\n\n"
-    "2\n00:00:03,500 --> 00:00:05,000\nМосква и Европа.\n\n"
-    "3\n00:00:05,500 --> 00:00:07,000\nВойна и Россия.\n\n"
+    "2\n00:00:03,500 --> 00:00:05,000\nМосква и Европа,\n\n"
+    "3\n00:00:05,500 --> 00:00:07,000\nвойна и Россия.\n\n"
     "4\n00:00:08,000 --> 00:00:10,000\nПривет, Москва!\n\n"
     "5\n00:00:10,500 --> 00:00:12,000\nДобрый день.\n\n"
     "6\n00:00:12,500 --> 00:00:14,000\nСпасибо, Европа.\n\n"
@@ -66,3 +72,139 @@ def test_an_srt_edited_after_a_run_of_another_language_is_imported(film: Path) -
     assert approvals(film / "output" / "translator.sqlite") == {("en", 2): "Moscow and Europe, together."}
     ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
     assert cue_texts(english)[1] == "Moscow and Europe, together."
+
+
+def import_file(path: Path, *options: str, cwd: Path) -> str:
+    return ok(translator("review", "import", str(path), *options, cwd=cwd)).stdout
+
+
+def test_an_older_csv_never_overrides_newer_approvals(film: Path) -> None:
+    """Item 2: a CSV exported before segments 3 and 6 were approved holds their machine text; importing it,
+    even after a run rewrote every file, leaves the approvals alone, names the rows and says how to force."""
+    out = film / "output"
+    exported = film / "d.ru-en (exported).csv"
+    shutil.copy(out / "d.ru-en.csv", exported)
+    english = out / "d.en.srt"
+    machine = cue_texts(english)
+    edit_cue(english, 3, "the war and Russia.")
+    edit_cue(english, 6, "Thank you, Europe.")
+    assert "2 correction(s) stored" in import_file(english, cwd=film)
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    approved = {("en", 3): "the war and Russia.", ("en", 6): "Thank you, Europe."}
+    assert approvals(out / "translator.sqlite") == approved
+    done = import_file(exported, "--memory", str(out / "translator.sqlite"), cwd=film)
+    assert "0 correction(s) stored" in done and "segment(s) 3, 6 keep their newer approval" in done, done
+    assert "--force" in done
+    assert approvals(out / "translator.sqlite") == approved
+    forced = import_file(exported, "--memory", str(out / "translator.sqlite"), "--force", cwd=film)
+    assert "2 correction(s) stored" in forced, forced
+    assert approvals(out / "translator.sqlite") == {("en", 3): machine[2], ("en", 6): machine[5]}
+
+
+def test_another_documents_csv_named_like_this_one_is_refused_naming_it(film: Path) -> None:
+    """Item 3: `d.ru-en (2).csv` is the CSV of another document: every source cell differs."""
+    (film / "other.ru.srt").write_text(RUSSIAN_SRT.replace("Спасибо", "Привет").replace("Москва", "Россия")
+                                       .replace("Добрый день", "Война"), "utf-8")
+    ok(translator("run", "other.ru.srt", "--to", "en", cwd=film))
+    out = film / "output"
+    edit_cue(out / "d.en.srt", 2, "Moscow and Europe, together,")
+    import_file(out / "d.en.srt", cwd=film)
+    before = approvals(out / "translator.sqlite")
+    lookalike = film / "d.ru-en (2).csv"
+    text = (out / "other.ru-en.csv").read_text("utf-8-sig")
+    lookalike.write_text(text.replace(",machine", " (reviewed),machine"), "utf-8")
+    done = translator("review", "import", str(lookalike), "--memory", str(out / "translator.sqlite"), cwd=film)
+    assert done.returncode != 0 and "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+    assert "nothing imported" in done.stderr and "the name says d ru→en" in done.stderr, done.stderr
+    assert "those of other → en" in done.stderr, done.stderr
+    assert approvals(out / "translator.sqlite") == before
+
+
+def test_an_untouched_xliff_after_an_approval_moves_nothing(film: Path) -> None:
+    """Item 4: cues 2 and 3 are one XLIFF unit; cue 2 was approved, much longer, from the SRT. The untouched XLIFF,
+    before and after the run that rewrote it, imports no correction and leaves the approval whole (cut in
+    proportion to the source, the unit once gave cue 2's last words to cue 3)."""
+    out = film / "output"
+    english = out / "d.en.srt"
+    longer = "Moscow and all of the great old cities of Europe,"
+    edit_cue(english, 2, longer)
+    import_file(english, cwd=film)
+    approved = approvals(out / "translator.sqlite")
+    assert approved == {("en", 2): longer}
+    assert 'id="2-3' in (out / "d.ru-en.xlf").read_text("utf-8")
+    for run_first in (False, True):
+        if run_first:
+            ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+        done = import_file(out / "d.ru-en.xlf", cwd=film)
+        assert "0 correction(s) stored" in done, done
+        assert approvals(out / "translator.sqlite") == approved
+    assert " ".join(cue_texts(english)[1].split()) == longer
+
+
+def test_an_srt_written_by_a_run_that_failed_is_read_against_that_run(film: Path) -> None:
+    """Item 5: the input was retimed and run again; the disk filled up while S.json was written, so the new SRT
+    lies beside the old S.json. An edit of the new SRT is matched against the run that wrote it: one correction,
+    of the segment edited."""
+    source = film / "d.ru.srt"
+    cues = list(srt.parse(source.read_text("utf-8")))
+    for cue in cues:
+        cue.start, cue.end = cue.start + timedelta(seconds=1.5), cue.end + timedelta(seconds=1.5)
+    source.write_text(srt.compose(cues), "utf-8")
+    real_write = outputs.write_bytes_atomic
+
+    def disk_full_at_the_result(path: Path, data: bytes) -> None:
+        if path.suffix == ".json":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, data)
+
+    with mock.patch.object(outputs, "write_bytes_atomic", disk_full_at_the_result):
+        failed = translator("run", "d.ru.srt", "--to", "en,uk", cwd=film)
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr, failed.stderr
+    english = film / "output" / "d.en.srt"
+    assert next(cue.start.total_seconds() for cue in srt.parse(english.read_text("utf-8"))) == 2.5  # the new SRT
+    edit_cue(english, 4, "Hello, dear Moscow!")
+    done = import_file(english, cwd=film)
+    assert "1 correction(s) stored" in done, done
+    assert approvals(film / "output" / "translator.sqlite") == {("en", 4): "Hello, dear Moscow!"}
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    assert cue_texts(english)[3] == "Hello, dear Moscow!"
+
+
+def test_two_cues_merged_in_an_srt_are_read_as_one_stretch(film: Path) -> None:
+    """Item 6: a reviewer merged cues 2 and 3 (one sentence) and reworded its end: the merged text covers both
+    segments' time, each keeps its share, and the next run shows the sentence once."""
+    english = film / "output" / "d.en.srt"
+    cues = list(srt.parse(english.read_text("utf-8")))
+    first = cues[1].content
+    cues[1] = srt.Subtitle(2, cues[1].start, cues[2].end, f"{first}\nthe war and all of Russia.")
+    del cues[2]
+    english.write_text(srt.compose(cues), "utf-8")
+    done = import_file(english, cwd=film)
+    assert "1 correction(s) stored" in done, done
+    assert approvals(film / "output" / "translator.sqlite") == {("en", 3): "the war and all of Russia."}
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    texts = " ".join(cue_texts(english))
+    assert texts.count(" ".join(first.split())) == 1 and texts.count("the war and all of Russia.") == 1
+
+
+def test_undo_after_importing_the_same_file_twice_reverts_it(film: Path) -> None:
+    """Item 8: the second import of the same file stores nothing, so undo reverts the first; status no longer
+    counts the undone approval; a dry run of the rewritten file counts no approved row as a correction."""
+    out = film / "output"
+    english = out / "d.en.srt"
+    machine = cue_texts(english)[4]
+    edit_cue(english, 5, "Good day to you.")
+    assert "1 correction(s) stored" in import_file(english, cwd=film)
+    assert "0 correction(s) stored" in import_file(english, cwd=film)
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    status = ok(translator("review", "status", cwd=film)).stdout
+    assert "d → en: 5 machine, 1 approved" in status, status
+    dry = import_file(out / "d.ru-en.csv", "--dry-run", cwd=film)
+    assert "0 correction(s) would be stored" in dry, dry
+    undone = ok(translator("review", "undo", cwd=film)).stdout
+    assert "1 correction(s) of d → en reverted" in undone, undone
+    assert approvals(out / "translator.sqlite") == {}
+    status = ok(translator("review", "status", cwd=film)).stdout
+    assert "d → en: 6 machine, 0 approved" in status, status
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    assert cue_texts(english)[4] == machine

@@ -264,20 +264,26 @@ class RunLedger:
                                        (doc_key, run.fingerprint, json.dumps(run.paths), run.report))
 
     def status(self, doc_key: str | None = None) -> list[StatusCounts]:
-        """Counts per document and target language, sorted; all documents when `doc_key` is None."""
+        """Counts per document and target language, sorted; all documents when `doc_key` is None. A segment
+        delivered approved whose approval was undone since counts as machine: the next run delivers it so."""
         rows = self.db.connection.execute(
             """
             WITH outputs AS (
                 SELECT * FROM deliveries n WHERE generation = (SELECT max(generation) FROM deliveries m
                                                                WHERE m.doc_key = n.doc_key AND m.tgt = n.tgt))
+            , counted AS (
+                SELECT o.*, CASE WHEN o.status = 'approved' AND NOT EXISTS (
+                    SELECT 1 FROM approvals a WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
+                       AND a.segment_id = o.segment_id AND a.translation = o.translation) THEN 'machine'
+                    ELSE o.status END AS now FROM outputs o)
             SELECT o.doc_key, o.tgt,
-                   sum(o.status = 'machine'), sum(o.status = 'approved'), sum(o.status = 'flagged'),
+                   sum(o.now = 'machine'), sum(o.now = 'approved'), sum(o.now = 'flagged'),
                    (SELECT count(*) FROM approvals a
                      LEFT JOIN outputs d ON d.doc_key = a.doc_key AND d.tgt = a.tgt AND d.segment_id = a.segment_id
                      WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
                        AND (d.status IS NOT 'approved' OR d.translation IS NOT a.translation
                             OR d.source_text IS NOT a.source_text))
-            FROM outputs o
+            FROM counted o
             WHERE ?1 IS NULL OR o.doc_key = ?1
             GROUP BY o.doc_key, o.tgt
             ORDER BY o.doc_key, o.tgt

@@ -28,6 +28,7 @@ class Approval:
     severity: str = ""
     revision: int = 1
     generation: int = 0  # the run ledger's newest generation when it was made: files up to it were written before
+    replaced: str = ""  # the text the reviewer replaced (as the file held it): a file still holding it is older
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class UndoneImport:
 
 
 _APPROVAL_COLUMNS = ("doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision, "
-                     "generation")
+                     "generation, replaced")
 
 
 def fingerprint(content: str | bytes) -> str:
@@ -81,18 +82,22 @@ class TranslationMemory:
             )
 
     def approve(self, doc_key: str, segment_id: int, src: str, tgt: str, source_text: str, translation: str, *,
-                comment: str = "", category: str = "", severity: str = "", generation: int = 0) -> int:
+                comment: str = "", category: str = "", severity: str = "", generation: int = 0,
+                replaced: str = "") -> int:
         """Store a reviewer's correction; a later one for the same segment replaces it. Returns its revision:
         1 for the segment's first approval, one more for each later save. `generation` is the run ledger's
-        newest generation (`RunLedger.clock`): a file written up to it was written before this approval."""
+        newest generation (`RunLedger.clock`): a file written up to it was written before this approval;
+        `replaced` the text the reviewer changed."""
         with self.db.transaction():
             (revision,) = self.db.connection.execute(
-                f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+                f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
                 "ON CONFLICT (doc_key, tgt, segment_id) DO UPDATE SET src = excluded.src, "
                 "source_text = excluded.source_text, translation = excluded.translation, "
                 "comment = excluded.comment, category = excluded.category, severity = excluded.severity, "
-                "revision = approvals.revision + 1, generation = excluded.generation RETURNING revision",
-                (doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, generation),
+                "revision = approvals.revision + 1, generation = excluded.generation, replaced = excluded.replaced "
+                "RETURNING revision",
+                (doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, generation,
+                 replaced),
             ).fetchone()
         return int(revision)
 
@@ -108,9 +113,9 @@ class TranslationMemory:
             )
             connection.executemany(
                 "INSERT INTO replaced_approvals (import_id, segment_id, src, source_text, translation, comment, "
-                "category, severity, revision, generation) "
+                "category, severity, revision, generation, replaced) "
                 "SELECT ?1, ?2, a.src, a.source_text, a.translation, a.comment, a.category, a.severity, a.revision, "
-                "a.generation "
+                "a.generation, a.replaced "
                 "FROM (SELECT 1) "
                 "LEFT JOIN approvals a ON a.doc_key = ?3 AND a.tgt = ?4 AND a.segment_id = ?2",
                 [(cursor.lastrowid, segment_id, doc_key, tgt) for segment_id in segment_ids],
@@ -128,7 +133,7 @@ class TranslationMemory:
             import_id, doc_key, tgt, file, sha256, generation = last
             replaced = connection.execute(
                 "SELECT segment_id, src, source_text, translation, comment, category, severity, revision, "
-                "generation FROM replaced_approvals WHERE import_id = ?",
+                "generation, replaced FROM replaced_approvals WHERE import_id = ?",
                 (import_id,),
             ).fetchall()
             for segment_id, src, *kept in replaced:
@@ -136,7 +141,7 @@ class TranslationMemory:
                                    (doc_key, tgt, segment_id))
                 if kept[1] is not None:  # the segment had an approval before the import
                     connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0))",
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, ''))",
                                        (doc_key, tgt, segment_id, src, *kept))
             connection.execute("DELETE FROM replaced_approvals WHERE import_id = ?", (import_id,))
             connection.execute("DELETE FROM imports WHERE id = ?", (import_id,))
@@ -144,8 +149,8 @@ class TranslationMemory:
 
     def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
         rows = self.db.connection.execute(
-            "SELECT segment_id, source_text, translation, comment, category, severity, revision, generation "
-            "FROM approvals WHERE doc_key = ? AND tgt = ? ORDER BY segment_id",
+            "SELECT segment_id, source_text, translation, comment, category, severity, revision, generation, "
+            "replaced FROM approvals WHERE doc_key = ? AND tgt = ? ORDER BY segment_id",
             (doc_key, tgt),
         )
         return {segment_id: Approval(*fields) for segment_id, *fields in rows}

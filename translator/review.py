@@ -307,6 +307,7 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
     glossary = _glossary(ledger, target.doc_key, glossaries)
     changes: dict[int, Change] = {}
     sources: dict[int, str] = {}
+    replaced: dict[int, str] = {}  # the text each correction replaced as this file held it (delivered)
     kept: list[int] = []
     unchanged = empty = unmatched = 0
     for row in rows:
@@ -322,15 +323,17 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
                  if segment_id in version and _same(row.translation, clean(version[segment_id].translation))]
         if earlier is not None and _same(row.translation, earlier.translation):
             unchanged += 1
-        elif (earlier is not None and not force and written <= earlier.generation
-              and (known or approved_from.get(segment_id) != file)):
-            kept.append(segment_id)
+        elif earlier is not None and not force and (
+                (earlier.replaced and _same(row.translation, earlier.replaced))
+                or (written <= earlier.generation and (known or approved_from.get(segment_id) != file))):
+            kept.append(segment_id)  # the file holds the text from before the approval, or predates it
         elif known and not (row.approved and earlier is None and all(k.status != "approved" for k in known)):
             unchanged += 1
         else:
             old = earlier.translation if earlier else delivered[segment_id].translation
             breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
             changes[segment_id], sources[segment_id] = Change(segment_id, old, row.translation, breaks), match[1]
+            replaced[segment_id] = delivered[segment_id].translation
     result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run,
                           kept)
     _refuse_lost_script(path, target, result.changes)
@@ -341,7 +344,7 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
         clock = ledger.clock()
         for change in result.changes:
             memory.approve(target.doc_key, change.segment_id, target.src, target.tgt, sources[change.segment_id],
-                           change.new, generation=clock)
+                           change.new, generation=clock, replaced=replaced[change.segment_id])
         # Its corrections are in the memory now, so the next run may write this file anew.
         ledger.record_files({file: hashlib.sha256(data).hexdigest()})
     return result
@@ -349,8 +352,12 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
 
 def undo_last_import(db: Database) -> UndoneImport | None:
     """Revert the last import: the approvals it replaced come back, and the next run again leaves its file
-    alone if the file is one a run wrote; None when no import is left to undo."""
+    alone if the file is one a run wrote and no run has written it since; None when no import is left to
+    undo."""
     undone = TranslationMemory(db).undo_import()
-    if undone is not None:
-        RunLedger(db).restore_file_record(undone.file, undone.file_record)
+    ledger = RunLedger(db)
+    now = None if undone is None else ledger.file_record(undone.file)
+    written_since = now is not None and now[1] != (undone.file_record[1] if undone and undone.file_record else 0)
+    if undone is not None and not written_since:  # a run that rewrote the file since made it its own again
+        ledger.restore_file_record(undone.file, undone.file_record)
     return undone
