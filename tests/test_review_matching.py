@@ -16,7 +16,7 @@ import srt
 
 from tests.in_process import Done
 from tests.in_process import translator as in_process
-from translator import outputs
+from translator import atomic, outputs
 
 # Cues 2 and 3 are one sentence: a CAT file's unit over both.
 RUSSIAN_SRT = (
@@ -150,7 +150,7 @@ def test_an_srt_written_by_a_run_that_failed_is_read_against_that_run(film: Path
     for cue in cues:
         cue.start, cue.end = cue.start + timedelta(seconds=1.5), cue.end + timedelta(seconds=1.5)
     source.write_text(srt.compose(cues), "utf-8")
-    real_write = outputs.write_bytes_atomic
+    real_write = atomic.write_bytes_atomic
 
     def disk_full_at_the_result(path: Path, data: bytes) -> None:
         if path.suffix == ".json":
