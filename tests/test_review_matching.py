@@ -208,3 +208,37 @@ def test_undo_after_importing_the_same_file_twice_reverts_it(film: Path) -> None
     assert "d → en: 6 machine, 0 approved" in status, status
     ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
     assert cue_texts(english)[4] == machine
+
+
+def test_an_input_is_never_overwritten(argos_env: Path, tmp_path: Path) -> None:
+    """Item 9: the input in --out: its own language is skipped, and an input whose name says the target (Russian
+    text in `film.en.srt`) is refused in one line, left byte for byte."""
+    film = tmp_path / "film.ru.srt"
+    film.write_bytes(RUSSIAN_SRT.encode("cp1251"))
+    done = ok(translator("run", "film.ru.srt", "--to", "ru,en", "--out", ".", cwd=tmp_path))
+    assert "skipped ru: film.ru.srt is already in ru" in done.stdout
+    assert film.read_bytes() == RUSSIAN_SRT.encode("cp1251")
+    mislabelled = tmp_path / "talk.en.srt"
+    mislabelled.write_bytes(RUSSIAN_SRT.encode("cp1251"))
+    refused = translator("run", "talk.en.srt", "--from", "ru", "--to", "en", "--out", ".", cwd=tmp_path)
+    assert refused.returncode != 0 and len(refused.stderr.splitlines()) == 1, refused.stderr
+    assert "talk.en.srt is the input itself" in refused.stderr
+    assert mislabelled.read_bytes() == RUSSIAN_SRT.encode("cp1251")
+
+
+def test_a_file_the_ledger_did_not_write_is_never_replaced(film: Path) -> None:
+    """Item 9: a person's own `film.uk.srt` in --out, and a CSV edited in place while --memory points
+    elsewhere, are refused in one line naming them; nothing is replaced."""
+    (film / "film.ru.srt").write_text(RUSSIAN_SRT, "utf-8")
+    own = film / "output" / "film.uk.srt"
+    own.write_text("1\n00:00:01,000 --> 00:00:03,000\nМій власний переклад.\n", "utf-8")
+    refused = translator("run", "film.ru.srt", "--to", "uk", cwd=film)
+    assert refused.returncode != 0 and len(refused.stderr.splitlines()) == 1, refused.stderr
+    assert "film.uk.srt was not written by translator" in refused.stderr and "move it away" in refused.stderr
+    assert own.read_text("utf-8").endswith("Мій власний переклад.\n")
+    review = film / "output" / "d.ru-en.csv"
+    edited = review.read_text("utf-8-sig").replace(",machine", ",machine (checked)", 1)
+    review.write_text(edited, "utf-8")
+    elsewhere = translator("run", "d.ru.srt", "--to", "en", "--memory", str(film / "other.sqlite"), cwd=film)
+    assert elsewhere.returncode != 0 and "d.ru-en.csv was not written by translator" in elsewhere.stderr
+    assert review.read_text("utf-8") == edited
