@@ -4,13 +4,16 @@ targeted; an older file never overrides newer approvals; another document's file
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import shutil
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
+import docx
 import pytest
 import srt
 
@@ -242,3 +245,43 @@ def test_a_file_the_ledger_did_not_write_is_never_replaced(film: Path) -> None:
     elsewhere = translator("run", "d.ru.srt", "--to", "en", "--memory", str(film / "other.sqlite"), cwd=film)
     assert elsewhere.returncode != 0 and "d.ru-en.csv was not written by translator" in elsewhere.stderr
     assert review.read_text("utf-8") == edited
+
+
+def edit_csv(path: Path, edits: dict[int, dict[str, str]]) -> None:
+    rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
+    for row in rows:
+        row.update(edits.get(int(row["id"]), {}))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), "utf-8")
+
+
+def test_a_reviewers_comments_survive_into_every_view(film: Path) -> None:
+    """Item 7: comments typed into the CSV's comment column are stored with the approval, shown in every review
+    view, carried into XLIFF and TMX notes, and a comment changed alone makes the next run rewrite the files."""
+    out = film / "output"
+    review = out / "d.ru-en.csv"
+    edit_csv(review, {2: {"translation": "Moscow and Europe, together,", "comment": "name checked with the speaker"},
+                      4: {"comment": "keep the exclamation"}})
+    done = import_file(review, "--dry-run", cwd=film)
+    assert "(comment: 'name checked with the speaker')" in done, done
+    assert "2 correction(s) stored" in import_file(review, cwd=film)
+    with sqlite3.connect(out / "translator.sqlite") as db:
+        assert db.execute("SELECT segment_id, comment FROM approvals ORDER BY 1").fetchall() == [
+            (2, "name checked with the speaker"), (4, "keep the exclamation")]
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    for name in ("d.ru-en.csv", "d.ru-en.md", "d.ru-en.html", "d.ru-en.xlf", "d.ru-en.tmx"):
+        text = (out / name).read_text("utf-8-sig")
+        assert "name checked with the speaker" in text and "keep the exclamation" in text, name
+    assert "<note" in (out / "d.ru-en.tmx").read_text("utf-8")
+    cells = [cell.text for table in docx.Document(str(out / "d.ru-en.docx")).tables
+             for row in table.rows for cell in row.cells]
+    assert "name checked with the speaker" in cells
+    edit_csv(review, {2: {"comment": "name checked twice"}})
+    assert "1 correction(s) stored" in import_file(review, cwd=film)
+    again = ok(translator("run", "d.ru.srt", "--to", "en,uk", cwd=film))
+    assert "files written" in again.stdout, again.stdout
+    assert "name checked twice" in (out / "d.ru-en.html").read_text("utf-8")
+    assert "0 correction(s) would be stored" in import_file(review, "--dry-run", cwd=film)  # as delivered

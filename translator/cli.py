@@ -214,7 +214,8 @@ def review_import(file: Path, memory: Path | None, dry_run: bool, force: bool, g
     result = import_review(file, memory, dry_run=dry_run, glossaries=list(glossary) or None, force=force)
     for change in result.changes:
         if dry_run:
-            click.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}")
+            click.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}"
+                       + (f" (comment: {change.comment!r})" if change.comment else ""))
         for problem in change.glossary:
             click.echo(f"segment {change.segment_id}: breaks the glossary: {problem}")
     click.echo(str(result))

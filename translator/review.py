@@ -20,7 +20,7 @@ from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, check_translation, load_glossaries
 from translator.ledger import Delivered, RunLedger, StatusCounts
-from translator.memory import TranslationMemory, UndoneImport
+from translator.memory import Approval, TranslationMemory, UndoneImport
 from translator.review_readers import read_review, review_bytes
 from translator.review_readers.cuts import cut_like
 from translator.review_readers.rows import ReturnedRow, Target, clean
@@ -39,6 +39,7 @@ class Change:
     old: str
     new: str
     glossary: tuple[str, ...] = ()
+    comment: str = ""  # the reviewer's comment, stored with the approval
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,17 @@ class ImportResult:
                 + (f"; segment(s) {_listed(self.kept)} keep their newer approval: this file was written before "
                    "it (`--force` stores the file's text instead)" if self.kept else "")
                 + ("" if self.dry_run else "; they apply from the next run; `translator review undo` reverts them"))
+
+
+def reviewer_comment(cell: str | None, delivered: str, earlier: Approval | None) -> str:
+    """The reviewer's comment in a row's comment cell: the cell without the flags' messages the run wrote there
+    (`review_model.comment_of` writes the approval's comment, then the flags'); the approval's comment as it is
+    when the file has no comment column or the cell is as delivered."""
+    before = earlier.comment if earlier else ""
+    if cell is None or _same(cell, delivered):
+        return before
+    flags = {part for part in delivered.split("; ") if part} - set(before.split("; "))
+    return "; ".join(part for part in cell.split("; ") if part.strip() and part not in flags)
 
 
 def _listed(numbers: list[int], most: int = 10) -> str:
@@ -321,19 +333,26 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
         segment_id, earlier = match[0], approvals.get(match[0])
         known = [version[segment_id] for version in versions
                  if segment_id in version and _same(row.translation, clean(version[segment_id].translation))]
+        comment = reviewer_comment(row.comment, delivered[segment_id].comment, earlier)
+        said = comment != (earlier.comment if earlier else "")  # a comment typed, changed or cleared
         if earlier is not None and _same(row.translation, earlier.translation):
-            unchanged += 1
+            stored = said
         elif earlier is not None and not force and (
                 (earlier.replaced and _same(row.translation, earlier.replaced))
                 or (written <= earlier.generation and (known or approved_from.get(segment_id) != file))):
             kept.append(segment_id)  # the file holds the text from before the approval, or predates it
+            continue
         elif known and not (row.approved and earlier is None and all(k.status != "approved" for k in known)):
-            unchanged += 1
+            stored = said and earlier is None  # a comment on a machine row approves it as it stands
         else:
-            old = earlier.translation if earlier else delivered[segment_id].translation
-            breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
-            changes[segment_id], sources[segment_id] = Change(segment_id, old, row.translation, breaks), match[1]
-            replaced[segment_id] = delivered[segment_id].translation
+            stored = True
+        if not stored:
+            unchanged += 1
+            continue
+        old = earlier.translation if earlier else delivered[segment_id].translation
+        breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
+        changes[segment_id] = Change(segment_id, old, row.translation, breaks, comment)
+        sources[segment_id], replaced[segment_id] = match[1], delivered[segment_id].translation
     result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run,
                           kept)
     _refuse_lost_script(path, target, result.changes)
@@ -344,7 +363,7 @@ def store_corrections(path: Path, db: Database, dry_run: bool = False, glossarie
         clock = ledger.clock()
         for change in result.changes:
             memory.approve(target.doc_key, change.segment_id, target.src, target.tgt, sources[change.segment_id],
-                           change.new, generation=clock, replaced=replaced[change.segment_id])
+                           change.new, comment=change.comment, generation=clock, replaced=replaced[change.segment_id])
         # Its corrections are in the memory now, so the next run may write this file anew.
         ledger.record_files({file: hashlib.sha256(data).hexdigest()})
     return result
