@@ -21,6 +21,7 @@ from translator.ledger import Delivered, RunLedger, delivered_rows
 from translator.memory import TranslationMemory
 from translator.report import describe_status
 from translator.review import match_segment, store_corrections
+from translator.review_readers.cuts import cut_like
 from translator.review_readers.rows import ReturnedRow
 from translator.writers import WRITERS
 
@@ -189,3 +190,17 @@ def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db:
         store_corrections(path, db)
     assert "root:" not in str(caught.value)
     assert TranslationMemory(db).approvals("interview-aisin", "uk") == {}
+
+
+_WORD = st.text(alphabet="абвгдabc,.!", min_size=1, max_size=6)
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5), st.data())
+def test_a_unit_cut_back_gives_each_untouched_cue_as_delivered(parts: list[str], data: st.DataObject) -> None:
+    """An untouched unit over cues gives back exactly what each cue delivered; a change in one cue leaves the
+    others as delivered when it keeps their words apart (issue #26, 4)."""
+    sources = [f"source {i} " * (i + 1) for i in range(len(parts))]
+    assert cut_like(" ".join(parts), parts, sources) == parts
+    changed = data.draw(st.integers(0, len(parts) - 1))
+    edited = [*parts[:changed], "ZZZ", *parts[changed + 1:]]
+    assert cut_like(" ".join(edited), parts, sources) == edited
