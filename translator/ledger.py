@@ -274,7 +274,7 @@ class RunLedger:
             , counted AS (
                 SELECT o.*, CASE WHEN o.status = 'approved' AND NOT EXISTS (
                     SELECT 1 FROM approvals a WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
-                       AND a.segment_id = o.segment_id AND a.translation = o.translation) THEN 'machine'
+                       AND a.segment_id = o.segment_id) THEN 'machine'
                     ELSE o.status END AS now FROM outputs o)
             SELECT o.doc_key, o.tgt,
                    sum(o.now = 'machine'), sum(o.now = 'approved'), sum(o.now = 'flagged'),
