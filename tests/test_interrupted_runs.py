@@ -55,7 +55,7 @@ def test_a_killed_run_resumes_to_the_same_bytes(scenario: tuple[Scenario, Baseli
 def test_a_review_file_a_killed_run_left_holds_no_correction(tmp_path: Path) -> None:
     """The run recorded what it meant to deliver, wrote the new CSV and was killed before settling: the file's
     machine text is not a reviewer's, whichever of the two versions the file holds. (Segment 4 is delivered
-    as approved, so importing it stores it again: that is the only approval.)"""
+    as approved: as the file already had it, it is no correction either.)"""
     first, second = sample_doc(), sample_doc()
     second.segments[0].translations["uk"].text = "Інший машинний переклад."
     csv = tmp_path / f"{document_key(first)}.en-uk.csv"
@@ -67,7 +67,7 @@ def test_a_review_file_a_killed_run_left_holds_no_correction(tmp_path: Path) -> 
         for doc in (second, first):
             csv.write_bytes(WRITERS["csv"].render(doc, "uk"))
             store_corrections(csv, db)
-            assert set(TranslationMemory(db).approvals(document_key(first), "uk")) == {4}
+            assert TranslationMemory(db).approvals(document_key(first), "uk") == {}
 
 
 @pytest.mark.parametrize("delay", [0.3, 1.5])

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from translator.database import SCHEMA_VERSION, Database, Migration
 from translator.errors import MemoryFileError
-from translator.ledger import LastRun, RunLedger, StatusCounts
+from translator.ledger import DeliveredRow, LastRun, RunLedger, StatusCounts
 from translator.memory import Approval, TranslationMemory, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,13 +105,14 @@ def test_undoing_an_import_puts_back_the_comment_and_revision_it_replaced(memory
 
 def test_status_counts_the_last_run_and_unapplied_corrections(memory: TranslationMemory) -> None:
     ledger = RunLedger(memory.db)
-    ledger.intend("doc", {"uk": [(1, "A.", "А.", "machine"), (2, "B.", "Б.", "flagged"),
-                                 (3, "C.", "В.", "approved")]}, {}, {})
+    row = DeliveredRow
+    ledger.intend("doc", {"uk": [row(1, "A.", "А.", "machine"), row(2, "B.", "Б.", "flagged"),
+                                 row(3, "C.", "В.", "approved")]}, {}, {})
     memory.approve("doc", 3, "en", "uk", "C.", "В.")
     assert ledger.status() == [StatusCounts("doc", "uk", 1, 1, 1, 0)]
     memory.approve("doc", 1, "en", "uk", "A.", "Аа.")
     assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 1, 1)]
-    ledger.intend("doc", {"uk": [(1, "A.", "Аа.", "approved"), (2, "B.", "Б.", "machine")]}, {}, {})
+    ledger.intend("doc", {"uk": [row(1, "A.", "Аа.", "approved"), row(2, "B.", "Б.", "machine")]}, {}, {})
     assert ledger.status("doc") == [StatusCounts("doc", "uk", 1, 1, 0, 1)]  # approval of a vanished segment 3
     assert ledger.status("nothing") == []
 

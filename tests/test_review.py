@@ -18,9 +18,10 @@ from translator.database import Database
 from translator.document import Document, document_key
 from translator.errors import InputError
 from translator.ledger import Delivered, RunLedger, delivered_rows
-from translator.memory import Approval, TranslationMemory
+from translator.memory import TranslationMemory
 from translator.report import describe_status
 from translator.review import match_segment, store_corrections
+from translator.review_readers.cuts import cut_like
 from translator.review_readers.rows import ReturnedRow
 from translator.writers import WRITERS
 
@@ -57,6 +58,9 @@ def edit_csv(path: Path, fixes: dict[int, str], delimiter: str = ",", encoding: 
 
 
 def test_record_run_feeds_status(doc: Document, db: Database) -> None:
+    assert describe_status(RunLedger(db).status()) == "interview-aisin → uk: 4 machine, 0 approved, 2 flagged"
+    # Row 4 counts as approved while the memory holds its approval: undone, the next run delivers it as machine.
+    TranslationMemory(db).approve("interview-aisin", 4, "en", "uk", "Thank you.", "Дякую вам.")
     assert describe_status(RunLedger(db).status()) == "interview-aisin → uk: 3 machine, 1 approved, 2 flagged"
     assert describe_status([]) == "the memory holds no translated document yet"
 
@@ -66,13 +70,14 @@ def test_csv_import_stores_three_fixes_and_the_approved_row(tmp_path: Path, doc:
     path = written(tmp_path, doc, "csv")
     edit_csv(path, FIXES)
     result = store_corrections(path, db)
-    assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 4, 2, 0)
+    # Row 4 was delivered approved: a row as the memory already has it is no correction (issue #26, 8).
+    assert (result.rows, result.approved, result.unchanged, result.unmatched) == (6, 3, 3, 0)
     assert result.target.doc_key == "interview-aisin" and (result.target.src, result.target.tgt) == ("en", "uk")
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
-    assert approvals[4] == Approval("Thank you.", "Дякую вам.")
+    assert 4 not in approvals
     assert approvals[5].source_text == doc.segments[4].text  # the exact segment text, multi-line cue included
-    assert "4 correction(s) stored as approved for interview-aisin en→uk" in str(result)
+    assert "3 correction(s) stored as approved for interview-aisin en→uk" in str(result)
     assert describe_status(RunLedger(db).status()).endswith("; 3 correction(s) not in the last run's output "
                                                    "(new, or their source changed)")
 
@@ -91,7 +96,7 @@ def test_excel_semicolon_cp1251_csv_with_extra_words_in_the_name(tmp_path: Path,
     path = written(tmp_path, doc, "csv", "interview-aisin.en-uk (reviewed by Olena).csv")
     edit_csv(path, {3: "СОКАР знову вдарили."}, delimiter=";", encoding="cp1251")
     result = store_corrections(path, db)
-    assert result.approved == 2  # the fix and the approved row 4
+    assert result.approved == 1  # the fix; row 4 was delivered approved
     assert TranslationMemory(db).approvals("interview-aisin", "uk")[3].translation == "СОКАР знову вдарили."
 
 
@@ -107,7 +112,8 @@ def test_xliff_edited_in_a_cat_tool_imports_changes_and_final_states(tmp_path: P
             unit.xmlelement.find("{*}target").set("state", "signed-off")
     path.write_bytes(bytes(store))
     result = store_corrections(path, db)
-    assert (result.approved, result.unchanged) == (5, 1)  # 3 fixes, unit 4 (final), unit 1 (signed-off)
+    # 3 fixes and unit 1 (signed-off); unit 4 was delivered final
+    assert (result.approved, result.unchanged) == (4, 2)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert approvals[1].translation == doc.segments[0].translations["uk"].text
     assert approvals[5].translation == FIXES[5]
@@ -123,7 +129,7 @@ def test_docx_renamed_still_knows_its_document(tmp_path: Path, doc: Document, db
             row.cells[3].text = FIXES[number]
     document.save(str(path))
     result = store_corrections(path, db)
-    assert result.approved == 4
+    assert result.approved == 3
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
     assert {i: a.translation for i, a in approvals.items() if i in FIXES} == FIXES
 
@@ -138,8 +144,9 @@ def test_rows_match_by_source_when_ids_moved_and_keep_a_changed_source(tmp_path:
     result = store_corrections(path, db)
     assert (result.approved, result.unmatched) == (2, 1)
     approvals = TranslationMemory(db).approvals("interview-aisin", "uk")
-    assert approvals[2] == Approval('Hello, Aysin! I say "yes".', "Вітаю!")
-    assert approvals[3] == Approval("SOCAR was hit hard. Again.", "СОКАР.")
+    assert (approvals[2].source_text, approvals[2].translation) == ('Hello, Aysin! I say "yes".', "Вітаю!")
+    assert (approvals[3].source_text, approvals[3].translation) == ("SOCAR was hit hard. Again.", "СОКАР.")
+    assert approvals[3].generation == 1  # made after the run of generation 1
 
 
 @given(st.permutations(range(1, 7)))
@@ -179,6 +186,21 @@ def test_xliff_external_entities_are_not_read(tmp_path: Path, doc: Document, db:
     path.write_bytes(b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><xliff><file original='interview-aisin'"
                      b" source-language='en-GB' target-language='uk-UA'><body><trans-unit id='1'><source>&e;</source>"
                      b"<target>&e;</target></trans-unit></body></file></xliff>")
-    result = store_corrections(path, db)
-    assert (result.target.src, result.target.tgt) == ("en", "uk")
-    assert "root:" not in repr(TranslationMemory(db).approvals("interview-aisin", "uk"))
+    with pytest.raises(InputError, match="0 of its 1 source cells") as caught:  # not this document's source
+        store_corrections(path, db)
+    assert "root:" not in str(caught.value)
+    assert TranslationMemory(db).approvals("interview-aisin", "uk") == {}
+
+
+_WORD = st.text(alphabet="абвгдabc,.!", min_size=1, max_size=6)
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5), st.data())
+def test_a_unit_cut_back_gives_each_untouched_cue_as_delivered(parts: list[str], data: st.DataObject) -> None:
+    """An untouched unit over cues gives back exactly what each cue delivered; a change in one cue leaves the
+    others as delivered when it keeps their words apart (issue #26, 4)."""
+    sources = [f"source {i} " * (i + 1) for i in range(len(parts))]
+    assert cut_like(" ".join(parts), parts, sources) == parts
+    changed = data.draw(st.integers(0, len(parts) - 1))
+    edited = [*parts[:changed], "ZZZ", *parts[changed + 1:]]
+    assert cut_like(" ".join(edited), parts, sources) == edited

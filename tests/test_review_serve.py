@@ -102,6 +102,37 @@ def test_a_rows_undo_reverts_its_part_of_an_imported_file_and_review_undo_the_re
     assert [row["status"] for row in rows(url)[:2]] == ["machine", "machine"]
 
 
+def test_a_rows_undo_puts_back_the_approval_it_replaced_with_its_comment(server: tuple[str, str]) -> None:
+    url, token = server
+    machine = rows(url)[0]["translation"]
+    first = {"translation": "Вітаю, друзі!", "comment": "warmer", "revision": 0, "base": machine}
+    assert save(url, token, 1, first, Origin=url)[0] == 200
+    second = {"translation": "Привіт усім!", "comment": "", "revision": 1, "base": "Вітаю, друзі!"}
+    assert save(url, token, 1, second, Origin=url)[0] == 200
+    undo = call(f"{url}/doc/talk/uk/rows/1/undo", json.dumps({"revision": 2, "base": "Привіт усім!"}).encode(),
+                {"Content-Type": "application/json", "X-Review-Token": token, "Origin": url})
+    assert undo[0] == 200, undo[1]
+    row = rows(url)[0]
+    assert (row["translation"], row["status"], row["comment"]) == ("Вітаю, друзі!", "approved", "warmer")
+
+
+def test_a_file_written_before_an_approval_made_in_the_browser_never_overrides_it(server: tuple[str, str],
+                                                                                   out: Path) -> None:
+    url, token = server
+    table = out / "talk.en-uk.csv"  # written by the run, before the approval below
+    lines = list(csv.reader(io.StringIO(table.read_text("utf-8-sig"))))
+    lines[1][lines[0].index("translation")] = "Старий варіант."
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(lines)
+    machine = rows(url)[0]["translation"]
+    edit = {"translation": "Вітаю, друзі!", "comment": "", "revision": 0, "base": machine}
+    assert save(url, token, 1, edit, Origin=url)[0] == 200
+    imported = translator("review", "import", str(table))
+    assert imported.returncode == 0, imported.stderr
+    assert "segment(s) 1 keep their newer approval" in imported.stdout + imported.stderr
+    assert rows(url)[0]["translation"] == "Вітаю, друзі!" and rows(url)[0]["status"] == "approved"
+
+
 def test_a_stale_save_is_refused_with_both_texts(server: tuple[str, str]) -> None:
     url, token = server
     machine = rows(url)[0]["translation"]

@@ -211,17 +211,20 @@ def glossary_apply(source: Path, translation: Path, src: str, tgt: str, glossary
 @click.argument("file", type=PATH)
 @_memory_option(f"beside FILE, else {DEFAULT_OUT / MEMORY_NAME}")
 @click.option("--dry-run", is_flag=True, help="Print what would change; store nothing.")
+@click.option("--force", is_flag=True,
+              help="Store rows of a file written before a segment's current approval too (they replace it).")
 @_glossary_option("Check corrections against these glossaries (repeatable).",
                   shown_default="those of the document's last run")
-def review_import(file: Path, memory: Path | None, dry_run: bool, glossary: tuple[Path, ...]) -> None:
+def review_import(file: Path, memory: Path | None, dry_run: bool, force: bool, glossary: tuple[Path, ...]) -> None:
     """Store a reviewer's corrections in FILE (a corrected S.SRC-L.csv, .xlf or .docx, or S.L.srt / S.L.vtt) as
     approved translations; later runs use them everywhere."""
     from translator.review import import_review
 
-    result = import_review(file, memory, dry_run=dry_run, glossaries=list(glossary) or None)
+    result = import_review(file, memory, dry_run=dry_run, glossaries=list(glossary) or None, force=force)
     for change in result.changes:
         if dry_run:
-            click.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}")
+            click.echo(f"segment {change.segment_id}: {change.old!r} → {change.new!r}"
+                       + (f" (comment: {change.comment!r})" if change.comment else ""))
         for problem in change.glossary:
             click.echo(f"segment {change.segment_id}: breaks the glossary: {problem}")
     click.echo(str(result))

@@ -103,7 +103,22 @@ _VERSION_4: Migration = (
     "ALTER TABLE replaced_approvals ADD COLUMN revision INTEGER",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4)
+# A delivery keeps the comment and the time span of its segment, so an edited subtitle file is read back against
+# the run that wrote that very file (not whatever S.json now says) and a reviewer's comment is told from the
+# flags' messages; an approval keeps the ledger generation it was made after and the text it replaced, so a file
+# written before it (an older export, even one whose run's records are gone) is known as older and never
+# overrides it.
+_VERSION_5: Migration = (
+    "ALTER TABLE deliveries ADD COLUMN comment TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE deliveries ADD COLUMN start_ms INTEGER",
+    "ALTER TABLE deliveries ADD COLUMN end_ms INTEGER",
+    "ALTER TABLE approvals ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE replaced_approvals ADD COLUMN generation INTEGER",
+    "ALTER TABLE approvals ADD COLUMN replaced TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE replaced_approvals ADD COLUMN replaced TEXT",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _VERSION_5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -82,6 +82,7 @@ class Translation:
     sentences: list[str]
     alignment: list[tuple[int, int]]
     origin: TranslationOrigin = "machine"
+    comment: str = ""  # what the reviewer who approved it said about it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +90,7 @@ class Translation:
             "sentences": list(self.sentences),
             "alignment": [list(pair) for pair in self.alignment],
             "origin": self.origin,
+            **({"comment": self.comment} if self.comment else {}),
         }
 
 

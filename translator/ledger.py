@@ -21,27 +21,44 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from translator.database import LOOKUP_CHUNK, Database, refusal
 from translator.document import Document
 from translator.review_model import document_rows
 
-DeliveredRow = tuple[int, str, str, str]  # segment id, source text, translation, status
+
+class DeliveredRow(NamedTuple):
+    """A segment as a generation delivers it in one language: what its review files show (the comment column
+    included) and, for a timed segment, the stretch of time its subtitle cues cover."""
+
+    id: int
+    source: str
+    translation: str
+    status: str
+    comment: str = ""
+    start_ms: int | None = None
+    end_ms: int | None = None
 
 
 def delivered_rows(doc: Document) -> dict[str, list[DeliveredRow]]:
     """What the document's review files deliver per target language."""
-    return {lang: [(row.id, row.source, row.translation, row.status) for row in document_rows(doc, lang)]
+    return {lang: [DeliveredRow(row.id, row.source, row.translation, row.status, row.comment,
+                                *((segment.timing.start_ms, segment.timing.end_ms) if segment.timing else ()))
+                   for row, segment in zip(document_rows(doc, lang), doc.segments)]
             for lang in doc.targets}
 
 
 @dataclass(frozen=True)
 class Delivered:
-    """A segment as the last run wrote it into the review files."""
+    """A segment as a run wrote it into the review files (and, when timed, the time its cues cover)."""
 
     source_text: str
     translation: str
     status: str
+    comment: str = ""
+    start_ms: int | None = None
+    end_ms: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,8 +106,10 @@ class RunLedger:
             connection.executemany("INSERT OR REPLACE INTO pending_files VALUES (?, ?, ?)",
                                    [(path, sha256, generation) for path, sha256 in sorted(hashes.items())])
             for lang, rows in delivered.items():
-                connection.executemany("INSERT INTO deliveries VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                       [(generation, doc_key, lang, *row) for row in rows])
+                connection.executemany(
+                    "INSERT INTO deliveries (generation, doc_key, tgt, segment_id, source_text, translation, status, "
+                    "comment, start_ms, end_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(generation, doc_key, lang, *DeliveredRow(*row)) for row in rows])
         return int(generation)
 
     def settle(self, paths: Iterable[str]) -> None:
@@ -111,17 +130,36 @@ class RunLedger:
                 "WHERE d.doc_key = deliveries.doc_key AND d.tgt = deliveries.tgt)"
             )
 
-    def delivered_versions(self, doc_key: str, tgt: str) -> list[dict[int, Delivered]]:
-        """Every version of a document's segments that one of its files may hold, newest first."""
+    def generations(self, doc_key: str, tgt: str) -> dict[int, dict[int, Delivered]]:
+        """Every version of a document's segments that one of its files may hold, by generation, newest first."""
         versions: dict[int, dict[int, Delivered]] = {}
         rows = self.db.connection.execute(
-            "SELECT generation, segment_id, source_text, translation, status FROM deliveries "
-            "WHERE doc_key = ? AND tgt = ? ORDER BY generation DESC, segment_id",
+            "SELECT generation, segment_id, source_text, translation, status, comment, start_ms, end_ms "
+            "FROM deliveries WHERE doc_key = ? AND tgt = ? ORDER BY generation DESC, segment_id",
             (doc_key, tgt),
         )
-        for generation, segment_id, source, translation, status in rows:
-            versions.setdefault(generation, {})[segment_id] = Delivered(source, translation, status)
-        return list(versions.values())
+        for generation, segment_id, *fields in rows:
+            versions.setdefault(generation, {})[segment_id] = Delivered(*fields)
+        return versions
+
+    def delivered_versions(self, doc_key: str, tgt: str) -> list[dict[int, Delivered]]:
+        """Every version of a document's segments that one of its files may hold, newest first."""
+        return list(self.generations(doc_key, tgt).values())
+
+    def file_generations(self, path: str) -> dict[str, int]:
+        """The generations this tool wrote (or, killed while writing, meant to write) a file from, by the
+        SHA-256 it gave the file: one, or two after a run was interrupted while writing."""
+        found: dict[str, int] = {}
+        for table in ("files", "pending_files"):
+            found.update(self.db.connection.execute(f"SELECT sha256, generation FROM {table} WHERE path = ?", (path,)))
+        return found
+
+    def clock(self) -> int:
+        """The newest generation so far: an approval made now comes after every file of this generation."""
+        (newest,) = self.db.connection.execute(
+            "SELECT coalesce(max(generation), 0) FROM (SELECT generation FROM deliveries "
+            "UNION ALL SELECT generation FROM files UNION ALL SELECT generation FROM pending_files)").fetchone()
+        return int(newest)
 
     def outputs(self, doc_key: str, tgt: str) -> dict[int, Delivered]:
         """The segments as the newest generation delivered them."""
@@ -226,20 +264,26 @@ class RunLedger:
                                        (doc_key, run.fingerprint, json.dumps(run.paths), run.report))
 
     def status(self, doc_key: str | None = None) -> list[StatusCounts]:
-        """Counts per document and target language, sorted; all documents when `doc_key` is None."""
+        """Counts per document and target language, sorted; all documents when `doc_key` is None. A segment
+        delivered approved whose approval was undone since counts as machine: the next run delivers it so."""
         rows = self.db.connection.execute(
             """
             WITH outputs AS (
                 SELECT * FROM deliveries n WHERE generation = (SELECT max(generation) FROM deliveries m
                                                                WHERE m.doc_key = n.doc_key AND m.tgt = n.tgt))
+            , counted AS (
+                SELECT o.*, CASE WHEN o.status = 'approved' AND NOT EXISTS (
+                    SELECT 1 FROM approvals a WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
+                       AND a.segment_id = o.segment_id) THEN 'machine'
+                    ELSE o.status END AS now FROM outputs o)
             SELECT o.doc_key, o.tgt,
-                   sum(o.status = 'machine'), sum(o.status = 'approved'), sum(o.status = 'flagged'),
+                   sum(o.now = 'machine'), sum(o.now = 'approved'), sum(o.now = 'flagged'),
                    (SELECT count(*) FROM approvals a
                      LEFT JOIN outputs d ON d.doc_key = a.doc_key AND d.tgt = a.tgt AND d.segment_id = a.segment_id
                      WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
                        AND (d.status IS NOT 'approved' OR d.translation IS NOT a.translation
                             OR d.source_text IS NOT a.source_text))
-            FROM outputs o
+            FROM counted o
             WHERE ?1 IS NULL OR o.doc_key = ?1
             GROUP BY o.doc_key, o.tgt
             ORDER BY o.doc_key, o.tgt

@@ -27,6 +27,8 @@ class Approval:
     category: str = ""
     severity: str = ""
     revision: int = 1
+    generation: int = 0  # the run ledger's newest generation when it was made: files up to it were written before
+    replaced: str = ""  # the text the reviewer replaced (as the file held it): a file still holding it is older
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,13 @@ class UndoneImport:
     file_record: tuple[str, int] | None
 
 
-_APPROVAL_COLUMNS = "doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision"
+_APPROVAL_COLUMNS = ("doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision, "
+                     "generation, replaced")
 
-# A replaced approval's notes and revision; an import logged before schema v4 has none.
-_KEPT_NOTES = "coalesce(r.comment, ''), coalesce(r.category, ''), coalesce(r.severity, ''), coalesce(r.revision, 1)"
+# A replaced approval's notes, revision, generation and replaced text; an import logged before schema v4 (v5)
+# has none of them.
+_KEPT_NOTES = ("coalesce(r.comment, ''), coalesce(r.category, ''), coalesce(r.severity, ''), coalesce(r.revision, 1), "
+               "coalesce(r.generation, 0), coalesce(r.replaced, '')")
 
 
 def fingerprint(content: str | bytes) -> str:
@@ -82,17 +87,22 @@ class TranslationMemory:
             )
 
     def approve(self, doc_key: str, segment_id: int, src: str, tgt: str, source_text: str, translation: str, *,
-                comment: str = "", category: str = "", severity: str = "") -> int:
+                comment: str = "", category: str = "", severity: str = "", generation: int = 0,
+                replaced: str = "") -> int:
         """Store a reviewer's correction; a later one for the same segment replaces it. Returns its revision:
-        1 for the segment's first approval, one more for each later save."""
+        1 for the segment's first approval, one more for each later save. `generation` is the run ledger's
+        newest generation (`RunLedger.clock`): a file written up to it was written before this approval;
+        `replaced` the text the reviewer changed."""
         with self.db.transaction():
             (revision,) = self.db.connection.execute(
-                f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) "
                 "ON CONFLICT (doc_key, tgt, segment_id) DO UPDATE SET src = excluded.src, "
                 "source_text = excluded.source_text, translation = excluded.translation, "
                 "comment = excluded.comment, category = excluded.category, severity = excluded.severity, "
-                "revision = approvals.revision + 1 RETURNING revision",
-                (doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity),
+                "revision = approvals.revision + 1, generation = excluded.generation, replaced = excluded.replaced "
+                "RETURNING revision",
+                (doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, generation,
+                 replaced),
             ).fetchone()
         return int(revision)
 
@@ -108,8 +118,9 @@ class TranslationMemory:
             )
             connection.executemany(
                 "INSERT INTO replaced_approvals (import_id, segment_id, src, source_text, translation, comment, "
-                "category, severity, revision) "
-                "SELECT ?1, ?2, a.src, a.source_text, a.translation, a.comment, a.category, a.severity, a.revision "
+                "category, severity, revision, generation, replaced) "
+                "SELECT ?1, ?2, a.src, a.source_text, a.translation, a.comment, a.category, a.severity, a.revision, "
+                "a.generation, a.replaced "
                 "FROM (SELECT 1) "
                 "LEFT JOIN approvals a ON a.doc_key = ?3 AND a.tgt = ?4 AND a.segment_id = ?2",
                 [(cursor.lastrowid, segment_id, doc_key, tgt) for segment_id in segment_ids],
@@ -126,8 +137,8 @@ class TranslationMemory:
                 return None
             import_id, doc_key, tgt, file, sha256, generation = last
             replaced = connection.execute(
-                "SELECT segment_id, src, source_text, translation, comment, category, severity, revision "
-                "FROM replaced_approvals WHERE import_id = ?",
+                "SELECT segment_id, src, source_text, translation, comment, category, severity, revision, "
+                "generation, replaced FROM replaced_approvals WHERE import_id = ?",
                 (import_id,),
             ).fetchall()
             for segment_id, src, *kept in replaced:
@@ -135,7 +146,7 @@ class TranslationMemory:
                                    (doc_key, tgt, segment_id))
                 if kept[1] is not None:  # the segment had an approval before the import
                     connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0), coalesce(?, ''))",
                                        (doc_key, tgt, segment_id, src, *kept))
             connection.execute("DELETE FROM replaced_approvals WHERE import_id = ?", (import_id,))
             connection.execute("DELETE FROM imports WHERE id = ?", (import_id,))
@@ -184,7 +195,8 @@ class TranslationMemory:
             connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
                                (doc_key, tgt, segment_id))
             if kept[1] is not None:
-                connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                connection.execute(f"INSERT INTO approvals ({_APPROVAL_COLUMNS}) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    (doc_key, tgt, segment_id, src, *kept))
             connection.execute("DELETE FROM replaced_approvals WHERE import_id = ? AND segment_id = ?",
                                (import_id, segment_id))
@@ -194,8 +206,14 @@ class TranslationMemory:
 
     def approvals(self, doc_key: str, tgt: str) -> dict[int, Approval]:
         rows = self.db.connection.execute(
-            "SELECT segment_id, source_text, translation, comment, category, severity, revision FROM approvals "
-            "WHERE doc_key = ? AND tgt = ? ORDER BY segment_id",
+            "SELECT segment_id, source_text, translation, comment, category, severity, revision, generation, "
+            "replaced FROM approvals WHERE doc_key = ? AND tgt = ? ORDER BY segment_id",
             (doc_key, tgt),
         )
         return {segment_id: Approval(*fields) for segment_id, *fields in rows}
+
+    def approved_from(self, doc_key: str, tgt: str) -> dict[int, str]:
+        """The file each segment's current approval was imported from (segments approved otherwise are absent)."""
+        return dict(self.db.connection.execute(
+            "SELECT r.segment_id, i.file FROM replaced_approvals r JOIN imports i ON i.id = r.import_id "
+            "WHERE i.doc_key = ? AND i.tgt = ? ORDER BY i.id", (doc_key, tgt)))

@@ -3,7 +3,9 @@
 The run ledger keeps the SHA-256 of every file as written, and records the hash each file is about to get
 before it is written (`RunLedger.intend`), so a run killed while writing leaves only bytes the ledger knows. A
 file whose bytes differ from both records was edited since (a reviewer corrected the CSV in place and has not
-imported it yet): the run stops and says so rather than destroy the work. When the new S.json equals the one
+imported it yet): the run stops and says so rather than destroy the work. A file the ledger has no record of
+(a person's own `film.uk.srt`, an output of a run with another --memory) is never replaced by other bytes, and
+an input is never an output. When the new S.json equals the one
 on disk and no file was touched, every output would come out byte-identical, so rendering them is skipped: that
 makes an unchanged re-run cheap.
 """
@@ -61,9 +63,19 @@ def write_document(
             raise UsageError(f"{output.path} was changed after translator wrote it; {_advice(output)}")
     if _unchanged(views, planned, current, own, keys):
         return [output.path for output in planned]
+    source = Path(doc.path).resolve()
+    for output in planned:
+        if keys[output.path] == str(source):
+            raise UsageError(f"{output.path} is the input itself; translator never writes over an input: rename it "
+                             "by its language (S.L.srt) or choose another --out, then run again")
     rendered = {output.path: output.render(views) for output in planned}
     delivered = _delivered(views)
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
+    for path in rendered:
+        if current[path] is not None and keys[path] not in own and current[path] != hashes[keys[path]]:
+            raise UsageError(f"{path} was not written by translator (the memory {ledger.db.path} has no record of "
+                             "it) and is left as it is: move it away, or pass the --memory of the run that wrote "
+                             "it, or choose another --out, then run again")
     ledger.intend(document_key(doc), delivered, hashes, {keys[path]: sha for path, sha in current.items()})
     for path, data in rendered.items():
         write_bytes_atomic(path, data)
@@ -82,7 +94,9 @@ def _advice(output: PlannedOutput) -> str:
 def _delivered(views: DocumentViews) -> dict[str, list[DeliveredRow]]:
     """What the document's review files deliver per target language (`ledger.delivered_rows`), from the rows
     the files were written from."""
-    return {lang: [(row.id, row.source, row.translation, row.status) for row in views.language(lang).rows]
+    return {lang: [DeliveredRow(row.id, row.source, row.translation, row.status, row.comment,
+                                *((segment.timing.start_ms, segment.timing.end_ms) if segment.timing else ()))
+                   for row, segment in zip(views.language(lang).rows, views.doc.segments, strict=True)]
             for lang in views.doc.targets}
 
 

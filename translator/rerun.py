@@ -36,7 +36,7 @@ def fingerprint(
         return None
     key = key_for_path(path)
     approvals = [
-        (tgt, segment_id, approval.source_text, approval.translation)
+        (tgt, segment_id, approval.source_text, approval.translation, approval.comment)
         for tgt in targets
         for segment_id, approval in sorted(memory.approvals(key, tgt).items())
     ] if memory else []

@@ -12,18 +12,20 @@ logged with the approvals it replaced, so `translator review undo` can revert th
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
 from translator.errors import InputError, UsageError
 from translator.glossary import Glossary, check_translation, load_glossaries
 from translator.ledger import Delivered, RunLedger, StatusCounts
-from translator.memory import TranslationMemory, UndoneImport
-from translator.review_readers import read_review
+from translator.memory import Approval, TranslationMemory, UndoneImport
+from translator.review_readers import read_review, review_bytes
+from translator.review_readers.cuts import cut_like
 from translator.review_readers.rows import ReturnedRow, Target, clean
 from translator.review_readers.script import lost_script
-from translator.units import spread
+from translator.review_readers.subtitles import TimedSegment, cue_rows, read_cues, subtitle_target, timed_from_result
 
 DEFAULT_MEMORY = DEFAULT_OUT / MEMORY_NAME
 
@@ -37,6 +39,7 @@ class Change:
     old: str
     new: str
     glossary: tuple[str, ...] = ()
+    comment: str = ""  # the reviewer's comment, stored with the approval
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,7 @@ class ImportResult:
     empty: int  # rows with no translation
     unmatched: int  # rows that match no segment of the last run
     dry_run: bool = False
+    kept: list[int] = field(default_factory=list)  # segments whose newer approval this older file left alone
 
     @property
     def approved(self) -> int:
@@ -63,7 +67,24 @@ class ImportResult:
         return (f"{self.path.name}: {self.approved} correction(s) {done} as approved for {t.doc_key} {t.src}→{t.tgt}"
                 f" ({self.rows} rows: {self.unchanged} unchanged, {self.empty} empty, {self.unmatched} unmatched)"
                 + (f"; {breaking} of them break the glossary (listed above)" if breaking else "")
+                + (f"; segment(s) {_listed(self.kept)} keep their newer approval: this file was written before "
+                   "it (`--force` stores the file's text instead)" if self.kept else "")
                 + ("" if self.dry_run else "; they apply from the next run; `translator review undo` reverts them"))
+
+
+def reviewer_comment(cell: str | None, delivered: str, earlier: Approval | None) -> str:
+    """The reviewer's comment in a row's comment cell: the cell without the flags' messages the run wrote there
+    (`review_model.comment_of` writes the approval's comment, then the flags'); the approval's comment as it is
+    when the file has no comment column or the cell is as delivered."""
+    before = earlier.comment if earlier else ""
+    if cell is None or _same(cell, delivered):
+        return before
+    flags = {part for part in delivered.split("; ") if part} - set(before.split("; "))
+    return "; ".join(part for part in cell.split("; ") if part.strip() and part not in flags)
+
+
+def _listed(numbers: list[int], most: int = 10) -> str:
+    return ", ".join(map(str, numbers[:most])) + (f" and {len(numbers) - most} more" if len(numbers) > most else "")
 
 
 def _same(a: str, b: str) -> bool:
@@ -95,8 +116,9 @@ def spread_over_cues(row: ReturnedRow, delivered: dict[int, Delivered]) -> list[
     if row.last is None:
         return [row]
     cues = [number for number in range(row.id, row.last + 1) if number in delivered]
-    parts = spread(row.translation, [delivered[number].source_text for number in cues])
-    return [ReturnedRow(number, None, part, row.approved) for number, part in zip(cues, parts)]
+    parts = cut_like(row.translation, [delivered[number].translation for number in cues],
+                     [delivered[number].source_text for number in cues])
+    return [ReturnedRow(number, None, part, row.approved) for number, part in zip(cues, parts, strict=True)]
 
 
 def _resemblance(rows: list[ReturnedRow], delivered: dict[int, Delivered]) -> tuple[int, int]:
@@ -168,14 +190,15 @@ def find_memory(memory: Path | str | None = None, beside: Path | str | None = No
 
 
 def import_review(path: Path | str, memory: Path | str | None = None, *, dry_run: bool = False,
-                  glossaries: list[Path] | None = None) -> ImportResult:
+                  glossaries: list[Path] | None = None, force: bool = False) -> ImportResult:
     """Store the corrections of a returned review file as approved in the memory (`find_memory`); with
-    `dry_run`, open it read-only and only say what would change."""
+    `dry_run`, open it read-only and only say what would change; with `force`, a file older than an approval
+    overrides it."""
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     with Database(find_memory(memory, path), read_only=dry_run) as db:
-        return store_corrections(path, db, dry_run, glossaries)
+        return store_corrections(path, db, dry_run, glossaries, force)
 
 
 def undo_import(memory: Path | str | None = None) -> UndoneImport:
@@ -194,58 +217,166 @@ def review_status(memory: Path | str | None = None) -> list[StatusCounts]:
         return RunLedger(db).status()
 
 
-def store_corrections(path: Path, db: Database, dry_run: bool = False, glossaries: list[Path] | None = None
-                      ) -> ImportResult:
+def _candidates(file: str, sha256: str, ledger: RunLedger, generations: dict[int, dict[int, Delivered]]
+                ) -> tuple[list[int], bool]:
+    """The generations a file may hold, newest first, and whether the ledger recorded them for this very file:
+    the one whose hash it still has; else those it wrote (or, killed while writing, meant to write) at that
+    path; else every generation the document's files may hold (a copy, a renamed file)."""
+    recorded = ledger.file_generations(file)
+    if recorded.get(sha256) in generations:
+        return [recorded[sha256]], True
+    own = sorted({generation for generation in recorded.values() if generation in generations}, reverse=True)
+    return (own, True) if own else (list(generations), False)
+
+
+def _as_delivered(rows: list[ReturnedRow], delivered: dict[int, Delivered]) -> int:
+    """How many rows hold their segment's text as this version delivered it: how like that version a file is."""
+    return sum(1 for row in rows if row.id in delivered and _same(row.translation, delivered[row.id].translation))
+
+
+def _timed(delivered: dict[int, Delivered]) -> list[TimedSegment]:
+    return sorted((TimedSegment(d.start_ms, d.end_ms, segment_id, d.source_text, d.translation)
+                   for segment_id, d in delivered.items() if d.start_ms is not None and d.end_ms is not None),
+                  key=lambda s: (s.start_ms, s.end_ms, s.id))
+
+
+def _read(path: Path, ledger: RunLedger) -> tuple[Target, bytes, Callable[[dict[int, Delivered]], list[ReturnedRow]]]:
+    """The file's document and languages, its bytes, and its rows as read against one delivered version:
+    subtitle cues are timed by the segments' times in that version (`S.json` beside the file for a memory
+    that predates keeping them), and a unit over several cues is cut back over them as that version delivered
+    them."""
+    data = review_bytes(path)
+    if path.suffix.lower() in (".srt", ".vtt"):
+        key, tgt = subtitle_target(path)
+        cues = read_cues(path, data)
+        src = ledger.source_language(key) or ""
+
+        def subtitle_rows(delivered: dict[int, Delivered]) -> list[ReturnedRow]:
+            timed = _timed(delivered) or timed_from_result(path, key, tgt)[1]
+            return cue_rows(path, cues, timed)
+
+        return Target(key, src, tgt), data, subtitle_rows
+    named, units = read_review(path)
+    target = named or find_document(path, units, ledger)
+
+    def table_rows(delivered: dict[int, Delivered]) -> list[ReturnedRow]:
+        return [row for unit in units for row in spread_over_cues(unit, delivered)]
+
+    return target, data, table_rows
+
+
+def _check_document(path: Path, target: Target, rows: list[ReturnedRow], ledger: RunLedger,
+                    versions: list[dict[int, Delivered]]) -> None:
+    """Refuse a file whose source cells are, all or nearly all (over three in four), not the named document's:
+    another document's file named like this one ("S.en-uk (2).csv"), whose rows would overwrite this one's
+    segments. (An input edited since its run changes some source cells, never nearly all.)"""
+    with_source = [row for row in rows if row.source is not None]
+    sources = {" ".join(d.source_text.split()) for version in versions for d in version.values()}
+    ours = sum(1 for row in with_source if " ".join((row.source or "").split()) in sources)
+    if not with_source or ours * 4 >= len(with_source) > 0 < ours:
+        return
+    try:
+        other = find_document(path, rows, ledger)
+        belongs = f"its rows are those of {other.doc_key} → {other.tgt}"
+    except InputError:
+        belongs = f"its rows match no translated document in {ledger.db.path}"
+    raise InputError(f"{path}: nothing imported: the name says {target.doc_key} {target.src}→{target.tgt}, but "
+                     f"only {ours} of its {len(with_source)} source cells are that document's; {belongs}")
+
+
+def store_corrections(path: Path, db: Database, dry_run: bool = False, glossaries: list[Path] | None = None,
+                      force: bool = False) -> ImportResult:
     """Store the corrections of a returned CSV, XLIFF, DOCX or subtitle file in the memory as approved, each
     logged with what it replaced (`undo_last_import`) and checked against the glossaries (given, else the
     run's): a correction that breaks one is stored, as the reviewer's word, and listed. With `dry_run`, store
-    nothing and say what would change."""
+    nothing and say what would change.
+
+    Rows are read against the version of the document the ledger recorded for this very file (whatever
+    language the last run targeted); a row that holds what the memory already has (a delivered machine text,
+    the current approval) is no correction; a row of a file written before a segment's current approval
+    (and not the file that approval came from) is kept out and listed, unless `force`."""
     path = Path(path)
-    named, rows = read_review(path)
     memory, ledger = TranslationMemory(db), RunLedger(db)
-    target = named or find_document(path, rows, ledger)
-    glossary = _glossary(ledger, target.doc_key, glossaries)
-    versions = ledger.delivered_versions(target.doc_key, target.tgt)
-    if not versions:
+    target, data, rows_against = _read(path, ledger)
+    generations = ledger.generations(target.doc_key, target.tgt)
+    if not generations:
         raise InputError(f"{path}: the memory {db.path} has no run of {target.doc_key} into {target.tgt}; "
                          "translate it first, or pass the --memory that run used")
-    delivered, approvals = versions[0], memory.approvals(target.doc_key, target.tgt)
+    file = str(path.resolve())
+    candidates, recorded = _candidates(file, hashlib.sha256(data).hexdigest(), ledger, generations)
+    read = sorted(((_as_delivered(rows, generations[g]), g, rows) for g in candidates
+                   for rows in [rows_against(generations[g])]), key=lambda item: item[0], reverse=True)
+    if recorded and len(read) > 1 and read[0][0] == read[1][0] and read[0][2] != read[1][2]:
+        raise InputError(f"{path}: nothing imported: a run was interrupted while writing this file, and its rows "
+                         f"are as like what that run wrote as what the run before it wrote, so which one it holds "
+                         "is unknown; import the review file S.SRC-L.csv instead")
+    likeness, generation, rows = read[0]
+    delivered, versions = generations[generation], list(generations.values())
+    _check_document(path, target, rows, ledger, versions)
+    written = generation if recorded or likeness else 0  # 0: unknown, older than every approval
+    approvals, approved_from = memory.approvals(target.doc_key, target.tgt), memory.approved_from(target.doc_key,
+                                                                                                  target.tgt)
+    glossary = _glossary(ledger, target.doc_key, glossaries)
     changes: dict[int, Change] = {}
     sources: dict[int, str] = {}
+    replaced: dict[int, str] = {}  # the text each correction replaced as this file held it (delivered)
+    kept: list[int] = []
     unchanged = empty = unmatched = 0
-    for row in [cue_row for unit in rows for cue_row in spread_over_cues(unit, delivered)]:
+    for row in rows:
         match = match_segment(row, delivered)
         if match is None:
             unmatched += 1
-        elif not row.translation:
+            continue
+        if not row.translation:
             empty += 1
-        elif row.approved or all(row.translation != clean(version[match[0]].translation)
-                                 for version in versions if match[0] in version):
-            earlier = approvals.get(match[0])
-            old = earlier.translation if earlier else delivered[match[0]].translation
-            breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
-            changes[match[0]], sources[match[0]] = Change(match[0], old, row.translation, breaks), match[1]
+            continue
+        segment_id, earlier = match[0], approvals.get(match[0])
+        known = [version[segment_id] for version in versions
+                 if segment_id in version and _same(row.translation, clean(version[segment_id].translation))]
+        comment = reviewer_comment(row.comment, delivered[segment_id].comment, earlier)
+        said = comment != (earlier.comment if earlier else "")  # a comment typed, changed or cleared
+        if earlier is not None and _same(row.translation, earlier.translation):
+            stored = said
+        elif earlier is not None and not force and (
+                (earlier.replaced and _same(row.translation, earlier.replaced))
+                or (written <= earlier.generation and (known or approved_from.get(segment_id) != file))):
+            kept.append(segment_id)  # the file holds the text from before the approval, or predates it
+            continue
+        elif known and not (row.approved and earlier is None and all(k.status != "approved" for k in known)):
+            stored = said and earlier is None  # a comment on a machine row approves it as it stands
         else:
+            stored = True
+        if not stored:
             unchanged += 1
-    result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run)
+            continue
+        old = earlier.translation if earlier else delivered[segment_id].translation
+        breaks = glossary_breaks(glossary, match[1], row.translation, target.src, target.tgt) if glossary else ()
+        changes[segment_id] = Change(segment_id, old, row.translation, breaks, comment)
+        sources[segment_id], replaced[segment_id] = match[1], delivered[segment_id].translation
+    result = ImportResult(path, target, len(rows), list(changes.values()), unchanged, empty, unmatched, dry_run,
+                          kept)
     _refuse_lost_script(path, target, result.changes)
-    if dry_run:
+    if dry_run or not changes:
         return result
-    file = str(path.resolve())
     with db.transaction():
         memory.log_import(target.doc_key, target.tgt, file, list(changes), ledger.file_record(file))
+        clock = ledger.clock()
         for change in result.changes:
             memory.approve(target.doc_key, change.segment_id, target.src, target.tgt, sources[change.segment_id],
-                           change.new)
+                           change.new, comment=change.comment, generation=clock, replaced=replaced[change.segment_id])
         # Its corrections are in the memory now, so the next run may write this file anew.
-        ledger.record_files({file: hashlib.sha256(path.read_bytes()).hexdigest()})
+        ledger.record_files({file: hashlib.sha256(data).hexdigest()})
     return result
 
 
 def undo_last_import(db: Database) -> UndoneImport | None:
     """Revert the last import: the approvals it replaced come back, and the next run again leaves its file
-    alone if the file is one a run wrote; None when no import is left to undo."""
+    alone if the file is one a run wrote and no run has written it since; None when no import is left to
+    undo."""
     undone = TranslationMemory(db).undo_import()
-    if undone is not None:
-        RunLedger(db).restore_file_record(undone.file, undone.file_record)
+    ledger = RunLedger(db)
+    now = None if undone is None else ledger.file_record(undone.file)
+    written_since = now is not None and now[1] != (undone.file_record[1] if undone and undone.file_record else 0)
+    if undone is not None and not written_since:  # a run that rewrote the file since made it its own again
+        ledger.restore_file_record(undone.file, undone.file_record)
     return undone

@@ -46,8 +46,11 @@ def status_of(segment: Segment, lang: str) -> str:
 
 
 def comment_of(segment: Segment, lang: str) -> str:
-    """The messages of the flags that concern this language, each once, in the order they were raised."""
-    return "; ".join(dict.fromkeys(flag.message for flag in segment.flags_for(lang)))
+    """The reviewer's comment on the approved translation, then the messages of the flags that concern this
+    language, each once, in the order they were raised."""
+    translation = segment.translations.get(lang)
+    reviewer = [translation.comment] if translation is not None and translation.comment else []
+    return "; ".join(dict.fromkeys(reviewer + [flag.message for flag in segment.flags_for(lang)]))
 
 
 def review_row(segment: Segment, lang: str) -> ReviewRow:

@@ -34,14 +34,18 @@ def read_review(path: Path) -> tuple[Target | None, list[ReturnedRow]]:
     reader = REVIEW_READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(f"{path}: review import reads .csv, .xlf, .docx, and the subtitles S.L.srt and S.L.vtt")
+    return reader.read(path, review_bytes(path))
+
+
+def review_bytes(path: Path) -> bytes:
+    """A review file's bytes; refused in one line when it is too large or cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_REVIEW_BYTES:
             raise InputError(f"{path}: {size / (1 << 20):.0f} MiB; a review file is refused above "
                              f"{MAX_REVIEW_BYTES >> 20} MiB")
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return reader.read(path, data)

@@ -40,6 +40,7 @@ class ReturnedRow:
     translation: str
     approved: bool
     last: int | None = None
+    comment: str | None = None  # the comment cell; None when the file has no comment column
 
 
 def language(code: str | None) -> str | None:
@@ -61,7 +62,7 @@ def clean(text: str) -> str:
 
 
 def returned_row(path: Path, where: str, segment_id: str, source: str | None, translation: str,
-                 state: str) -> ReturnedRow:
+                 state: str, comment: str | None = None) -> ReturnedRow:
     """`where` (`row 3`, `line 40`) points the reviewer at a bad id. A unit id such as `3-5.2` (the second
     sentence over cues 3 to 5) gives the row of cues 3 to 5; the reader joins the sentences of one span."""
     match = UNIT_ID.match(segment_id.strip())
@@ -69,7 +70,8 @@ def returned_row(path: Path, where: str, segment_id: str, source: str | None, tr
         raise InputError(f"{path}: {where}: id {_clipped(segment_id.strip())!r} is not a segment number")
     first, last = int(match["first"]), int(match["last"]) if match["last"] else None
     return ReturnedRow(first, None if source is None else clean(source), clean(translation),
-                       state.strip().lower() in APPROVED_STATES, last if last != first else None)
+                       state.strip().lower() in APPROVED_STATES, last if last != first else None,
+                       None if comment is None else clean(comment))
 
 
 def _clipped(text: str) -> str:
@@ -100,7 +102,7 @@ def table_rows(path: Path, table: list[list[str]]) -> list[ReturnedRow]:
         raise InputError(f"{path}: the review table has no {' or '.join(missing)} column "
                          "(expected id,speaker,source,translation,comment,status)")
     column: dict[str, int] = {
-        name: header.index(name) for name in ("id", "source", "translation", "status") if name in header
+        name: header.index(name) for name in ("id", "source", "translation", "status", "comment") if name in header
     }
 
     def cell(cells: list[str], name: str) -> str | None:
@@ -109,7 +111,7 @@ def table_rows(path: Path, table: list[list[str]]) -> list[ReturnedRow]:
 
     return [
         returned_row(path, f"row {number}", cell(cells, "id") or "", cell(cells, "source"),
-                     cell(cells, "translation") or "", cell(cells, "status") or "")
+                     cell(cells, "translation") or "", cell(cells, "status") or "", cell(cells, "comment"))
         for number, cells in enumerate(table[1:], start=2)
         if any(c.strip() for c in cells)
     ]

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from translator.database import Database
+from translator.ledger import RunLedger
 from translator.memory import Approval, TranslationMemory
 from translator.serve.documents import Library, Row
 
@@ -83,9 +84,12 @@ def approve(library: Library, key: str, lang: str, segment_id: int, edit: Edit) 
         segment = library.segment(key, lang, segment_id)
         assert segment is not None  # _unchanged found its row
         _log(library.db, key, lang, segment_id)
+        # Like an import's approval: made after every file the ledger has written so far, so none of those
+        # older files can override it, and replacing the text the reviewer saw.
         TranslationMemory(library.db).approve(key, segment_id, library.source(key), lang, segment.text,
                                               edit.translation, comment=edit.comment, category=edit.category,
-                                              severity=edit.severity)
+                                              severity=edit.severity, generation=RunLedger(library.db).clock(),
+                                              replaced=edit.base)
         return _current(library, key, lang, segment_id)
 
 

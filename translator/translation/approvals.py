@@ -35,4 +35,5 @@ def apply_approvals(doc: Document, approvals: Mapping[str, Mapping[int, Approval
                 continue
             sentences = split_sentences(approval.translation, tgt)
             segment.translations[tgt] = Translation(
-                approval.translation, sentences, align_sentences(segment.sentences, sentences), "approved")
+                approval.translation, sentences, align_sentences(segment.sentences, sentences), "approved",
+                approval.comment)

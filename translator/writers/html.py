@@ -103,7 +103,11 @@ def _notes(segment: Segment, lang: str, status: str) -> str:
     items = "".join(
         f'<li data-code="{escape(flag.code)}" title="{escape(flag.code)}">{escape(flag.message)}</li>' for flag in flags
     )
-    return f'<span class="status">{status}</span>' + (f'<ul class="flags">{items}</ul>' if items else "")
+    translation = segment.translations.get(lang)
+    comment = translation.comment if translation is not None else ""
+    return (f'<span class="status">{status}</span>'
+            + (f'<p class="comment">{escape(comment)}</p>' if comment else "")
+            + (f'<ul class="flags">{items}</ul>' if items else ""))
 
 
 def _segment_rows(segment: Segment, row: ReviewRow, src: str, lang: str) -> str:

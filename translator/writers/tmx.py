@@ -3,7 +3,8 @@
 Each aligned piece of a segment (usually one sentence) is a translation unit; a segment whose alignment is too
 coarse to cut is one unit marked `segtype="paragraph"`. The header carries every attribute TMX 1.4b requires
 and no creation date, so the same input gives a byte-identical file. Units carry the segment id, speaker and
-review status as `x-` properties. Segments already in the target language are left out: they are no pair.
+review status as `x-` properties, and the review table's comment (the reviewer's, then the flags') as a
+`<note>`. Segments already in the target language are left out: they are no pair.
 For a subtitle input the units are whole sentences, however many cues they run over (see `sentence_units`);
 their `tuid` and `x-segment` name the cues.
 """
@@ -38,6 +39,8 @@ def _unit(body: etree._Element, tuid: str, segment: str, props: dict[str, str]) 
     if props["speaker"]:
         _prop(tu, "x-speaker", props["speaker"])
     _prop(tu, "x-status", props["status"])
+    if props["comment"]:  # the reviewer's comment and the flags' messages, as in the review table's comment column
+        etree.SubElement(tu, "note").text = xml_safe(props["comment"])
     return tu
 
 
@@ -48,7 +51,7 @@ def _segment_units(body: etree._Element, doc: Document, lang: str) -> None:
             continue  # nothing was translated: the segment is already in the target language
         row = review_row(segment, lang)
         pieces = [(s, t) for s, t in sentence_pairs(segment, lang) if s.strip() and t.strip()]
-        props = {"document": document_key(doc), "speaker": row.speaker, "status": row.status}
+        props = {"document": document_key(doc), "speaker": row.speaker, "status": row.status, "comment": row.comment}
         for number, (source, target) in enumerate(pieces, start=1):
             tu = _unit(body, f"{segment.id}.{number}", str(segment.id), props)
             if len(pieces) == 1 and len(segment.sentences) > 1:
@@ -61,7 +64,8 @@ def _subtitle_units(body: etree._Element, doc: Document, lang: str, views: Views
     for unit in views.sentence_units:
         if unit.kept or not (unit.source.strip() and unit.translation.strip()):
             continue
-        props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status}
+        props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status,
+                 "comment": unit.comment}
         tu = _unit(body, unit.id, unit.id.split(".")[0], props)
         _tuv(tu, unit.source_lang or source_language(doc), unit.source)
         _tuv(tu, lang, unit.translation)
