@@ -24,7 +24,7 @@ def test_every_writer_gives_the_same_bytes_from_shared_views_as_alone(make: Call
     doc = make()
     alone = {name: spec.render(doc, "uk") for name, spec in WRITERS.items()}
     views = DocumentViews(doc, units=translation_units(doc))
-    together = {output.spec.name: output.render(views) for output in planned_outputs(doc, Path("out"))
+    together = {output.spec.name: output.render(views) for output in planned_outputs(doc, Path("out"), WRITERS)
                 if output.lang == "uk" or not output.spec.per_target}
     assert together == alone
 
