@@ -19,7 +19,14 @@ from typing import Any, NoReturn
 
 import click
 
-from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
+from translator.errors import (
+    MemoryFileError,
+    TranslatorError,
+    UsageError,
+    describe_damaged_memory,
+    describe_database_error,
+    describe_os_error,
+)
 
 INTERRUPTED = 130
 INTERRUPTED_MESSAGE = "interrupted; finished translations are kept in the memory, run again to resume"
@@ -91,6 +98,9 @@ def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
     except Exception as exc:
         if interrupted.is_set():
             _interrupted()
+        damaged = describe_damaged_memory(exc)
+        if damaged is not None:
+            fail(damaged, MemoryFileError.exit_code)
         message = describe_database_error(exc)
         if message is None:
             raise
