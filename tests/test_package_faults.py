@@ -154,3 +154,23 @@ def test_a_replacing_install_killed_between_its_renames_is_recovered(
     shutil.copytree(live, live.with_name(f".replaced-{live.name}"))  # both renames done, the deletion not
     assert [p.name for p in packages.installed_packages(folder)] == ["en-uk"]
     assert sorted(p.name for p in folder.iterdir()) == [live.name]
+
+
+def test_a_package_whose_compressed_data_is_damaged_is_refused_in_one_line(
+    package_files: dict[tuple[str, str], Path], tmp_path: Path
+) -> None:
+    """Found by benchmarks/faults.py: bytes flipped inside a deflated member ended the install in zlib.error."""
+    data = bytearray(package_files[("en", "uk")].read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        largest = max(archive.infolist(), key=lambda info: info.compress_size)
+    name_length, extra_length = struct.unpack_from("<HH", data, largest.header_offset + 26)
+    start = largest.header_offset + 30 + name_length + extra_length
+    data[start + 100:start + 140] = b"\xff" * 40
+    damaged = tmp_path / "translate-en_uk-2_0.argosmodel"
+    damaged.write_bytes(bytes(data))
+    folder = tmp_path / "packages"
+    packages.install_file(package_files[("en", "uk")], folder)
+    done = run_cli("models", "install", str(damaged), packages_dir=folder, cwd=tmp_path)
+    assert done.returncode == 4 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and "cannot install" in done.stderr
+    assert [(p.name, p.version) for p in packages.installed_packages(folder)] == [("en-uk", "1.0")]

@@ -111,8 +111,8 @@ def test_killed_run_resumes_from_the_memory(packages_dir: Path, tmp_path: Path) 
     args = [sys.executable, "-m", "translator", "run", str(long_input), "--to", "uk", "--out", str(tmp_path / "o")]
     child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     memory = tmp_path / "o" / "translator.sqlite"
-    deadline = time.time() + 120
-    while time.time() < deadline and child.poll() is None:
+    deadline = time.monotonic() + 600  # 120 s once ran out on a loaded two-core machine before 256 were stored
+    while time.monotonic() < deadline and child.poll() is None:
         if memory.exists() and _stored(memory) >= 256:
             break
         time.sleep(0.05)

@@ -127,3 +127,15 @@ def test_a_60_mib_xliff_is_read_in_bounded_memory(tmp_path: Path) -> None:
 
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_trans_unit_opened_inside_a_source_is_read_as_a_unit_of_its_own(tmp_path: Path) -> None:
+    """Found by benchmarks/faults.py's fuzzing: the inner unit's text went to a `source` it never opened and the
+    import ended in KeyError."""
+    path = tmp_path / "talk.en-uk.xlf"
+    path.write_text(XLIFF_HEAD + '<trans-unit id="1"><source>Hi <trans-unit id="2">there</trans-unit></source>'
+                    '<target>Привіт</target></trans-unit></body></file></xliff>', "utf-8")
+    try:
+        read_review(path)
+    except InputError as exc:
+        assert "\n" not in str(exc)

@@ -172,3 +172,10 @@ def test_files_composed_by_the_srt_library_read_back_exactly(cues: list[srt_lib.
     assert doc.notices == []
     assert [s.text for s in doc.segments] == [c.content for c in cues]
     assert times(doc) == [(c.start // timedelta(milliseconds=1), c.end // timedelta(milliseconds=1)) for c in cues]
+
+
+@pytest.mark.parametrize("digits", [12, 4_301, 9_000])
+def test_hours_of_thousands_of_digits_are_refused_in_one_line(digits: int) -> None:
+    """Found by benchmarks/faults.py's fuzzing: int() refuses 4,300 digits and more with a ValueError."""
+    with pytest.raises(InputError, match=r"line 2: time '9+.*' is past 99 hours"):
+        srt.parse(f"1\n{'9' * digits}:00:01,000 --> 00:00:02,000\nHi.\n", "a.srt")

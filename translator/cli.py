@@ -18,14 +18,14 @@ import click
 
 from translator._version import __version__
 from translator.database import DEFAULT_OUT, MEMORY_NAME
-from translator.exits import run_and_exit, say
+from translator.exits import CommandGroup, run_and_exit, say
 
 ENCODING_CHOICES = "utf-8, utf-16, cp1251, koi8-r, koi8-u, cp866, cp1125, mac-cyrillic, cp1252 or any Python codec"
 PATH = click.Path(path_type=Path)
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-@click.group(context_settings={"show_default": True})
+@click.group(cls=CommandGroup, context_settings={"show_default": True})
 @click.version_option(__version__, "--version", message="translator %(version)s", help="Print the version and exit.")
 def app() -> None:
     """Translate interview transcripts and subtitles between English, Ukrainian and Russian, offline."""

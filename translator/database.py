@@ -270,6 +270,8 @@ class Database:
                 self._check_owner()
                 migrate(self.connection, migrations)
         except sqlite3.OperationalError as exc:
+            if "disk is full" in str(exc) or "disk I/O error" in str(exc):  # no room to write it: not damage
+                raise _failure(self.path, exc) from None
             raise refusal(self.path, f"cannot upgrade schema version {version} to {newest} ({exc}); "
                                      "the file is left as it was") from None
 

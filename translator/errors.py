@@ -54,6 +54,19 @@ def describe_os_error(exc: OSError) -> str:
     return f"{where}{exc.strerror or exc}"
 
 
+def describe_damaged_memory(exc: Exception) -> str | None:
+    """One line for stored text SQLite cannot decode (bytes flipped in the file): damage its integrity check does
+    not see, found only when the row is read. The text itself is not shown: it may hold control characters."""
+    import re
+    import sqlite3
+
+    found = re.search(r"Could not decode to UTF-8 column '(\w+)'", str(exc))
+    if not isinstance(exc, sqlite3.OperationalError) or found is None:
+        return None
+    return (f"the translation memory is damaged (a text in its column {found[1]} is not UTF-8); restore it from a "
+            "backup, or pass another --memory")
+
+
 def describe_database_error(exc: Exception) -> str | None:
     """One line for an SQLite failure the user can fix (a full disk, a read-only file); None for anything else."""
     import sqlite3

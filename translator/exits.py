@@ -15,14 +15,44 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
-from translator.errors import TranslatorError, UsageError, describe_database_error, describe_os_error
+from translator.errors import (
+    MemoryFileError,
+    TranslatorError,
+    UsageError,
+    describe_damaged_memory,
+    describe_database_error,
+    describe_os_error,
+)
 
 INTERRUPTED = 130
 INTERRUPTED_MESSAGE = "interrupted; finished translations are kept in the memory, run again to resume"
+
+
+class Interrupted(BaseException):
+    """Ctrl-C on its way past click: click answers a KeyboardInterrupt with a blank line on stderr (closing a
+    terminal's `^C` echo) and an Abort, which in a pipe or a log is a second line. `CommandGroup` raises this
+    instead, and `run_and_exit` writes the one line itself (after a newline on a terminal, as click did)."""
+
+
+class CommandGroup(click.Group):
+    """The top `translator` group: a Ctrl-C in parsing or in a command reaches `run_and_exit` as `Interrupted`."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KeyboardInterrupt as exc:
+            raise Interrupted from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted from exc
 
 
 def say(message: str) -> None:
@@ -53,8 +83,8 @@ def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
         code = command() or 0
     except TranslatorError as exc:
         fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        fail(INTERRUPTED_MESSAGE, INTERRUPTED)
+    except (KeyboardInterrupt, Interrupted):
+        _interrupted()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort as exc:
@@ -67,7 +97,10 @@ def run_and_exit(command: Callable[[], int | None]) -> NoReturn:
         fail(describe_os_error(exc), 1)
     except Exception as exc:
         if interrupted.is_set():
-            fail(INTERRUPTED_MESSAGE, INTERRUPTED)
+            _interrupted()
+        damaged = describe_damaged_memory(exc)
+        if damaged is not None:
+            fail(damaged, MemoryFileError.exit_code)
         message = describe_database_error(exc)
         if message is None:
             raise
@@ -92,6 +125,14 @@ def fail(message: str, code: int) -> NoReturn:
     """Say what went wrong on one line and leave with `code`."""
     say(f"translator: error: {' '.join(message.split())}")
     leave(code)
+
+
+def _interrupted() -> NoReturn:
+    """The one line of an interrupt, on a line of its own after a terminal's `^C`."""
+    with contextlib.suppress(OSError, ValueError):
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+    fail(INTERRUPTED_MESSAGE, INTERRUPTED)
 
 
 def _usage_mistake(exc: click.ClickException) -> NoReturn:

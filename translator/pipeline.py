@@ -32,7 +32,7 @@ from translator.translation.approvals import apply_approvals, approvals_of
 from translator.translation.memory_view import MemoryView
 from translator.translation.placement import Outcome, place, restore
 from translator.translation.plan import Plan, plan_translation
-from translator.translation.steps import LegSteps, machine_translations, start_translation
+from translator.translation.steps import LegSteps, keep_finished, machine_translations, start_translation
 from translator.units import Unit, translation_units
 
 
@@ -98,6 +98,7 @@ class DocumentTranslation:
         units = translation_units(doc) if units is None else units
         self.plan: Plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
         self._started: LegSteps | None = None
+        self._translating = False
         self._outcome: Outcome | None = None
 
     def start(self) -> None:
@@ -105,9 +106,16 @@ class DocumentTranslation:
         if self._started is None:
             self._started = start_translation(self.plan, self.engine)
 
+    def keep_finished(self) -> None:
+        """Store what the engine finished of the leg `start` handed over: a run stopped while it writes the
+        document before this one resumes from it. Once `translate` has begun, it keeps its own."""
+        if not self._translating:
+            keep_finished(self.plan, self.engine, self.memory)
+
     def translate(self, progress: Callable[[int], object] | None = None) -> None:
         """Everything the plan holds, from the memory or from the engine in steps; `progress` hears of each step
         of sentences the engine translated."""
+        self._translating = True
         machine, translated, from_memory = machine_translations(self.plan, self.engine, self.memory, progress,
                                                                 self._started)
         self._outcome = restore(self.doc, self.plan, machine, self.engine, self.settings.glossary)
@@ -145,6 +153,18 @@ def translate_document(doc: Document, settings: DocumentSettings, engine: ArgosE
     translation = DocumentTranslation(doc, settings, engine, memory, units)
     translation.translate(progress)
     return translation.finish()
+
+
+@contextmanager
+def keeping_finished(started: Sequence[DocumentTranslation]) -> Iterator[None]:
+    """On the way out of a run stopped by an exception (Ctrl-C), store what the engine finished for each of the
+    documents `started` (a list the run fills as it goes): `DocumentTranslation.keep_finished`."""
+    try:
+        yield
+    except BaseException:
+        for translation in started:
+            translation.keep_finished()
+        raise
 
 
 @contextmanager

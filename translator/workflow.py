@@ -31,7 +31,13 @@ from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
-from translator.pipeline import DocumentSettings, DocumentTranslation, cycle_collection_paused, prepare
+from translator.pipeline import (
+    DocumentSettings,
+    DocumentTranslation,
+    cycle_collection_paused,
+    keeping_finished,
+    prepare,
+)
 from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
 from translator.stages import stage
 from translator.subtitles import estimate_timings
@@ -212,11 +218,14 @@ def run(
         own_targets = [targets_for(doc, targets) for doc, _ in pending]  # each document's own language left out
         db = known or stack.enter_context(Database(memory_path))
         ledger, memory_view = RunLedger(db), TranslationMemory(db)
+        started: list[DocumentTranslation] = []  # a run stopped by Ctrl-C keeps what the engine finished of each
+        stack.enter_context(keeping_finished(started))
 
         def begin(index: int) -> DocumentTranslation:
             """Plan a document and hand its first leg to the engine."""
             settings = DocumentSettings(tuple(own_targets[index]), glossary, subtitles)
             translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
+            started.append(translation)
             translation.start()
             return translation
 

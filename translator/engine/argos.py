@@ -13,10 +13,12 @@ the model translated into some other word); `translate` never asks for attention
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from translator.engine.alignment import argmax_links, compose
 from translator.engine.packages import InstalledPackage, installed_packages, route
@@ -35,6 +37,8 @@ DEFAULT_BATCH_SIZE = 16
 MIN_DECODING_LENGTH_LIMIT = 256
 # CTranslate2's compute types; "default" keeps the type the model was saved in, as argostranslate's main branch
 # does: "auto" quantizes a float model to int8 on CPU, which turned some OPUS-MT ports into garbage.
+# How often a wait for the engine looks whether the next sentence is done: a Ctrl-C is handled within this.
+POLL_SECONDS = 0.01
 COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16",
                  "bfloat16", "float32")
 
@@ -94,8 +98,8 @@ class _LoadedModel:
         except (RuntimeError, ValueError) as exc:
             raise UsageError(f"cannot load {pkg.identity} on {settings.device}: {exc}") from None
 
-    def submit(self, sentences: list[str], settings: EngineSettings) -> Callable[[], list[str]]:
-        """Hand the sentences to the model's workers and return at once; the function returned waits for their
+    def submit(self, sentences: list[str], settings: EngineSettings) -> _Decoding:
+        """Hand the sentences to the model's workers and return at once; the `_Decoding` returned waits for their
         translations. The batches are those a plain `translate_batch` call makes, so the output is the same."""
         bpe = isinstance(self.tokenizer, BPETokenizer)
         parts = [cut(self.tokenizer.encode(sentence), self.input_limit, bpe) for sentence in sentences]
@@ -118,16 +122,7 @@ class _LoadedModel:
             max_decoding_length=decoding_length,
             asynchronous=True,
         )
-
-        def translations() -> list[str]:
-            try:
-                texts = iter([self._decode(result.result().hypotheses[0], prefix) for result in results])
-            except RuntimeError as exc:  # a model that loads but cannot run (a damaged or mismatched package)
-                raise PackageError(f"the package {self.identity} failed while translating "
-                                   f"({' '.join(str(exc).split())[:200]}); reinstall it") from None
-            return [" ".join(next(texts) for _ in sentence_parts) for sentence_parts in parts]
-
-        return translations
+        return _Decoding(self, sentences, [len(sentence_parts) for sentence_parts in parts], results)
 
     def align(self, sources: list[str], targets: list[str], settings: EngineSettings) -> list[tuple[Link, ...]]:
         """Links from each source to its given translation: the model is forced through the translation's
@@ -158,12 +153,48 @@ class _LoadedModel:
             links[i] = argmax_links(result.attention[0][len(head):], source_spans, target_spans)
         return links
 
-    def _decode(self, pieces: list[str], prefix: str) -> str:
+    def decode(self, pieces: list[str]) -> str:
         """argostranslate's own post-processing: drop the target prefix and the tokenizer's leading space."""
         value = self.tokenizer.decode(pieces)
+        prefix = self.target_prefix
         if prefix and value.startswith(prefix):
             value = value[len(prefix):]
         return value[1:] if value.startswith(" ") else value
+
+
+class _Decoding:
+    """One `translate_batch` call in flight: its translations awaited in turn (`__call__`), or read as far as the
+    workers have got (`finished`, what an interrupted run keeps). The wait polls: a thread blocked inside
+    CTranslate2's own wait runs no signal handler, and Ctrl-C waited for the whole step (up to 10 s)."""
+
+    def __init__(self, model: _LoadedModel, sentences: list[str], part_counts: list[int],
+                 results: list[Any]) -> None:  # ctranslate2.AsyncTranslationResult
+        self.model, self.sentences, self.part_counts, self.results = model, sentences, part_counts, results
+
+    def __call__(self) -> list[str]:
+        for result in self.results:
+            while not result.done():
+                time.sleep(POLL_SECONDS)
+        try:
+            texts = iter([self.model.decode(result.result().hypotheses[0]) for result in self.results])
+        except RuntimeError as exc:  # a model that loads but cannot run (a damaged or mismatched package)
+            raise PackageError(f"the package {self.model.identity} failed while translating "
+                               f"({' '.join(str(exc).split())[:200]}); reinstall it") from None
+        return [" ".join(next(texts) for _ in range(count)) for count in self.part_counts]
+
+    def finished(self) -> dict[str, str]:
+        """The translation of each sentence whose every part is decoded (a failed part leaves its sentence out)."""
+        done: dict[str, str] = {}
+        position = 0
+        for sentence, count in zip(self.sentences, self.part_counts):
+            own = self.results[position:position + count]
+            position += count
+            if all(result.done() for result in own):
+                try:
+                    done[sentence] = " ".join(self.model.decode(result.result().hypotheses[0]) for result in own)
+                except RuntimeError:
+                    continue
+        return done
 
 
 class ArgosEngine:
@@ -175,6 +206,7 @@ class ArgosEngine:
         self._models: dict[InstalledPackage, _LoadedModel] = {}
         self._loading: dict[InstalledPackage, Future[_LoadedModel]] = {}
         self._leg_cache: dict[tuple[str, str], dict[str, str]] = {}
+        self._in_flight: dict[_Decoding, dict[str, str]] = {}  # handed to a model, not yet awaited: its leg's cache
         self.sentences_translated = 0  # sentences actually sent to a model (not served from the leg cache)
 
     def route(self, src: str, tgt: str) -> list[InstalledPackage]:
@@ -234,16 +266,31 @@ class ArgosEngine:
         # is full (a step of 200 sentences waited 5 of its 13 s there): that wait is decoding, so it counts as such.
         with stage("translate"):
             pending = self._model(pkg).submit(todo, self.settings) if todo else None
+        if pending is not None:
+            self._in_flight[pending] = cache
 
         def wait() -> list[str]:
             nonlocal pending
             if pending is not None:
                 cache.update(zip(todo, pending()))
                 self.sentences_translated += len(todo)
+                del self._in_flight[pending]
                 pending = None
             return [cache.get(s, s) for s in sentences]
 
         return wait
+
+    def finished(self, sentences: Iterable[str], src: str, tgt: str) -> dict[str, str]:
+        """The src→tgt translation of each of `sentences` the engine has finished, though the steps they were
+        handed over in are still being decoded (every leg of a pivot done): what an interrupted run keeps."""
+        for decoding, cache in self._in_flight.items():
+            cache.update(decoding.finished())
+        texts = {sentence: sentence for sentence in sentences}
+        for pkg in self.route(src, tgt):
+            cache = self._leg_cache.get((pkg.from_code, pkg.to_code), {})
+            texts = {sentence: cache[text] if text.strip() else text
+                     for sentence, text in texts.items() if text in cache or not text.strip()}
+        return texts
 
     def align(self, sources: list[str], translations: list[str], src: str, tgt: str) -> list[AlignedTranslation]:
         """Each translation with links from the characters of its source, read from the models' attention and

@@ -8,10 +8,12 @@ and depending on argostranslate at all would install torch for users who never n
 
 from __future__ import annotations
 
+import lzma
 import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,8 +175,8 @@ def install_file(
         raise PackageError(f"{origin}: refused: {exc}") from None
     except FileNotFoundError:
         raise PackageError(f"{origin}: no such file") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as exc:
-        raise PackageError(f"{origin}: cannot install ({exc})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error, lzma.LZMAError) as exc:
+        raise PackageError(f"{origin}: cannot install ({exc})") from None  # zlib, lzma: a member's data damaged
 
 
 def _install_archive(

@@ -90,6 +90,8 @@ def parse_timestamp(token: str, line: int, dialect: Dialect, report: Report, pat
     match = _TIMESTAMP.fullmatch(token)
     if not match:
         raise _refuse(path, line, f"cannot read the time '{token}'")
+    if len(match["h"] or "") > len(str(MAX_HOURS)) + 4:  # int() refuses 4,300 digits and more with a ValueError
+        raise _refuse(path, line, f"time '{_clip(token)}' is past {MAX_HOURS} hours")
     hours, minutes, seconds = int(match["h"] or 0), int(match["m"]), int(match["s"])
     if minutes > 59 or seconds > 59:
         raise _refuse(path, line, f"minutes or seconds over 59 in '{token}'")

@@ -59,7 +59,8 @@ class _XliffReader(TagReader):
             self.root = name
         if name == "file":
             self.files.append(attributes)
-        elif name == "trans-unit":
+        elif name == "trans-unit":  # one inside another's <source> starts afresh: its text is not that source's
+            self.part = ""
             self.unit = _Unit(attributes.get("id", ""), attributes.get("approved") == "yes", self.line)
             self.units.append(self.unit)
         elif self.unit is not None and self.path[-1] == "trans-unit" and name in ("source", "target"):

@@ -1,8 +1,10 @@
 """The engine's work on a plan: each leg's sentences in steps, each step stored in the memory as soon as it is
-done, so an interrupted run loses at most the two steps in flight and resumes from the rest."""
+done, so a killed run loses at most the two steps in flight and resumes from the rest; a run stopped by an
+exception (Ctrl-C) first stores every sentence of those steps the engine had finished (`keep_finished`)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -50,17 +52,32 @@ def machine_translations(
     with how many came from each. `started` is the plan's first leg if `start_translation` handed it over."""
     results: dict[tuple[str, str, str], str] = {}
     translated = from_memory = 0
-    for leg in plan.legs:
-        from_memory += len(leg.known)
-        results.update(((leg.src, leg.tgt, p), t) for p, t in leg.known.items())
-        work = started if started is not None and started.leg is leg else start_leg(leg, engine)
-        for step in work.steps:
-            with stage("translate"):
-                output = next(work.translations)
-            with stage("memory"):
-                memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
-            results.update(((leg.src, leg.tgt, p), t) for p, t in zip(step, output))
-            translated += len(step)
-            if progress:
-                progress(len(step))
+    try:
+        for leg in plan.legs:
+            from_memory += len(leg.known)
+            results.update(((leg.src, leg.tgt, p), t) for p, t in leg.known.items())
+            work = started if started is not None and started.leg is leg else start_leg(leg, engine)
+            for step in work.steps:
+                with stage("translate"):
+                    output = next(work.translations)
+                with stage("memory"):
+                    memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(zip(step, output)))
+                results.update(((leg.src, leg.tgt, p), t) for p, t in zip(step, output))
+                translated += len(step)
+                if progress:
+                    progress(len(step))
+    except BaseException:
+        keep_finished(plan, engine, memory)
+        raise
     return results, translated, from_memory
+
+
+def keep_finished(plan: Plan, engine: ArgosEngine, memory: MemoryView) -> None:
+    """Store every sentence of the plan the engine has finished, though its step is still being decoded: a run
+    stopped now (Ctrl-C, a failing package) resumes from them. Best effort on the way out: should the store fail
+    too (a full disk), the exception that stopped the run is the one reported."""
+    with contextlib.suppress(Exception):
+        for leg in plan.legs:
+            done = engine.finished(leg.todo, leg.src, leg.tgt)
+            if done:
+                memory.store(leg.src, leg.tgt, leg.engine_id, leg.glossary_id, list(done.items()))
