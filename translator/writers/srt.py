@@ -2,7 +2,8 @@
 
 No text can break the file: a blank line inside a cue would end it early in every SRT reader, so none is
 written, and an arrow `-->` in the text (a transcript quoting a timing line) is written `→`, and a line quoting two
-timestamps has their colons written `∶`, so no line of text can be read as a timing line.
+timestamps has their colons written `∶`, so no line of text can be read as a timing line. A WebVTT cue placed by
+its settings (`line:0`) starts with the `{\\an8}` that places it the same way in SRT players (`subtitles.position`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from translator.document import Document
 from translator.subtitles.cues import OutCue
 from translator.subtitles.markup import to_dialect
+from translator.subtitles.position import an_of_markup, an_of_settings
 from translator.timecode import format_timestamp
 from translator.writers.views import Views
 
@@ -24,8 +26,11 @@ SAFE_COLON = "∶"
 
 def text_lines(cue: OutCue) -> list[str]:
     """The cue's lines in SRT form: tags SubRip knows, no empty line, nothing a reader takes for a timing line."""
-    lines = (_no_timing(to_dialect(line, "srt").strip()) for line in cue.marked)
-    return [line for line in lines if line]
+    lines = [line for line in (_no_timing(to_dialect(line, "srt").strip()) for line in cue.marked) if line]
+    an = an_of_settings(cue.settings)
+    if lines and an is not None and an_of_markup(lines[0]) is None:
+        lines[0] = f"{{\\an{an}}}{lines[0]}"  # a WebVTT `line:0` cue stays at the top
+    return lines
 
 
 def _no_timing(line: str) -> str:

@@ -2,6 +2,7 @@
 
 A WebVTT input is written back as it was around its text: its header, STYLE, REGION and NOTE blocks in their
 places, each cue's identifier and settings (`line:0 position:20% align:start`), and its times, overlaps included.
+An SRT input's `{\\an8}` becomes `line:0` (see `subtitles.position`).
 Text cannot break the file: it is escaped (`-->` becomes `--&gt;`) and has no blank line.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from translator.document import Document
 from translator.subtitles.cues import OutCue
 from translator.subtitles.markup import to_dialect
+from translator.subtitles.position import an_of_markup, vtt_settings
 from translator.timecode import format_timestamp
 from translator.writers.views import Views
 
@@ -19,9 +21,16 @@ SIGNATURE = "WEBVTT"
 def _cue_block(cue: OutCue) -> str:
     lines = [text for text in (to_dialect(line, "vtt").strip() for line in cue.marked) if text]
     timing = f"{format_timestamp(cue.start_ms, '.')} --> {format_timestamp(cue.end_ms, '.')}"
-    if cue.settings:
-        timing += f" {cue.settings}"
+    settings = cue.settings or _settings_of_override(cue)
+    if settings:
+        timing += f" {settings}"
     return "\n".join([*([cue.identifier] if cue.identifier else []), timing, *lines]) + "\n"
+
+
+def _settings_of_override(cue: OutCue) -> str:
+    """An SRT input's `{\\an8}` as the WebVTT settings that put the cue in the same place (`line:0`)."""
+    an = an_of_markup(cue.marked[0] if cue.marked else None)
+    return vtt_settings(an) if an is not None else ""
 
 
 def render(doc: Document, lang: str, views: Views) -> bytes:
