@@ -20,6 +20,7 @@ from translator.subtitles.cues import OutCue
 from translator.subtitles.distribute import distribute
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.timing import estimate_timings, estimated_timings, spread
+from translator.subtitles.voices import voice_lines
 from translator.subtitles.wrap import lines_fit
 
 EMPTY_TEXT = "…"  # a cue whose share of a translated sentence is empty still shows something
@@ -99,6 +100,10 @@ class _Builder:
             self.cues.append(cue)
             self.bilingual.append(cue)
             return
+        voiced = voice_lines(segment.markup)
+        if voiced and len(voiced) == len(source_lines):
+            self._voiced_cue(index, segment, voiced, translation, own)
+            return
         lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
         fits = self.options.keep_cues or lines_fit(lines, self.lang)
         chunks = [] if fits else self.cutter.chunks(translation, self.lang)
@@ -110,6 +115,19 @@ class _Builder:
         self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **own))
         below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
         self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **own))
+
+    def _voiced_cue(self, index: int, segment: Segment, voiced: list[str], translation: str,
+                    own: dict[str, str]) -> None:
+        """A cue of two voices or more, one a line (`<v Fred>Is it war?</v>` / `<v Bill>No.</v>`): the translation
+        is cut over the voices' lines as it was translated (`distribute`) and each line keeps its own voice."""
+        assert segment.timing is not None
+        source_lines = segment.text.split("\n")
+        lines = [part or EMPTY_TEXT for part in distribute(translation, source_lines)]
+        marked = [cue_markup.apply(cue_markup.parse(raw), line) for raw, line in zip(voiced, lines)]
+        source_marked = [cue_markup.apply(cue_markup.parse(raw), line) for raw, line in zip(voiced, source_lines)]
+        start, end = segment.timing.start_ms, segment.timing.end_ms
+        self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **own))
+        self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *marked), index, **own))
 
     def _split_cue(self, index: int, segment: Segment, form: cue_markup.Markup, chunks: list[str]) -> None:
         """The cue as one cue per chunk of its translation, timed by `split_time`; bilingual cues pair each chunk
