@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 from translate.storage import tmx, xliff
 
 from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
-from translator.review_model import COLUMNS, from_cell, to_cell
+from translator.review_model import COLUMNS, from_cell, is_dialogue_cell, to_cell
 from translator.review_readers import docx_table as docx_reader
 from translator.writers import WRITERS, docx_table
 from translator.writers.markdown import cell as md_cell
@@ -154,7 +154,16 @@ text_cells = st.text(st.characters(blacklist_categories=["Cs"], blacklist_charac
 def test_formula_escape_is_reversible_and_neutralises(text: str) -> None:
     cell = to_cell(text)
     assert from_cell(cell) == text
-    assert not cell.startswith(("=", "+", "-", "@"))
+    assert not cell.startswith(("=", "+", "-", "@")) or is_dialogue_cell(cell)
+
+
+def test_a_dialogue_dash_is_no_formula_and_gets_no_quote() -> None:
+    """LibreOffice shows a CSV cell's leading `'` as text: a dialogue line keeps its dash as written."""
+    assert to_cell("- Привіт!\n- Добрий день.") == "- Привіт!\n- Добрий день."
+    assert to_cell("— Так.") == "— Так." and to_cell("+ more") == "+ more"
+    for formula in ("=1+1", "-2+3", "+A1", "@SUM(A1)", "- 2+3", "-cmd|' /C calc'!A0", "- x+cmd|' /C calc'!A0",
+                    "- A1=1", "-\tA"):
+        assert to_cell(formula) == "'" + formula, formula
 
 
 @settings(max_examples=60)

@@ -19,6 +19,8 @@ STATUSES: tuple[str, ...] = ("machine", "approved", "flagged")
 # A unit's id: `7` (segment 7), `7.2` (its second sentence), `3-5` or `3-5.1` (over segments 3 to 5).
 UNIT_ID = re.compile(r"^(?P<first>\d+)(?:-(?P<last>\d+))?(?:\.(?P<piece>\d+))?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_DIALOGUE_CELL = re.compile(r"^[-+–—] [^\W\d_]")  # a dash, one space, a letter
+_FORMULA_MARKS = ("=", "|")
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,17 @@ def document_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     return tuple(review_row(segment, lang) for segment in doc.segments)
 
 
+def is_dialogue_cell(text: str) -> bool:
+    """A dialogue line (`- Hello!`, `— Так.`): a dash, a space, then a word, and nothing that could make it a
+    formula (`=`, a DDE `|`). No spreadsheet evaluates it, so it needs no guard; LibreOffice would show one."""
+    return bool(_DIALOGUE_CELL.match(text)) and not any(mark in text for mark in _FORMULA_MARKS)
+
+
 def to_cell(text: str) -> str:
-    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us). The guard
+    against formula injection (OWASP "CSV Injection": `=`, `+`, `-`, `@`, tab, CR) is left off a dialogue line,
+    which is no formula and whose `'` LibreOffice would show as text."""
+    return "'" + text if text.startswith(_FORMULA_START) and not is_dialogue_cell(text) else text
 
 
 def from_cell(cell: str) -> str:
