@@ -1,6 +1,6 @@
-"""`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per segment with the review state of its target; for a
-subtitle input, one per sentence with its whole translation, however many cues it runs over (see
-`sentence_units`).
+"""`S.SRC-L.xlf`: XLIFF 1.2 for CAT tools, one `trans-unit` per sentence with the review state of its target: a
+transcript paragraph of three sentences is units `7.1` to `7.3`, a subtitle sentence has its whole translation,
+however many cues it runs over (see `sentence_units`).
 
 Unit ids are the segment ids (or cue spans), so `translator review import` matches a returned file back unit by
 unit; the
@@ -15,10 +15,8 @@ from lxml import etree
 
 from translator._version import __version__
 from translator.document import Document, document_key
-from translator.review_model import ReviewRow
 from translator.writers.language import source_language
 from translator.writers.review_rows import TOOL_NAME, xml_safe
-from translator.writers.sentence_units import SentenceUnit
 from translator.writers.views import Views
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
@@ -52,10 +50,7 @@ def render(doc: Document, lang: str, views: Views) -> bytes:
     header = _el(file, "header")
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
-    rows: tuple[ReviewRow, ...] | tuple[SentenceUnit, ...] = (
-        views.sentence_units if doc.is_subtitles else views.rows
-    )
-    for row in rows:
+    for row in views.sentence_units:
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
         if row.status == "approved":
             unit.set("approved", "yes")
