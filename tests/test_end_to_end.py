@@ -25,7 +25,7 @@ EXPECTED = [
     "interview-aisin.json",
     *[f"interview-aisin.{lang}.{ext}" for lang in TARGETS for ext in ("srt", "vtt")],
     *[f"interview-aisin.en-{lang}.{ext}"
-      for lang in TARGETS for ext in ("srt", "md", "html", "csv", "docx", "tmx", "xlf")],
+      for lang in TARGETS for ext in ("srt", "md", "html", "csv", "docx", "tmx", "xlf", "omegat")],
 ]
 
 

@@ -65,6 +65,9 @@ def write_document(
     delivered = _delivered(views)
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
     ledger.intend(document_key(doc), delivered, hashes, {keys[path]: sha for path, sha in current.items()})
+    for output in planned:  # the folders of an OmegaT project, which OmegaT needs before it opens one
+        for folder in (output.path.parent, *(output.path.parent / name for name in output.spec.folders)):
+            folder.mkdir(parents=True, exist_ok=True)
     for path, data in rendered.items():
         write_bytes_atomic(path, data)
     ledger.settle(keys.values())

@@ -10,6 +10,8 @@ their `tuid` and `x-segment` name the cues.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from translator._version import __version__
@@ -17,6 +19,7 @@ from translator.document import Document, document_key
 from translator.review_model import review_row
 from translator.writers.language import source_language
 from translator.writers.review_rows import TOOL_NAME, sentence_pairs, xml_safe
+from translator.writers.sentence_units import SentenceUnit
 from translator.writers.views import Views
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -57,8 +60,8 @@ def _segment_units(body: etree._Element, doc: Document, lang: str) -> None:
             _tuv(tu, lang, target)
 
 
-def _subtitle_units(body: etree._Element, doc: Document, lang: str, views: Views) -> None:
-    for unit in views.sentence_units:
+def _subtitle_units(body: etree._Element, doc: Document, lang: str, units: Iterable[SentenceUnit]) -> None:
+    for unit in units:
         if unit.kept or not (unit.source.strip() and unit.translation.strip()):
             continue
         props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status}
@@ -68,6 +71,27 @@ def _subtitle_units(body: etree._Element, doc: Document, lang: str, views: Views
 
 
 def render(doc: Document, lang: str, views: Views) -> bytes:
+    root, body = _memory(doc)
+    if doc.is_subtitles:
+        _subtitle_units(body, doc, lang, views.sentence_units)
+    else:
+        _segment_units(body, doc, lang)
+    return _bytes(root)
+
+
+def sentence_memory(doc: Document, lang: str, units: Iterable[SentenceUnit]) -> bytes:
+    """A TMX of these sentence units (the OmegaT project's machine and approved memories)."""
+    root, body = _memory(doc)
+    _subtitle_units(body, doc, lang, units)
+    return _bytes(root)
+
+
+def _bytes(root: etree._Element) -> bytes:
+    etree.indent(root, space="  ")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def _memory(doc: Document) -> tuple[etree._Element, etree._Element]:
     src = source_language(doc)
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {
@@ -80,10 +104,4 @@ def render(doc: Document, lang: str, views: Views) -> bytes:
         "datatype": "plaintext",
         "o-encoding": "UTF-8",
     })
-    body = etree.SubElement(root, "body")
-    if doc.is_subtitles:
-        _subtitle_units(body, doc, lang, views)
-    else:
-        _segment_units(body, doc, lang)
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    return root, etree.SubElement(root, "body")

@@ -35,6 +35,14 @@ def _el(
 
 
 def render(doc: Document, lang: str, views: Views) -> bytes:
+    """`S.SRC-L.xlf`: each target the machine translation (or the approved correction), with its state."""
+    return document(doc, lang, views)
+
+
+def document(doc: Document, lang: str, views: Views, *, omegat: bool = False) -> bytes:
+    """The XLIFF of the document's sentence units. `omegat`: each `<target>` a copy of its `<source>` and no
+    states, as OmegaT expects the XLIFF it translates (its XLIFF filter translates the `<target>`'s text: a
+    machine text there would be taken for the source); the translations reach OmegaT as TMX (`writers.omegat`)."""
     root = etree.Element(f"{{{NAMESPACE}}}xliff", {"version": "1.2"}, nsmap={None: NAMESPACE})  # type: ignore[dict-item]  # None: the default namespace
     file = _el(
         root,
@@ -52,10 +60,14 @@ def render(doc: Document, lang: str, views: Views) -> bytes:
     body = _el(file, "body")
     for row in views.sentence_units:
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
-        if row.status == "approved":
-            unit.set("approved", "yes")
-        _el(unit, "source", text=row.source)
-        _el(unit, "target", APPROVED if row.status == "approved" else MACHINE, row.translation)
+        if omegat:
+            _el(unit, "source", text=row.source)
+            _el(unit, "target", text=row.source)
+        else:
+            if row.status == "approved":
+                unit.set("approved", "yes")
+            _el(unit, "source", text=row.source)
+            _el(unit, "target", APPROVED if row.status == "approved" else MACHINE, row.translation)
         if row.speaker:
             group = _el(unit, "context-group", {"purpose": "information"})
             _el(group, "context", {"context-type": "x-speaker"}, row.speaker)
