@@ -87,9 +87,11 @@ _out_option = click.option("--out", type=PATH, default=DEFAULT_OUT, help="The ru
               "than two lines (flagged); by default such a cue is split in time.")
 @click.option("--subtitle-headings", is_flag=True, help="Put a transcript's title, intro and headings in its "
               "subtitles too, not only the turns.")
+@click.option("--plain-vtt", is_flag=True, help="Write WebVTT without STYLE and REGION blocks: ffmpeg drops every "
+              "cue of a WebVTT file that has one.")
 def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossary: tuple[Path, ...],
         memory: Path | None, encoding: str | None, beam_size: int, threads: int, device: str | None,
-        compute_type: str, keep_cues: bool, subtitle_headings: bool) -> None:
+        compute_type: str, keep_cues: bool, subtitle_headings: bool, plain_vtt: bool) -> None:
     """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
     write subtitles, review files and S.json into --out."""
     from translator.report import headline
@@ -102,7 +104,8 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
 
     run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
                  beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
-                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, progress=RunProgress(say, done))
+                 keep_cues=keep_cues, subtitle_headings=subtitle_headings, plain_vtt=plain_vtt,
+                 progress=RunProgress(say, done))
 
 
 @app.command(short_help="Print every segment's language and confidence; load no model.")

@@ -136,12 +136,14 @@ def run(
     compute_type: str = "default",
     keep_cues: bool = False,
     subtitle_headings: bool = False,
+    plain_vtt: bool = False,
     progress: Progress = _ignore,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
     `source` forces the source language, `encoding` the input encoding; `compute_type` overrides the precision
-    each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`.
+    each model was saved in; `keep_cues`, `subtitle_headings` and `plain_vtt` are `--keep-cues`,
+    `--subtitle-headings` and `--plain-vtt`.
     One result per input, in order."""
     targets = targets_of(to)
     results: dict[Path, RunResult] = {}
@@ -152,9 +154,10 @@ def run(
                                             compute_type=compute_type))
         glossary = load_glossaries([Path(path) for path in glossaries])
         options: dict[str, object] = {"from": source, "encoding": encoding, "out": str(out_dir.resolve())}
-        subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings)
+        subtitles = SubtitleOptions(keep_cues=keep_cues, headings=subtitle_headings, plain_vtt=plain_vtt)
         if subtitles != SubtitleOptions():  # a default run keeps the fingerprint earlier versions recorded
-            options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings}
+            options["subtitles"] = {"keep_cues": keep_cues, "headings": subtitle_headings,
+                                    **({"plain_vtt": True} if plain_vtt else {})}
         known = stack.enter_context(Database(memory_path)) if memory_path.is_file() else None
         pending = []
         paths = expand_inputs([Path(path) for path in inputs])

@@ -44,6 +44,7 @@ class SubtitleLayout:
     cues: tuple[OutCue, ...]
     bilingual: tuple[OutCue, ...]
     splits: tuple[CueSplit, ...] = ()
+    plain_vtt: bool = False  # `--plain-vtt`: the WebVTT without STYLE and REGION blocks
 
 
 def split_time(start_ms: int, end_ms: int, texts: list[str]) -> list[tuple[int, int]]:
@@ -178,7 +179,8 @@ class _Builder:
             for index, (segment, timing) in enumerate(zip(self.doc.segments, stored)):
                 if timing is not None and shown[index]:
                     self.transcript_cues(index, segment, timing)
-        return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits))
+        return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits),
+                              self.options.plain_vtt)
 
 
 def _escaped(lines: list[str]) -> list[str]:

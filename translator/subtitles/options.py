@@ -1,4 +1,4 @@
-"""The choices a user makes about subtitle layout (`translator run --keep-cues --subtitle-headings`)."""
+"""The choices a user makes about subtitle layout (`translator run --keep-cues --subtitle-headings --plain-vtt`)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from translator.document import Document
 class SubtitleOptions:
     """`keep_cues`: one output cue per source cue even when its translation needs more than two lines (flagged)
     instead of splitting the cue in time. `headings`: a transcript's title, intro and headings become cues too;
-    by default its subtitles hold what is spoken, the turns."""
+    by default its subtitles hold what is spoken, the turns. `plain_vtt`: WebVTT written without STYLE and REGION
+    blocks (ffmpeg drops every cue of a file that has one)."""
 
     keep_cues: bool = False
     headings: bool = False
+    plain_vtt: bool = False
 
     def shown(self, doc: Document) -> list[bool]:
         """Which segments appear in the subtitles. A transcript without any turn shows everything."""
