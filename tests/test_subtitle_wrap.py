@@ -91,3 +91,12 @@ def test_no_line_starts_with_a_dash_when_another_break_fits(text: str) -> None:
 def test_two_full_lines_are_tried_before_three() -> None:
     text = "of of and, політолог expert. well-known of політолог політолог Руслан initialed"  # 79 = 39 + 1 + 39
     assert len(text) == 79 and len(wrap_lines(text, "ru")) == 2
+
+
+def test_a_dialogue_dash_never_ends_a_line() -> None:
+    """In a dialogue a dash introduces the next speaker: it starts their line, it never hangs at a line end."""
+    text = "- Moscow what the said Europe - what will what will the next Europe Europe"
+    lines = wrap_lines(text, "en")
+    assert not any(line.split()[-1] in ("-", "–", "—") for line in lines), lines
+    assert wrap_lines("- Who are you and what are you doing here? - Me? I am just a friend of Moscow.", "en") == [
+        "- Who are you and what are you doing here?", "- Me? I am just a friend of Moscow."]

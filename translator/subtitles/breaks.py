@@ -83,8 +83,8 @@ def number_and_unit(left: str) -> bool:
 def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool = False) -> float:
     """The cost of cutting between two neighbouring words (negative: a natural place to cut).
 
-    In a `dialogue` (the text starts with a speaker dash) a dash is the best place to cut; anywhere else a line
-    must not start with one.
+    In a `dialogue` (the text starts with a speaker dash) a dash is the best place to cut, before it, never after
+    it; anywhere else a line must not start with one.
     """
     words = FUNCTION_WORDS.get(lang or "", ALL_FUNCTION_WORDS)
     if starts_with_dash(right):
@@ -93,6 +93,8 @@ def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool
         return NAME_COST
     if ends_sentence(left):
         return -3.0
+    if dialogue and left in DASHES:  # a speaker's dash left alone at a line end, their words on the next
+        return NAME_COST
     if ends_clause(left) or left in DASHES:
         return -2.0
     if left[-1:].isalnum() and (_core(left) in words or _core(left) in ARTICLES):
