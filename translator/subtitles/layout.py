@@ -20,7 +20,7 @@ from translator.subtitles.cues import OutCue
 from translator.subtitles.distribute import distribute
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.timing import estimate_timings, estimated_timings, spread
-from translator.subtitles.voices import voice_lines
+from translator.subtitles.voices import dialogue_lines, voice_lines
 from translator.subtitles.wrap import lines_fit
 
 EMPTY_TEXT = "…"  # a cue whose share of a translated sentence is empty still shows something
@@ -86,6 +86,10 @@ class _Builder:
         self.bilingual: list[OutCue] = []
         self.splits: list[CueSplit] = []
 
+    def _wrap(self, text: str, lang: str | None) -> list[str]:
+        """`text` wrapped into lines in `lang`, a dialogue's dashes written as `lang` writes them."""
+        return dialogue_lines(self.cutter.wrap(text, lang), lang)
+
     def subtitle_cue(self, index: int, segment: Segment) -> None:
         """Same times as the source cue; the translation re-wrapped (split in time if it needs more than two
         lines), with the cue's formatting put back."""
@@ -105,7 +109,7 @@ class _Builder:
         if voiced and len(voiced) == len(source_lines):
             self._voiced_cue(index, segment, voiced, translation, own)
             return
-        lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
+        lines = self._wrap(translation, self.lang) or [EMPTY_TEXT]
         fits = self.options.keep_cues or lines_fit(lines, self.lang)
         chunks = [] if fits else self.cutter.chunks(translation, self.lang)
         if len(chunks) > 1 and end - start >= len(chunks):
@@ -134,7 +138,7 @@ class _Builder:
         """The cue as one cue per chunk of its translation, timed by `split_time`; bilingual cues pair each chunk
         with its share of the source text. Every part keeps the cue's settings; its identifier names the first."""
         assert segment.timing is not None
-        parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
+        parts = [self._wrap(chunk, self.lang) for chunk in chunks]
         times = split_time(segment.timing.start_ms, segment.timing.end_ms, chunks)
         source_lang = segment.lang or self.doc.lang
         sources = [self.cutter.wrap(piece, source_lang) or [EMPTY_TEXT] for piece in distribute(segment.text, chunks)]
@@ -158,13 +162,13 @@ class _Builder:
         else:
             chunks, text_lang = self.cutter.chunks(translation, self.lang), self.lang
         for (start, end), chunk in zip(spread(timing, chunks), chunks):
-            lines = self.cutter.wrap(chunk, text_lang)
+            lines = self._wrap(chunk, text_lang)
             self.cues.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
         shares = distribute(translation, source_chunks) if translation is not None else None
         for position, ((start, end), chunk) in enumerate(zip(spread(timing, source_chunks), source_chunks)):
             lines = self.cutter.wrap(chunk, source_lang)
             if shares is not None:
-                lines += self.cutter.wrap(shares[position], self.lang) or [EMPTY_TEXT]
+                lines += self._wrap(shares[position], self.lang) or [EMPTY_TEXT]
             self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
 
     def build(self) -> SubtitleLayout:

@@ -1,4 +1,5 @@
-"""WebVTT voices (`<v Fred>`) in a cue: a cue with one voice a line is a dialogue, and stays one.
+"""Dialogue in subtitles: WebVTT voices (`<v Fred>`) one a line stay a dialogue, and every dialogue line starts
+with the dash of the language it is written in.
 
 In WebVTT the voices tell the speakers apart; SubRip has no voices, so there each voice's line starts with the
 dialogue dash of the cue's language, as subtitle editors mark two speakers in one cue (one speaker a line).
@@ -39,3 +40,12 @@ def dialogue_dash(lang: str | None) -> str:
 def with_dash(line: str, dash: str) -> str:
     """`line` starting with `dash`, in place of any dialogue dash it had."""
     return dash + _LEADING_DASH.sub("", line)
+
+
+_SPEAKER_DASH = re.compile(r"^[-–—](?:\s|(?=[^\W\d_]))")  # `- Who?`, `—Who?`; not `-5`
+
+
+def dialogue_lines(lines: list[str], lang: str | None) -> list[str]:
+    """Lines of a dialogue (a line starting with a speaker's dash) with `lang`'s dialogue dash on each."""
+    dash = dialogue_dash(lang)
+    return [with_dash(line, dash) if _SPEAKER_DASH.match(line) else line for line in lines]
