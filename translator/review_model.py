@@ -52,13 +52,27 @@ def comment_of(segment: Segment, lang: str) -> str:
     return "; ".join(dict.fromkeys(flag.message for flag in segment.flags_for(lang)))
 
 
+_SPEAKER_LINE = re.compile(r"^[-–—]\s")
+_BEFORE_SPEAKER = re.compile(r"\s+(?=[-–—]\s)")
+
+
+def dialogue_shaped(source: str, translation: str) -> str:
+    """A dialogue's translation with one speaker a line, as its source has them (`- Who?` / `- Me.`): a translation
+    of the whole cue comes back on one line, and a review cell would otherwise show the speakers run together."""
+    lines = source.split("\n")
+    if len(lines) < 2 or not all(_SPEAKER_LINE.match(line) for line in lines) or "\n" in translation:
+        return translation
+    parts = _BEFORE_SPEAKER.split(translation.strip())
+    return "\n".join(parts) if len(parts) == len(lines) and _SPEAKER_LINE.match(parts[0]) else translation
+
+
 def review_row(segment: Segment, lang: str) -> ReviewRow:
     translation = segment.translations.get(lang)
     return ReviewRow(
         id=segment.id,
         speaker=segment.speaker or "",
         source=segment.text,
-        translation=translation.text if translation else "",
+        translation=dialogue_shaped(segment.text, translation.text) if translation else "",
         comment=comment_of(segment, lang),
         status=status_of(segment, lang),
     )
