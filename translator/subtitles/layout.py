@@ -21,7 +21,7 @@ from translator.subtitles.distribute import distribute
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.timing import estimate_timings, estimated_timings, spread
 from translator.subtitles.voices import dialogue_lines, voice_lines
-from translator.subtitles.wrap import lines_fit
+from translator.subtitles.wrap import MAX_LINES, lines_fit
 
 EMPTY_TEXT = "…"  # a cue whose share of a translated sentence is empty still shows something
 MIN_PART_MS = 1000  # a part of a split cue stays at least this long, where the cue is long enough
@@ -166,9 +166,26 @@ class _Builder:
             self.cues.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
         shares = distribute(translation, source_chunks) if translation is not None else None
         for position, ((start, end), chunk) in enumerate(zip(spread(timing, source_chunks), source_chunks)):
-            lines = self.cutter.wrap(chunk, source_lang)
-            if shares is not None:
-                lines += self._wrap(shares[position], self.lang) or [EMPTY_TEXT]
+            if shares is None:
+                lines = self.cutter.wrap(chunk, source_lang)
+                self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
+                continue
+            self._bilingual_pair(index, (start, end), chunk, source_lang, shares[position])
+
+    def _bilingual_pair(self, index: int, times: tuple[int, int], source: str, source_lang: str | None,
+                        share: str) -> None:
+        """A source cue and its share of the translation as bilingual cues of at most two lines each side: a
+        share that needs more is cut like a cue (`chunks`), the source spread over the pieces, the time split."""
+        below = self._wrap(share, self.lang) or [EMPTY_TEXT]
+        pieces = self.cutter.chunks(share, self.lang) if len(below) > MAX_LINES else [share]
+        if len(pieces) < 2 or times[1] - times[0] < len(pieces):
+            lines = self.cutter.wrap(source, source_lang) + below
+            self.bilingual.append(OutCue(*times, tuple(lines), tuple(_escaped(lines)), index))
+            return
+        sources = distribute(source, pieces)
+        for (start, end), piece, part in zip(split_time(*times, pieces), pieces, sources):
+            above = self.cutter.wrap(part, source_lang) or [EMPTY_TEXT]
+            lines = [*above, *(self._wrap(piece, self.lang) or [EMPTY_TEXT])]
             self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
 
     def build(self) -> SubtitleLayout:
