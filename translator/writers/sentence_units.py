@@ -18,6 +18,7 @@ from translator.align import align_sentences
 from translator.document import Document, Segment
 from translator.review_model import comment_of, review_row, status_of
 from translator.sentences import split_sentences
+from translator.subtitles import markup as cue_markup
 from translator.units import Unit, translation_units
 from translator.writers.review_rows import aligned_pieces, sentence_pairs
 
@@ -35,6 +36,10 @@ class SentenceUnit:
     status: str
     comment: str
     kept: bool  # already in the target language: nothing was translated
+    # The source and translation with the cue's formatting (markup's neutral form), for a unit that is one whole
+    # cue with tags (`<i>`, `{\\an8}`); empty otherwise. CAT files show them as inline tags (writers/inline).
+    source_marked: str = ""
+    target_marked: str = ""
 
 
 def _status(cues: list[Segment], lang: str) -> str:
@@ -58,6 +63,16 @@ def _pieces(cues: list[Segment], source_lang: str | None, lang: str) -> list[tup
     source_sentences, target_sentences = split_sentences(source, source_lang), split_sentences(target, lang)
     alignment = align_sentences(source_sentences, target_sentences)
     return aligned_pieces(source_sentences, target_sentences, alignment) or [(source, target)]
+
+
+def _marks(cue: Segment, translation: str) -> tuple[str, str]:
+    """A cue's text and its translation with the cue's tags, where it has any (else two empty strings)."""
+    if not cue.markup:
+        return "", ""
+    form = cue_markup.parse(cue.markup)
+    if not form.spans and not form.points:
+        return "", ""
+    return cue_markup.apply(form, cue.text), cue_markup.apply(form, translation) if translation else ""
 
 
 def transcript_units(doc: Document, lang: str) -> tuple[SentenceUnit, ...]:
@@ -93,9 +108,10 @@ def subtitle_units(doc: Document, lang: str, groups: Sequence[Unit] | None = Non
         span = str(cues[0].id) if len(cues) == 1 else f"{cues[0].id}-{cues[-1].id}"
         comment = "; ".join(dict.fromkeys(part for cue in cues for part in [comment_of(cue, lang)] if part))
         kept = all(cue.translations.get(lang) is None or cue.translations[lang].origin == "kept" for cue in cues)
+        marks = _marks(cues[0], pieces[0][1]) if len(cues) == 1 and len(pieces) == 1 else ("", "")
         for number, (source, target) in enumerate(pieces, start=1):
             units.append(SentenceUnit(
                 span if len(pieces) == 1 else f"{span}.{number}", cues[0].id, source_lang, source, target,
-                cues[0].speaker or "", _status(cues, lang), comment, kept,
+                cues[0].speaker or "", _status(cues, lang), comment, kept, *marks,
             ))
     return tuple(units)

@@ -11,10 +11,13 @@ unreviewed machine text for done; a reviewer's approved correction is `final` (a
 
 from __future__ import annotations
 
+import html
+
 from lxml import etree
 
 from translator._version import __version__
 from translator.document import Document, document_key
+from translator.writers.inline import fill
 from translator.writers.language import source_language
 from translator.writers.review_rows import TOOL_NAME, xml_safe
 from translator.writers.views import Views
@@ -32,6 +35,10 @@ def _el(
     if text is not None:
         element.text = xml_safe(text)
     return element
+
+
+def _make(parent: etree._Element, tag: str, attrib: dict[str, str]) -> etree._Element:
+    return _el(parent, tag, attrib)
 
 
 def render(doc: Document, lang: str, views: Views) -> bytes:
@@ -58,20 +65,23 @@ def document(doc: Document, lang: str, views: Views, *, omegat: bool = False) ->
     header = _el(file, "header")
     _el(header, "tool", {"tool-id": TOOL_NAME, "tool-name": TOOL_NAME, "tool-version": __version__})
     body = _el(file, "body")
+    pending: list[tuple[etree._Element, str]] = []  # filled after indenting: their text is mixed content
     for row in views.sentence_units:
         unit = _el(body, "trans-unit", {"id": str(row.id), _XML_SPACE: "preserve"})
-        if omegat:
-            _el(unit, "source", text=row.source)
-            _el(unit, "target", text=row.source)
-        else:
-            if row.status == "approved":
-                unit.set("approved", "yes")
-            _el(unit, "source", text=row.source)
-            _el(unit, "target", APPROVED if row.status == "approved" else MACHINE, row.translation)
+        plain = html.escape(row.source, quote=False)
+        source_marked = plain if omegat else row.source_marked or plain  # OmegaT: see writers.omegat
+        target_marked = source_marked if omegat else row.target_marked or html.escape(row.translation, quote=False)
+        if not omegat and row.status == "approved":
+            unit.set("approved", "yes")
+        pending.append((_el(unit, "source"), source_marked))
+        states = {} if omegat else APPROVED if row.status == "approved" else MACHINE
+        pending.append((_el(unit, "target", states), target_marked))
         if row.speaker:
             group = _el(unit, "context-group", {"purpose": "information"})
             _el(group, "context", {"context-type": "x-speaker"}, row.speaker)
         if row.comment:
             _el(unit, "note", {"from": TOOL_NAME, "annotates": "target"}, row.comment)
     etree.indent(root, space="  ")
+    for element, marked in pending:
+        fill(element, marked, _make, "id")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"

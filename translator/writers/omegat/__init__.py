@@ -15,5 +15,9 @@ glossaries in `glossary/`. Each of those is a file written here by its own write
 - `glossary/S.SRC-L.txt`: the glossary terms the run met, in OmegaT's tab-separated form: source, target,
   comment, UTF-8.
 
+The project's XLIFF and TMX hold plain text: OmegaT 3.6 turns the XLIFF's inline tags and the TMX's `<bpt>`/`<ept>`
+into tags of its own that do not match each other, so a tagged sentence would find no match (a cue's tags are in
+`S.SRC-L.xlf` and `S.SRC-L.tmx` for Trados and memoQ).
+
 OmegaT keeps its own work (`omegat/project_save.tmx`, `target/`) in the same folder; a run never writes there.
 """
