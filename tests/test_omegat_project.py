@@ -3,6 +3,7 @@ mode) filling the segments of the sample interview and of a 150-cue talk from th
 
 from __future__ import annotations
 
+import csv
 import io
 import itertools
 import shutil
@@ -101,3 +102,30 @@ def test_omegat_fills_every_segment_from_the_project(packages_dir: Path, tmp_pat
     (project,) = out.glob("*.omegat")
     total, filled = _omegat_fills(project, tmp_path / "omegat-config")
     assert filled >= 0.95 * total, (filled, total)
+
+
+@pytest.mark.skipif(shutil.which("omegat") is None,
+                    reason="OmegaT is not installed (apt-get install omegat): the OmegaT project is not opened")
+def test_an_approved_correction_outranks_the_machine_text_in_omegat(packages_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = translator("run", str(SAMPLE), "--to", "uk", "--out", str(out), env_dir=packages_dir)
+    assert first.returncode == 0, first.stderr
+    table = out / "interview-aisin.en-uk.csv"
+    rows = list(csv.reader(io.StringIO(table.read_text("utf-8-sig"))))
+    row = next(row for row in rows[1:] if row[2].endswith(".") and row[2].count(".") == 1 and len(row[2]) > 20)
+    row[3] = "Виправлений переклад."
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    table.write_text(buffer.getvalue(), "utf-8-sig")
+    assert translator("review", "import", str(table), env_dir=packages_dir).returncode == 0
+    again = translator("run", str(SAMPLE), "--to", "uk", "--out", str(out), env_dir=packages_dir)
+    assert again.returncode == 0, again.stderr
+    project = out / PROJECT
+    approved = tmx.tmxfile(io.BytesIO((project / "tm/enforce/interview-aisin.en-uk.approved.tmx").read_bytes()))
+    assert [(unit.source, unit.target) for unit in approved.units] == [(row[2], "Виправлений переклад.")]
+    total, filled = _omegat_fills(project, tmp_path / "omegat-config")
+    assert filled >= 0.95 * total
+    (target,) = (project / "target").glob("*.xlf")
+    units = etree.parse(str(target)).findall(".//x:trans-unit", XLIFF)
+    assert [unit.findtext("x:target", namespaces=XLIFF) for unit in units
+            if unit.findtext("x:source", namespaces=XLIFF) == row[2]] == ["Виправлений переклад."]
