@@ -86,6 +86,12 @@ class SampleRun:
     again: Done
 
 
+def _files(out: Path) -> dict[str, bytes]:
+    """Every file a run wrote into `out` (an OmegaT project's folder too) but the memory, by its path there."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and not p.name.startswith("translator.sqlite")}
+
+
 @pytest.fixture(scope="session")
 def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> SampleRun:
     """The sample interview translated once per session (in-process, tests/in_process.py), then run again
@@ -95,9 +101,9 @@ def sample_run(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     command = ["run", str(SAMPLE), "--to", "uk,ru", "--out", str(out)]
     env = environment(ARGOS_PACKAGES_DIR=packages_dir)
     first = translator(*command, env=env)
-    written = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")}
+    written = _files(out)
     again = child(*command, env=env)
-    assert {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("translator.sqlite")} == written
+    assert _files(out) == written
     return SampleRun(out, first, again)
 
 

@@ -25,7 +25,8 @@ CUES = ("1\n00:00:01,000 --> 00:00:03,500\nGood afternoon, friends.\n\n"
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith("translator.sqlite")}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith("translator.sqlite")}
 
 
 @pytest.fixture
@@ -47,7 +48,8 @@ def test_the_library_writes_byte_identical_files_to_the_command(argos_env: Path,
     results = translator.run([inputs], to=["uk", "ru"], out=tmp_path / "lib", glossaries=[GLOSSARY])
     assert [r.path.name for r in results] == ["clip.srt", SAMPLE.name]
     from_cli, from_library = _outputs(tmp_path / "cli"), _outputs(tmp_path / "lib")
-    assert len(from_cli) == 2 * (1 + 2 * 2 + 2 * 7)  # per input: S.json, 2 subtitle files and 7 others per target
+    # per input: S.json, 2 subtitle files, 7 others and an OmegaT project of 5 files per target
+    assert len(from_cli) == 2 * (1 + 2 * 2 + 2 * 7 + 2 * 5)
     assert from_library == from_cli
     assert all(r.written and r.translated > 0 and r.doc is not None for r in results)
     # what the command printed is what the library reported

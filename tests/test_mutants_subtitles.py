@@ -122,13 +122,15 @@ def test_a_long_word_gets_a_line_of_its_own_and_is_never_cut() -> None:
         ("the", "war", "en", False, 2.0),
         ("of", "war", "en", False, 2.0),
         ("(of", "war", "en", False, 2.0),
-        ("war", "and", "en", False, -1.0),
-        ("war", "(and", "en", False, -1.0),
+        ("war", "and", "en", False, -2.0),  # a conjunction starts a clause
+        ("war", "in", "en", False, -1.0),  # a preposition a phrase
+        ("war", "(and", "en", False, -2.0),
         ("war", "peace", "en", False, 0.0),
         ("war", "и", "en", False, 0.0),  # a Russian conjunction is not an English one
-        ("war", "и", None, False, -1.0),  # no language: any language's
-        ("война", "и", "ru", False, -1.0),
-        ("війна", "і", "uk", False, -1.0),
+        ("war", "и", None, False, -2.0),  # no language: any language's
+        ("война", "и", "ru", False, -2.0),
+        ("война", "или", "ru", False, -1.0),  # `or` mostly joins two words
+        ("війна", "і", "uk", False, -2.0),
         ("и", "война", "ru", False, 2.0),
         ("Ruslan", "Aysin", "en", False, 10.0),
         ("Dr.", "Aysin", "en", False, 10.0),

@@ -49,7 +49,7 @@ def reviewed(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Re
     out = tmp_path_factory.mktemp("reviewed")
     first = translator("run", str(SAMPLE), "--to", "uk,ru", "--out", str(out), env_dir=packages_dir)
     assert first.returncode == 0, first.stderr
-    before = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix != ".sqlite"}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.suffix != ".sqlite"}
     review_copy = out / "interview-aisin.en-uk.csv"
     _fix_csv(review_copy)
     imported = translator("review", "import", str(review_copy), "--memory", str(out / "translator.sqlite"),

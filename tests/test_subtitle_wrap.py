@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from translator.subtitles.chunks import cut_sentence
 from translator.subtitles.wrap import fits, max_line_chars, wrap_lines
 
 WORDS = st.sampled_from(
@@ -91,3 +92,23 @@ def test_no_line_starts_with_a_dash_when_another_break_fits(text: str) -> None:
 def test_two_full_lines_are_tried_before_three() -> None:
     text = "of of and, політолог expert. well-known of політолог політолог Руслан initialed"  # 79 = 39 + 1 + 39
     assert len(text) == 79 and len(wrap_lines(text, "ru")) == 2
+
+
+def test_a_dialogue_dash_never_ends_a_line() -> None:
+    """In a dialogue a dash introduces the next speaker: it starts their line, it never hangs at a line end."""
+    text = "- Moscow what the said Europe - what will what will the next Europe Europe"
+    lines = wrap_lines(text, "en")
+    assert not any(line.split()[-1] in ("-", "–", "—") for line in lines), lines
+    assert wrap_lines("- Who are you and what are you doing here? - Me? I am just a friend of Moscow.", "en") == [
+        "- Who are you and what are you doing here?", "- Me? I am just a friend of Moscow."]
+
+
+def test_a_time_split_falls_before_a_conjunction_not_inside_a_phrase() -> None:
+    """A cue split in time is cut where a clause starts (`… at stake | and nobody in Moscow …`), as the README
+    says, not before a preposition in the middle of a phrase (`… and nobody | in Moscow …`)."""
+    english = cut_sentence("The minister said that the security of Europe is at stake and nobody in Moscow or in "
+                           "Kyiv can ignore what is happening there now.", "en")
+    assert english[1].startswith("and nobody in Moscow"), english
+    ukrainian = cut_sentence("Міністр сказав що безпека Європи є під загрозою і ніхто в Москві чи в Києві не може "
+                             "ігнорувати те що там відбувається.", "uk")
+    assert ukrainian[1].startswith("і ніхто в Москві"), ukrainian

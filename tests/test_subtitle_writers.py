@@ -59,7 +59,7 @@ def test_vtt_has_its_header_escapes_text_and_keeps_only_its_tags() -> None:
     doc = translated(["Ми в Нью-Йорку", "і зі мною Ніл & друзі", "Дякую <3"])
     data = render("vtt", doc, "uk")
     assert data.decode("utf-8") == (
-        "WEBVTT\n\n00:00:01.000 --> 00:00:03.500\n<i>Ми в Нью-Йорку</i>\n\n"
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.500 line:0\n<i>Ми в Нью-Йорку</i>\n\n"  # {\\an8}: at the top
         "00:00:03.600 --> 00:00:06.000\nі зі мною <b>Ніл</b> &amp; друзі\n\n"
         "00:00:07.000 --> 00:00:08.000\nДякую &lt;3\n"
     )

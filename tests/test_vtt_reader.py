@@ -137,3 +137,10 @@ def test_a_timing_line_after_a_skipped_cue_is_one_line_not_a_traceback() -> None
     """Issue #26, 13: `WEBVTT`, a blank line and two bare arrows once raised IndexError in the cue reader."""
     with pytest.raises(InputError, match=r"a.vtt: line 3: no cue could be read"):
         vtt.parse("WEBVTT\n\n-->\n-->", "a.vtt")
+
+
+def test_style_and_note_blocks_keep_their_indentation() -> None:
+    """A STYLE block is CSS: written back as it was, indentation and all, as an editor laid it out."""
+    text = "WEBVTT\n\nSTYLE\n::cue {\n  color: yellow;\n\tbackground: none;\n}\n\n00:00:01.000 --> 00:00:02.000\nHi.\n"
+    doc = vtt.parse(text, "styled.vtt")
+    assert doc.blocks == [(0, "STYLE\n::cue {\n  color: yellow;\n\tbackground: none;\n}")]

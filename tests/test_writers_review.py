@@ -24,7 +24,7 @@ from lxml import html as lxml_html
 from translate.storage import tmx, xliff
 
 from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Translation
-from translator.review_model import COLUMNS, from_cell, to_cell
+from translator.review_model import COLUMNS, from_cell, is_dialogue_cell, to_cell
 from translator.review_readers import docx_table as docx_reader
 from translator.writers import WRITERS, docx_table
 from translator.writers.markdown import cell as md_cell
@@ -154,7 +154,16 @@ text_cells = st.text(st.characters(blacklist_categories=["Cs"], blacklist_charac
 def test_formula_escape_is_reversible_and_neutralises(text: str) -> None:
     cell = to_cell(text)
     assert from_cell(cell) == text
-    assert not cell.startswith(("=", "+", "-", "@"))
+    assert not cell.startswith(("=", "+", "-", "@")) or is_dialogue_cell(cell)
+
+
+def test_a_dialogue_dash_is_no_formula_and_gets_no_quote() -> None:
+    """LibreOffice shows a CSV cell's leading `'` as text: a dialogue line keeps its dash as written."""
+    assert to_cell("- Привіт!\n- Добрий день.") == "- Привіт!\n- Добрий день."
+    assert to_cell("— Так.") == "— Так." and to_cell("+ more") == "+ more"
+    for formula in ("=1+1", "-2+3", "+A1", "@SUM(A1)", "- 2+3", "-cmd|' /C calc'!A0", "- x+cmd|' /C calc'!A0",
+                    "- A1=1", "-\tA"):
+        assert to_cell(formula) == "'" + formula, formula
 
 
 @settings(max_examples=60)
@@ -242,16 +251,17 @@ def test_tmx_has_the_required_header_and_reads_back_with_translate_toolkit() -> 
 def test_xliff_states_ids_and_notes_read_back_with_translate_toolkit() -> None:
     store: xliff.xlifffile[xliff.Xliff1Unit] = xliff.xlifffile(io.BytesIO(render("xlf")))
     units = {unit.xmlelement.get("id"): unit for unit in store.units}
-    assert list(units) == ["1", "2", "3", "4", "5", "6"]
+    assert list(units) == ["1", "2.1", "2.2", "3", "4", "5", "6"]  # a unit a sentence (or aligned pair)
     assert units["1"].source == f"Interview {SCRIPT} & more"
-    assert units["5"].target == "- Діалог | з рискою\n- другий рядок"
+    assert (units["2.2"].source, units["2.2"].target) == ('I say "yes".', 'Я кажу "так".')
+    assert units["3"].target == "Знову вдарили по СОКАР."  # two sentences translated as one stay one unit
+    assert units["5"].target == "- Діалог | з рискою\n- другий рядок"  # a dialogue's lines stay one unit
     states = {uid: unit.xmlelement.find("{*}target").get("state") for uid, unit in units.items()}
     review = "needs-review-translation"  # machine output is never "translated": a person has not seen it
-    assert states == {"1": review, "2": review, "3": review, "4": "final", "5": review, "6": review}
+    assert states == {uid: "final" if uid == "4" else review for uid in units}
     qualifiers = {uid: unit.xmlelement.find("{*}target").get("state-qualifier") for uid, unit in units.items()}
-    assert qualifiers == {"1": "mt-suggestion", "2": "mt-suggestion", "3": "mt-suggestion", "4": None,
-                          "5": "mt-suggestion", "6": "mt-suggestion"}
-    assert units["4"].isapproved() and not units["2"].isapproved()
+    assert qualifiers == {uid: None if uid == "4" else "mt-suggestion" for uid in units}
+    assert units["4"].isapproved() and not units["2.1"].isapproved()
     assert "glossary term SOCAR" in units["3"].getnotes()
     # translate-toolkit's Xliff1File leaves these two getters unannotated (its base class types them)
     assert store.getsourcelanguage() == "en" and store.gettargetlanguage() == "uk"  # type: ignore[no-untyped-call]

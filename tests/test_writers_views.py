@@ -52,4 +52,4 @@ def test_a_run_groups_a_subtitle_documents_cues_once_for_its_plan_and_every_writ
 
     monkeypatch.setattr(units, "group_cues", counted)
     [result] = translator.run([source], to=["uk", "ru"], out=tmp_path / "out")
-    assert calls == [4] and len(result.written) == 19
+    assert calls == [4] and len(result.written) == 19 + 2 * 5  # and an OmegaT project of 5 files a target

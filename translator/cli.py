@@ -94,10 +94,12 @@ _out_option = click.option("--out", type=PATH, default=DEFAULT_OUT, help="The ru
 @click.option("--fps", type=click.Choice(["23.976", "24", "25", "29.97", "30"]), help="Put the cues the run "
               "makes or splits on this frame rate's frames, 2 frames apart; iTT times in frames.",
               show_default="milliseconds")
+@click.option("--plain-vtt", is_flag=True, help="Write WebVTT without STYLE and REGION blocks: ffmpeg drops every "
+              "cue of a WebVTT file that has one.")
 def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossary: tuple[Path, ...],
         memory: Path | None, encoding: str | None, beam_size: int, threads: int, device: str | None,
         compute_type: str, keep_cues: bool, subtitle_headings: bool, extra_formats: str, rules: str,
-        fps: str | None) -> None:
+        fps: str | None, plain_vtt: bool) -> None:
     """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
     write subtitles, review files and S.json into --out."""
     from translator.report import headline
@@ -111,7 +113,7 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
     run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
                  beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
                  keep_cues=keep_cues, subtitle_headings=subtitle_headings, extra_formats=extra_formats,
-                 rules=rules, fps=fps, progress=RunProgress(say, done))
+                 rules=rules, fps=fps, plain_vtt=plain_vtt, progress=RunProgress(say, done))
 
 
 @app.command(short_help="Print every segment's language and confidence; load no model.")

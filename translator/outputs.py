@@ -77,6 +77,9 @@ def write_document(
                              "it) and is left as it is: move it away, or pass the --memory of the run that wrote "
                              "it, or choose another --out, then run again")
     ledger.intend(document_key(doc), delivered, hashes, {keys[path]: sha for path, sha in current.items()})
+    for output in planned:  # the folders of an OmegaT project, which OmegaT needs before it opens one
+        for folder in (output.path.parent, *(output.path.parent / name for name in output.spec.folders)):
+            folder.mkdir(parents=True, exist_ok=True)
     for path, data in rendered.items():
         write_bytes_atomic(path, data)
     ledger.settle(keys.values())

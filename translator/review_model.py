@@ -19,6 +19,8 @@ STATUSES: tuple[str, ...] = ("machine", "approved", "flagged")
 # A unit's id: `7` (segment 7), `7.2` (its second sentence), `3-5` or `3-5.1` (over segments 3 to 5).
 UNIT_ID = re.compile(r"^(?P<first>\d+)(?:-(?P<last>\d+))?(?:\.(?P<piece>\d+))?$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_DIALOGUE_CELL = re.compile(r"^[-+–—] [^\W\d_]")  # a dash, one space, a letter
+_FORMULA_MARKS = ("=", "|")
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,27 @@ def comment_of(segment: Segment, lang: str) -> str:
     return "; ".join(dict.fromkeys(reviewer + [flag.message for flag in segment.flags_for(lang)]))
 
 
+_SPEAKER_LINE = re.compile(r"^[-–—]\s")
+_BEFORE_SPEAKER = re.compile(r"\s+(?=[-–—]\s)")
+
+
+def dialogue_shaped(source: str, translation: str) -> str:
+    """A dialogue's translation with one speaker a line, as its source has them (`- Who?` / `- Me.`): a translation
+    of the whole cue comes back on one line, and a review cell would otherwise show the speakers run together."""
+    lines = source.split("\n")
+    if len(lines) < 2 or not all(_SPEAKER_LINE.match(line) for line in lines) or "\n" in translation:
+        return translation
+    parts = _BEFORE_SPEAKER.split(translation.strip())
+    return "\n".join(parts) if len(parts) == len(lines) and _SPEAKER_LINE.match(parts[0]) else translation
+
+
 def review_row(segment: Segment, lang: str) -> ReviewRow:
     translation = segment.translations.get(lang)
     return ReviewRow(
         id=segment.id,
         speaker=segment.speaker or "",
         source=segment.text,
-        translation=translation.text if translation else "",
+        translation=dialogue_shaped(segment.text, translation.text) if translation else "",
         comment=comment_of(segment, lang),
         status=status_of(segment, lang),
     )
@@ -71,9 +87,17 @@ def document_rows(doc: Document, lang: str) -> tuple[ReviewRow, ...]:
     return tuple(review_row(segment, lang) for segment in doc.segments)
 
 
+def is_dialogue_cell(text: str) -> bool:
+    """A dialogue line (`- Hello!`, `— Так.`): a dash, a space, then a word, and nothing that could make it a
+    formula (`=`, a DDE `|`). No spreadsheet evaluates it, so it needs no guard; LibreOffice would show one."""
+    return bool(_DIALOGUE_CELL.match(text)) and not any(mark in text for mark in _FORMULA_MARKS)
+
+
 def to_cell(text: str) -> str:
-    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """Text → a cell no spreadsheet evaluates (reversible: a leading `'` is always added by us). The guard
+    against formula injection (OWASP "CSV Injection": `=`, `+`, `-`, `@`, tab, CR) is left off a dialogue line,
+    which is no formula and whose `'` LibreOffice would show as text."""
+    return "'" + text if text.startswith(_FORMULA_START) and not is_dialogue_cell(text) else text
 
 
 def from_cell(cell: str) -> str:

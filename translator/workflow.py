@@ -90,14 +90,15 @@ def extra_formats_of(formats: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name in EXTRA_FORMATS if name in chosen)
 
 
-def subtitle_options(keep_cues: bool, headings: bool, rules: str, fps: str | None) -> SubtitleOptions:
+def subtitle_options(keep_cues: bool, headings: bool, rules: str, fps: str | None,
+                     plain_vtt: bool = False) -> SubtitleOptions:
     """The layout a run asks for; an unknown `--rules` profile or `--fps` rate is refused."""
     if rules not in PROFILES:
         raise UsageError(f"unknown --rules profile {rules!r} (use {', '.join(PROFILES)})")
     if fps is not None and fps not in RATES:
         raise UsageError(f"unsupported --fps {fps!r} (use {', '.join(RATES)})")
     return SubtitleOptions(keep_cues=keep_cues, headings=headings, rules=PROFILES[rules],
-                           fps=RATES[fps] if fps is not None else None)
+                           fps=RATES[fps] if fps is not None else None, plain_vtt=plain_vtt)
 
 
 def targets_for(doc: Document, targets: list[str]) -> list[str]:
@@ -167,18 +168,20 @@ def run(
     extra_formats: str | Iterable[str] = (),
     rules: str = "default",
     fps: str | None = None,
+    plain_vtt: bool = False,
     progress: Progress = _ignore,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
     `source` forces the source language, `encoding` the input encoding; `compute_type` overrides the precision
-    each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`;
-    `extra_formats` (`ttml`, `itt`, `ass`), `rules` (a profile of `subtitles.rules.PROFILES`) and `fps` (`23.976`,
-    `24`, `25`, `29.97`, `30`) are `--extra-formats`, `--rules` and `--fps`.
+    each model was saved in; `keep_cues`, `subtitle_headings` and `plain_vtt` are `--keep-cues`,
+    `--subtitle-headings` and `--plain-vtt`; `extra_formats` (`ttml`, `itt`, `ass`), `rules` (a profile of
+    `subtitles.rules.PROFILES`) and `fps` (`23.976`, `24`, `25`, `29.97`, `30`) are `--extra-formats`, `--rules`
+    and `--fps`.
     One result per input, in order."""
     targets = targets_of(to)
     formats = DEFAULT_FORMATS + extra_formats_of(extra_formats)
-    subtitles = subtitle_options(keep_cues, subtitle_headings, rules, fps)
+    subtitles = subtitle_options(keep_cues, subtitle_headings, rules, fps, plain_vtt)
     results: dict[Path, RunResult] = {}
     with ExitStack() as stack:
         out_dir = stack.enter_context(output_folder(Path(out)))
@@ -191,6 +194,8 @@ def run(
             chosen: dict[str, object] = {"keep_cues": keep_cues, "headings": subtitle_headings}
             if rules != "default" or fps is not None:
                 chosen |= {"rules": rules, "fps": fps}
+            if plain_vtt:
+                chosen["plain_vtt"] = True
             options["subtitles"] = chosen
         if formats != DEFAULT_FORMATS:
             options["formats"] = list(formats)

@@ -148,6 +148,7 @@ class _Scan:
     labels: list[str | None] = field(default_factory=list)
     block: list[tuple[int, str]] = field(default_factory=list)
     kept_blocks: list[tuple[int, str]] = field(default_factory=list)  # WebVTT blocks: (first line, text)
+    raw: dict[int, str] = field(default_factory=dict)  # lines outside cues as written (a STYLE block's indents)
     in_cue: bool = False
     skipping: bool = False  # inside a WebVTT cue whose timing line could not be read
 
@@ -176,13 +177,14 @@ class _Scan:
         self.labels.append(label[1] if label else None)
         self.in_cue, self.skipping = True, False
 
-    def text(self, number: int, stripped: str) -> None:
+    def text(self, number: int, stripped: str, raw: str = "") -> None:
         if self.skipping:
             return
         if self.in_cue:
             self.cues[-1].payload.append(stripped)
         else:
             self.block.append((number, stripped))
+            self.raw[number] = raw.rstrip() or stripped
 
     def blank(self) -> None:
         self.in_cue = self.skipping = False
@@ -213,7 +215,8 @@ class _Scan:
         if kind != "NOTE" and self.cues:
             self.report.add(first_line, f"{kind} block after the first cue skipped (WebVTT players ignore it)")
             return
-        self.kept_blocks.append((first_line, "\n".join(text for _, text in self.block)))
+        lines = [text if number == first_line else self.raw.get(number, text) for number, text in self.block]
+        self.kept_blocks.append((first_line, "\n".join(lines)))  # its first line as the keyword, the rest as written
 
 
 def _comment(line: str) -> bool:
@@ -238,7 +241,7 @@ def scan(
         elif is_timing_line(stripped, dialect):
             state.timing(number, stripped)
         else:
-            state.text(number, stripped)
+            state.text(number, stripped, raw)
     state.blank()
     return state.cues, state.labels, state.kept_blocks
 

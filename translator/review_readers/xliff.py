@@ -40,6 +40,10 @@ class _Unit:
     state: str = ""
 
 
+# Inline elements that hold a tag as written (`<bpt>&lt;i&gt;</bpt>`): markup, not text of the translation.
+_NATIVE_CODE = frozenset({"bpt", "ept", "ph", "it"})
+
+
 class _XliffReader(TagReader):
     """The one <file>'s attributes and every trans-unit's source, target and state (an xmlstream target: the
     document is never a tree in memory)."""
@@ -78,7 +82,7 @@ class _XliffReader(TagReader):
             self.part = ""
 
     def data(self, data: Text) -> None:
-        if self.unit is not None and self.part:
+        if self.unit is not None and self.part and not _NATIVE_CODE.intersection(self.path):
             self.unit.texts[self.part].append(str(data))
 
 

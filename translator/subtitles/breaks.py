@@ -26,6 +26,15 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "по за под над между через без после перед при у из около среди".split()
     ),
 }
+# The conjunctions among them start a clause (`or`, `чи`, `или` more often join two words, and are left out): a cut
+# before one is as good as after a comma (a time split falls
+# at `… is at stake | and nobody in Moscow …`, not at `… and nobody | in Moscow …`).
+CONJUNCTIONS: dict[str, frozenset[str]] = {
+    "en": frozenset("and but so yet because that which who whom whose when while if although though than".split()),
+    "uk": frozenset("і й та а але що щоб як коли якщо бо тому хоча ніж".split()),
+    "ru": frozenset("и а но что чтобы как когда если потому хотя чем".split()),
+}
+ALL_CONJUNCTIONS = frozenset().union(*CONJUNCTIONS.values())
 ARTICLES = frozenset({"the", "a", "an"})
 ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _CLOSERS = "\"'”’»)]}"
@@ -83,8 +92,8 @@ def number_and_unit(left: str) -> bool:
 def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool = False) -> float:
     """The cost of cutting between two neighbouring words (negative: a natural place to cut).
 
-    In a `dialogue` (the text starts with a speaker dash) a dash is the best place to cut; anywhere else a line
-    must not start with one.
+    In a `dialogue` (the text starts with a speaker dash) a dash is the best place to cut, before it, never after
+    it; anywhere else a line must not start with one.
     """
     words = FUNCTION_WORDS.get(lang or "", ALL_FUNCTION_WORDS)
     if starts_with_dash(right):
@@ -93,10 +102,14 @@ def break_cost(left: str, right: str, lang: str | None = None, *, dialogue: bool
         return NAME_COST
     if ends_sentence(left):
         return -3.0
+    if dialogue and left in DASHES:  # a speaker's dash left alone at a line end, their words on the next
+        return NAME_COST
     if ends_clause(left) or left in DASHES:
         return -2.0
     if left[-1:].isalnum() and (_core(left) in words or _core(left) in ARTICLES):
         return 2.0
+    if _core(right) in CONJUNCTIONS.get(lang or "", ALL_CONJUNCTIONS):
+        return -2.0  # a new clause
     if _core(right) in words:
         return -1.0
     return 0.0

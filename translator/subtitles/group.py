@@ -1,14 +1,15 @@
 """Which consecutive cues form whole sentences together, so a sentence is translated once, not in pieces.
 
 A cue that does not end a sentence joins the next one, unless something says the two are not one sentence:
-a different language or speaker, a pause, a dialogue dash or a sound description starting the next cue, or a
-group that is already long. Every cue is in exactly one group, in order.
+a different language or speaker, a different place on screen (a `{\\an8}` dateline), a pause, a dialogue dash or
+a sound description starting the next cue, or a group that is already long. Every cue is in exactly one group, in order.
 """
 
 from __future__ import annotations
 
 from translator.document import Segment
 from translator.subtitles.breaks import DASHES, ends_sentence
+from translator.subtitles.position import placement
 
 MAX_GAP_MS = 2000  # a longer pause ends a sentence even without punctuation
 MAX_GROUP_CUES = 5
@@ -23,6 +24,8 @@ def _continues(current: Segment, following: Segment, size: int, chars: int) -> b
     if current.lang and following.lang and current.lang != following.lang:
         return False
     if current.speaker != following.speaker:
+        return False
+    if placement(current.markup, current.cue_settings) != placement(following.markup, following.cue_settings):
         return False
     if current.timing and following.timing and following.timing.start_ms - current.timing.end_ms > MAX_GAP_MS:
         return False

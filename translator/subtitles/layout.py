@@ -24,7 +24,8 @@ from translator.subtitles.distribute import distribute
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.rules import DEFAULT_RULES, Rules
 from translator.subtitles.timing import estimate_timings, estimated_timings, spread
-from translator.subtitles.wrap import lines_fit
+from translator.subtitles.voices import dialogue_lines, voice_lines
+from translator.subtitles.wrap import MAX_LINES, lines_fit
 
 EMPTY_TEXT = "…"  # a cue whose share of a translated sentence is empty still shows something
 MIN_PART_MS = 1000  # a part of a split cue stays at least this long, where the cue is long enough
@@ -49,6 +50,7 @@ class SubtitleLayout:
     splits: tuple[CueSplit, ...] = ()
     rules: Rules = DEFAULT_RULES  # the limits it was laid out within (QA checks the same)
     fps: Fraction | None = None  # the frame rate the cues it made are on, with --fps
+    plain_vtt: bool = False  # `--plain-vtt`: the WebVTT without STYLE and REGION blocks
 
 
 def split_time(start_ms: int, end_ms: int, texts: list[str], shortest: int = MIN_PART_MS) -> list[tuple[int, int]]:
@@ -90,6 +92,10 @@ class _Builder:
         self.bilingual: list[OutCue] = []
         self.splits: list[CueSplit] = []
 
+    def _wrap(self, text: str, lang: str | None) -> list[str]:
+        """`text` wrapped into lines in `lang`, a dialogue's dashes written as `lang` writes them."""
+        return dialogue_lines(self.cutter.wrap(text, lang), lang)
+
     def subtitle_cue(self, index: int, segment: Segment) -> None:
         """Same times as the source cue; the translation re-wrapped (split in time if it needs more than two
         lines), with the cue's formatting put back."""
@@ -105,7 +111,11 @@ class _Builder:
             self.cues.append(cue)
             self.bilingual.append(cue)
             return
-        lines = self.cutter.wrap(translation, self.lang) or [EMPTY_TEXT]
+        voiced = voice_lines(segment.markup)
+        if voiced and len(voiced) == len(source_lines):
+            self._voiced_cue(index, segment, voiced, translation, own)
+            return
+        lines = self._wrap(translation, self.lang) or [EMPTY_TEXT]
         fits = self.options.keep_cues or lines_fit(lines, self.lang, self.cutter.limit(self.lang))
         chunks = [] if fits else self.cutter.chunks(translation, self.lang)
         if len(chunks) > 1 and end - start >= len(chunks):
@@ -117,11 +127,24 @@ class _Builder:
         below = cue_markup.apply(form, "\n".join(lines), lead_points=False).split("\n")
         self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *below), index, **own))
 
+    def _voiced_cue(self, index: int, segment: Segment, voiced: list[str], translation: str,
+                    own: dict[str, str]) -> None:
+        """A cue of two voices or more, one a line (`<v Fred>Is it war?</v>` / `<v Bill>No.</v>`): the translation
+        is cut over the voices' lines as it was translated (`distribute`) and each line keeps its own voice."""
+        assert segment.timing is not None
+        source_lines = segment.text.split("\n")
+        lines = [part or EMPTY_TEXT for part in distribute(translation, source_lines)]
+        marked = [cue_markup.apply(cue_markup.parse(raw), line) for raw, line in zip(voiced, lines)]
+        source_marked = [cue_markup.apply(cue_markup.parse(raw), line) for raw, line in zip(voiced, source_lines)]
+        start, end = segment.timing.start_ms, segment.timing.end_ms
+        self.cues.append(OutCue(start, end, tuple(lines), tuple(marked), index, **own))
+        self.bilingual.append(OutCue(start, end, (*source_lines, *lines), (*source_marked, *marked), index, **own))
+
     def _split_cue(self, index: int, segment: Segment, form: cue_markup.Markup, chunks: list[str]) -> None:
         """The cue as one cue per chunk of its translation, timed by `split_time`; bilingual cues pair each chunk
         with its share of the source text. Every part keeps the cue's settings; its identifier names the first."""
         assert segment.timing is not None
-        parts = [self.cutter.wrap(chunk, self.lang) for chunk in chunks]
+        parts = [self._wrap(chunk, self.lang) for chunk in chunks]
         start, end = segment.timing.start_ms, segment.timing.end_ms
         limits = self.options.rules.of(self.lang)
         times = split_time(start, end, chunks, min(MIN_PART_MS, limits.min_ms))
@@ -149,14 +172,32 @@ class _Builder:
         else:
             chunks, text_lang = self.cutter.chunks(translation, self.lang), self.lang
         for (start, end), chunk in zip(spread(timing, chunks, self.options.rules.estimating(text_lang)), chunks):
-            lines = self.cutter.wrap(chunk, text_lang)
+            lines = self._wrap(chunk, text_lang)
             self.cues.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
         shares = distribute(translation, source_chunks) if translation is not None else None
         source_times = spread(timing, source_chunks, self.options.rules.estimating(source_lang))
         for position, ((start, end), chunk) in enumerate(zip(source_times, source_chunks)):
-            lines = self.cutter.wrap(chunk, source_lang)
-            if shares is not None:
-                lines += self.cutter.wrap(shares[position], self.lang) or [EMPTY_TEXT]
+            if shares is None:
+                lines = self.cutter.wrap(chunk, source_lang)
+                self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
+                continue
+            self._bilingual_pair(index, (start, end), chunk, source_lang, shares[position])
+
+    def _bilingual_pair(self, index: int, times: tuple[int, int], source: str, source_lang: str | None,
+                        share: str) -> None:
+        """A source cue and its share of the translation as bilingual cues of at most two lines each side: a
+        share that needs more is cut like a cue (`chunks`), the source spread over the pieces, the time split."""
+        below = self._wrap(share, self.lang) or [EMPTY_TEXT]
+        pieces = self.cutter.chunks(share, self.lang) if len(below) > MAX_LINES else [share]
+        if len(pieces) < 2 or times[1] - times[0] < len(pieces):
+            lines = self.cutter.wrap(source, source_lang) + below
+            self.bilingual.append(OutCue(*times, tuple(lines), tuple(_escaped(lines)), index))
+            return
+        sources = distribute(source, pieces)
+        shortest = min(MIN_PART_MS, self.options.rules.of(self.lang).min_ms)
+        for (start, end), piece, part in zip(split_time(*times, pieces, shortest), pieces, sources):
+            above = self.cutter.wrap(part, source_lang) or [EMPTY_TEXT]
+            lines = [*above, *(self._wrap(piece, self.lang) or [EMPTY_TEXT])]
             self.bilingual.append(OutCue(start, end, tuple(lines), tuple(_escaped(lines)), index))
 
     def build(self) -> SubtitleLayout:
@@ -176,7 +217,7 @@ class _Builder:
                 self.cues = _on_frames(self.cues, self.options.fps, gap)
                 self.bilingual = _on_frames(self.bilingual, self.options.fps, gap)
         return SubtitleLayout(self.lang, tuple(self.cues), tuple(self.bilingual), tuple(self.splits),
-                              self.options.rules, self.options.fps)
+                              self.options.rules, self.options.fps, self.options.plain_vtt)
 
 
 def _on_frames(cues: list[OutCue], fps: Fraction, gap: int) -> list[OutCue]:

@@ -43,6 +43,7 @@ class WriterSpec:
     module: str
     pattern: str  # {stem}, {src}, {lang} are filled in
     per_target: bool = True
+    folders: tuple[str, ...] = ()  # empty folders the file needs beside it (an OmegaT project's own)
 
     def filename(self, stem: str, src: str, lang: str | None = None) -> str:
         return self.pattern.format(stem=stem, src=src, lang=lang)
@@ -58,6 +59,8 @@ class WriterSpec:
         return self.writer().render(doc, lang, views.language(lang) if self.per_target else views.whole(lang))
 
 
+OMEGAT = "{stem}.{src}-{lang}.omegat"  # the OmegaT project's folder
+
 WRITERS: dict[str, WriterSpec] = {
     spec.name: spec
     for spec in [
@@ -71,6 +74,13 @@ WRITERS: dict[str, WriterSpec] = {
         WriterSpec("tmx", "tmx", "{stem}.{src}-{lang}.tmx"),
         WriterSpec("xlf", "xliff", "{stem}.{src}-{lang}.xlf"),
         WriterSpec("json", "json_result", "{stem}.json", per_target=False),
+        # an OmegaT project (translator/writers/omegat/): a writer for each of its files
+        WriterSpec("omegat", "omegat.project", f"{OMEGAT}/omegat.project", folders=("omegat", "target", "dictionary")),
+        WriterSpec("omegat-source", "omegat.source", f"{OMEGAT}/source/{{stem}}.{{src}}-{{lang}}.xlf"),
+        WriterSpec("omegat-machine", "omegat.machine", f"{OMEGAT}/tm/auto/{{stem}}.{{src}}-{{lang}}.machine.tmx"),
+        WriterSpec("omegat-approved", "omegat.approved",
+                   f"{OMEGAT}/tm/enforce/{{stem}}.{{src}}-{{lang}}.approved.tmx"),
+        WriterSpec("omegat-glossary", "omegat.glossary", f"{OMEGAT}/glossary/{{stem}}.{{src}}-{{lang}}.txt"),
         # for editors, written on request (`translator run --extra-formats ttml,itt,ass`)
         WriterSpec("ttml", "ttml", "{stem}.{lang}.ttml"),
         WriterSpec("itt", "itt", "{stem}.{lang}.itt"),

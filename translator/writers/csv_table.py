@@ -3,8 +3,9 @@
 RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break, CRLF between records.
 The file starts with a UTF-8 byte-order mark because Excel reads a BOM-less CSV in the legacy ANSI code page
 and would garble Cyrillic; LibreOffice and Python's `utf-8-sig` read it as plain UTF-8.
-A cell that starts like a formula (`=`, `+`, `-`, `@`, as subtitle dialogue dashes do) gets a leading `'`
-so spreadsheets show it as text (`to_cell`); `translator review import` removes it again (`from_cell`, both in
+A cell that starts like a formula (`=`, `+`, `-`, `@`) gets a leading `'` so spreadsheets show it as text
+(`to_cell`), except a dialogue line (`- Hello!`: a dash, a space, a word, no `=` or `|`), which is no formula;
+`translator review import` removes it again (`from_cell`, both in
 translator/review_model.py).
 """
 

@@ -11,21 +11,32 @@ their `tuid` and `x-segment` name the cues.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml import etree
 
 from translator._version import __version__
 from translator.document import Document, document_key
 from translator.review_model import review_row
+from translator.writers.inline import fill
 from translator.writers.language import source_language
 from translator.writers.review_rows import TOOL_NAME, sentence_pairs, xml_safe
+from translator.writers.sentence_units import SentenceUnit
 from translator.writers.views import Views
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _tuv(tu: etree._Element, lang: str, text: str) -> None:
+Pending = list[tuple[etree._Element, str]]  # segs with tags, filled after indenting (their text is mixed content)
+
+
+def _tuv(tu: etree._Element, lang: str, text: str, marked: str = "", pending: Pending | None = None) -> None:
     tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
-    etree.SubElement(tuv, "seg").text = xml_safe(text)
+    seg = etree.SubElement(tuv, "seg")
+    if marked and pending is not None:
+        pending.append((seg, marked))  # the cue's tags as <bpt>/<ept>/<ph>
+    else:
+        seg.text = xml_safe(text)
 
 
 def _prop(tu: etree._Element, kind: str, value: str) -> None:
@@ -60,18 +71,44 @@ def _segment_units(body: etree._Element, doc: Document, lang: str) -> None:
             _tuv(tu, lang, target)
 
 
-def _subtitle_units(body: etree._Element, doc: Document, lang: str, views: Views) -> None:
-    for unit in views.sentence_units:
+def _subtitle_units(body: etree._Element, doc: Document, lang: str, units: Iterable[SentenceUnit],
+                    pending: Pending) -> None:
+    for unit in units:
         if unit.kept or not (unit.source.strip() and unit.translation.strip()):
             continue
         props = {"document": document_key(doc), "speaker": unit.speaker, "status": unit.status,
                  "comment": unit.comment}
         tu = _unit(body, unit.id, unit.id.split(".")[0], props)
-        _tuv(tu, unit.source_lang or source_language(doc), unit.source)
-        _tuv(tu, lang, unit.translation)
+        _tuv(tu, unit.source_lang or source_language(doc), unit.source, unit.source_marked, pending)
+        _tuv(tu, lang, unit.translation, unit.target_marked, pending)
 
 
 def render(doc: Document, lang: str, views: Views) -> bytes:
+    root, body = _memory(doc)
+    pending: Pending = []
+    if doc.is_subtitles:
+        _subtitle_units(body, doc, lang, views.sentence_units, pending)
+    else:
+        _segment_units(body, doc, lang)
+    return _bytes(root, pending)
+
+
+def sentence_memory(doc: Document, lang: str, units: Iterable[SentenceUnit]) -> bytes:
+    """A TMX of these sentence units (the OmegaT project's machine and approved memories)."""
+    root, body = _memory(doc)
+    pending: Pending = []
+    _subtitle_units(body, doc, lang, units, pending)
+    return _bytes(root, pending)
+
+
+def _bytes(root: etree._Element, pending: Pending) -> bytes:
+    etree.indent(root, space="  ")
+    for seg, marked in pending:
+        fill(seg, marked, etree.SubElement, "i")
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def _memory(doc: Document) -> tuple[etree._Element, etree._Element]:
     src = source_language(doc)
     root = etree.Element("tmx", {"version": "1.4"})
     etree.SubElement(root, "header", {
@@ -84,10 +121,4 @@ def render(doc: Document, lang: str, views: Views) -> bytes:
         "datatype": "plaintext",
         "o-encoding": "UTF-8",
     })
-    body = etree.SubElement(root, "body")
-    if doc.is_subtitles:
-        _subtitle_units(body, doc, lang, views)
-    else:
-        _segment_units(body, doc, lang)
-    etree.indent(root, space="  ")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    return root, etree.SubElement(root, "body")
