@@ -247,6 +247,28 @@ def test_a_file_the_ledger_did_not_write_is_never_replaced(film: Path) -> None:
     assert review.read_text("utf-8") == edited
 
 
+def test_an_output_folder_moved_with_its_memory_is_still_the_tools_own(film: Path) -> None:
+    """A folder copied elsewhere (another disk, a colleague's machine) keeps its memory: an import there and a
+    re-run rewrite its files, which hold exactly what the tool wrote under those names; a file a person put there
+    is still refused."""
+    moved = film / "moved"
+    shutil.copytree(film / "output", moved)
+    english = moved / "d.en.srt"
+    edit_cue(english, 2, "Moscow and Europe, together.")
+    ok(translator("review", "import", str(english), cwd=film))
+    ok(translator("run", "d.ru.srt", "--to", "en,uk", "--out", str(moved), cwd=film))
+    assert "Moscow and Europe, together." in (moved / "d.ru-en.csv").read_text("utf-8-sig")
+    other = film / "other"
+    shutil.copytree(film / "output", other)
+    own = other / "d.uk.srt"
+    own.write_text("1\n00:00:01,000 --> 00:00:03,000\nМій власний переклад.\n", "utf-8")
+    edit_cue(other / "d.en.srt", 2, "Moscow and Europe, side by side.")
+    ok(translator("review", "import", str(other / "d.en.srt"), cwd=film))
+    refused = translator("run", "d.ru.srt", "--to", "en,uk", "--out", str(other), cwd=film)
+    assert refused.returncode != 0 and "d.uk.srt was not written by translator" in refused.stderr, refused.stderr
+    assert own.read_text("utf-8").endswith("Мій власний переклад.\n")
+
+
 def edit_csv(path: Path, edits: dict[int, dict[str, str]]) -> None:
     rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"), newline="")))
     for row in rows:

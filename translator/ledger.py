@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NamedTuple
 
 from translator.database import LOOKUP_CHUNK, Database, refusal
@@ -177,6 +178,12 @@ class RunLedger:
     def file_hashes(self, paths: Iterable[str]) -> dict[str, str]:
         """The SHA-256 each of these output files had when this tool last finished writing it."""
         return self._hashes("files", list(paths))
+
+    def wrote_elsewhere(self, name: str, sha256: str) -> bool:
+        """Whether this tool wrote exactly these bytes as a file of this name in some folder: an output folder
+        copied or moved with its memory still holds the tool's own work, not a file a person made."""
+        rows = self.db.connection.execute("SELECT path FROM files WHERE sha256 = ?", (sha256,))
+        return any(Path(path).name == name for (path,) in rows)
 
     def own_hashes(self, paths: Iterable[str]) -> dict[str, set[str]]:
         """Every SHA-256 each file may have as this tool's own work: as last written, and as a run killed while

@@ -72,7 +72,9 @@ def write_document(
     delivered = _delivered(views)
     hashes = {keys[path]: _sha256(data) for path, data in rendered.items()}
     for path in rendered:
-        if current[path] is not None and keys[path] not in own and current[path] != hashes[keys[path]]:
+        found = current[path]
+        if (found is not None and keys[path] not in own and found != hashes[keys[path]]
+                and not ledger.wrote_elsewhere(path.name, found)):
             raise UsageError(f"{path} was not written by translator (the memory {ledger.db.path} has no record of "
                              "it) and is left as it is: move it away, or pass the --memory of the run that wrote "
                              "it, or choose another --out, then run again")
