@@ -22,9 +22,10 @@ LONG = ("The minister said that the security of Europe is a question for every c
         "Munich will go on through the night, as they did in nineteen thirty-eight, whatever the weather.")
 
 
-def transcript() -> Document:
-    segments = [Segment(i, "turn", LONG if i % 2 else "Thank you.", speaker="A", lang="en") for i in range(1, 6)]
-    return Document("talk.txt", "transcript", segments, lang="en", targets=["uk"])
+def transcript(lang: str = "en") -> Document:
+    """Five turns in `lang` (the words are English: only their lengths matter), none translated yet."""
+    segments = [Segment(i, "turn", LONG if i % 2 else "Thank you.", speaker="A", lang=lang) for i in range(1, 6)]
+    return Document("talk.txt", "transcript", segments, lang=lang, targets=["uk"])
 
 
 @pytest.mark.parametrize("rate", list(RATES))
@@ -89,7 +90,7 @@ def test_a_cue_too_short_for_frames_is_left_as_split() -> None:
 @pytest.mark.parametrize(("profile", "lang", "limit"), [("default", "ru", 39), ("netflix", "ru", 42), ("bbc", "en", 37),
                                                          ("youtube", "uk", 42), ("netflix", "en", 42)])
 def test_each_profile_keeps_its_line_length(profile: str, lang: str, limit: int) -> None:
-    doc = transcript()
+    doc = transcript(lang)  # an untranslated turn is shown as written, laid out by its own language's limits
     rules = PROFILES[profile]
     assert rules.of(lang).line_chars == limit
     layout = layout_subtitles(doc, lang, SubtitleOptions(rules=rules))
