@@ -72,6 +72,10 @@ def governed(text: str, start: int, end: int, lang: str, name: Name, decided: di
     return _look_back(text, before, after, lang, name, decided, 0)
 
 
+# Personal pronouns in the nominative, which a dictionary may also read as a rare noun (uk "вона" → вон).
+_SUBJECT_PRONOUNS = frozenset("я ты он она оно мы вы они ти він вона воно ми ви вони".split())
+
+
 def _look_back(
     text: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], lang: str, name: Name,
     decided: dict[int, str], depth: int,
@@ -96,6 +100,8 @@ def _look_back(
             return _coordination(text, before[:i], lang, name, decided, depth)
         if low in gov.CLAUSE_OPENERS:
             return Evidence(("nomn",), 2 if low in ("что", "що") else 0, "clause")
+        if low in _SUBJECT_PRONOUNS:  # вона чітко Україна поставила: "вона" is no noun "вон"
+            return Evidence(("nomn",), 0, "after a pronoun")
         parse = _parse(token, lang)
         pos = parse.tag.POS
         common = low in gov.PERSON_TITLES or low in gov.PLACE_NOUNS
@@ -245,7 +251,11 @@ def _coordination(
     if not before or not _is_word(before[-1][0]):
         return Evidence(("nomn",), 0, "clause after a conjunction")
     token, _, end = before[-1]
-    if end in decided:
+    if decided.get(-end, "").endswith("?"):  # a name a rule below the bar put in its case: as unsure
+        return Evidence((decided[end],), 1, "coordinated with a name a rule guessed")
+    if -end in decided:  # a name the model left in the nominative and a rule put in its case
+        return Evidence((decided[end],), 2, "coordinated with a name put in its case")
+    if end in decided:  # a name whose own form shows its case (с Путиным и Трамп)
         return Evidence((decided[end],), 2, "coordinated with a name")
     parse = _parse(token, lang)
     if parse.tag.POS != "NOUN" or depth >= 2:

@@ -67,6 +67,13 @@ class Decision:
     sure: bool
     rule: str
     below_bar: bool = False  # a rule's decision made unsure because the rule fell below the bar on UD dev
+    guessed: bool = True  # an unsure case is still written (flagged); False: the text is left as the model wrote it
+
+    @property
+    def written(self) -> str:
+        """The case the name is written in: the decision's, or the nominative the text shows when it is a guess
+        not to be made."""
+        return self.case if self.sure or self.guessed else "nomn"
 
 
 def _verb_follows(text: str, end: int, lang: str) -> bool:
@@ -179,6 +186,25 @@ def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
     return not any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
 
 
+def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name) -> Decision:
+    """A name that is no known person after a noun naming one: the genitive after a relation (сын, учень) or
+    before a word pymorphy3 knows (президент Франции, депутату України); else apposition in the noun's own case
+    (шахтёр Зегерс, мастером Каландаром Качимом, венгра Липшеня)."""
+    word = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    readings = [p for p in morphology.parse(word.group(1), lang) if p.normal_form == noun] if word else []
+    named = _WORD.match(text, start)
+    known = named is not None and any(  # a word the dictionary knows, not as a person's name (Україна, Франция)
+        p.is_known and not p.tag.grammemes & {"Name", "Surn", "Patr"} for p in morphology.parse(named.group(0), lang))
+    if noun in gov.RELATIONS or name.place or known or not readings:
+        return Decision("gent", True, "noun + genitive")
+    cases = {str(p.tag.case) for p in readings if p.tag.number != "plur"}
+    if cases == {"gent", "accs"}:
+        cases = {"gent"}  # an animate noun's accusative is its genitive
+    if len(cases) == 1:
+        return Decision(cases.pop(), True, "apposition to a person noun")
+    return Decision("nomn", False, "apposition to a person noun")
+
+
 def _animate(lemma: str, lang: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
 
@@ -270,7 +296,8 @@ def _agreement(
 # Decision rules whose tail names a word (preposition в, verb дать, after the noun сын): measured as one rule.
 _VARIABLE = ("preposition ", "motion ", "place ", "transitive verb ", "verb ", "recipient of ", "object of ",
              "adjective ", "apposition to an uninflected ", "label ", "after the noun ", "у + person")
-_FIXED = frozenset(("apposition to a title", "apposition to a nominative title",
+_FIXED = frozenset(("apposition to a title", "apposition to a nominative title", "apposition to a person noun",
+                    "coordinated with a name put in its case", "coordinated with a name a rule guessed",
                     "apposition to a title in the nominative", "coordinated with a name"))
 
 
@@ -300,36 +327,31 @@ def outcome(decision: Decision) -> str:
 # issue's own examples: an object of a first-person verb, a passive's agent in English) stays as it is.
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
-        ("place в", "rewrite"),  # 41/43
+        ("place в", "rewrite"),  # 41/42
         ("quoted", "keep nomn"),  # 30/41
-        ("inanimate noun + genitive", "rewrite"),  # 36/38
-        ("after , after a capitalised word", "keep nomn"),  # 20/25
+        ("inanimate noun + genitive", "rewrite"),  # 35/36
+        ("after , after a capitalised word", "keep nomn"),  # 20/31
         ("beside a kind of place or thing", "keep nomn"),  # 14/21
-        ("noun + genitive", "rewrite"),  # 15/20
         ("apposition to a title in the nominative", "keep nomn"),  # 15/17
         ("sentence start", "keep nomn"),  # 13/17
-        ("agreement with a nominative adjective", "keep nomn"),  # 14/15
-        ("coordinated with a name", "keep nomn"),  # 8/10
+        ("agreement with a nominative adjective", "keep nomn"),  # 13/14
+        ("noun + genitive", "rewrite"),  # 12/13
         ("subject before its verb", "keep nomn"),  # 5/10
-        ("coordinated with a name", "rewrite"),  # 7/8
-        ("motion в", "rewrite"),  # 4/7
+        ("motion в", "rewrite"),  # 5/8
+        ("beside a kind of place", "keep nomn"),  # 5/7
         ("after -", "keep nomn"),  # 6/7
         ("clause", "keep nomn"),  # 5/6
-        ("beside a kind of place", "keep nomn"),  # 4/5
         ("after ;", "keep nomn"),  # 1/5
         ("place на", "rewrite"),  # 4/5
         ("subject of a passive", "keep nomn"),  # 1/4
         ("clause after a conjunction", "keep nomn"),  # 1/4
         ("after :", "keep nomn"),  # 2/3
         ("motion на", "rewrite"),  # 1/2
-        ("apposition to …", "rewrite"),  # 1/2
         ("label …", "keep nomn"),  # 1/2
         ("after an oblique name", "rewrite"),  # 1/2
-        ("preposition над", "rewrite"),  # 0/1
     )),
     "uk": frozenset((
         ("after , a person ending the sentence", "keep nomn"),  # 24/25
-        ("noun + genitive", "rewrite"),  # 20/22
         ("apposition to a title in the nominative", "keep nomn"),  # 4/5
         ("after , after a capitalised word", "keep nomn"),  # 3/5
         ("agreement with a nominative adjective", "keep nomn"),  # 2/3
@@ -341,6 +363,18 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     )),
 }
 PRECISION_BAR = 0.98
+# Rewrite rules below the bar whose case is still written, flagged uncertain: right in at least GUESS_BAR of the
+# names they decided on UD dev. Every other rule below the bar leaves the name as the model wrote it (a correct
+# nominative or accusative is never touched by a weaker guess: в Воткинск, острова Лусон, Дании Борнхольм).
+GUESS_BAR = 0.90
+GUESSED: dict[str, frozenset[tuple[str, str]]] = {
+    "ru": frozenset((
+        ("place в", "rewrite"),  # 41/42
+        ("inanimate noun + genitive", "rewrite"),  # 35/36
+        ("noun + genitive", "rewrite"),  # 12/13
+    )),
+    "uk": frozenset(),
+}
 # Set by the benchmark's --rules option to measure every rule as written, before the bar.
 GATED = True
 
@@ -349,13 +383,16 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
     """The case for a name the translation shows in its nominative at [start, end): a rule's decision is sure
     only where that rule held on UD dev in at least PRECISION_BAR of the names it decided."""
     decision = _decide(text, start, end, lang, name, decided)
-    if decision.sure and GATED and (family(decision.rule), outcome(decision)) in BELOW_BAR.get(lang, frozenset()):
-        return Decision(decision.case, False, decision.rule, below_bar=True)
+    key = (family(decision.rule), outcome(decision))
+    if decision.sure and key in BELOW_BAR.get(lang, frozenset()):  # marked so even ungated, for what follows it
+        return Decision(decision.case, not GATED, decision.rule, True, key in GUESSED.get(lang, frozenset()))
     return decision
 
 
 def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
     """The case for a name the translation shows in its nominative at [start, end), and the rule that says so."""
+    if re.match(r"-[^\W\d_]", text[end:]):  # Волан-де-Мортом, Бад-Кёстриц: the word goes on past the name
+        return Decision("nomn", False, "part of a hyphenated word")
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
     agreed = _agreement(text, start, end, lang, name, decided)
@@ -364,7 +401,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     previous = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
     personal = name.person or is_personal(text[start:end], lang)
     # A name right after another name in an oblique case: a chain of genitives (Ради України).
-    if previous and not personal and decided.get(previous.end(1), "nomn") not in ("nomn", "accs"):
+    if previous and not personal and decided.get(previous.end(1)) == "gent":
         return Decision("gent", True, "after an oblique name")
     listed = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
     if listed and decided.get(-listed.end(1), "nomn").rstrip("?") != "nomn":
@@ -393,6 +430,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision("nomn", True, "quoted")
     if rule.startswith("after the noun "):
         noun = rule.removeprefix("after the noun ")
+        if noun == "слава" and re.search(r"(?:^|[.!?:,«\"„“]\s*)[Сс]лава $", text[:start]):
+            return Decision("datv", True, "слава + dative")  # Слава Україні!
         if noun in TIME_NOUNS:
             return Decision("nomn", True, "after a time noun")
         if noun in KIND_NOUNS:
@@ -409,18 +448,22 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("nomn", True, "subject before its verb")
         if name.person or is_personal(text[start:end], lang):
             return Decision("nomn", False, "a person's name after a noun")
-        if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition as often as a genitive
-            return Decision("gent", True, "noun + genitive")
+        if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition, in the noun's case
+            return _after_a_person_noun(text, start, noun, lang, name)
         return Decision("gent", True, "inanimate noun + genitive")
     if rule == "proper noun" and personal:
         titled = _title_before_name(text, start, lang, name, decided)
         if titled is not None:
             return titled
     cases = evidence.cases
+    if rule.startswith("apposition to ") and rule.split(" ")[-1] in KIND_NOUNS and not personal:
+        return Decision("nomn", True, "beside a kind of place")  # острова Лусон, not Лусна
     if rule.startswith("place ") and cases:
         return Decision(cases[0], True, rule)
     if evidence.strength == 2 and cases and "nomn" not in cases and rule.startswith(TRUSTED):
         return Decision(cases[0], True, rule)
+    if rule == "coordinated with a name a rule guessed" and cases != ("nomn",):
+        return Decision(cases[0], False, rule)  # Гёйгёля и Аджикенда: written as its first conjunct, flagged
     if rule.startswith("coordinated with") and evidence.strength == 2 and cases == ("nomn",):
         return Decision("nomn", True, rule)  # Каламария, Пенталофос и Флорина
     if rule.startswith("apposition to") and not personal:

@@ -302,10 +302,11 @@ def _inflected(
         source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
         if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
             decision = Decision(source[0], True, "the source's case")
-        decided[span.end] = decision.case
-        if decision.sure or decision.below_bar:  # a caseless form put in its case: a list may follow it, as unsure
-            decided[-span.end] = decision.case + ("" if decision.sure else "?")
-        form = written(glossary, entry, tgt, decision.case, frozenset({span.text.lower()}))
+        decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
+        if decision.sure or decision.below_bar:  # a caseless form a rule decided: a list may follow it ("?": as
+            # unsure, its rule below the bar)
+            decided[-span.end] = decision.written + ("?" if decision.below_bar or not decision.sure else "")
+        form = written(glossary, entry, tgt, decision.written, frozenset({span.text.lower()}))
         return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:
         choice, evidence = Choice("gent", True), Evidence(("gent",), 2, "possessive")
