@@ -83,6 +83,35 @@ def test_a_nominative_no_sure_rule_decides_is_left_as_written(
     assert out == text and "pinned" not in statuses
 
 
+@pytest.mark.parametrize(
+    ("rows", "source", "text"),
+    [
+        # UD dev (ru): a place alone in parentheses, a name quoted after the kind of thing it labels
+        ([("Switzerland", "Швейцария", "")], "She was sent to Clavadel (Switzerland).",
+         "В 1913 году была направлена в санаторий Клавадель (Швейцария) для лечения."),
+        ([("Gummet", "Гуммет", "")], "In the newspaper Gummet.", "На страницах газеты ``Гуммет'' была статья."),
+    ],
+)
+def test_a_nominative_a_rule_held_to_the_bar_confirms_is_kept_unflagged(
+    rows: list[tuple[str, str, str]], source: str, text: str
+) -> None:
+    assert restored(rows, source, text, "ru") == (text, ["kept"])
+
+
+def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_is_left_and_flagged() -> None:
+    # UD dev (ru, own spelling): Рэйнланд-Пфольц was rewritten "Рейнланд", losing -Пфольц
+    assert restored([("Rhineland", "Рейнланд", "")], "In Rhineland-Pfalz.", "В земле Рэйнланд-Пфольц.", "ru") == (
+        "В земле Рэйнланд-Пфольц.", ["uncertain"])
+
+
+def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
+    # pymorphy3 guesses Липшень like день (Липшня); UD dev's gold is Липшеня. A Slavic -ец still drops it.
+    glossary = Glossary((GlossaryEntry({"ru": ("Липшень",), "en": ("Lipshen",)}),
+                         GlossaryEntry({"ru": ("Макаровец",), "en": ("Makarovets",)})))
+    assert written(glossary, 0, "ru", "gent") == "Липшеня"
+    assert written(glossary, 1, "ru", "gent") == "Макаровца"
+
+
 def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> None:
     # UD dev (ru): спартанец Сосил, шахтёр Зегерс were made genitives; a relation (сын) still takes one
     rows = [("Sosil", "Сосил", "")]

@@ -205,6 +205,40 @@ def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name
     return Decision("nomn", False, "apposition to a person noun")
 
 
+def _in_parentheses(text: str, start: int, decided: dict[int, str]) -> Decision:
+    """A name alone in parentheses: the nominative of a label (папский двор (Авиньон), санаторий Клавадель
+    (Швейцария)); after an oblique name it may gloss it in its case or not, and is flagged."""
+    before = re.search(r"([^\W\d_][\w'’-]*)\s*\(\s*$", text[:start])
+    prior = decided.get(before.end(1), "nomn") if before else "nomn"
+    if before and decided.get(-before.end(1), "").endswith("?"):  # иеромонаха Сергий (Титов): as unsure
+        return Decision("nomn", False, "in parentheses after a name no rule was sure of")
+    if prior != "nomn":  # в Берлине (Потсдаме), but в Санкт-Петербурге (Россия): flagged, left as written
+        return Decision("nomn", False, "in parentheses after an oblique name")
+    return Decision("nomn", True, "in parentheses")
+
+
+# Nouns before a quoted name that it labels in the nominative (газеты ``Гуммет'', группы ``Чайф'').
+_LABELLED = frozenset(
+    "газета журнал группа рок-группа альбом песня фильм книга опера роман клуб команда компания проект фирма "
+    "журнал корабль судно крейсер фабрика завод объединение программа передача телеканал радиостанция "
+    "газета група рок-гурт гурт альбом пісня фільм книга опера роман клуб команда компанія проєкт проект фірма "
+    "корабель судно завод програма передача телеканал радіостанція".split()
+)
+
+
+def _label_before_quote(text: str, start: int, lang: str) -> bool:
+    """The word before the opening quote names a kind of thing the quoted name labels, or is an abbreviation
+    (РУП ``Белсоюзпечать'')."""
+    before = re.search(r"([^\W\d_][\w'’-]*)\s*[«\"„“'`]+\s*$", text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if len(word) > 1 and word.isupper():
+        return True
+    return any(p.normal_form in _LABELLED or p.normal_form in gov.LABEL_NOUNS
+               for p in morphology.parse(word, lang) if p.tag.POS == "NOUN")
+
+
 def _animate(lemma: str, lang: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
 
@@ -328,9 +362,9 @@ def outcome(decision: Decision) -> str:
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("place в", "rewrite"),  # 41/42
-        ("quoted", "keep nomn"),  # 30/41
         ("inanimate noun + genitive", "rewrite"),  # 35/36
-        ("after , after a capitalised word", "keep nomn"),  # 20/31
+        ("after , after a capitalised word", "keep nomn"),  # 20/24
+        ("quoted", "keep nomn"),  # 14/23
         ("beside a kind of place or thing", "keep nomn"),  # 14/21
         ("apposition to a title in the nominative", "keep nomn"),  # 15/17
         ("sentence start", "keep nomn"),  # 13/17
@@ -423,10 +457,14 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if between is None or not _agreeing(between, evidence.cases, lang):
             return Decision("nomn", False, "preposition before another word")
     opening = text[:start].rstrip()[-1:]
+    if opening == "(" and re.match(r"\s*\)", text[end:]):
+        return _in_parentheses(text, start, decided)
     quoted_after_preposition = rule.startswith(_PREPOSITIONAL) and evidence.strength == 2 and opening != "("
     if opening and opening in "«\"„“'`(" and not quoted_after_preposition:
         if re.search(r"(?:^|[.!?:;,—–-])\s*[«\"„“'`(]+$", text[:start].rstrip()):
             return Decision("nomn", True, "quoted after punctuation")  # ``Челси'' и ..., (Гмелин: measured apart
+        if _label_before_quote(text, start, lang):
+            return Decision("nomn", True, "quoted after a kind noun")  # газеты ``Гуммет'', группы ``Чайф''
         return Decision("nomn", True, "quoted")
     if rule.startswith("after the noun "):
         noun = rule.removeprefix("after the noun ")
