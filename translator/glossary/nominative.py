@@ -170,6 +170,14 @@ def _nominative_title(text: str, start: int, lang: str) -> bool:
         p.tag.case for p in readings if p.normal_form == readings[0].normal_form} <= {"nomn", "voct"}
 
 
+def _vocative_title(text: str, start: int, lang: str) -> bool:
+    """The word right before the name is a title that can only be a vocative (Пане, Пані): the name is
+    addressed with it, in the vocative."""
+    found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
+    return lang == "uk" and bool(readings) and all(p.tag.case == "voct" for p in readings)
+
+
 # Kinds of place a country is not: a country's name after one is its genitive (области Украина → Украины).
 _SMALL_PLACES = frozenset("город село деревня посёлок поселок река речка озеро гора станция улица площадь порт "
                           "місто селище річка озеро гора станція вулиця площа порт".split())
@@ -203,6 +211,19 @@ def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name
     if len(cases) == 1:
         return Decision(cases.pop(), True, "apposition to a person noun")
     return Decision("nomn", False, "apposition to a person noun")
+
+
+def _after_a_listed_word(text: str, start: int, decided: dict[int, str]) -> str:
+    """The rule for a name after a comma and a capitalised word, by what that word is: a name whose own form
+    shows an oblique case (в Линце, Австрия), one a rule decided (a list the model left in the nominative), a
+    nominative name, or another word (a Roman numeral: Олиба II, Акфред)."""
+    before = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
+    end = before.end(1) if before else -1
+    if -end in decided:
+        return "after , after a name a rule decided"
+    if end in decided:
+        return "after , after a nominative name" if decided[end] == "nomn" else "after , after an oblique name"
+    return "after , after a capitalised word"
 
 
 def _in_parentheses(text: str, start: int, decided: dict[int, str]) -> Decision:
@@ -311,6 +332,8 @@ def _agreement(
     own = {p.tag.gender for p in morphology.parse(last, lang)[:1] if p.tag.POS == "NOUN" and p.tag.number == "sing"}
     nominative = [p for p in readings if p.tag.case == "nomn"]
     if any(not own or p.tag.gender in own or p.tag.gender is None for p in nominative):
+        if any(p.tag.case == "accs" for p in readings):  # ирландский Шон Бин: an accusative too
+            return Decision("nomn", True, "agreement with a nominative or accusative adjective")
         return Decision("nomn", True, "agreement with a nominative adjective")  # not Святой Анна
     cases.discard("nomn")
     if not cases:
@@ -331,6 +354,7 @@ def _agreement(
 _VARIABLE = ("preposition ", "motion ", "place ", "transitive verb ", "verb ", "recipient of ", "object of ",
              "adjective ", "apposition to an uninflected ", "label ", "after the noun ", "у + person")
 _FIXED = frozenset(("apposition to a title", "apposition to a nominative title", "apposition to a person noun",
+                    "apposition to a title in the vocative",
                     "coordinated with a name put in its case", "coordinated with a name a rule guessed",
                     "apposition to a title in the nominative", "coordinated with a name"))
 
@@ -363,15 +387,14 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("place в", "rewrite"),  # 41/42
         ("inanimate noun + genitive", "rewrite"),  # 35/36
-        ("after , after a capitalised word", "keep nomn"),  # 20/24
         ("quoted", "keep nomn"),  # 14/23
         ("beside a kind of place or thing", "keep nomn"),  # 14/21
-        ("apposition to a title in the nominative", "keep nomn"),  # 15/17
         ("sentence start", "keep nomn"),  # 13/17
-        ("agreement with a nominative adjective", "keep nomn"),  # 13/14
         ("noun + genitive", "rewrite"),  # 12/13
         ("subject before its verb", "keep nomn"),  # 5/10
+        ("after , after a capitalised word", "keep nomn"),  # 4/8
         ("motion в", "rewrite"),  # 5/8
+        ("agreement with a nominative or accusative adjective", "keep nomn"),  # 7/8
         ("beside a kind of place", "keep nomn"),  # 5/7
         ("after -", "keep nomn"),  # 6/7
         ("clause", "keep nomn"),  # 5/6
@@ -386,11 +409,11 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     )),
     "uk": frozenset((
         ("after , a person ending the sentence", "keep nomn"),  # 24/25
-        ("apposition to a title in the nominative", "keep nomn"),  # 4/5
-        ("after , after a capitalised word", "keep nomn"),  # 3/5
-        ("agreement with a nominative adjective", "keep nomn"),  # 2/3
+        ("after , after a name a rule decided", "keep nomn"),  # 2/3
+        ("agreement with a nominative or accusative adjective", "keep nomn"),  # 2/3
         ("clause, agreeing verb after", "keep nomn"),  # 1/2
         ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
+        ("after , after a capitalised word", "keep nomn"),  # 0/1
         ("subject before its verb", "keep nomn"),  # 0/1
         ("after –", "keep nomn"),  # 0/1
         ("place на", "rewrite"),  # 0/1
@@ -477,7 +500,9 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
                 return Decision("nomn", True, "beside a kind noun, a name of the same kind")
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
         if _animate(noun, lang) and (name.person or is_personal(text[start:end], lang)):
-            if _nominative_title(text, start, lang):
+            if _vocative_title(text, start, lang):
+                return Decision("voct", True, "apposition to a title in the vocative")  # Пане Руслане
+            if _nominative_title(text, start, lang) and noun not in gov.RELATIONS and noun != "семья":
                 return Decision("nomn", True, "apposition to a title in the nominative")  # депутат Фролов
             return Decision("nomn", False, "beside a person noun")  # поэт Андрей Вознесенский, сын Путина
         if "gent" in name.hints[:1]:  # "the umbrella of France"
@@ -522,7 +547,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if rule == "sentence start" and re.match(r"\s*(?:\(|--|—|–)", text[end:]):
             return Decision("nomn", True, "sentence start, a definition after")  # Лопская (...) -- река
         if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
-            return Decision("nomn", True, "after , after a capitalised word")  # Керколди, Шотландия
+            return Decision("nomn", True, _after_a_listed_word(text, start, decided))  # Керколди, Шотландия
         if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
             return Decision("nomn", True, "after , a person ending the sentence")  # Будь ласка, Олександре
         return Decision("nomn", True, rule)
