@@ -135,6 +135,18 @@ def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> 
         ([("Ukraine", "Україна", "")], "Glory to Ukraine!", "Слава Україна!", "uk", "Слава Україні!"),
         ([("Ruslan", "Руслан", "")], "Mister Ruslan, you are against.", "Пане Руслан, ви проти американців.", "uk",
          "Пане Руслане, ви проти американців."),
+        # UD dev (uk): a name after a capitalised common noun heading a title depends on it (Кодексу України);
+        # a person named surname first after a title and a country, in the title's dative, -у on each word
+        ([("Ukraine", "Україна", "")], "The Code of Ukraine.",
+         "Зміни до Кодексу Україна про адміністративні правопорушення.", "uk",
+         "Зміни до Кодексу України про адміністративні правопорушення."),
+        ([("Ukraine", "Україна", ""), ("Kyrylenko", "Кириленко Іван Григорович", "")],
+         "The floor is given to MP of Ukraine Kyrylenko.",
+         "Слово надається народному депутату Україна Кириленко Іван Григорович, фракція.", "uk",
+         "Слово надається народному депутату України Кириленку Івану Григоровичу, фракція."),
+        ([("Konstankevych", "Констанкевич Ірина Мирославівна", "")], "The floor is given to Konstankevych.",
+         "Слово надається народній депутатці Констанкевич Ірина Мирославівна.", "uk",
+         "Слово надається народній депутатці Констанкевич Ірині Мирославівні."),
         # a genitive after a noun, carried along a chain of names, with an adjective agreeing
         ([("Verkhovna Rada", "Верховна Рада", ""), ("Ukraine", "Україна", "")],
          "The committee of the Verkhovna Rada of Ukraine.", "Комітету Верховна Рада Україна.", "uk",

@@ -92,12 +92,16 @@ def _agreeing_verb(text: str, start: int, end: int, lang: str) -> bool:
     """A finite verb right after the name that agrees with it: a past tense of the name's gender, or a present
     or future in the third person singular ("на смертном одре Малерб упрекнул")."""
     found = re.match(r"\s+([^\W\d_][\w-]*)", text[end:])
-    last = text[start:end].split(" ")[-1]
     if not found:
         return False
-    genders = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.case == "nomn" and p.tag.number == "sing"}
+    words = text[start:end].split(" ")
+    # the gender of the last word, or where it shows none (Земченко, Юхан after XIV), of a first name before it
+    genders = {p.tag.gender for w in words for p in morphology.parse(w, lang)
+               if p.tag.case == "nomn" and p.tag.number == "sing" and (w == words[-1] or "Name" in p.tag.grammemes)}
     for reading in morphology.parse(found.group(1), lang)[:2]:
         tag = reading.tag
+        if tag.POS == "PRTS" and tag.number == "sing" and tag.gender in genders:
+            return True  # Писаревка основана
         if tag.POS != "VERB" or tag.number != "sing":
             continue
         if tag.tense == "past" and tag.gender in genders:
@@ -149,6 +153,8 @@ def _title_before_name(text: str, start: int, lang: str, name: Name, decided: di
     if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
         return None
     cases = {str(p.tag.case) for p in readings if p.normal_form == readings[0].normal_form}
+    if len(cases) > 1 and not _between(text, found.start(1) + 1, lang):  # no preposition: not a locative
+        cases.discard("loct")
     if "nomn" in cases:
         return Decision("nomn", True, "apposition to a nominative title")
     if len(cases) == 1:
@@ -386,12 +392,12 @@ def outcome(decision: Decision) -> str:
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("place в", "rewrite"),  # 41/42
-        ("inanimate noun + genitive", "rewrite"),  # 35/36
+        ("inanimate noun + genitive", "rewrite"),  # 40/41
         ("quoted", "keep nomn"),  # 14/23
-        ("beside a kind of place or thing", "keep nomn"),  # 14/21
-        ("sentence start", "keep nomn"),  # 13/17
+        ("beside a kind of place or thing", "keep nomn"),  # 14/23
         ("noun + genitive", "rewrite"),  # 12/13
-        ("subject before its verb", "keep nomn"),  # 5/10
+        ("subject before its verb", "keep nomn"),  # 6/11
+        ("sentence start", "keep nomn"),  # 7/10
         ("after , after a capitalised word", "keep nomn"),  # 4/8
         ("motion в", "rewrite"),  # 5/8
         ("agreement with a nominative or accusative adjective", "keep nomn"),  # 7/8
@@ -400,6 +406,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("clause", "keep nomn"),  # 5/6
         ("after ;", "keep nomn"),  # 1/5
         ("place на", "rewrite"),  # 4/5
+        ("sentence start, a comma after", "keep nomn"),  # 3/4
         ("subject of a passive", "keep nomn"),  # 1/4
         ("clause after a conjunction", "keep nomn"),  # 1/4
         ("after :", "keep nomn"),  # 2/3
@@ -546,6 +553,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("nomn", True, rule + ", agreeing verb after")
         if rule == "sentence start" and re.match(r"\s*(?:\(|--|—|–)", text[end:]):
             return Decision("nomn", True, "sentence start, a definition after")  # Лопская (...) -- река
+        if rule == "sentence start" and re.match(r":", text[end:]):
+            return Decision("nomn", True, "sentence start, a colon after")  # Досым Сатпаев: В последние годы
+        if rule == "sentence start" and re.match(r",", text[end:]):
+            return Decision("nomn", True, "sentence start, a comma after")  # Кассандра, как и сестра,
         if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
             return Decision("nomn", True, _after_a_listed_word(text, start, decided))  # Керколди, Шотландия
         if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
