@@ -200,6 +200,34 @@ def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
     return not any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
 
 
+# Possessives before a relation noun: its possessor is named, the name after it is the relation itself
+# (его дочь Арсинда, not дочь Арсинды).
+_POSSESSIVES = "|".join("его её ее их свой своя своего своей своему своим мой моя наш наша ваш ваша твой твоя "
+                        "його її їх свій своя свого своєї своєму моя мій наш наша ваш ваша твій твоя".split())
+
+
+def _person_beside_a_person_noun(text: str, start: int, noun: str, lang: str) -> Decision:
+    """A person's name after an oblique noun naming a person: the genitive after a relation or a plural
+    (жене Владимира Гуцаева, учеников Ветрова), else apposition in the noun's case (поэтессы Зинаиды Гиппиус,
+    одноклубнику Кевину Филлипсу); unsure where the noun's form shows no one case."""
+    word = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    readings = [p for p in morphology.parse(word.group(1), lang) if p.normal_form == noun] if word else []
+    owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r") $", text[:word.start(1)].lower())
+    relation = noun in gov.RELATIONS or noun == "семья"
+    every = morphology.parse(word.group(1), lang) if word else []
+    plural = bool(readings) and all(p.tag.number == "plur" for p in every)
+    if not owned and (relation or plural):  # учеников Ветрова; not політики (a singular's genitive too)
+        return Decision("gent", True, "a person after a relation")
+    cases = {str(p.tag.case) for p in readings if p.tag.number != "plur"}
+    if len(cases) > 1 and not _between(text, start, lang):
+        cases.discard("loct")
+    if cases == {"gent", "accs"}:
+        cases = {"gent"}  # an animate noun's accusative is its genitive
+    if len(cases) == 1 and cases != {"nomn"}:
+        return Decision(cases.pop(), True, "a person in apposition to an oblique person noun")
+    return Decision("nomn", False, "beside a person noun")
+
+
 def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name) -> Decision:
     """A name that is no known person after a noun naming one: the genitive after a relation (сын, учень) or
     before a word pymorphy3 knows (президент Франции, депутату України); else apposition in the noun's own case
@@ -511,13 +539,13 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
                 return Decision("voct", True, "apposition to a title in the vocative")  # Пане Руслане
             if _nominative_title(text, start, lang) and noun not in gov.RELATIONS and noun != "семья":
                 return Decision("nomn", True, "apposition to a title in the nominative")  # депутат Фролов
-            return Decision("nomn", False, "beside a person noun")  # поэт Андрей Вознесенский, сын Путина
+            return _person_beside_a_person_noun(text, start, noun, lang)  # поэтессы Зинаиды Гиппиус
         if "gent" in name.hints[:1]:  # "the umbrella of France"
             return Decision("gent", True, "noun + genitive, as the English says")
         if _agreeing_verb(text, start, end, lang):
             return Decision("nomn", True, "subject before its verb")
         if name.person or is_personal(text[start:end], lang):
-            return Decision("nomn", False, "a person's name after a noun")
+            return Decision("nomn", False, "a person's name after a noun")  # алгоритм Евклида, слово Микола
         if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition, in the noun's case
             return _after_a_person_noun(text, start, noun, lang, name)
         return Decision("gent", True, "inanimate noun + genitive")
