@@ -15,7 +15,7 @@ Per kind and language: names, right, flagged (uncertain or missed), silently wro
 kept), false flags (right but flagged), and for A the lines unchanged. The corpus is found at
 $TRANSLATOR_CORPUS, else ../shared/corpus beside the repository.
 
-    python -m benchmarks.glossary_public [--corpus DIR] [--failures KIND] [--by-case]
+    python -m benchmarks.glossary_public [--corpus DIR] [--failures KIND] [--by-case] [--rules] [--transcripts]
 """
 
 from __future__ import annotations
@@ -273,6 +273,46 @@ def evaluate(
     return scores
 
 
+_NAMED = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+def transcripts(corpus: Path) -> Score:
+    """Kind A on the Ukrainian ParlaMint transcripts in `transcripts/` (no gold cases there): each capitalised
+    word inside a sentence that pymorphy3 knows as a name becomes a term (its lemma pymorphy3's), and the
+    sentence, correct as spoken, must come back unchanged."""
+    import csv
+
+    from translator.morphology import parse
+
+    score = Score()
+    for path in sorted((corpus / "transcripts").glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts = [row["text"] for row in csv.DictReader(handle, delimiter="\t") if row.get("lang") == "uk"]
+        for sentence in (s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)):
+            names = []
+            for found in re.finditer(r"[А-ЯІЇЄҐ][а-яіїєґ'’]+", sentence):
+                if found.start() == 0 or sentence[: found.start()].rstrip()[-1:] in ".!?\"«":
+                    continue
+                first = parse(found.group(), "uk")[0]
+                if first.is_known and first.tag.grammemes & _NAMED:
+                    names.append(first.normal_form[:1].upper() + first.normal_form[1:])
+            if not names:
+                continue
+            rows: dict[str, GlossaryEntry] = {}
+            for lemma in names:
+                rows.setdefault(lemma, GlossaryEntry({"en": (latin(lemma) + "x" * len(rows),), "uk": (lemma,)}))
+            glossary = Glossary(tuple(rows.values()))
+            source = ", ".join(rows[lemma].forms["en"][0] for lemma in names) + "."
+            output, hits = restore(glossary, protect(glossary, source, "en", "uk"), sentence, "uk")
+            score.lines += 1
+            score.unchanged += output == sentence
+            score.names += len(names)
+            score.flagged += sum(hit.status in ("uncertain", "missed") for hit in hits)
+            if output != sentence:
+                score.failures.append(f"uk T changed: {sentence!r} -> {output!r}")
+    return score
+
+
 def table(scores: dict[tuple[str, str], Score]) -> str:
     lines = [
         "| kind | lang | names | right | flagged | silently wrong | false flags | A lines unchanged |",
@@ -316,6 +356,8 @@ def main() -> None:
     parser.add_argument("--corpus", help="the shared corpus folder (default: $TRANSLATOR_CORPUS or ../shared/corpus)")
     parser.add_argument("--failures", choices=KINDS, action="append", help="list the names of a kind not right")
     parser.add_argument("--by-case", action="store_true", help="right/names per gold case")
+    parser.add_argument("--transcripts", action="store_true",
+                        help="also kind A on the ParlaMint-UA transcripts in transcripts/ (no gold cases)")
     parser.add_argument("--rules", action="store_true",
                         help="each nominative rule's fire count and precision on A and C, measured before the bar")
     args = parser.parse_args()
@@ -328,6 +370,11 @@ def main() -> None:
     if args.rules:
         print("\n(every rule as written, none held to the bar)\n")
         print(rule_table(scores))
+    if args.transcripts:
+        spoken = transcripts(corpus)
+        print(f"\ntranscripts (uk, kind A): {spoken.unchanged}/{spoken.lines} lines unchanged, "
+              f"{spoken.flagged}/{spoken.names} names flagged")
+        print("\n".join(spoken.failures))
     if args.by_case:
         print()
         print(case_table(scores))

@@ -61,8 +61,100 @@ def test_a_nominative_a_rule_below_the_bar_leaves_is_untouched_but_flagged() -> 
 
 
 @pytest.mark.parametrize(
+    ("rows", "source", "text", "lang"),
+    [
+        # UD dev (ru) sentences a rule below the guess bar used to rewrite: motion after a participle
+        # (привезён в Воткинск, an accusative), a dative name before an accusative one (not a chain of
+        # genitives), a kind noun before a place (острова Лусон), a word going on past the name
+        ([("Votkinsk", "Воткинск", "")], "He was brought to Votkinsk.",
+         "Был вместе с матерью привезён в Воткинск, где прошла большая часть его детства.", "ru"),
+        ([("Bornholm", "Борнхольм", ""), ("Denmark", "Дания", "")], "Sweden had to return Bornholm to Denmark.",
+         "Швеции пришлось вернуть Дании Борнхольм.", "ru"),
+        ([("Luzon", "Лусон", "")], "North of the island of Luzon.", "Находится к северу от острова Лусон.", "ru"),
+        ([("Voldemort", "Волан", "")], "Victory over Voldemort.", "Для победы над Волан-де-Мортом.", "ru"),
+        # a relation whose possessor is named (его дочь): the name may be the relation itself, not its genitive
+        ([("Arsinda", "Арсинда", "she")], "His daughter Arsinda inherited the counties.",
+         "Графства унаследовала его дочь Арсинда.", "ru"),
+        # "вона" is a pronoun, not a noun the name would be the genitive of
+        ([("Ukraine", "Україна", "")], "She put Ukraine next to it.", "Вона чітко Україна поставила поряд.", "uk"),
+    ],
+)
+def test_a_nominative_no_sure_rule_decides_is_left_as_written(
+    rows: list[tuple[str, str, str]], source: str, text: str, lang: str
+) -> None:
+    out, statuses = restored(rows, source, text, lang)
+    assert out == text and "pinned" not in statuses
+
+
+@pytest.mark.parametrize(
+    ("rows", "source", "text"),
+    [
+        # UD dev (ru): a place alone in parentheses, a name quoted after the kind of thing it labels
+        ([("Switzerland", "Швейцария", "")], "She was sent to Clavadel (Switzerland).",
+         "В 1913 году была направлена в санаторий Клавадель (Швейцария) для лечения."),
+        ([("Gummet", "Гуммет", "")], "In the newspaper Gummet.", "На страницах газеты ``Гуммет'' была статья."),
+        # a country after a comma and a place whose own form shows its case; a person after a profession
+        ([("Linz", "Линц", ""), ("Austria", "Австрия", "")], "He founded it in Linz, Austria.",
+         "В 1979 году Франке основал Ars Electronica в Линце, Австрия."),
+        ([("Andrei Voznesensky", "Андрей Вознесенский", "")], "The poet Andrei Voznesensky took part.",
+         "В передаче приняли участие поэт Андрей Вознесенский, художник."),
+    ],
+)
+def test_a_nominative_a_rule_held_to_the_bar_confirms_is_kept_unflagged(
+    rows: list[tuple[str, str, str]], source: str, text: str
+) -> None:
+    out, statuses = restored(rows, source, text, "ru")
+    assert out == text and set(statuses) == {"kept"}
+
+
+def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_is_left_and_flagged() -> None:
+    # UD dev (ru, own spelling): Рэйнланд-Пфольц was rewritten "Рейнланд", losing -Пфольц
+    assert restored([("Rhineland", "Рейнланд", "")], "In Rhineland-Pfalz.", "В земле Рэйнланд-Пфольц.", "ru") == (
+        "В земле Рэйнланд-Пфольц.", ["uncertain"])
+
+
+def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
+    # pymorphy3 guesses Липшень like день (Липшня); UD dev's gold is Липшеня. A Slavic -ец still drops it.
+    glossary = Glossary((GlossaryEntry({"ru": ("Липшень",), "en": ("Lipshen",)}),
+                         GlossaryEntry({"ru": ("Макаровец",), "en": ("Makarovets",)})))
+    assert written(glossary, 0, "ru", "gent") == "Липшеня"
+    assert written(glossary, 1, "ru", "gent") == "Макаровца"
+
+
+def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> None:
+    # UD dev (ru): спартанец Сосил, шахтёр Зегерс were made genitives; a relation (сын) still takes one
+    rows = [("Sosil", "Сосил", "")]
+    text = "В частности, спартанец Сосил обучал его греческому языку."
+    assert restored(rows, "The Spartan Sosil taught him Greek.", text, "ru") == (text, ["kept"])
+    built = restored([("Zegers", "Зегерс", "")], "It was built by the master Zegers.",
+                     "Оно было построено мастером Зегерс.", "ru")
+    assert built == ("Оно было построено мастером Зегерсом.", ["pinned"])
+
+
+@pytest.mark.parametrize(
     ("rows", "source", "text", "lang", "expected"),
     [
+        # UD dev (uk): the salute takes the dative, a name after the vocative Пане the vocative
+        ([("Ukraine", "Україна", "")], "Glory to Ukraine!", "Слава Україна!", "uk", "Слава Україні!"),
+        ([("Ruslan", "Руслан", "")], "Mister Ruslan, you are against.", "Пане Руслан, ви проти американців.", "uk",
+         "Пане Руслане, ви проти американців."),
+        # UD dev (uk): a name after a capitalised common noun heading a title depends on it (Кодексу України);
+        # a person named surname first after a title and a country, in the title's dative, -у on each word
+        ([("Ukraine", "Україна", "")], "The Code of Ukraine.",
+         "Зміни до Кодексу Україна про адміністративні правопорушення.", "uk",
+         "Зміни до Кодексу України про адміністративні правопорушення."),
+        ([("Ukraine", "Україна", ""), ("Kyrylenko", "Кириленко Іван Григорович", "")],
+         "The floor is given to MP of Ukraine Kyrylenko.",
+         "Слово надається народному депутату Україна Кириленко Іван Григорович, фракція.", "uk",
+         "Слово надається народному депутату України Кириленку Івану Григоровичу, фракція."),
+        ([("Konstankevych", "Констанкевич Ірина Мирославівна", "")], "The floor is given to Konstankevych.",
+         "Слово надається народній депутатці Констанкевич Ірина Мирославівна.", "uk",
+         "Слово надається народній депутатці Констанкевич Ірині Мирославівні."),
+        # UD dev (ru): a person after an oblique noun of a person stands in its case; after a relation, the genitive
+        ([("Zinaida Gippius", "Зинаида Гиппиус", "she")], "A cousin of the poet Zinaida Gippius.",
+         "Двоюродный брат поэтессы Зинаида Гиппиус.", "ru", "Двоюродный брат поэтессы Зинаиды Гиппиус."),
+        ([("Vladimir Gutsaev", "Владимир Гуцаев", "")], "She is an aunt to the wife of Vladimir Gutsaev.",
+         "Она приходится тетей жене Владимир Гуцаев.", "ru", "Она приходится тетей жене Владимира Гуцаева."),
         # a genitive after a noun, carried along a chain of names, with an adjective agreeing
         ([("Verkhovna Rada", "Верховна Рада", ""), ("Ukraine", "Україна", "")],
          "The committee of the Verkhovna Rada of Ukraine.", "Комітету Верховна Рада Україна.", "uk",
@@ -103,9 +195,10 @@ def test_a_respelt_name_gets_the_glossary_spelling_in_the_models_case() -> None:
 
 
 def test_where_no_rule_is_sure_the_name_is_flagged_not_guessed() -> None:
-    # a person's name after an oblique noun of a person: сына Путина, or an apposition; the sentence cannot tell
-    assert restored([("Putin", "Путин", "")], "I saw the son of Putin.", "Я видел сына Путин.", "ru") == (
-        "Я видел сына Путин.", ["uncertain"])
+    # a person's name after a noun of a thing: a genitive (алгоритм Евклида) or a dative the verb wants
+    # (передати слово Микола Сольський → Миколі); the sentence's words cannot tell
+    assert restored([("Putin", "Путин", "")], "I gave the floor to Putin.", "Я передал слово Путин.", "ru") == (
+        "Я передал слово Путин.", ["uncertain"])
 
 
 def test_personal_names_decline_through_the_name_libraries() -> None:
@@ -142,9 +235,9 @@ def test_gold_sentences_of_the_ud_dev_splits_come_back_unchanged(lang: str) -> N
     for sentence in sentences:
         public.score_sentence(sentence, lang, "A", score)
     changed = score.lines - score.unchanged
-    # The whole split (benchmarks/glossary_public.py, kind A) is at 96.4% (ru) and 100% (uk) of lines
-    # unchanged; the sample is held to what it measured when this test was written.
-    assert changed <= {"ru": 4, "uk": 0}[lang], "\n".join(score.failures)
+    # The whole split (benchmarks/glossary_public.py, kind A) is at 99.4% (ru: 2 of 329 lines, names a rule
+    # held to the bar put in another case) and 100% (uk) of lines unchanged; the sample has none changed.
+    assert changed == 0, "\n".join(score.failures)
 
 
 def test_a_name_respelt_by_one_vowel_is_found_and_written_in_the_glossary_spelling() -> None:
@@ -170,3 +263,15 @@ def test_the_rules_reported_uncertain_are_those_below_the_bar_on_ud_dev(monkeypa
                 tally[1] += right
         below = {key for key, (fired, right) in tallies.items() if right / fired < nominative.PRECISION_BAR}
         assert below == set(nominative.BELOW_BAR[lang]), lang
+        # the rules below the bar whose case is still written are the rewrite rules right in ≥ GUESS_BAR
+        guessed = {key for key in below
+                   if key[1] == "rewrite" and tallies[key][1] / tallies[key][0] >= nominative.GUESS_BAR}
+        assert guessed == set(nominative.GUESSED[lang]), lang
+
+
+@pytest.mark.skipif(not (CORPUS / "transcripts").is_dir(), reason="../shared/corpus/transcripts is absent")
+def test_parliament_transcripts_come_back_nearly_unchanged() -> None:
+    # text nobody here wrote, without gold cases: only a speaker's undeclined name after a title in the dative
+    # (пану Руслану Демченко) is rewritten
+    spoken = public.transcripts(CORPUS)
+    assert spoken.lines >= 15 and spoken.lines - spoken.unchanged <= 1, "\n".join(spoken.failures)

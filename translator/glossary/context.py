@@ -72,6 +72,19 @@ def governed(text: str, start: int, end: int, lang: str, name: Name, decided: di
     return _look_back(text, before, after, lang, name, decided, 0)
 
 
+# Personal pronouns in the nominative, which a dictionary may also read as a rare noun (uk "вона" → вон).
+_SUBJECT_PRONOUNS = frozenset("я ты он она оно мы вы они ти він вона воно ми ви вони".split())
+
+
+def _common_noun(parse: Any) -> bool:
+    """A capitalised word the dictionary knows as a common noun, the head of a title (Закону, Кодексу, Ради,
+    Збройних Сил): a name after it depends on it as after any noun."""
+    return bool(parse.is_known and parse.tag.POS == "NOUN" and not parse.tag.grammemes & _NAMES)
+
+
+_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
 def _look_back(
     text: str, before: list[tuple[str, int, int]], after: list[tuple[str, int, int]], lang: str, name: Name,
     decided: dict[int, str], depth: int,
@@ -96,11 +109,14 @@ def _look_back(
             return _coordination(text, before[:i], lang, name, decided, depth)
         if low in gov.CLAUSE_OPENERS:
             return Evidence(("nomn",), 2 if low in ("что", "що") else 0, "clause")
+        if low in _SUBJECT_PRONOUNS:  # вона чітко Україна поставила: "вона" is no noun "вон"
+            return Evidence(("nomn",), 0, "after a pronoun")
         parse = _parse(token, lang)
         pos = parse.tag.POS
         common = low in gov.PERSON_TITLES or low in gov.PLACE_NOUNS
         mid_sentence = i > 0 and before[i - 1][0] not in _SENTENCE_END
-        if token[:1].isupper() and mid_sentence and pos not in _VERBAL and not common:
+        named = not _common_noun(parse) or before[i][2] in decided  # Україна before a person is a name
+        if token[:1].isupper() and mid_sentence and pos not in _VERBAL and not common and named:
             return Evidence(rule="proper noun")  # another name: no government to read
         if pos == "PRTS":
             return Evidence(("ablt",), 2, "passive agent")
@@ -221,6 +237,8 @@ def _noun(
     )
     if titled:
         own = _word_cases(token, lang)
+        if len(own) > 1 and not any(t[0].lower() in gov.PREPOSITIONS[lang] for t in before[max(0, i - 3):i]):
+            own = own - {"loct"}  # народному депутату: a locative needs a preposition
         outer = _look_back(text, before[:i], after, lang, name, decided, depth + 1) if depth < 2 else Evidence()
         agree = [c for c in outer.cases if c in own or (c == "loc2" and "loct" in own)]
         if agree:
@@ -245,7 +263,11 @@ def _coordination(
     if not before or not _is_word(before[-1][0]):
         return Evidence(("nomn",), 0, "clause after a conjunction")
     token, _, end = before[-1]
-    if end in decided:
+    if decided.get(-end, "").endswith("?"):  # a name a rule below the bar put in its case: as unsure
+        return Evidence((decided[end],), 1, "coordinated with a name a rule guessed")
+    if -end in decided:  # a name the model left in the nominative and a rule put in its case
+        return Evidence((decided[end],), 2, "coordinated with a name put in its case")
+    if end in decided:  # a name whose own form shows its case (с Путиным и Трамп)
         return Evidence((decided[end],), 2, "coordinated with a name")
     parse = _parse(token, lang)
     if parse.tag.POS != "NOUN" or depth >= 2:

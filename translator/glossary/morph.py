@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from translator.glossary.paradigm import CASES, Paradigm, by_analogy, is_fixed, nominatives, paradigm_of
-from translator.glossary.profile import Profile, name_gender
+from translator.glossary.profile import PATRONYMIC_ENDINGS, Profile, name_gender, surname_first
 from translator.names import person_forms
 
-PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ьич", "ич")
 _FALLBACK = {"loc2": "loct", "gen2": "gent", "voct": "nomn"}
 
 
@@ -37,6 +36,8 @@ def role_of(words: tuple[str, ...], i: int, lang: str) -> str:
         return "patronymic"
     if len(words) == 1:
         return "given" if name_gender(word, lang) else "family"
+    if surname_first(words):  # Бакунець Павло Андрійович
+        return "family" if i == 0 else "given"
     return "family" if i == len(words) - 1 else "given"
 
 
@@ -119,6 +120,9 @@ class PhraseReading:
             wanted = case if usable else _FALLBACK.get(case, "nomn")
             variants = list(forms.get(wanted) or [paradigm.word])
             chosen = [] if self.lang == "uk" and wanted == "loct" else _preferred(variants, prefer)
+            if not chosen and self.lang == "uk" and wanted == "datv" and len(self.words) > 1:
+                # a whole name in the dative takes -у, not -ові, on each word (Павлу Андрійовичу: UD dev)
+                chosen = [v for v in variants if not v.endswith(("ові", "еві", "єві"))]
             out.append(_match_case(word, (chosen or [_pick(paradigm, variants, wanted, self.profile.animacy)])[0]))
         return " ".join(out)
 

@@ -118,7 +118,28 @@ def paradigm_of(reading: Any) -> Paradigm:
     forms = {
         case: tuple(dict.fromkeys(w for w in v if not foreign & set(w)) or v) for case, v in out.items()
     }
+    if not reading.is_known:
+        forms = _keep_the_vowel(reading.word, forms)
     return Paradigm(reading.word, forms, "Name" in grammemes, "Geox" in grammemes, not reading.is_known)
+
+
+# Slavic suffixes whose vowel does drop in a name too (Крушевец → Крушевца, Макаровец → Макаровца).
+_SLAVIC_FLEETING = ("ец", "ок", "ёк", "ек", "ець")
+
+
+def _keep_the_vowel(word: str, forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """A guessed paradigm that drops the last stem vowel of a name ending in a consonant (Липшень → Липшня,
+    as if it were день) rebuilt on the whole stem: an unknown foreign name keeps its vowel (Липшеня, UD dev)."""
+    low = word.lower()
+    stem = low[:-1] if low.endswith("ь") else low
+    oblique = [v for case, variants in forms.items() if case != "nomn" for v in variants if v != low]
+    if not oblique or low[-1:] in "аеёиоуыэюяйіїє" or len(stem) < 3 or low.endswith(_SLAVIC_FLEETING):
+        return forms
+    shared = common_prefix(oblique)
+    if shared.startswith(stem) or not stem.startswith(shared[:-1]) or stem[-2:-1] not in "еоё":
+        return forms  # no vowel dropped: Зегерс → Зегерса
+    return {case: tuple(v if v == low else stem + v[len(shared):] for v in variants)
+            for case, variants in forms.items()}
 
 
 def by_analogy(word: str, lang: str) -> Paradigm | None:

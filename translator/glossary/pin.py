@@ -286,6 +286,8 @@ def _inflected(
         if shown:  # the case the kept form shows, for a name coordinated with it or depending on it
             decided[span.end] = "nomn" if "nomn" in shown else shown[0]
         return span.text, True, span.end  # a correct form of the name, in whatever case the model chose
+    if "-" in span.text and "-" not in written(glossary, entry, tgt):
+        return span.text, False, span.end  # Рэйнланд-Пфольц found for Рейнланд: a word of its own, left, flagged
     nominative = _plain(written(glossary, entry, tgt))
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
         return written(glossary, entry, tgt), True, span.end
@@ -302,10 +304,10 @@ def _inflected(
         source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
         if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
             decision = Decision(source[0], True, "the source's case")
-        decided[span.end] = decision.case
-        if decision.sure or decision.below_bar:  # a caseless form put in its case: a list may follow it, as unsure
-            decided[-span.end] = decision.case + ("" if decision.sure else "?")
-        form = written(glossary, entry, tgt, decision.case, frozenset({span.text.lower()}))
+        decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
+        # a caseless form a rule decided: a list may follow it ("?": as unsure, its rule below the bar or unsure)
+        decided[-span.end] = decision.written + ("?" if decision.below_bar or not decision.sure else "")
+        form = written(glossary, entry, tgt, decision.written, frozenset({span.text.lower()}))
         return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:
         choice, evidence = Choice("gent", True), Evidence(("gent",), 2, "possessive")

@@ -55,6 +55,15 @@ class Profile:
 _SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ская|ова|ева|ина|енко|ук|юк|ич|ський|цький|ська)$")
 
 
+PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ьич", "ич")
+_FEMININE_PATRONYMIC = ("івна", "ївна", "овна", "евна")
+
+
+def surname_first(words: list[str] | tuple[str, ...]) -> bool:
+    """A name written officially, surname first: Констанкевич Ірина Мирославівна (a patronymic last)."""
+    return len(words) == 3 and words[-1].lower().endswith(PATRONYMIC_ENDINGS)
+
+
 def _full_name(form: str, lang: str) -> bool:
     """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев): capitalised words, the
     first not an adjective (Верховна Рада), the last with a surname's ending."""
@@ -80,6 +89,8 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
 
     def person(form: str, lang: str, known: bool) -> bool:
         words = form.split(" ")
+        if surname_first(words):
+            return tagged(words[1], lang, {"Name"})
         if len(words) == 1:
             return tagged(words[0], lang, {"Name", "Surn"}, known)
         return tagged(words[0], lang, {"Name"}) and tagged(words[-1], lang, {"Surn", "Name"}, known)
@@ -105,6 +116,8 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> str:
         return "masc"
     for lang, form in forms:
         words = form.split(" ")
+        if surname_first(words):
+            return "femn" if words[-1].lower().endswith(_FEMININE_PATRONYMIC) else "masc"
         names = {p.tag.gender for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes}
         if names == {"femn"}:
             return "femn"
