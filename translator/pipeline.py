@@ -93,10 +93,12 @@ class DocumentTranslation:
     approvals, lays the subtitles out and flags the document."""
 
     def __init__(self, doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView,
-                 units: Sequence[Unit] | None = None) -> None:
+                 units: Sequence[Unit] | None = None, plan: Plan | None = None) -> None:
         self.doc, self.settings, self.engine, self.memory = doc, settings, engine, memory
-        units = translation_units(doc) if units is None else units
-        self.plan: Plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
+        if plan is None:  # a worker elsewhere gets the plan its driver made where the memory is
+            units = translation_units(doc) if units is None else units
+            plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
+        self.plan: Plan = plan
         self._started: LegSteps | None = None
         self._outcome: Outcome | None = None
 

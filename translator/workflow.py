@@ -26,18 +26,19 @@ from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
 from translator.document import LANGUAGES, Document, document_key
 from translator.engine.argos import DEFAULT_BEAM_SIZE, ArgosEngine, EngineSettings
 from translator.errors import InputError, UsageError
+from translator.executors import Executor, RunWork, SerialExecutor
 from translator.glossary import load_glossaries
 from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
-from translator.pipeline import DocumentSettings, DocumentTranslation, cycle_collection_paused, prepare
-from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
+from translator.pipeline import DocumentSettings, cycle_collection_paused, prepare
+from translator.results import Finished, Progress, RunEvent, RunResult
 from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.options import SubtitleOptions
 from translator.units import required_directions, translation_units
-from translator.writers import DEFAULT_FORMATS, import_writers_in_background
+from translator.writers import DEFAULT_FORMATS
 
 DEVICES = ("cpu", "cuda", "auto")
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt")
@@ -137,12 +138,14 @@ def run(
     keep_cues: bool = False,
     subtitle_headings: bool = False,
     progress: Progress = _ignore,
+    executor: Executor | None = None,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
     `source` forces the source language, `encoding` the input encoding; `compute_type` overrides the precision
     each model was saved in; `keep_cues` and `subtitle_headings` are `--keep-cues` and `--subtitle-headings`.
-    One result per input, in order."""
+    `executor` translates the documents (default: `SerialExecutor`, here; `translator.RayExecutor`: on a Ray
+    cluster); this process writes every file and the memory either way. One result per input, in order."""
     targets = targets_of(to)
     results: dict[Path, RunResult] = {}
     with ExitStack() as stack:
@@ -178,32 +181,15 @@ def run(
                 refuse_other_document(doc, RunLedger(known))
         own_targets = [targets_for(doc, targets) for doc, _ in pending]  # each document's own language left out
         db = known or stack.enter_context(Database(memory_path))
-        ledger, memory_view = RunLedger(db), TranslationMemory(db)
-
-        def begin(index: int) -> DocumentTranslation:
-            """Plan a document and hand its first leg to the engine."""
-            settings = DocumentSettings(tuple(own_targets[index]), glossary, subtitles)
-            translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
-            translation.start()
-            return translation
-
-        following = begin(0) if pending else None
-        for index, (doc, current) in enumerate(pending):
-            translation, following = following, None
-            assert translation is not None  # planned when the document before it was translated
-            progress(Started(doc, translation.plan.pending))
-            if translation.plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
-                import_writers_in_background(DEFAULT_FORMATS)
-            translation.translate(lambda sentences: progress(Translated(sentences)))
-            # The next document is planned once this one is translated and stored, as a memory filled document by
-            # document gives it, and its first steps go to the engine now: it decodes while this one is laid out
-            # and written, instead of waiting for it.
-            if index + 1 < len(pending):
-                following = begin(index + 1)
-            with cycle_collection_paused():
-                done = translation.finish()
-                with stage("write"):  # and records what each row delivered, before the files: a killed write is known
-                    written = write_document(doc, out_dir, ledger, DEFAULT_FORMATS, done.layouts, done.units)
+        ledger = RunLedger(db)
+        work = RunWork([doc for doc, _ in pending], units,
+                       [DocumentSettings(tuple(own), glossary, subtitles) for own in own_targets], engine,
+                       TranslationMemory(db), progress)
+        for index, done in (executor or SerialExecutor()).translate(work):
+            doc, current = done.doc, pending[index][1]
+            with cycle_collection_paused(), stage("write"):
+                # and records what each row delivered, before the files: a killed write is known
+                written = write_document(doc, out_dir, ledger, DEFAULT_FORMATS, done.layouts, done.units)
             skipped = [f"skipped {lang}: {Path(doc.path).name} is already in {lang}"
                        for lang in targets if lang not in own_targets[index]]
             result = RunResult(Path(doc.path), written, [*skipped, *done.report], doc, done.translated,
