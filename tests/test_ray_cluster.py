@@ -45,12 +45,13 @@ def _vtt(texts: list[str]) -> str:
 
 
 def mixed_folder(folder: Path) -> Path:
-    """Nine inputs: three English transcripts cut from the sample interview, Ukrainian and Russian transcripts,
-    English, Ukrainian and Russian subtitles (SRT and WebVTT)."""
+    """Ten inputs: a one-line English transcript, three English transcripts cut from the sample interview,
+    Ukrainian and Russian transcripts, English, Ukrainian and Russian subtitles (SRT and WebVTT)."""
     folder.mkdir()
     lines = SAMPLE.read_text("utf-8").splitlines()
+    (folder / "brief.en.txt").write_text("Barvynenko: Thank you, friends.\n", "utf-8")  # first, and done at once
     for part in range(3):
-        (folder / f"part{part}.en.txt").write_text("\n".join(lines[6 * part:6 * part + 6]) + "\n", "utf-8")
+        (folder / f"part{part}.en.txt").write_text("\n".join(lines[9 * part:9 * part + 9]) + "\n", "utf-8")
     (folder / "kyiv.uk.txt").write_text("Барвиненко: Добрий день, друзі! Дякую вам.\n"
                                         "Айсін: Привіт! Війна в Європі, Росія і Москва.\n", "utf-8")
     (folder / "moscow.ru.txt").write_text("Барвиненко: Добрый день, друзья! Спасибо вам.\n"
@@ -136,8 +137,9 @@ def test_a_run_on_three_nodes_writes_the_serial_runs_files(setting: Setting, pac
 
 @pytest.mark.slow
 def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env: Path) -> None:
-    """A worker node is removed (its processes killed) as the first document is written: the documents its actor
-    held are translated by the actors left, and every file is the serial run's."""
+    """A worker node is removed (its processes killed) as the first document, a one-liner, is written, while every
+    actor holds longer ones: the documents the lost actor held are translated by the actors left, and every file is
+    the serial run's."""
     out = setting.fresh_out("lost-node")
     cluster = setting.cluster
     victim = next(node for node in cluster.list_all_nodes() if node is not cluster.head_node)
@@ -148,15 +150,17 @@ def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env:
             cluster.remove_node(victim, allow_graceful=False)
         events.append(event)
 
+    executor = RayExecutor(cluster.address)
     try:
         results = translator.run([setting.inputs], to="uk,ru", out=out, glossaries=[GLOSSARY], progress=progress,
-                                 executor=RayExecutor(cluster.address))
+                                 executor=executor)
     finally:
         cluster.add_node(**NODE)  # the next test has its three nodes again
         cluster.wait_for_nodes()
     assert victim not in cluster.list_all_nodes()
     assert outputs(out) == setting.serial
-    assert len(results) == len([e for e in events if isinstance(e, Finished)]) == 9
+    assert len(results) == len([e for e in events if isinstance(e, Finished)]) == 10
+    assert executor.resent > 0  # the lost node's actor held documents
 
 
 @pytest.mark.slow

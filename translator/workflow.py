@@ -1,11 +1,10 @@
 """`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
 
-A run is a loop over documents that schedules and writes: each document is prepared and translated by
-`translator.pipeline` (one document from its arguments alone, to a plain `TranslatedDocument`), and written
-here (`outputs.write_document`) with the run ledger's records. The next document is planned and its first leg
-handed to the engine before the current one is laid out and written, so the engine decodes meanwhile; the
-writers' libraries import in the background while the engine decodes, and cyclic garbage collection pauses
-while a document is placed, laid out and written.
+A run is a loop over documents that schedules and writes: each document is prepared here and translated by
+an executor (`translator.executors`: in this process, where the next document decodes while the current one is
+written; or `translator.cluster.RayExecutor`, on a Ray cluster) through `translator.pipeline` (one document
+from its arguments alone, to a plain `TranslatedDocument`), and written here (`outputs.write_document`) with
+the run ledger's records: this process is the only one that writes a file or the memory.
 
 A run reads every input and checks every package before it writes anything, so a bad input or a missing
 package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,

@@ -53,7 +53,7 @@ def local_workers(address: str) -> int | None:
     """`local` → 1, `local:N` → N worker processes on a cluster started here; None for a cluster's address."""
     if address != LOCAL and not address.startswith(LOCAL + ":"):
         return None
-    count = address.partition(":")[2] or "1"
+    count = address.partition(":")[2] if ":" in address else "1"
     if not count.isdigit() or int(count) < 1:
         raise UsageError(f"--ray {address}: use local or local:N with N a number of worker processes (1 or more)")
     return int(count)
@@ -91,11 +91,15 @@ class RayExecutor:
             raise UsageError(f"--ray-cpus {cpus}: a worker needs at least 1 CPU")
         self.address, self.cpus = address, cpus
         self.local = local_workers(address)
+        self.ray = _import_ray()  # here, so that a machine without Ray is told before the run makes anything
+        self.resent = 0  # documents sent again because the actor holding them was lost, over this object's runs
 
     def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]:
         if not work.docs:
             return
-        ray = _import_ray()
+        if work.engine.settings.device != "cpu":
+            raise UsageError(f"--device {work.engine.settings.device} with --ray: Ray workers decode on CPUs only")
+        ray = self.ray
         started = self._connect(ray)
         actors: list[Any] = []
         try:
@@ -109,8 +113,11 @@ class RayExecutor:
                                     [(item.package, item.sha256) for item in packed],
                                     Glossary(first.glossary.entries), first.subtitles)
                 actors.append(worker.options(**_actor_options(ray, place)).remote(setup))
-            live = _ready(ray, actors, data)
-            yield from _Dispatch(ray, work, live).results()
+            dispatch = _Dispatch(ray, work, _ready(ray, actors, data))
+            try:
+                yield from dispatch.results()
+            finally:
+                self.resent += dispatch.resent
         finally:
             for actor in actors:
                 ray.kill(actor)
@@ -202,6 +209,7 @@ class _Dispatch:
         self.running: dict[Any, tuple[int, Any]] = {}
         self.pending: dict[int, int] = {}  # sentences the memory lacked when the document was last planned
         self.done: dict[int, JobResult] = {}
+        self.resent = 0
 
     def results(self) -> Iterator[tuple[int, TranslatedDocument]]:
         for index in range(len(self.work.docs)):
@@ -238,6 +246,7 @@ class _Dispatch:
         except (ray.exceptions.RayActorError, ray.exceptions.ObjectLostError):
             self.free = deque(each for each in self.free if each is not actor)  # lost: its other document follows
             self.waiting.appendleft(index)
+            self.resent += 1
             return
         except ray.exceptions.RayTaskError as exc:
             raise _reraised(exc) from None
