@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks import corpus
 from benchmarks.measure import Measurement, compile_tree, measure, python_command
@@ -35,7 +36,8 @@ from benchmarks.package import packages_folder
 FILES = 20
 FILMS = 4
 TARGETS = {"local:1": 1.10, "2 nodes × 1 CPU": 1.15}
-NODE = {"num_cpus": 1, "object_store_memory": 300 * 2**20}  # room for the package, not the default 30% of RAM
+# Room for the package, not the default 30% of RAM.
+NODE: dict[str, Any] = {"num_cpus": 1, "object_store_memory": 300 * 2**20}
 MEMORY_FILES = ("translator.sqlite", "translator.sqlite-wal", "translator.sqlite-shm")
 
 
@@ -79,7 +81,7 @@ def main() -> None:
         serial = run("serial", inputs, work, sentences, env)
         local = run("local:1", inputs, work, sentences, env, "--ray", "local:1")
         started = time.perf_counter()
-        cluster = Cluster(initialize_head=True, head_node_args={**NODE, "include_dashboard": False})
+        cluster: Any = Cluster(initialize_head=True, head_node_args={**NODE, "include_dashboard": False})
         try:
             cluster.add_node(**NODE)
             cluster.wait_for_nodes()

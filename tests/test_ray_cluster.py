@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,7 +30,7 @@ ray = pytest.importorskip("ray")
 from ray.cluster_utils import Cluster  # noqa: E402
 
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossaries" / "interview-aisin.tsv"
-NODE = {"num_cpus": 1, "object_store_memory": 100 * 2**20}
+NODE: dict[str, Any] = {"num_cpus": 1, "object_store_memory": 100 * 2**20}
 APPROVED = "Схвалений переклад рецензента."
 MEMORY_FILES = ("translator.sqlite", "translator.sqlite-wal", "translator.sqlite-shm")
 
@@ -81,7 +82,7 @@ def outputs(out: Path) -> dict[str, bytes]:
 class Setting:
     """The module's cluster, its input folder and the serial run's files (with the approval in its memory)."""
 
-    cluster: Cluster
+    cluster: Any  # ray.cluster_utils.Cluster, whose methods carry no types
     inputs: Path
     serial: dict[str, bytes]
     work: Path
@@ -103,7 +104,7 @@ def setting(packages_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     inputs = mixed_folder(work / "inputs")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
-        cluster = Cluster(initialize_head=True, head_node_args={**NODE, "include_dashboard": False})
+        cluster: Any = Cluster(initialize_head=True, head_node_args={**NODE, "include_dashboard": False})
         try:
             for _ in range(2):
                 cluster.add_node(**NODE)

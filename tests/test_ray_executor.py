@@ -114,6 +114,7 @@ def test_a_serial_run_never_imports_ray(argos_env: Path, tmp_path: Path) -> None
              f"translator.run([{str(source)!r}], to='uk', out={str(tmp_path / 'out')!r})\n"
              "assert (tmp := [m for m in sys.modules if m == 'ray' or m.startswith('ray.')]) == [], tmp\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **environment(ARGOS_PACKAGES_DIR=argos_env)})
+                          env={**os.environ, "ARGOS_PACKAGES_DIR": str(argos_env),
+                               "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"})
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "clip.uk.srt").is_file()
