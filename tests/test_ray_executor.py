@@ -101,6 +101,9 @@ def test_ray_cli_refusals_are_one_line(argos_env: Path, tmp_path: Path, monkeypa
     for extra, words in usage:
         done = run_cli("run", str(source), "--out", str(tmp_path / "out"), *extra, env=env)
         assert done.returncode == 2 and words in done.stderr and len(done.stderr.splitlines()) == 1, done.stderr
+    done = run_cli("run", str(source), "--out", str(tmp_path / "out"), "--ray", "127.0.0.1:1", env=env)
+    assert done.returncode == 1 and "nothing answers at 127.0.0.1:1" in done.stderr, done.stderr
+    assert len(done.stderr.splitlines()) == 1 and not (tmp_path / "out").exists()  # not even an empty memory
     monkeypatch.setitem(sys.modules, "ray", None)  # as on a machine without Ray: `import ray` fails
     done = run_cli("run", str(source), "--out", str(tmp_path / "out"), "--ray", "auto", env=env)
     assert done.returncode == 2 and "pip install 'translator[ray]'" in done.stderr, done.stderr

@@ -8,6 +8,7 @@ the progress callback `Started` and `Translated`, and yields each document trans
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -35,7 +36,10 @@ class RunWork:
 
 
 class Executor(Protocol):
-    """Translates a run's documents; see the module's docstring for what it promises."""
+    """Translates a run's documents; see the module's docstring for what it promises. The run enters its
+    `session` before it makes any file (where the executor connects to what it runs on) and leaves it at the end."""
+
+    def session(self) -> AbstractContextManager[object]: ...
 
     def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]: ...
 
@@ -44,6 +48,9 @@ class SerialExecutor:
     """Every document in this process with the run's engine. The next document is planned and its first leg
     handed to the engine before the current one is yielded to be laid out and written, so the engine decodes
     meanwhile; cyclic garbage collection stays paused while the caller writes a yielded document."""
+
+    def session(self) -> AbstractContextManager[object]:
+        return nullcontext()
 
     def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]:
         def begin(index: int) -> DocumentTranslation:

@@ -179,12 +179,15 @@ def run(
             if known:
                 refuse_other_document(doc, RunLedger(known))
         own_targets = [targets_for(doc, targets) for doc, _ in pending]  # each document's own language left out
+        executor = executor or SerialExecutor()
+        if pending:  # connected (to a cluster) before anything is made: one that cannot be reached leaves nothing
+            stack.enter_context(executor.session())
         db = known or stack.enter_context(Database(memory_path))
         ledger = RunLedger(db)
         work = RunWork([doc for doc, _ in pending], units,
                        [DocumentSettings(tuple(own), glossary, subtitles) for own in own_targets], engine,
                        TranslationMemory(db), progress)
-        for index, done in (executor or SerialExecutor()).translate(work):
+        for index, done in executor.translate(work):
             doc, current = done.doc, pending[index][1]
             with cycle_collection_paused(), stage("write"):
                 # and records what each row delivered, before the files: a killed write is known

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -94,13 +96,40 @@ class RayExecutor:
         self.ray = _import_ray()  # here, so that a machine without Ray is told before the run makes anything
         self.resent = 0  # documents sent again because the actor holding them was lost, over this object's runs
 
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """Connected to the cluster (the local one started) for a run, before it makes any file; disconnected (the
+        local one stopped) after it. A process already connected stays connected."""
+        ray = self.ray
+        if ray.is_initialized():
+            yield
+            return
+        _answers(self.address)
+        quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
+        try:
+            if self.local is not None:
+                share = self.cpus or max(1, (os.cpu_count() or 1) // self.local)
+                ray.init(num_cpus=share * self.local, include_dashboard=False, **quiet)
+            else:
+                ray.init(address=self.address, **quiet)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise ClusterError(f"--ray {self.address}: cannot reach the Ray cluster "
+                               f"({' '.join(str(exc).split())[:200]})") from None
+        try:
+            yield
+        finally:
+            ray.shutdown()
+
     def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]:
         if not work.docs:
             return
         if work.engine.settings.device != "cpu":
             raise UsageError(f"--device {work.engine.settings.device} with --ray: Ray workers decode on CPUs only")
         ray = self.ray
-        started = self._connect(ray)
+        if not ray.is_initialized():  # called outside a run's session
+            with self.session():
+                yield from self.translate(work)
+            return
         actors: list[Any] = []
         try:
             packages = _needed_packages(work)
@@ -121,30 +150,24 @@ class RayExecutor:
         finally:
             for actor in actors:
                 ray.kill(actor)
-            if started:
-                ray.shutdown()
-
-    def _connect(self, ray: ModuleType) -> bool:
-        """Connect to the cluster, or start the local one; whether this run started the connection."""
-        if ray.is_initialized():
-            return False
-        quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
-        try:
-            if self.local is not None:
-                share = self.cpus or max(1, (os.cpu_count() or 1) // self.local)
-                ray.init(num_cpus=share * self.local, include_dashboard=False, **quiet)
-            else:
-                ray.init(address=self.address, **quiet)
-        except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise ClusterError(f"--ray {self.address}: cannot reach the Ray cluster "
-                               f"({' '.join(str(exc).split())[:200]})") from None
-        return True
 
     def _placements(self, ray: ModuleType) -> list[Placement]:
         if self.local is not None:
             return [Placement(None, self.cpus or max(1, (os.cpu_count() or 1) // self.local))] * self.local
         nodes = [(node["NodeID"], node["Resources"].get("CPU", 0)) for node in ray.nodes() if node["Alive"]]
         return placements(nodes, self.cpus)
+
+
+def _answers(address: str, timeout_s: float = 10.0) -> None:
+    """Refuse at once a cluster address nothing listens at: Ray itself retries it for minutes, printing as it goes."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return  # `auto` and `local`: Ray finds (or starts) the cluster on this machine and says at once if it cannot
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout_s).close()
+    except OSError as exc:
+        raise ClusterError(f"--ray {address}: nothing answers at {host}:{port} "
+                           f"({exc.strerror or exc}); is the cluster started (`ray start --head`)?") from None
 
 
 def _needed_packages(work: RunWork) -> list[InstalledPackage]:
