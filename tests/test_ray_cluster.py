@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,8 +24,14 @@ from tests.in_process import translator as run_cli
 from translator.cluster.executor import RayExecutor
 from translator.database import Database
 from translator.document import document_key
+from translator.engine.argos import ArgosEngine
+from translator.glossary import load_glossaries
 from translator.memory import TranslationMemory
+from translator.pipeline import prepare
 from translator.results import Finished, RunEvent, Started
+from translator.translation.plan import plan_translation
+from translator.units import translation_units
+from translator.workflow import targets_for
 
 ray = pytest.importorskip("ray")
 from ray.cluster_utils import Cluster  # noqa: E402
@@ -167,7 +174,8 @@ def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env:
 @pytest.mark.slow
 def test_a_killed_driver_resumes_from_what_it_wrote(setting: Setting, packages_dir: Path) -> None:
     """`kill -9` of the command once its first document is written; the same command again finishes the folder
-    without translating again what the killed run stored, and every file is the serial run's."""
+    without translating again what the killed run stored (each document sends the engine no more than it would
+    with the memory the killed run left), and every file is the serial run's."""
     out = setting.fresh_out("killed-driver")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/"}
     command = setting.command(out, "--ray", setting.cluster.address)
@@ -179,22 +187,37 @@ def test_a_killed_driver_resumes_from_what_it_wrote(setting: Setting, packages_d
     child.wait(timeout=60)
     assert b"files written" in first, first
 
+    before = _untranslated(setting, out / "translator.sqlite", packages_dir)
     events: list[RunEvent] = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
         results = translator.run([setting.inputs], to="uk,ru", out=out, glossaries=[GLOSSARY],
                                  progress=events.append, executor=RayExecutor(setting.cluster.address))
     assert outputs(out) == setting.serial
-    assert any(result.unchanged for result in results)  # at least the document written before the kill
-    fresh = _sentences_of_a_fresh_run(setting, packages_dir)
-    assert sum(e.sentences for e in events if isinstance(e, Started)) < fresh
+    assert [r.path.name for r in results if r.unchanged][:1] == ["brief.en.txt"]  # written before the kill
+    sent = {Path(e.doc.path).name: e.sentences for e in events if isinstance(e, Started)}
+    assert all(sent[name] <= before[name] for name in sent)  # nothing the killed run stored is translated again
+    everything = _untranslated(setting, setting.work / "empty.sqlite", packages_dir)
+    assert sum(before.values()) < sum(everything.values())  # and the killed run did store translations
 
 
-def _sentences_of_a_fresh_run(setting: Setting, packages_dir: Path) -> int:
-    """How many sentences a run into an empty memory sends to the engine (serially: the count is the same)."""
-    events: list[RunEvent] = []
-    with pytest.MonkeyPatch.context() as patch:
+def _untranslated(setting: Setting, memory: Path, packages_dir: Path) -> dict[str, int]:
+    """Per input, the sentences a run would send to the engine with this memory as it is now (planned against a
+    copy of it, as the driver plans each document before it sends it)."""
+    copy = setting.work / f"copy-{memory.parent.name}.sqlite"
+    if memory.exists():
+        with sqlite3.connect(memory) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+    glossary = load_glossaries([GLOSSARY])
+    found = {}
+    with pytest.MonkeyPatch.context() as patch, Database(copy) as db:
         patch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
-        translator.run([setting.inputs], to="uk,ru", out=setting.fresh_out("fresh"), glossaries=[GLOSSARY],
-                       progress=events.append)
-    return sum(e.sentences for e in events if isinstance(e, Started))
+        engine = ArgosEngine()
+        for path in sorted(setting.inputs.iterdir()):
+            doc = prepare(path)
+            plan = plan_translation(translation_units(doc), targets_for(doc, ["uk", "ru"]), engine, glossary,
+                                    TranslationMemory(db))
+            found[path.name] = plan.pending
+    for each in copy.parent.glob(copy.name + "*"):
+        each.unlink()
+    return found

@@ -87,10 +87,10 @@ class TranslatedDocument:
 
 class DocumentTranslation:
     """One document's translation in explicit steps. Made, it is planned: the memory was read and `plan.pending`
-    says how much the engine has to do. `start` hands the first leg to the engine (it decodes from then on);
-    `translate` takes every step from the engine, storing each in the memory as soon as it is done (a killed run
-    resumes), and restores the glossary terms; `finish` places the translations, applies the reviewers'
-    approvals, lays the subtitles out and flags the document."""
+    says how much the engine has to do (or it was given the `plan`, made where the memory is). `start` hands the
+    first leg to the engine (it decodes from then on); `translate` takes every step from the engine, storing each
+    in the memory as soon as it is done (a killed run resumes), and restores the glossary terms; `finish` places
+    the translations, applies the reviewers' approvals, lays the subtitles out and flags the document."""
 
     def __init__(self, doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView,
                  units: Sequence[Unit] | None = None, plan: Plan | None = None) -> None:

@@ -104,7 +104,8 @@ class RayExecutor:
         if ray.is_initialized():
             yield
             return
-        _answers(self.address)
+        if self.local is None:
+            _answers(self.address)
         quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
         try:
             if self.local is not None:
@@ -162,7 +163,7 @@ def _answers(address: str, timeout_s: float = 10.0) -> None:
     """Refuse at once a cluster address nothing listens at: Ray itself retries it for minutes, printing as it goes."""
     host, _, port = address.removeprefix("ray://").rpartition(":")
     if not host or not port.isdigit():
-        return  # `auto` and `local`: Ray finds (or starts) the cluster on this machine and says at once if it cannot
+        return  # `auto`: Ray finds the cluster this machine joined, and says at once when there is none
     try:
         socket.create_connection((host, int(port)), timeout=timeout_s).close()
     except OSError as exc:
