@@ -36,6 +36,8 @@ LAYERS: Layers = (
     ("orchestration", (
         "translator.translation", "translator.pipeline", "translator.review", "translator.rerun",
         "translator.identity", "translator.models",
+        "translator.executors",  # where a run's documents are translated: here, or (translator.cluster) on Ray
+        "translator.cluster",
     )),
     ("review server", ("translator.serve",)),  # `review serve`: Starlette over the memory; only the CLI imports it
     ("the run", ("translator.workflow",)),  # the library's run: only the interface and the root above it

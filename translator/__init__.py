@@ -2,9 +2,10 @@
 
 The library the `translator` command is a thin layer over (see docs/library.md):
 `run` and `detect`, the data model (`Document`, `RunResult`, the progress events), glossaries
-(`load_glossaries`, `check_glossary`), the review round trip (`import_review`, `undo_import`, `review_status`)
-and the `models` module (`directions`, `install`, `remove`, `installed_packages`). Names are imported on first
-use, so `import translator` (and `translator --help`) stays instant.
+(`load_glossaries`, `check_glossary`), `RayExecutor` (a run on a Ray cluster), the review round trip
+(`import_review`, `undo_import`, `review_status`) and the `models` module (`directions`, `install`, `remove`,
+`installed_packages`). Names are imported on first use, so `import translator` (and `translator --help`) stays
+instant.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from translator._version import __version__
 
 if TYPE_CHECKING:
     from translator import models
+    from translator.cluster.executor import RayExecutor
     from translator.document import Document, Segment
     from translator.glossary import Glossary, check_glossary, load_glossaries
     from translator.ledger import StatusCounts
@@ -24,9 +26,9 @@ if TYPE_CHECKING:
     from translator.workflow import detect, run
 
 __all__ = [
-    "Document", "Finished", "Glossary", "ImportResult", "RunEvent", "RunResult", "Segment", "Started", "StatusCounts",
-    "Translated", "__version__", "check_glossary", "detect", "import_review", "load_glossaries", "models",
-    "review_status", "run", "undo_import",
+    "Document", "Finished", "Glossary", "ImportResult", "RayExecutor", "RunEvent", "RunResult", "Segment", "Started",
+    "StatusCounts", "Translated", "__version__", "check_glossary", "detect", "import_review", "load_glossaries",
+    "models", "review_status", "run", "undo_import",
 ]
 _HOMES = {
     "translator.workflow": ("run", "detect"),
@@ -35,6 +37,7 @@ _HOMES = {
     "translator.glossary": ("Glossary", "load_glossaries", "check_glossary"),
     "translator.review": ("import_review", "undo_import", "review_status", "ImportResult"),
     "translator.ledger": ("StatusCounts",),
+    "translator.cluster.executor": ("RayExecutor",),
 }
 _EXPORTS = {name: module for module, names in _HOMES.items() for name in names}
 

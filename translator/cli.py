@@ -96,12 +96,18 @@ _out_option = click.option("--out", type=PATH, default=DEFAULT_OUT, help="The ru
               show_default="milliseconds")
 @click.option("--plain-vtt", is_flag=True, help="Write WebVTT without STYLE and REGION blocks: ffmpeg drops every "
               "cue of a WebVTT file that has one.")
+@click.option("--ray", "ray_address", metavar="ADDRESS", help="Translate on a Ray cluster: auto (the cluster this "
+              "machine joined with `ray start`), ray://HOST:PORT, or local[:N] (N worker processes started here). "
+              "Needs translator[ray].", show_default="this process, no Ray")
+@click.option("--ray-cpus", type=click.IntRange(min=1), help="CPUs per Ray worker (each decodes with that many "
+              "threads; replaces --threads).", show_default="a whole node")
 def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossary: tuple[Path, ...],
         memory: Path | None, encoding: str | None, beam_size: int, threads: int, device: str | None,
         compute_type: str, keep_cues: bool, subtitle_headings: bool, extra_formats: str, rules: str,
-        fps: str | None, plain_vtt: bool) -> None:
+        fps: str | None, plain_vtt: bool, ray_address: str | None, ray_cpus: int | None) -> None:
     """Translate INPUTS (transcripts .txt, subtitles .srt/.vtt, or folders of them) into each --to language and
     write subtitles, review files and S.json into --out."""
+    from translator.executors import Executor
     from translator.report import headline
     from translator.results import Finished
     from translator.terminal import RunProgress
@@ -110,10 +116,17 @@ def run(inputs: tuple[Path, ...], to: str, source: str | None, out: Path, glossa
     def done(event: Finished) -> None:
         click.echo("\n".join([headline(event.result, out), *event.result.report]))
 
+    executor: Executor | None = None
+    if ray_address is not None:
+        from translator.cluster.executor import RayExecutor
+
+        executor = RayExecutor(ray_address, ray_cpus)
+    elif ray_cpus is not None:
+        raise click.UsageError("--ray-cpus needs --ray")
     run_workflow(list(inputs), to, out, list(glossary), memory, source=source, encoding=encoding,
                  beam_size=beam_size, threads=threads, device=device, compute_type=compute_type,
                  keep_cues=keep_cues, subtitle_headings=subtitle_headings, extra_formats=extra_formats,
-                 rules=rules, fps=fps, plain_vtt=plain_vtt, progress=RunProgress(say, done))
+                 rules=rules, fps=fps, plain_vtt=plain_vtt, progress=RunProgress(say, done), executor=executor)
 
 
 @app.command(short_help="Print every segment's language and confidence; load no model.")

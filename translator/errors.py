@@ -33,6 +33,12 @@ class PackageError(TranslatorError):
     exit_code = 4
 
 
+class ClusterError(TranslatorError):
+    """A Ray cluster cannot be reached, or every worker it gave the run has died (the next run resumes)."""
+
+    exit_code = 1
+
+
 class MemoryFileError(TranslatorError):
     """The translation-memory file is corrupt or not ours: refuse it rather than overwrite it."""
 

@@ -87,16 +87,18 @@ class TranslatedDocument:
 
 class DocumentTranslation:
     """One document's translation in explicit steps. Made, it is planned: the memory was read and `plan.pending`
-    says how much the engine has to do. `start` hands the first leg to the engine (it decodes from then on);
-    `translate` takes every step from the engine, storing each in the memory as soon as it is done (a killed run
-    resumes), and restores the glossary terms; `finish` places the translations, applies the reviewers'
-    approvals, lays the subtitles out and flags the document."""
+    says how much the engine has to do (or it was given the `plan`, made where the memory is). `start` hands the
+    first leg to the engine (it decodes from then on); `translate` takes every step from the engine, storing each
+    in the memory as soon as it is done (a killed run resumes), and restores the glossary terms; `finish` places
+    the translations, applies the reviewers' approvals, lays the subtitles out and flags the document."""
 
     def __init__(self, doc: Document, settings: DocumentSettings, engine: ArgosEngine, memory: MemoryView,
-                 units: Sequence[Unit] | None = None) -> None:
+                 units: Sequence[Unit] | None = None, plan: Plan | None = None) -> None:
         self.doc, self.settings, self.engine, self.memory = doc, settings, engine, memory
-        units = translation_units(doc) if units is None else units
-        self.plan: Plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
+        if plan is None:  # a worker elsewhere gets the plan its driver made where the memory is
+            units = translation_units(doc) if units is None else units
+            plan = plan_translation(units, settings.targets, engine, settings.glossary, memory)
+        self.plan: Plan = plan
         self._started: LegSteps | None = None
         self._translating = False
         self._outcome: Outcome | None = None

@@ -1,11 +1,10 @@
 """`translator.run` and `translator.detect`: the whole workflow as library functions the CLI merely calls.
 
-A run is a loop over documents that schedules and writes: each document is prepared and translated by
-`translator.pipeline` (one document from its arguments alone, to a plain `TranslatedDocument`), and written
-here (`outputs.write_document`) with the run ledger's records. The next document is planned and its first leg
-handed to the engine before the current one is laid out and written, so the engine decodes meanwhile; the
-writers' libraries import in the background while the engine decodes, and cyclic garbage collection pauses
-while a document is placed, laid out and written.
+A run is a loop over documents that schedules and writes: each document is prepared here and translated by
+an executor (`translator.executors`: in this process, where the next document decodes while the current one is
+written; or `translator.cluster.RayExecutor`, on a Ray cluster) through `translator.pipeline` (one document
+from its arguments alone, to a plain `TranslatedDocument`), and written here (`outputs.write_document`) with
+the run ledger's records: this process is the only one that writes a file or the memory.
 
 A run reads every input and checks every package before it writes anything, so a bad input or a missing
 package leaves `out` as it was. An input whose last run had the same fingerprint (input bytes, options,
@@ -26,26 +25,21 @@ from translator.database import DEFAULT_OUT, MEMORY_NAME, Database
 from translator.document import LANGUAGES, Document, document_key
 from translator.engine.argos import DEFAULT_BEAM_SIZE, ArgosEngine, EngineSettings
 from translator.errors import InputError, UsageError
+from translator.executors import Executor, RunWork, SerialExecutor
 from translator.glossary import load_glossaries
 from translator.identity import refuse_other_document, refuse_shared_names
 from translator.ledger import RunLedger
 from translator.memory import TranslationMemory
 from translator.outputs import write_document
-from translator.pipeline import (
-    DocumentSettings,
-    DocumentTranslation,
-    cycle_collection_paused,
-    keeping_finished,
-    prepare,
-)
-from translator.results import Finished, Progress, RunEvent, RunResult, Started, Translated
+from translator.pipeline import DocumentSettings, cycle_collection_paused, prepare
+from translator.results import Finished, Progress, RunEvent, RunResult
 from translator.stages import stage
 from translator.subtitles import estimate_timings
 from translator.subtitles.frames import RATES
 from translator.subtitles.options import SubtitleOptions
 from translator.subtitles.rules import PROFILES
 from translator.units import required_directions, translation_units
-from translator.writers import DEFAULT_FORMATS, EXTRA_FORMATS, import_writers_in_background
+from translator.writers import DEFAULT_FORMATS, EXTRA_FORMATS
 
 DEVICES = ("cpu", "cuda", "auto")
 INPUT_SUFFIXES = (".txt", ".srt", ".vtt", ".ttml", ".dfxp", ".ass", ".ssa")
@@ -170,6 +164,7 @@ def run(
     fps: str | None = None,
     plain_vtt: bool = False,
     progress: Progress = _ignore,
+    executor: Executor | None = None,
 ) -> list[RunResult]:
     """Translate `inputs` (files, or folders of .txt/.srt/.vtt files) into each language of `to` and write
     every output into `out`; the translation memory is `memory` (default `out/translator.sqlite`).
@@ -177,8 +172,8 @@ def run(
     each model was saved in; `keep_cues`, `subtitle_headings` and `plain_vtt` are `--keep-cues`,
     `--subtitle-headings` and `--plain-vtt`; `extra_formats` (`ttml`, `itt`, `ass`), `rules` (a profile of
     `subtitles.rules.PROFILES`) and `fps` (`23.976`, `24`, `25`, `29.97`, `30`) are `--extra-formats`, `--rules`
-    and `--fps`.
-    One result per input, in order."""
+    and `--fps`. `executor` translates the documents (default: `SerialExecutor`, here; `translator.RayExecutor`:
+    on a Ray cluster); this process writes every file and the memory either way. One result per input, in order."""
     targets = targets_of(to)
     formats = DEFAULT_FORMATS + extra_formats_of(extra_formats)
     subtitles = subtitle_options(keep_cues, subtitle_headings, rules, fps, plain_vtt)
@@ -221,36 +216,19 @@ def run(
             if known:
                 refuse_other_document(doc, RunLedger(known))
         own_targets = [targets_for(doc, targets) for doc, _ in pending]  # each document's own language left out
+        executor = executor or SerialExecutor()
+        if pending:  # connected (to a cluster) before anything is made: one that cannot be reached leaves nothing
+            stack.enter_context(executor.session())
         db = known or stack.enter_context(Database(memory_path))
-        ledger, memory_view = RunLedger(db), TranslationMemory(db)
-        started: list[DocumentTranslation] = []  # a run stopped by Ctrl-C keeps what the engine finished of each
-        stack.enter_context(keeping_finished(started))
-
-        def begin(index: int) -> DocumentTranslation:
-            """Plan a document and hand its first leg to the engine."""
-            settings = DocumentSettings(tuple(own_targets[index]), glossary, subtitles)
-            translation = DocumentTranslation(pending[index][0], settings, engine, memory_view, units[index])
-            started.append(translation)
-            translation.start()
-            return translation
-
-        following = begin(0) if pending else None
-        for index, (doc, current) in enumerate(pending):
-            translation, following = following, None
-            assert translation is not None  # planned when the document before it was translated
-            progress(Started(doc, translation.plan.pending))
-            if translation.plan.pending:  # the engine will decode for a while: the writers' libraries load meanwhile
-                import_writers_in_background(formats)
-            translation.translate(lambda sentences: progress(Translated(sentences)))
-            # The next document is planned once this one is translated and stored, as a memory filled document by
-            # document gives it, and its first steps go to the engine now: it decodes while this one is laid out
-            # and written, instead of waiting for it.
-            if index + 1 < len(pending):
-                following = begin(index + 1)
-            with cycle_collection_paused():
-                done = translation.finish()
-                with stage("write"):  # and records what each row delivered, before the files: a killed write is known
-                    written = write_document(doc, out_dir, ledger, formats, done.layouts, done.units)
+        ledger = RunLedger(db)
+        work = RunWork([doc for doc, _ in pending], units,
+                       [DocumentSettings(tuple(own), glossary, subtitles) for own in own_targets], engine,
+                       TranslationMemory(db), progress, formats)
+        for index, done in executor.translate(work):
+            doc, current = done.doc, pending[index][1]
+            with cycle_collection_paused(), stage("write"):
+                # and records what each row delivered, before the files: a killed write is known
+                written = write_document(doc, out_dir, ledger, formats, done.layouts, done.units)
             skipped = [f"skipped {lang}: {Path(doc.path).name} is already in {lang}"
                        for lang in targets if lang not in own_targets[index]]
             result = RunResult(Path(doc.path), written, [*skipped, *done.report], doc, done.translated,
