@@ -25,7 +25,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from tests.review_server import CHROMIUM, CHROMIUM_ARGS, running_film
+from benchmarks.review_server import CHROMIUM, CHROMIUM_ARGS, running_film
 from translator.document import Document, GlossaryHit, Segment, Timing, Translation
 
 WORDS = ("the interview was recorded in Kyiv and Moscow while the war went on and Europe was watching "
