@@ -15,15 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.review_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    make_video,
-    run_again,
-    running,
-    running_film,
-    translate_talk,
-)
+from benchmarks.review_server import CHROMIUM, CHROMIUM_ARGS, running, running_film
+from tests.review_server import make_video, run_again, translate_talk
 from translator.database import Database
 from translator.memory import TranslationMemory
 from translator.serve.app import Settings
@@ -244,6 +237,23 @@ def test_markup_typed_into_a_translation_renders_as_text(browser: Any, talk: tup
             assert view.eval_on_selector_all("#review img, #review script", "nodes => nodes.length") == 0
             assert view.title() != "pwned" and view.evaluate("() => document.body.dataset.pwned") is None
     assert approvals(out)[1].translation == HOSTILE
+
+
+def test_a_long_page_is_ready_for_keys_before_its_rows_off_screen_are_laid_out(browser: Any) -> None:
+    """Start-up lays out only the rows on screen (the rest wait until scrolled to), so a film is ready for keys
+    sooner; a key still reaches any row."""
+    from benchmarks import review_serve
+
+    with running_film(review_serve.film(400)) as url:
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        page.goto(f"{url}/doc/film/uk")
+        page.wait_for_selector("body.ready")
+        laid_out = "(id) => document.querySelector('#' + id + ' td.src').checkVisibility({contentVisibilityAuto: true})"
+        assert page.evaluate(laid_out, "s1") and not page.evaluate(laid_out, "s400")
+        page.keyboard.press("G")  # the last row: scrolled to, laid out, current
+        page.wait_for_selector("#s400.current")
+        assert page.evaluate("() => document.activeElement.id") == "s400" and page.evaluate(laid_out, "s400")
+        page.context.close()
 
 
 def test_the_benchmark_measures_a_small_document(browser: Any) -> None:
