@@ -10,7 +10,8 @@ minutes translating. The server runs on loopback in this process; Debian's chrom
 measures what a reviewer waits for:
 
 - **first paint**: from navigation to the page's first byte, its first contentful paint, and its being ready for
-  keys (its script has run over every row), each the fastest of `--loads` loads in fresh browser contexts;
+  keys (its script has run over every row), and a real key (`j`) pressed then and handled (an upper bound: it
+  includes Playwright's round trips), each the fastest of `--loads` loads in fresh browser contexts;
 - **approve round trip**: the page's own `fetch` of an approval, from sending to the answer (checked, stored,
   committed, the row rendered back), `--saves` times one after another: the median and the 95th percentile.
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from tests.review_server import CHROMIUM, CHROMIUM_ARGS, running_film
+from benchmarks.review_server import CHROMIUM, CHROMIUM_ARGS, running_film
 from translator.document import Document, GlossaryHit, Segment, Timing, Translation
 
 WORDS = ("the interview was recorded in Kyiv and Moscow while the war went on and Europe was watching "
@@ -59,11 +60,14 @@ def measure(url: str, loads: int, saves: int, browser: Any = None) -> dict[str, 
                 return measure(url, loads, saves, launched)
             finally:
                 launched.close()
-    paints, readies, firsts = [], [], []
+    paints, readies, firsts, keys = [], [], [], []
     for _ in range(loads):
         page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
         page.goto(f"{url}/doc/film/uk")
         page.wait_for_selector("body.ready")
+        page.keyboard.press("j")  # a real key, as soon as the page says it is ready: handled once row 2 is current
+        page.wait_for_selector("#s2.current")
+        keys.append(page.evaluate("() => performance.now()"))
         timing = page.evaluate("""() => {
             const paint = performance.getEntriesByName('first-contentful-paint')[0];
             return [paint ? paint.startTime : null, performance.now()]; }""")
@@ -96,10 +100,8 @@ def measure(url: str, loads: int, saves: int, browser: Any = None) -> dict[str, 
         return out; }""", saves)
     ordered = sorted(times)
     return {"rows": rows, "first_byte_ms": min(firsts), "first_paint_ms": min(p for p in paints if p is not None),
-            "ready_ms": min(readies),
+            "ready_ms": min(readies), "first_key_ms": min(keys),
             "approve_median_ms": statistics.median(times), "approve_p95_ms": ordered[int(0.95 * (len(ordered) - 1))]}
-
-
 
 
 def main() -> None:
@@ -112,7 +114,8 @@ def main() -> None:
         result = measure(url, args.loads, args.saves)
     print(f"{result['rows']} cues: first byte {result['first_byte_ms']:.0f} ms, first contentful paint "
           f"{result['first_paint_ms']:.0f} ms, ready for keys "
-          f"{result['ready_ms']:.0f} ms (fastest of {args.loads} loads; target < 1000 ms)")
+          f"{result['ready_ms']:.0f} ms, first key handled by {result['first_key_ms']:.0f} ms "
+          f"(fastest of {args.loads} loads; target < 1000 ms)")
     print(f"approve round trip over {args.saves} saves: median {result['approve_median_ms']:.1f} ms, "
           f"95th percentile {result['approve_p95_ms']:.1f} ms (target < 100 ms)")
 

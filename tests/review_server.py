@@ -1,31 +1,20 @@
 """The review server as the tests meet it: a small subtitle file translated by the real tiny Argos packages, the
-server running in a thread on a free loopback port, and Debian's chromium driven by Playwright."""
+server running in a thread on a free loopback port (benchmarks/review_server.py, shared with the benchmark), and
+Debian's chromium driven by Playwright."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import tempfile
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import orjson
-import uvicorn
-
+from benchmarks.review_server import CHROMIUM, CHROMIUM_ARGS, running, running_film
 from tests.in_process import Done, environment, translator
-from translator.database import MEMORY_NAME, Database
-from translator.document import Document, document_key
-from translator.serve.app import Settings, build_app
-from translator.serve.server import bind
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "FFMPEG", "make_video", "run_again", "running", "running_film",
+           "translate_talk"]
+
 FFMPEG = shutil.which("ffmpeg")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required"]
 
 TALK = """1
 00:00:01,000 --> 00:00:03,000
@@ -74,33 +63,3 @@ def make_video(path: Path, seconds: int = 14) -> Path | None:
                            f"color=c=gray:s=64x36:d={seconds}:r=5", "-c:v", "libvpx", "-b:v", "20k", str(path)],
                           capture_output=True, timeout=120)
     return path if done.returncode == 0 and path.is_file() else None
-
-
-@contextmanager
-def running(settings: Settings) -> Iterator[str]:
-    """The server for these settings, in a thread; yields its base URL (no trailing slash)."""
-    sock = bind("127.0.0.1", 0)
-    server = uvicorn.Server(uvicorn.Config(build_app(settings), log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the review server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
-
-
-@contextmanager
-def running_film(doc: Document) -> Iterator[str]:
-    """A server over one result written straight from `doc`, beside a fresh memory (no run: for the benchmark)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        out = Path(scratch)
-        (out / f"{document_key(doc)}.json").write_bytes(orjson.dumps(doc.to_json()))
-        Database(out / MEMORY_NAME).close()
-        with running(Settings(folder=out, memory=out / MEMORY_NAME)) as url:
-            yield url

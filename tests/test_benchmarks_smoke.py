@@ -3,6 +3,7 @@ end to end on the tests' small model. Nothing here is timed: the figures come fr
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,17 @@ def test_the_package_builder_is_loaded_without_importing_the_test_suite() -> Non
             "print(sorted(name for name in sys.modules if name == 'tests' or name.startswith('tests.')))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_no_benchmark_imports_the_test_suite() -> None:
+    """A benchmark runs where the tests are not installed: what it shares with them lives in benchmarks/."""
+    importing = []
+    for path in sorted((ROOT / "benchmarks").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            importing += [f"{path.name}: {name}" for name in names if name == "tests" or name.startswith("tests.")]
+    assert importing == []
 
 
 @settings(max_examples=15, deadline=None)

@@ -6,6 +6,7 @@ own life: its URL printed first, Ctrl-C stopping it cleanly, and no other comman
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -16,16 +17,22 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks.review_server import running
 from tests.in_process import environment, translator
-from tests.review_server import running, translate_talk
-from translator.document import Flag
+from tests.review_server import run_again, translate_talk
+from translator.database import Database
+from translator.document import Document, Flag, GlossaryHit, Segment, Translation
+from translator.ledger import DeliveredRow, RunLedger
+from translator.memory import TranslationMemory
 from translator.serve.app import Settings
 from translator.serve.documents import Row
+from translator.serve.machine import MachineTexts
 from translator.serve.tracks import webvtt
 
 
@@ -253,3 +260,126 @@ def test_a_missing_folder_or_memory_is_one_line(tmp_path: Path) -> None:
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such folder" in missing.stderr
     empty = translator("review", "serve", str(tmp_path))
     assert empty.returncode == 2 and "no translation memory" in empty.stderr
+
+
+def act(url: str, token: str, segment_id: int, action: str, payload: dict[str, Any]) -> tuple[int, str, Any]:
+    return call(f"{url}/doc/talk/uk/rows/{segment_id}/{action}", json.dumps(payload).encode(),
+                {"Content-Type": "application/json", "X-Review-Token": token})
+
+
+def approve_then_run(url: str, token: str, out: Path, packages_dir: Path) -> str:
+    """Row 1 approved, then a run writes the approval into every output: S.json keeps no machine text for it.
+    Returns the machine text the first run wrote."""
+    machine = str(rows(url)[0]["translation"])
+    assert save(url, token, 1, {"translation": "Вітаю, друзі!", "revision": 0, "base": machine})[0] == 200
+    assert run_again(out.parent / "in" / "talk.en.srt", out, packages_dir).returncode == 0
+    result = json.loads((out / "talk.json").read_text("utf-8"))
+    assert result["segments"][0]["translations"]["uk"] == {**result["segments"][0]["translations"]["uk"],
+                                                           "text": "Вітаю, друзі!", "origin": "approved"}
+    return machine
+
+
+def test_a_reject_after_the_run_wrote_the_approval_goes_back_to_the_memorys_machine_text(
+        server: tuple[str, str], out: Path, packages_dir: Path) -> None:
+    url, token = server
+    machine = approve_then_run(url, token, out, packages_dir)
+    assert rows(url)[0]["machine"] == machine  # found in the memory: the run's engine gave it for this sentence
+    status, text, _ = act(url, token, 1, "reject", {"revision": 1, "base": "Вітаю, друзі!"})
+    row = json.loads(text)
+    assert status == 200 and (row["translation"], row["status"], row["unknown"]) == (machine, "machine", False)
+    assert rows(url)[0]["translation"] == machine
+
+
+def test_a_machine_text_known_nowhere_is_shown_as_the_next_runs_never_as_the_approval(
+        server: tuple[str, str], out: Path, packages_dir: Path) -> None:
+    url, token = server
+    machine = approve_then_run(url, token, out, packages_dir)
+    with Database(out / "translator.sqlite") as db, db.transaction():
+        db.connection.execute("DELETE FROM sentences")  # a memory that no longer holds the machine's sentences
+    assert rows(url)[0]["machine"] is None
+    row = json.loads(act(url, token, 1, "reject", {"revision": 1, "base": "Вітаю, друзі!"})[1])
+    assert (row["translation"], row["unknown"], row["status"]) == ("", True, "machine")
+    assert "machine text after the next run" in row["translation_html"] and "Вітаю" not in row["translation_html"]
+    history = json.loads(call(f"{url}/doc/talk/uk/rows/1/history")[1])
+    assert [(h["before"], h["after"], h["undo"]) for h in history] == [(None, "Вітаю, друзі!", False),
+                                                                       ("Вітаю, друзі!", None, False)]
+    assert run_again(out.parent / "in" / "talk.en.srt", out, packages_dir).returncode == 0
+    assert rows(url)[0]["translation"] == machine and not rows(url)[0]["unknown"]  # the run translated it again
+
+
+def test_the_ledger_or_the_memory_gives_a_machine_text_only_when_it_is_certain(tmp_path: Path) -> None:
+    segment = Segment(1, "turn", "Hello there.", sentences=["Hello there."], lang="en",
+                      translations={"uk": Translation("Схвалено.", [], [], "approved")})
+    doc = Document("talk.en.txt", "transcript", [segment], lang="en", targets=["uk"])
+    with Database(tmp_path / "translator.sqlite") as db:
+        texts = MachineTexts(db, doc, "uk")
+        assert texts.of(segment) is None
+        memory = TranslationMemory(db)
+        memory.store("en", "uk", "engine-1", "glossary-0", [("Hello there.", "Привіт.")])
+        assert MachineTexts(db, doc, "uk").of(segment) == "Привіт."
+        memory.store("en", "uk", "engine-2", "glossary-0", [("Hello there.", "Вітаю.")])
+        assert MachineTexts(db, doc, "uk").of(segment) is None  # two engines disagree: which one ran is unknown
+        ledger = RunLedger(db)
+        ledger.intend("talk", {"uk": [DeliveredRow(1, "Hello there.", "Привіт вам.", "machine")]}, {}, {})
+        ledger.intend("talk", {"uk": [DeliveredRow(1, "Hello there.", "Схвалено.", "approved")]}, {}, {})
+        assert MachineTexts(db, doc, "uk").of(segment) == "Привіт вам."  # what a run delivered as machine text
+        ledger.intend("talk", {"uk": [DeliveredRow(1, "Hello, there.", "Інше.", "machine")]}, {}, {})
+        assert MachineTexts(db, doc, "uk").of(segment) == "Привіт вам."  # not for another source text
+        hit = GlossaryHit("Hello", "Hello", "Привіт", "uk", "pinned")
+        glossed = dataclasses.replace(segment, glossary=[hit])
+        doc.segments[0] = glossed
+        memory.store("en", "uk", "engine-2", "glossary-0", [("Hello there.", "Привіт.")])
+        db.connection.execute("DELETE FROM deliveries")
+        assert MachineTexts(db, doc, "uk").of(glossed) is None  # a restored term: not the memory's text alone
+
+
+def _near_now(stamp: str | None) -> bool:
+    assert stamp is not None and stamp.endswith("Z")
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    return abs((datetime.now(UTC) - moment).total_seconds()) < 600
+
+
+def test_history_says_when_and_who_for_every_save_and_undo(server: tuple[str, str], out: Path) -> None:
+    url, token = server
+    machine = rows(url)[1]["translation"]
+    assert save(url, token, 2, {"translation": "Дякую.", "revision": 0, "base": machine,
+                                "reviewer": "  Olena\n Koval "})[0] == 200
+    assert act(url, token, 2, "undo", {"revision": 1, "base": "Дякую.", "reviewer": "Taras"})[0] == 200
+    assert save(url, token, 2, {"translation": "Дякую вам.", "revision": 0, "base": machine})[0] == 200
+    history = json.loads(call(f"{url}/doc/talk/uk/rows/2/history")[1])
+    assert [(h["before"], h["after"], h["reviewer"], h["undo"]) for h in history] == [
+        (machine, "Дякую.", "Olena Koval", False), ("Дякую.", machine, "Taras", True),
+        (machine, "Дякую вам.", None, False)]
+    assert all(_near_now(h["at"]) for h in history)
+    assert [h["at"] for h in history] == sorted(h["at"] for h in history)
+    assert translator("review", "undo", "--out", str(out)).returncode == 0  # `review undo` is in it too
+    history = json.loads(call(f"{url}/doc/talk/uk/rows/2/history")[1])
+    assert [(h["before"], h["after"], h["undo"]) for h in history][-2:] == [(machine, "Дякую вам.", False),
+                                                                          ("Дякую вам.", machine, True)]
+
+
+def test_notes_download_as_csv_safe_for_spreadsheets_and_review_status_counts_them(server: tuple[str, str],
+                                                                                   out: Path) -> None:
+    url, token = server
+    current = rows(url)
+    assert save(url, token, 3, {"translation": "Москва — це війна.", "comment": "=HYPERLINK(\"http://x\")",
+                                "category": "terminology", "severity": "major", "revision": 0,
+                                "base": current[2]["translation"], "reviewer": "Olena"})[0] == 200
+    assert save(url, token, 4, {"translation": "Європа.", "revision": 0, "base": current[3]["translation"]})[0] == 200
+    status, _, headers = call(f"{url}/doc/talk/uk/notes.csv")
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert 'filename="talk.uk.notes.csv"' in headers["content-disposition"]
+    raw = urllib.request.urlopen(f"{url}/doc/talk/uk/notes.csv", timeout=30).read()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0] == ["id", "start", "end", "speaker", "source", "translation", "comment", "category",
+                        "severity", "reviewer", "changed_at"]
+    assert len(table) == 2  # row 4 has no note
+    noted = dict(zip(table[0], table[1]))
+    assert (noted["id"], noted["start"], noted["end"], noted["source"]) == ("3", "00:00:06.500", "00:00:09.000",
+                                                                            "Moscow is the war.")
+    assert noted["comment"] == "'=HYPERLINK(\"http://x\")"  # a spreadsheet shows it as text
+    assert (noted["category"], noted["severity"], noted["reviewer"]) == ("terminology", "major", "Olena")
+    assert _near_now(noted["changed_at"])
+    assert call(f"{url}/doc/talk/xx/notes.csv")[0] == 404
+    assert "1 with a reviewer's note" in translator("review", "status", "--out", str(out)).stdout

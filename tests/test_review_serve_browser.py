@@ -6,6 +6,8 @@ installs both: .ci/run)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -15,15 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.review_server import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    make_video,
-    run_again,
-    running,
-    running_film,
-    translate_talk,
-)
+from benchmarks.review_server import CHROMIUM, CHROMIUM_ARGS, running, running_film
+from tests.review_server import make_video, run_again, translate_talk
 from translator.database import Database
 from translator.memory import TranslationMemory
 from translator.serve.app import Settings
@@ -77,6 +72,15 @@ def edit_current(page: Any, text: str) -> None:
     page.keyboard.press("Control+Enter")
 
 
+def note_and_approve(page: Any, comment: str, category: str, severity: str) -> None:
+    """From the editor's text: Tab to the comment, the error category and the severity (each chosen by typing
+    its first letters), then Ctrl+Enter approves."""
+    for typed in (comment, category, severity):
+        page.keyboard.press("Tab")
+        page.keyboard.type(typed)
+    page.keyboard.press("Control+Enter")
+
+
 def test_keyboard_only_review_then_run_writes_the_approved_text(browser: Any, talk: tuple[Path, Path],
                                                                 packages_dir: Path) -> None:
     source, out = talk
@@ -92,13 +96,7 @@ def test_keyboard_only_review_then_run_writes_the_approved_text(browser: Any, ta
         page.wait_for_selector("tr.editing textarea:focus")
         page.keyboard.press("Control+a")
         page.keyboard.type("Дякую за добрий день.")
-        page.keyboard.press("Tab")
-        page.keyboard.type("word for word")  # the comment
-        page.keyboard.press("Tab")
-        page.keyboard.type("f")  # error category: fluency
-        page.keyboard.press("Tab")
-        page.keyboard.type("ma")  # severity: major
-        page.keyboard.press("Control+Enter")
+        note_and_approve(page, "word for word", "f", "ma")  # error category fluency, severity major
         wait_status(page, 2, "approved")
         assert page.inner_text("#s2 td.tgt") == "Дякую за добрий день."
         assert page.evaluate("() => document.activeElement.id") == "s3"  # approving moves on
@@ -244,6 +242,106 @@ def test_markup_typed_into_a_translation_renders_as_text(browser: Any, talk: tup
             assert view.eval_on_selector_all("#review img, #review script", "nodes => nodes.length") == 0
             assert view.title() != "pwned" and view.evaluate("() => document.body.dataset.pwned") is None
     assert approvals(out)[1].translation == HOSTILE
+
+
+def test_a_reject_after_a_run_wrote_the_approval_shows_the_machine_text_or_says_it_comes_with_the_next_run(
+        browser: Any, talk: tuple[Path, Path], packages_dir: Path) -> None:
+    source, out = talk
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        machine = [page.inner_text(f"#s{n} td.tgt") for n in (1, 2)]
+        edit_current(page, "Вітаю, друзі!")
+        wait_status(page, 1, "approved")
+        edit_current(page, "Дякую.")
+        wait_status(page, 2, "approved")
+    run_again(source, out, packages_dir)  # S.json now holds the approvals, not the machine text
+    with Database(out / "translator.sqlite") as db, db.transaction():  # the memory forgot row 2's sentence
+        db.connection.execute("DELETE FROM sentences WHERE source = ?", ("Thank you for the good afternoon.",))
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        assert [page.text_content(f"#s{n} td.status") for n in (1, 2)] == ["approved", "approved"]
+        page.keyboard.press("r")  # reject row 1: its machine text is in the memory
+        wait_status(page, 1, "machine")
+        assert page.inner_text("#s1 td.tgt") == machine[0]
+        page.keyboard.press("j")
+        page.keyboard.press("r")  # reject row 2: its machine text is known nowhere until the next run
+        wait_status(page, 2, "machine")
+        assert page.inner_text("#s2 td.tgt") == "machine text after the next run"
+        assert "Дякую." not in page.inner_text("#s2") and page.is_visible("#s2 td.tgt.unknown")
+        page.keyboard.press("Enter")  # the editor starts empty: nothing to pass off as machine text
+        page.wait_for_selector("tr.editing textarea:focus")
+        assert page.input_value("tr.editing textarea") == ""
+        page.keyboard.press("Escape")
+        reopened = open_page(browser, f"{url}/doc/talk/uk")
+        assert reopened.inner_text("#s2 td.tgt") == "machine text after the next run"
+    run_again(source, out, packages_dir)
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        assert [page.inner_text(f"#s{n} td.tgt") for n in (1, 2)] == machine
+
+
+def test_the_history_says_when_and_who_and_the_browser_keeps_the_name(browser: Any,
+                                                                      talk: tuple[Path, Path]) -> None:
+    _, out = talk
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        page.focus("#reviewer")
+        page.keyboard.type("Olena")
+        page.keyboard.press("Enter")  # back to the rows
+        assert page.evaluate("() => document.activeElement.id") == "s1"
+        edit_current(page, "Вітаю, друзі!")
+        wait_status(page, 1, "approved")
+        page.keyboard.press("k")
+        page.keyboard.press("u")
+        wait_status(page, 1, "machine")
+        page.keyboard.press("h")
+        page.wait_for_selector("tr.history li")
+        items = page.query_selector_all("tr.history li")
+        assert len(items) == 2 and "Olena" in items[0].inner_text() and "Olena" in items[1].inner_text()
+        assert "undone" in items[1].inner_text() and "undone" not in items[0].inner_text()
+        stamps = [item.get_attribute("datetime") for item in page.query_selector_all("tr.history li time")]
+        assert all(stamp and stamp.endswith("Z") for stamp in stamps) and stamps == sorted(stamps)
+        again = page.context.new_page()  # the same browser profile: the name is remembered
+        again.goto(f"{url}/doc/talk/uk")
+        again.wait_for_selector("body.ready")
+        assert again.input_value("#reviewer") == "Olena"
+
+
+def test_d_downloads_the_reviewers_notes_as_csv_safe_for_spreadsheets(browser: Any, talk: tuple[Path, Path]) -> None:
+    _, out = talk
+    with running(Settings(folder=out, memory=out / "translator.sqlite")) as url:
+        page = open_page(browser, f"{url}/doc/talk/uk")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("tr.editing textarea:focus")
+        note_and_approve(page, "=2+2 is not a greeting", "t", "c")  # terminology, critical
+        wait_status(page, 1, "approved")
+        with page.expect_download() as download:
+            page.keyboard.press("d")
+        saved = Path(download.value.path())
+        assert download.value.suggested_filename == "talk.uk.notes.csv"
+        table = list(csv.reader(io.StringIO(saved.read_text("utf-8-sig"))))
+    assert [dict(zip(table[0], row)) for row in table[1:]] == [{
+        "id": "1", "start": "00:00:01.000", "end": "00:00:03.000", "speaker": "", "source": "Hello, friends.",
+        "translation": approvals(out)[1].translation, "comment": "'=2+2 is not a greeting", "category": "terminology",
+        "severity": "critical", "reviewer": "", "changed_at": table[1][-1]}]
+    assert table[1][-1].endswith("Z")
+
+
+def test_a_long_page_is_ready_for_keys_before_its_rows_off_screen_are_laid_out(browser: Any) -> None:
+    """Start-up lays out only the rows on screen (the rest wait until scrolled to), so a film is ready for keys
+    sooner; a key still reaches any row."""
+    from benchmarks import review_serve
+
+    with running_film(review_serve.film(400)) as url:
+        page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        page.goto(f"{url}/doc/film/uk")
+        page.wait_for_selector("body.ready")
+        laid_out = "(id) => document.querySelector('#' + id + ' td.src').checkVisibility({contentVisibilityAuto: true})"
+        assert page.evaluate(laid_out, "s1") and not page.evaluate(laid_out, "s400")
+        page.keyboard.press("G")  # the last row: scrolled to, laid out, current
+        page.wait_for_selector("#s400.current")
+        assert page.evaluate("() => document.activeElement.id") == "s400" and page.evaluate(laid_out, "s400")
+        page.context.close()
 
 
 def test_the_benchmark_measures_a_small_document(browser: Any) -> None:

@@ -118,7 +118,20 @@ _VERSION_5: Migration = (
     "ALTER TABLE replaced_approvals ADD COLUMN replaced TEXT",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _VERSION_5)
+# When each logged change was made (UTC, ISO 8601; none for one logged before this version) and by whom, when
+# the reviewer gave a name; and the changes undone one row at a time or by `review undo`, with when and by whom,
+# so a row's history shows its undos too (the log itself keeps only the changes still in effect).
+_VERSION_6: Migration = (
+    "ALTER TABLE imports ADD COLUMN made_at TEXT",
+    "ALTER TABLE imports ADD COLUMN reviewer TEXT",
+    """CREATE TABLE undone_changes (
+        id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL, tgt TEXT NOT NULL, segment_id INTEGER NOT NULL,
+        file TEXT NOT NULL, made_at TEXT, reviewer TEXT, undone_at TEXT NOT NULL, undone_by TEXT,
+        undone_translation TEXT, restored_translation TEXT
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_VERSION_1, _VERSION_2, _VERSION_3, _VERSION_4, _VERSION_5, _VERSION_6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -81,6 +81,7 @@ class StatusCounts:
     approved: int
     flagged: int
     unapplied: int  # corrections stored but not in the last run's output: imported since, or stale
+    notes: int = 0  # corrections with a reviewer's comment, error category or severity
 
 
 class RunLedger:
@@ -289,7 +290,9 @@ class RunLedger:
                      LEFT JOIN outputs d ON d.doc_key = a.doc_key AND d.tgt = a.tgt AND d.segment_id = a.segment_id
                      WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
                        AND (d.status IS NOT 'approved' OR d.translation IS NOT a.translation
-                            OR d.source_text IS NOT a.source_text))
+                            OR d.source_text IS NOT a.source_text)),
+                   (SELECT count(*) FROM approvals a WHERE a.doc_key = o.doc_key AND a.tgt = o.tgt
+                     AND (a.comment != '' OR a.category != '' OR a.severity != ''))
             FROM counted o
             WHERE ?1 IS NULL OR o.doc_key = ?1
             GROUP BY o.doc_key, o.tgt

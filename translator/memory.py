@@ -3,7 +3,8 @@
 `sentences` holds every machine-translated sentence, keyed by its source text, language pair, engine identity
 and glossary fingerprint, so a re-run translates only what changed. `approvals` holds reviewers' corrections
 per document, segment and target language; machine output never replaces them. `imports` and
-`replaced_approvals` log each review import with the approvals it replaced, so the last import can be undone.
+`replaced_approvals` log each review import with the approvals it replaced (and when, and by whom), so the last
+import can be undone; `undone_changes` keeps what undos took back, for a row's history.
 All live in the one `translator.sqlite` file (see `database.py`) beside the run ledger (`ledger.py`).
 """
 
@@ -42,6 +43,34 @@ class UndoneImport:
     approvals: int
     file_record: tuple[str, int] | None
 
+
+@dataclass(frozen=True)
+class LoggedChange:
+    """A logged change of one segment: the file (or reviewer's tool) that made it, the approval it replaced
+    (None: the machine translation), when (UTC, ISO 8601; None: logged before the memory kept times) and by
+    whom (None: no name given)."""
+
+    file: str
+    replaced: Approval | None
+    made_at: str | None
+    reviewer: str | None
+
+
+@dataclass(frozen=True)
+class UndoneChange:
+    """A change of one segment that an undo took back: the change (file, when, by whom), the undo (when, by
+    whom), the text it took back and the text it put back (None: the machine translation)."""
+
+    file: str
+    made_at: str | None
+    reviewer: str | None
+    undone_at: str
+    undone_by: str | None
+    undone: str | None
+    restored: str | None
+
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"  # UTC to the millisecond, so a row's history sorts by it
 
 _APPROVAL_COLUMNS = ("doc_key, tgt, segment_id, src, source_text, translation, comment, category, severity, revision, "
                      "generation, replaced")
@@ -107,14 +136,16 @@ class TranslationMemory:
         return int(revision)
 
     def log_import(self, doc_key: str, tgt: str, file: str, segment_ids: list[int],
-                   file_record: tuple[str, int] | None) -> None:
+                   file_record: tuple[str, int] | None, reviewer: str | None = None) -> None:
         """Before an import stores its approvals: which ones it replaces (none where a segment had none), and
-        the run ledger's record of the imported file, so `undo_import` can put both back."""
+        the run ledger's record of the imported file, so `undo_import` can put both back; when, and the
+        reviewer's name if one was given."""
         connection = self.db.connection
         with self.db.transaction():
             cursor = connection.execute(
-                "INSERT INTO imports (doc_key, tgt, file, file_sha256, file_generation) VALUES (?, ?, ?, ?, ?)",
-                (doc_key, tgt, file, *(file_record or (None, None))),
+                "INSERT INTO imports (doc_key, tgt, file, file_sha256, file_generation, made_at, reviewer) "
+                f"VALUES (?, ?, ?, ?, ?, {_NOW}, ?)",
+                (doc_key, tgt, file, *(file_record or (None, None)), reviewer),
             )
             connection.executemany(
                 "INSERT INTO replaced_approvals (import_id, segment_id, src, source_text, translation, comment, "
@@ -126,8 +157,21 @@ class TranslationMemory:
                 [(cursor.lastrowid, segment_id, doc_key, tgt) for segment_id in segment_ids],
             )
 
-    def undo_import(self) -> UndoneImport | None:
-        """Put back the approvals the last import replaced and forget it; None when there is none."""
+    def _keep_undone(self, import_id: int, segment_id: int | None, undone_by: str | None) -> None:
+        """Before an undo: what it takes back from the import's segments (one, or all), for their history."""
+        self.db.connection.execute(
+            "INSERT INTO undone_changes (doc_key, tgt, segment_id, file, made_at, reviewer, undone_at, undone_by, "
+            f"undone_translation, restored_translation) SELECT i.doc_key, i.tgt, r.segment_id, i.file, i.made_at, "
+            f"i.reviewer, {_NOW}, ?3, a.translation, r.translation "
+            "FROM replaced_approvals r JOIN imports i ON i.id = r.import_id "
+            "LEFT JOIN approvals a ON a.doc_key = i.doc_key AND a.tgt = i.tgt AND a.segment_id = r.segment_id "
+            "WHERE r.import_id = ?1 AND (?2 IS NULL OR r.segment_id = ?2)",
+            (import_id, segment_id, undone_by),
+        )
+
+    def undo_import(self, undone_by: str | None = None) -> UndoneImport | None:
+        """Put back the approvals the last import replaced and forget it (keeping what it took back for the
+        rows' history); None when there is none."""
         connection = self.db.connection
         with self.db.transaction():
             last = connection.execute(
@@ -136,6 +180,7 @@ class TranslationMemory:
             if last is None:
                 return None
             import_id, doc_key, tgt, file, sha256, generation = last
+            self._keep_undone(import_id, None, undone_by)
             replaced = connection.execute(
                 "SELECT segment_id, src, source_text, translation, comment, category, severity, revision, "
                 "generation, replaced FROM replaced_approvals WHERE import_id = ?",
@@ -167,20 +212,39 @@ class TranslationMemory:
             self.db.connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
                                        (doc_key, tgt, segment_id))
 
-    def segment_history(self, doc_key: str, tgt: str, segment_id: int) -> list[tuple[str, Approval | None]]:
-        """Every logged change of one segment, oldest first: the file (or reviewer's tool) that made it and the
-        approval it replaced (None: the machine translation)."""
+    def segment_history(self, doc_key: str, tgt: str, segment_id: int) -> list[LoggedChange]:
+        """Every logged change of one segment still in effect, oldest first."""
         rows = self.db.connection.execute(
-            f"SELECT i.file, r.source_text, r.translation, {_KEPT_NOTES} "
+            f"SELECT i.file, i.made_at, i.reviewer, r.source_text, r.translation, {_KEPT_NOTES} "
             "FROM replaced_approvals r JOIN imports i ON i.id = r.import_id "
             "WHERE i.doc_key = ? AND i.tgt = ? AND r.segment_id = ? ORDER BY i.id",
             (doc_key, tgt, segment_id),
         )
-        return [(file, None if fields[1] is None else Approval(*fields)) for file, *fields in rows]
+        return [LoggedChange(file, None if fields[1] is None else Approval(*fields), made_at, reviewer)
+                for file, made_at, reviewer, *fields in rows]
 
-    def undo_segment(self, doc_key: str, tgt: str, segment_id: int) -> bool:
+    def undone_history(self, doc_key: str, tgt: str, segment_id: int) -> list[UndoneChange]:
+        """The segment's changes that undos took back, in the order they were undone."""
+        rows = self.db.connection.execute(
+            "SELECT file, made_at, reviewer, undone_at, undone_by, undone_translation, restored_translation "
+            "FROM undone_changes WHERE doc_key = ? AND tgt = ? AND segment_id = ? ORDER BY id",
+            (doc_key, tgt, segment_id),
+        )
+        return [UndoneChange(*row) for row in rows]
+
+    def last_changes(self, doc_key: str, tgt: str) -> dict[int, tuple[str | None, str | None]]:
+        """Per segment, when its last logged change still in effect was made and by whom."""
+        rows = self.db.connection.execute(
+            "SELECT r.segment_id, i.made_at, i.reviewer FROM replaced_approvals r JOIN imports i "
+            "ON i.id = r.import_id WHERE i.doc_key = ? AND i.tgt = ? ORDER BY i.id",
+            (doc_key, tgt),
+        )
+        return {segment_id: (made_at, reviewer) for segment_id, made_at, reviewer in rows}
+
+    def undo_segment(self, doc_key: str, tgt: str, segment_id: int, undone_by: str | None = None) -> bool:
         """Put back the approval (or the machine translation) the segment's last logged change replaced and
-        forget that change, leaving the rest of its import in the log; False when there is none."""
+        forget that change (keeping what it took back for the history), leaving the rest of its import in the
+        log; False when there is none."""
         connection = self.db.connection
         with self.db.transaction():
             last = connection.execute(
@@ -192,6 +256,7 @@ class TranslationMemory:
             if last is None:
                 return False
             import_id, src, *kept = last
+            self._keep_undone(import_id, segment_id, undone_by)
             connection.execute("DELETE FROM approvals WHERE doc_key = ? AND tgt = ? AND segment_id = ?",
                                (doc_key, tgt, segment_id))
             if kept[1] is not None:

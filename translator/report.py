@@ -43,5 +43,7 @@ def describe_status(counts: list[StatusCounts]) -> str:
         line = f"{c.doc_key} → {c.tgt}: {c.machine} machine, {c.approved} approved, {c.flagged} flagged"
         if c.unapplied:
             line += f"; {c.unapplied} correction(s) not in the last run's output (new, or their source changed)"
+        if c.notes:
+            line += f"; {c.notes} with a reviewer's note (review serve: Notes CSV)"
         lines.append(line)
     return "\n".join(lines)

@@ -14,6 +14,7 @@ and two saves never interleave: the check of a revision and the save it allows a
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -42,8 +43,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from translator.database import Database
 from translator.document import GENERATOR, LANGUAGES
+from translator.memory import TranslationMemory
 from translator.serve import edits
 from translator.serve.documents import Library, Row
+from translator.serve.notes import notes_csv
 from translator.serve.tracks import SIDES, webvtt
 from translator.timecode import format_timestamp
 
@@ -51,6 +54,7 @@ MAX_BODY = 64 * 1024  # a save is one row's text and notes; anything bigger is r
 STREAM_CHUNK = 32 * 1024  # characters of a page sent at a time
 TOKEN_COOKIE = "review_token"
 WRITE_HEADER = "x-review-token"
+MAX_REVIEWER = 80  # characters of a reviewer's name kept
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 _CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; "
         "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
@@ -156,11 +160,23 @@ def row_json(row: Row) -> dict[str, Any]:
     return {"id": row.id, "source": row.source, "translation": row.translation, "machine": row.machine,
             "status": row.status, "revision": row.revision, "comment": row.comment, "category": row.category,
             "severity": row.severity, "start_ms": row.start_ms, "end_ms": row.end_ms,
-            "translation_html": row.translation_html, "flags": [flag.code for flag in row.flags]}
+            "translation_html": row.translation_html, "unknown": row.unknown,
+            "flags": [flag.code for flag in row.flags]}
 
 
 def _text(value: object, default: str = "") -> str:
     return value if isinstance(value, str) else default
+
+
+def _reviewer(value: object) -> str | None:
+    """The name the page sent (at most MAX_REVIEWER characters, one line), or None."""
+    name = " ".join(_text(value).split())[:MAX_REVIEWER]
+    return name or None
+
+
+def _safe_name(text: str) -> str:
+    """Text for a download's file name: letters, digits, `.`, `-`, `_` only."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", text)
 
 
 def _number(value: object) -> int:
@@ -247,8 +263,18 @@ def build_app(settings: Settings) -> ASGIApp:
             changes = edits.history(library(), key, lang, segment_id)
         except edits.Missing as exc:
             return _refusal(404, str(exc))
-        return JSONResponse([{"origin": c.origin, "before": c.before, "after": c.after, "comment": c.comment}
-                             for c in changes])
+        return JSONResponse([{"origin": c.origin, "before": c.before, "after": c.after, "comment": c.comment,
+                              "at": c.at, "reviewer": c.reviewer, "undo": c.undo} for c in changes])
+
+    async def notes(request: Request) -> Response:
+        key, lang = request.path_params["key"], request.path_params["lang"]
+        found = library().page(key, lang)
+        if found is None:
+            return _refusal(404, "no such document")
+        return Response(notes_csv(found, TranslationMemory(library().db).last_changes(key, lang)),
+                        media_type="text/csv; charset=utf-8",
+                        headers={"content-disposition": f'attachment; filename="{_safe_name(key)}.{_safe_name(lang)}'
+                                                        '.notes.csv"'})
 
     async def act(request: Request) -> Response:
         key, lang, segment_id, action = (request.path_params[name] for name in ("key", "lang", "id", "action"))
@@ -257,19 +283,21 @@ def build_app(settings: Settings) -> ASGIApp:
         except TooLarge:
             return _refusal(413, f"a write is at most {settings.max_body} bytes")
         revision, base = _number(body.get("revision")), _text(body.get("base"))
+        reviewer = _reviewer(body.get("reviewer"))
         try:
             if action == "approve":
                 edit = edits.Edit(_text(body.get("translation")), _text(body.get("comment")),
-                                  _text(body.get("category")), _text(body.get("severity")), revision, base)
+                                  _text(body.get("category")), _text(body.get("severity")), revision, base,
+                                  reviewer)
                 if not edit.translation.strip():
                     return _refusal(422, "an approved translation cannot be empty")
                 if edit.category not in edits.CATEGORIES or edit.severity not in edits.SEVERITIES:
                     return _refusal(422, "unknown error category or severity")
                 row = edits.approve(library(), key, lang, segment_id, edit)
             elif action == "reject":
-                row = edits.reject(library(), key, lang, segment_id, revision, base)
+                row = edits.reject(library(), key, lang, segment_id, revision, base, reviewer)
             elif action == "undo":
-                row = edits.undo(library(), key, lang, segment_id, revision, base)
+                row = edits.undo(library(), key, lang, segment_id, revision, base, reviewer)
             else:
                 return _refusal(404, "no such action")
         except edits.Missing as exc:
@@ -286,6 +314,7 @@ def build_app(settings: Settings) -> ASGIApp:
         Route(doc, page),
         Route(doc + "/rows", rows),
         Route(doc + "/track/{side}.vtt", track),
+        Route(doc + "/notes.csv", notes),
         Route(doc + "/rows/{id:int}/history", history),
         Route(doc + "/rows/{id:int}/{action}", act, methods=["POST"]),
         Route("/media/{key}", media),

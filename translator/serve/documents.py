@@ -3,13 +3,16 @@ memory's approvals over its machine text, as rows of the one review model (revie
 
 S.json holds what the memory does not: speakers, timings, flags and glossary hits. The memory holds what the
 reviewer did since: an approval wins over the run's text, exactly as the next run will apply it
-(translation/approvals.py), so the page shows what the next run writes. A parsed S.json is kept while its file
+(translation/approvals.py), so the page shows what the next run writes. Where the run wrote an approval the
+memory no longer holds (rejected since), the next run writes the machine text: shown where it can be known
+(machine.py), else the row says so and shows no text (`unknown`). A parsed S.json is kept while its file
 is unchanged, so a save answers without reading it again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +24,14 @@ from translator.document import Document, Flag, GlossaryHit, Segment, Timing, Tr
 from translator.errors import InputError
 from translator.memory import Approval, TranslationMemory
 from translator.review_model import review_row
+from translator.serve.machine import MachineTexts
 from translator.writers.html import glossary_terms, marked
 from translator.writers.language import source_language
 
 VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".ogv")
+UNKNOWN = "machine text after the next run"  # what a row shows whose machine text is not known here
+UNKNOWN_HTML = f'<span class="unknown-text">{UNKNOWN}</span>'
+MachineOf = Callable[[Segment], "str | None"]
 
 
 def _segment(data: dict[str, Any]) -> Segment:
@@ -63,7 +70,7 @@ class Row:
     end_ms: int | None
     source: str
     translation: str
-    machine: str  # the run's machine text ("" when the run already wrote an approval and kept no machine text)
+    machine: str | None  # the run's machine text; None when the run wrote an approval and it is not known here
     status: str
     flags: tuple[Flag, ...]
     comment: str
@@ -72,6 +79,7 @@ class Row:
     revision: int  # the approval's revision, 0 without one: a save against another revision is refused
     source_html: str  # escaped, glossary terms marked
     translation_html: str
+    unknown: bool = False  # the next run writes the machine text, which is not known here: `translation` is ""
 
 
 @dataclass(frozen=True)
@@ -87,18 +95,28 @@ class Page:
         return next((row for row in self.rows if row.id == segment_id), None)
 
 
-def build_row(segment: Segment, lang: str, approval: Approval | None) -> Row:
+def build_row(segment: Segment, lang: str, approval: Approval | None, machine_of: MachineOf | None = None) -> Row:
     """A row with the approval (if it was made for this source text, as apply_approvals decides) over the run's
-    text; an approval for another source text stays out and is flagged."""
+    text; an approval for another source text stays out and is flagged. Where the run wrote an approval that no
+    longer applies, the row is the machine text the next run writes, from `machine_of` (None: not known)."""
     run_text = segment.translations.get(lang)
-    machine = run_text.text if run_text is not None and run_text.origin != "approved" else ""
+    written = run_text is not None and run_text.origin == "approved"  # the run kept no machine text
+    machine: str | None = (machine_of(segment) if machine_of else None) if written else (
+        run_text.text if run_text is not None else "")
     flags = segment.flags_for(lang)
-    if approval is not None and approval.source_text == segment.text:
+    applies = approval is not None and approval.source_text == segment.text
+    if applies:
+        assert approval is not None
         segment = dataclasses.replace(segment, translations={
             **segment.translations, lang: Translation(approval.translation, [], [], "approved")})
-    elif approval is not None:
-        flags = [*flags, Flag("correction-stale", "a reviewer's correction was made for a different source text "
-                              f"and was not applied: {approval.translation}", lang)]
+    else:
+        if approval is not None:
+            flags = [*flags, Flag("correction-stale", "a reviewer's correction was made for a different source "
+                                  f"text and was not applied: {approval.translation}", lang)]
+        if written:
+            segment = dataclasses.replace(segment, translations={
+                **segment.translations, lang: Translation(machine or "", [], [], "machine")})
+    unknown = written and not applies and machine is None
     row = review_row(segment, lang)
     source_terms, target_terms = glossary_terms(segment, lang)
     timing = segment.timing if segment.timing is not None and not segment.timing.estimated else None
@@ -109,7 +127,8 @@ def build_row(segment: Segment, lang: str, approval: Approval | None) -> Row:
         category=approval.category if approval else "", severity=approval.severity if approval else "",
         revision=approval.revision if approval else 0,
         source_html=marked(row.source, source_terms, "source"),
-        translation_html=marked(row.translation, target_terms, "target"),
+        translation_html=UNKNOWN_HTML if unknown else marked(row.translation, target_terms, "target"),
+        unknown=unknown,
     )
 
 
@@ -154,7 +173,8 @@ class Library:
         if doc is None or lang not in doc.targets:
             return None
         approvals = TranslationMemory(self.db).approvals(key, lang)
-        rows = tuple(build_row(segment, lang, approvals.get(segment.id)) for segment in doc.segments)
+        machine = MachineTexts(self.db, doc, lang)
+        rows = tuple(build_row(segment, lang, approvals.get(segment.id), machine.of) for segment in doc.segments)
         return Page(key, source_language(doc), lang, rows)
 
     def source(self, key: str) -> str:
@@ -168,10 +188,11 @@ class Library:
         return next((segment for segment in doc.segments if segment.id == segment_id), None)
 
     def row(self, key: str, lang: str, segment_id: int) -> Row | None:
-        segment = self.segment(key, lang, segment_id)
-        if segment is None:
+        doc, segment = self.document(key), self.segment(key, lang, segment_id)
+        if doc is None or segment is None:
             return None
-        return build_row(segment, lang, TranslationMemory(self.db).approval(key, lang, segment_id))
+        return build_row(segment, lang, TranslationMemory(self.db).approval(key, lang, segment_id),
+                         MachineTexts(self.db, doc, lang).of)
 
     def video(self, key: str) -> Path | None:
         """The video to preview: --media, else one with the input's name beside the input."""

@@ -2,7 +2,8 @@
 
 Every change is logged as a one-row review import (memory.py `log_import`) before it is made, so `translator
 review undo` reverts the last change made in the browser as it reverts the last imported file, and a row's
-history is the log of its changes. A save names the revision and the text it was edited from; when the memory
+history is the log of its changes, with when each was made and by whom (the name the reviewer gave the page), and
+the changes undone since. A save names the revision and the text it was edited from; when the memory
 holds another since (a second reviewer, an import), it is refused with both texts and nothing is stored.
 """
 
@@ -32,6 +33,7 @@ class Edit:
     severity: str
     revision: int
     base: str
+    reviewer: str | None = None
 
 
 class Conflict(Exception):
@@ -48,12 +50,17 @@ class Missing(LookupError):
 
 @dataclass(frozen=True)
 class Change:
-    """One entry of a row's history: who made it and what the row was before and after."""
+    """One entry of a row's history: the tool or file that made it, the row's text before and after (None: the
+    machine text, not known here), when (UTC, ISO 8601; None: logged before the memory kept times), who (None:
+    no name given), and whether it is an undo."""
 
     origin: str
-    before: str
-    after: str
+    before: str | None
+    after: str | None
     comment: str
+    at: str | None = None
+    reviewer: str | None = None
+    undo: bool = False
 
 
 def _current(library: Library, key: str, lang: str, segment_id: int) -> Row:
@@ -74,8 +81,8 @@ def _unchanged(library: Library, key: str, lang: str, segment_id: int, revision:
         yield row
 
 
-def _log(db: Database, key: str, lang: str, segment_id: int) -> None:
-    TranslationMemory(db).log_import(key, lang, f"{ORIGIN} (segment {segment_id})", [segment_id], None)
+def _log(db: Database, key: str, lang: str, segment_id: int, reviewer: str | None) -> None:
+    TranslationMemory(db).log_import(key, lang, f"{ORIGIN} (segment {segment_id})", [segment_id], None, reviewer)
 
 
 def approve(library: Library, key: str, lang: str, segment_id: int, edit: Edit) -> Row:
@@ -83,7 +90,7 @@ def approve(library: Library, key: str, lang: str, segment_id: int, edit: Edit) 
     with _unchanged(library, key, lang, segment_id, edit.revision, edit.base, edit.translation):
         segment = library.segment(key, lang, segment_id)
         assert segment is not None  # _unchanged found its row
-        _log(library.db, key, lang, segment_id)
+        _log(library.db, key, lang, segment_id, edit.reviewer)
         # Like an import's approval: made after every file the ledger has written so far, so none of those
         # older files can override it, and replacing the text the reviewer saw.
         TranslationMemory(library.db).approve(key, segment_id, library.source(key), lang, segment.text,
@@ -93,31 +100,41 @@ def approve(library: Library, key: str, lang: str, segment_id: int, edit: Edit) 
         return _current(library, key, lang, segment_id)
 
 
-def reject(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str) -> Row:
+def reject(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str,
+           reviewer: str | None = None) -> Row:
     """Drop the segment's approval: back to the machine text (written again by the next run)."""
     with _unchanged(library, key, lang, segment_id, revision, base, base) as row:
         if row.revision:
-            _log(library.db, key, lang, segment_id)
+            _log(library.db, key, lang, segment_id, reviewer)
             TranslationMemory(library.db).unapprove(key, lang, segment_id)
         return _current(library, key, lang, segment_id)
 
 
-def undo(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str) -> Row:
+def undo(library: Library, key: str, lang: str, segment_id: int, revision: int, base: str,
+         reviewer: str | None = None) -> Row:
     """Put the row back as it was before its last change (from the browser or an imported file)."""
     with _unchanged(library, key, lang, segment_id, revision, base, base):
-        TranslationMemory(library.db).undo_segment(key, lang, segment_id)
+        TranslationMemory(library.db).undo_segment(key, lang, segment_id, reviewer)
         return _current(library, key, lang, segment_id)
 
 
 def history(library: Library, key: str, lang: str, segment_id: int) -> list[Change]:
-    """The row's changes, oldest first, each with the text before and after it."""
+    """The row's changes still in effect and those undone, in the order they happened (changes logged before
+    the memory kept times first), each with the text before and after it."""
     row = _current(library, key, lang, segment_id)
-    logged = TranslationMemory(library.db).segment_history(key, lang, segment_id)
+    memory = TranslationMemory(library.db)
+    logged = memory.segment_history(key, lang, segment_id)
 
-    def text(approval: Approval | None) -> str:
+    def text(approval: Approval | None) -> str | None:
         return approval.translation if approval is not None else row.machine
 
-    afters = [text(before) for _, before in logged[1:]] + [row.translation]
-    comments = [before.comment if before else "" for _, before in logged[1:]] + [row.comment]
-    return [Change(origin, text(before), after, comment)
-            for (origin, before), after, comment in zip(logged, afters, comments)]
+    afters = [text(change.replaced) for change in logged[1:]] + [None if row.unknown else row.translation]
+    comments = [change.replaced.comment if change.replaced else "" for change in logged[1:]] + [row.comment]
+    changes = [Change(change.file, text(change.replaced), after, comment, change.made_at, change.reviewer)
+               for change, after, comment in zip(logged, afters, comments)]
+    for undone in memory.undone_history(key, lang, segment_id):  # the change, then the undo that took it back
+        taken = row.machine if undone.undone is None else undone.undone
+        restored = row.machine if undone.restored is None else undone.restored
+        changes += [Change(undone.file, restored, taken, "", undone.made_at, undone.reviewer),
+                    Change(undone.file, taken, restored, "", undone.undone_at, undone.undone_by, undo=True)]
+    return sorted(changes, key=lambda change: (change.at is not None, change.at or "", change.undo))

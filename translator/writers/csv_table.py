@@ -13,16 +13,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from translator.document import Document
 from translator.review_model import COLUMNS, to_cell
 from translator.writers.views import Views
 
 
-def render(doc: Document, lang: str, views: Views) -> bytes:
+def spreadsheet_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    """A table as this module writes one: RFC 4180, CRLF, a BOM, every cell guarded against formulas."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect="excel", lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in views.rows:
-        writer.writerow([to_cell(cell) for cell in row.cells()])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([to_cell(cell) for cell in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def render(doc: Document, lang: str, views: Views) -> bytes:
+    return spreadsheet_csv(COLUMNS, (row.cells() for row in views.rows))

@@ -15,6 +15,9 @@
   var onlyFlagged = document.getElementById("only-flagged");
   var flagKind = document.getElementById("flag-kind");
   var flaggedFirst = document.getElementById("flagged-first");
+  var reviewer = document.getElementById("reviewer");
+  var NAME_KEY = "translator-review-name";
+  var UNKNOWN = "machine text after the next run";
   var inOrder = rows.slice();
   var trackVersion = 0;
 
@@ -38,13 +41,19 @@
     }
     return false;
   }
-  function baseText(tr) { return tr.querySelector("td.tgt").textContent; }
+  // The text a save starts from: "" where the row waits for machine text not known here.
+  function baseText(tr) {
+    var cell = tr.querySelector("td.tgt");
+    return cell.classList.contains("unknown") ? "" : cell.textContent;
+  }
+  function name() { return reviewer.value.trim(); }
   function flagged(tr) { return tr.classList.contains("has-flags"); }
   function currentRow() { return current >= 0 ? rows[current] : null; }
 
   function request(method, url, data) {
     var init = { method: method, headers: { "X-Review-Token": token }, credentials: "same-origin" };
     if (data !== undefined) {
+      data.reviewer = name();
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(data);
     }
@@ -61,6 +70,7 @@
     tr.dataset.category = row.category;
     tr.dataset.severity = row.severity;
     tr.querySelector("td.tgt").innerHTML = row.translation_html;  // escaped by the server
+    tr.querySelector("td.tgt").classList.toggle("unknown", Boolean(row.unknown));
     tr.querySelector("td.status").textContent = row.status;
     var comment = tr.querySelector("td.comment");
     comment.textContent = row.comment;
@@ -227,16 +237,39 @@
     }).then(function (done) { go(rows.indexOf(tr)); return done; });
   }
 
+  function historyText(text) {
+    var node = document.createElement("span");
+    node.textContent = text === null ? UNKNOWN : text;
+    if (text === null) { node.className = "unknown-text"; }
+    return node;
+  }
+  function historyItem(change) {
+    var item = document.createElement("li");
+    var when = document.createElement("time");
+    if (change.at) {
+      when.dateTime = change.at;
+      when.textContent = new Date(change.at).toLocaleString();
+    } else {
+      when.textContent = "time not recorded";
+    }
+    item.appendChild(when);
+    var who = document.createElement("span");
+    who.className = "who";
+    who.textContent = change.reviewer ? " · " + change.reviewer : "";
+    item.appendChild(who);
+    item.appendChild(document.createTextNode(change.undo ? " — undone: " : " — "));
+    item.appendChild(historyText(change.before));
+    item.appendChild(document.createTextNode(" → "));
+    item.appendChild(historyText(change.after));
+    item.appendChild(document.createTextNode((change.comment ? " (" + change.comment + ")" : "") + " — "
+      + change.origin));
+    return item;
+  }
   function showHistory(tr) {
     request("GET", base + "/rows/" + tr.dataset.id + "/history").then(function (answer) {
       var cell = panel(tr, "history");
       var list = document.createElement("ol");
-      (answer.payload || []).forEach(function (change) {
-        var item = document.createElement("li");
-        item.textContent = change.before + " → " + change.after + (change.comment ? " (" + change.comment + ")" : "")
-          + " — " + change.origin;
-        list.appendChild(item);
-      });
+      (answer.payload || []).forEach(function (change) { list.appendChild(historyItem(change)); });
       if (!list.children.length) { cell.textContent = "No change yet."; } else { cell.appendChild(list); }
     });
   }
@@ -326,7 +359,7 @@
       else if (key === "Escape") { event.preventDefault(); closePanels(owner); go(rows.indexOf(owner)); }
       return;
     }
-    if (target === find || target === replace || target === flagKind) {
+    if (target === find || target === replace || target === flagKind || target === reviewer) {
       if (key === "Enter" || key === "Escape") {
         event.preventDefault();
         filter();
@@ -350,6 +383,7 @@
     else if (key === "f") { onlyFlagged.checked = !onlyFlagged.checked; filter(); }
     else if (key === "F") { flaggedFirst.checked = !flaggedFirst.checked; order(); }
     else if (key === "A") { approveSelected(); }
+    else if (key === "d") { document.getElementById("notes").click(); }
     else if (!tr) { handled = false; }
     else if (key === "Enter" && event.ctrlKey) { approveRow(tr); }
     else if (key === "Enter" || key === "e") { edit(tr, false); }
@@ -379,6 +413,10 @@
     if (event.key === "Enter") { event.preventDefault(); event.stopPropagation(); replaceAll(); }
   });
   document.getElementById("help").addEventListener("click", function () { toggleOverlay(true); });
+  try { reviewer.value = localStorage.getItem(NAME_KEY) || ""; } catch (e) { reviewer.value = ""; }
+  reviewer.addEventListener("input", function () {
+    try { localStorage.setItem(NAME_KEY, name()); } catch (e) { say("your name is sent but not kept: " + e); }
+  });
   var sideChoice = document.getElementById("track-side");
   if (sideChoice) { sideChoice.addEventListener("change", function () { showTrack(sideChoice.value); }); }
   if (video) { showTrack("translation"); }
