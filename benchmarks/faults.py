@@ -223,7 +223,7 @@ def _metadata(change: Callable[[dict[str, object]], object]) -> Callable[[bytes]
 
 def hostile_packages(archive: bytes, rng: random.Random, count: int) -> Iterator[tuple[str, bytes]]:
     """Damaged variants of a working .argosmodel, by name."""
-    from tests.test_package_faults import with_position_rows
+    from benchmarks.model_bin import with_position_rows
 
     yield "6-entry position table", _with_member(archive, "model/model.bin", lambda d: with_position_rows(d, 6))
     yield "no model.bin", _with_member(archive, "model/model.bin", lambda d: None)

@@ -59,8 +59,10 @@ class Scenario:
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    """Every file in --out but the memory: what a user compares."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name not in MEMORY_FILES}
+    """Every file in --out but the memory, by its path under --out (an OmegaT project is a folder): what a user
+    compares."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name not in MEMORY_FILES}
 
 
 @dataclass(frozen=True)

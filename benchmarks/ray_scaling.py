@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import corpus
+from benchmarks.interrupt import outputs
 from benchmarks.measure import Measurement, compile_tree, measure, python_command
 from benchmarks.package import packages_folder
 
@@ -38,7 +39,6 @@ FILMS = 4
 TARGETS = {"local:1": 1.10, "2 nodes × 1 CPU": 1.15}
 # Room for the package, not the default 30% of RAM.
 NODE: dict[str, Any] = {"num_cpus": 1, "object_store_memory": 300 * 2**20}
-MEMORY_FILES = ("translator.sqlite", "translator.sqlite-wal", "translator.sqlite-shm")
 
 
 def folder_of_inputs(folder: Path, per_file: int) -> int:
@@ -52,10 +52,6 @@ def folder_of_inputs(folder: Path, per_file: int) -> int:
         else:
             (folder / f"talk{index:02d}.en.txt").write_text(corpus.transcript(corpus.turns(chunk)), "utf-8")
     return len(items)
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in out.iterdir() if p.name not in MEMORY_FILES}
 
 
 def run(label: str, inputs: Path, work: Path, sentences: int, env: dict[str, str], *extra: str) -> Measurement:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.model_bin import with_position_rows
 from tests.conftest import LEXICONS
 from tests.tiny_argos import expected_output
 from translator.engine import argos, packages
@@ -26,42 +27,6 @@ from translator.errors import PackageError
 
 # A turn as long as the one that ended runs in a traceback: 1,242 characters in one sentence.
 LONG_SENTENCE = ("Thank you for the good afternoon in Moscow and Europe, " * 23).strip()[:1240] + " ."
-
-
-def with_position_rows(model: bytes, rows: int) -> bytes:
-    """model.bin with every learned position table cut to its first `rows` rows (CTranslate2's own layout)."""
-    out, at = io.BytesIO(), 0
-
-    def copy(size: int) -> bytes:
-        nonlocal at
-        chunk = model[at:at + size]
-        out.write(chunk)
-        at += size
-        return chunk
-
-    def number(fmt: str) -> int:
-        return int(struct.unpack(fmt, copy(struct.calcsize(fmt)))[0])
-
-    def string() -> str:
-        return copy(number("<H"))[:-1].decode()
-
-    number("<I")
-    string()
-    number("<I")
-    for _ in range(number("<I")):
-        name = string()
-        dims = [int(struct.unpack_from("<I", model, at + 4 * i)[0]) for i in range(number("<B"))]
-        at += 4 * len(dims)
-        kind = model[at]
-        size = int(struct.unpack_from("<I", model, at + 1)[0])
-        data = model[at + 5:at + 5 + size]
-        at += 5 + size
-        if name.endswith("position_encodings/encodings"):
-            data = data[:rows * (size // dims[0])]
-            dims[0] = rows
-        out.write(b"".join(struct.pack("<I", d) for d in dims) + bytes([kind]) + struct.pack("<I", len(data)) + data)
-    out.write(model[at:])
-    return out.getvalue()
 
 
 def shrunk_package(source: Path, out: Path, rows: int, version: str) -> Path:

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import translator
+from benchmarks.interrupt import outputs
 from tests.conftest import SAMPLE
 from tests.in_process import environment
 from tests.in_process import translator as run_cli
@@ -39,7 +40,6 @@ from ray.cluster_utils import Cluster  # noqa: E402
 GLOSSARY = Path(__file__).resolve().parents[1] / "glossaries" / "interview-aisin.tsv"
 NODE: dict[str, Any] = {"num_cpus": 1, "object_store_memory": 100 * 2**20}
 APPROVED = "Схвалений переклад рецензента."
-MEMORY_FILES = ("translator.sqlite", "translator.sqlite-wal", "translator.sqlite-shm")
 
 
 def _srt(texts: list[str]) -> str:
@@ -79,10 +79,6 @@ def approve_one(folder: Path, memory: Path) -> None:
     segment = next(s for s in doc.segments if s.sentences)
     with Database(memory) as db:
         TranslationMemory(db).approve(document_key(doc), segment.id, "en", "uk", segment.text, APPROVED)
-
-
-def outputs(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in out.iterdir() if p.name not in MEMORY_FILES}
 
 
 @dataclass(frozen=True)
