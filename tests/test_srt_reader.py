@@ -179,3 +179,12 @@ def test_hours_of_thousands_of_digits_are_refused_in_one_line(digits: int) -> No
     """Found by benchmarks/faults.py's fuzzing: int() refuses 4,300 digits and more with a ValueError."""
     with pytest.raises(InputError, match=r"line 2: time '9+.*' is past 99 hours"):
         srt.parse(f"1\n{'9' * digits}:00:01,000 --> 00:00:02,000\nHi.\n", "a.srt")
+
+
+@pytest.mark.parametrize("digits", [9, 4_301, 6_000])
+def test_a_cue_number_of_thousands_of_digits_is_renumbered_and_reported(digits: int) -> None:
+    """Found by benchmarks/faults.py's fuzzing: a cue number of 4,300+ digits ended in int()'s ValueError."""
+    doc = srt.parse(f"{'7' * digits}\n00:00:01,000 --> 00:00:02,000\nHi.\n", "a.srt")
+    assert [segment.text for segment in doc.segments] == ["Hi."]
+    [note] = [line for line in notes(doc) if "renumbered" in line]
+    assert len(note) < 200
