@@ -206,3 +206,27 @@ def test_ctrl_c_while_the_command_line_loads_exits_130_in_one_line() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout) == (130, "")
     assert done.stderr == "translator: error: interrupted before anything was done\n"
+
+
+def test_an_interrupt_while_a_document_is_written_keeps_what_the_engine_finished_of_the_next(
+        argos_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The next document's first steps are decoding while one is written: an interrupt there stores what the
+    engine finished of them before the memory closes (the executor is closed on the way out, not whenever the
+    garbage collector frees it, by then after the memory was closed)."""
+    from benchmarks import corpus
+    from translator import workflow
+
+    first, second = tmp_path / "a.en.txt", tmp_path / "b.en.txt"
+    first.write_text(corpus.transcript(corpus.turns(corpus.sentences(30, seed=1))), "utf-8")
+    second.write_text(corpus.transcript(corpus.turns(corpus.sentences(300, seed=2))), "utf-8")
+    workflow.run([first], to="uk", out=tmp_path / "alone")
+    alone = _stored_sentences(tmp_path / "alone" / "translator.sqlite")
+
+    def interrupted(*args: object, **kwargs: object) -> list[Path]:
+        time.sleep(1.0)  # the engine decodes the next document's first batches meanwhile
+        raise _Stopped
+
+    monkeypatch.setattr(workflow, "write_document", interrupted)
+    with pytest.raises(_Stopped):
+        workflow.run([first, second], to="uk", out=tmp_path / "out")
+    assert _stored_sentences(tmp_path / "out" / "translator.sqlite") > alone

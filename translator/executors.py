@@ -7,7 +7,7 @@ the progress callback `Started` and `Translated`, and yields each document trans
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Protocol
@@ -48,7 +48,7 @@ class Executor(Protocol):
 
     def session(self) -> AbstractContextManager[object]: ...
 
-    def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]: ...
+    def translate(self, work: RunWork) -> Generator[tuple[int, TranslatedDocument]]: ...
 
 
 class SerialExecutor:
@@ -59,7 +59,7 @@ class SerialExecutor:
     def session(self) -> AbstractContextManager[object]:
         return nullcontext()
 
-    def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]:
+    def translate(self, work: RunWork) -> Generator[tuple[int, TranslatedDocument]]:
         started: list[DocumentTranslation] = []  # a run stopped by Ctrl-C keeps what the engine finished of each
 
         def begin(index: int) -> DocumentTranslation:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 from translator import rerun
@@ -224,7 +224,11 @@ def run(
         work = RunWork([doc for doc, _ in pending], units,
                        [DocumentSettings(tuple(own), glossary, subtitles) for own in own_targets], engine,
                        TranslationMemory(db), progress, formats)
-        for index, done in executor.translate(work):
+        # Closed on the way out of an interrupted write, while the memory is still open: the executor then stores
+        # what the engine finished of the documents in flight (a generator left to the garbage collector would
+        # do so only once the traceback is gone, after the memory has been closed).
+        translated = stack.enter_context(closing(executor.translate(work)))
+        for index, done in translated:
             doc, current = done.doc, pending[index][1]
             with cycle_collection_paused(), stage("write"):
                 # and records what each row delivered, before the files: a killed write is known

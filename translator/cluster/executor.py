@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
@@ -121,7 +121,7 @@ class RayExecutor:
         finally:
             ray.shutdown()
 
-    def translate(self, work: RunWork) -> Iterator[tuple[int, TranslatedDocument]]:
+    def translate(self, work: RunWork) -> Generator[tuple[int, TranslatedDocument]]:
         if not work.docs:
             return
         if work.engine.settings.device != "cpu":
