@@ -129,3 +129,29 @@ def test_an_approved_correction_outranks_the_machine_text_in_omegat(packages_dir
     units = etree.parse(str(target)).findall(".//x:trans-unit", XLIFF)
     assert [unit.findtext("x:target", namespaces=XLIFF) for unit in units
             if unit.findtext("x:source", namespaces=XLIFF) == row[2]] == ["Виправлений переклад."]
+
+
+@pytest.mark.skipif(shutil.which("omegat") is None,
+                    reason="OmegaT is not installed (apt-get install omegat): the OmegaT project is not opened")
+def test_a_correction_made_in_omegat_comes_back_with_review_import(packages_dir: Path, tmp_path: Path) -> None:
+    """The translated XLIFF OmegaT creates in target/ imports like the run's own XLIFF (docs/review.md): the one
+    segment the translator changed is stored, the ones OmegaT filled from the machine translation are not."""
+    out = tmp_path / "out"
+    first = translator("run", str(SAMPLE), "--to", "uk", "--out", str(out), env_dir=packages_dir)
+    assert first.returncode == 0, first.stderr
+    project = out / PROJECT
+    _omegat_fills(project, tmp_path / "omegat-config")
+    (target,) = (project / "target").glob("*.xlf")
+    tree = etree.parse(str(target))
+    unit = next(unit for unit in tree.findall(".//x:trans-unit", XLIFF)
+                if (unit.findtext("x:source", namespaces=XLIFF) or "").endswith("."))
+    found = unit.find("x:target", XLIFF)
+    assert found is not None
+    found.text = "Виправлено в OmegaT."
+    tree.write(str(target), xml_declaration=True, encoding="utf-8")
+    imported = translator("review", "import", str(target), env_dir=packages_dir, cwd=out)
+    assert imported.returncode == 0, imported.stderr
+    assert "1 correction(s) stored" in imported.stdout, imported.stdout
+    again = translator("run", str(SAMPLE), "--to", "uk", "--out", str(out), env_dir=packages_dir)
+    assert again.returncode == 0, again.stderr
+    assert "Виправлено в OmegaT." in (out / "interview-aisin.en-uk.csv").read_text("utf-8-sig")

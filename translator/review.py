@@ -179,9 +179,15 @@ def _glossary(ledger: RunLedger, doc_key: str, files: list[Path] | None) -> Glos
 
 
 def find_memory(memory: Path | str | None = None, beside: Path | str | None = None) -> Path:
-    """The memory a review command uses: `memory`, else the one beside the review file (the run's --out),
-    else output/translator.sqlite. It must exist: the review round trip never creates one."""
-    tried = [Path(memory)] if memory else [*([Path(beside).parent / MEMORY_NAME] if beside else []), DEFAULT_MEMORY]
+    """The memory a review command uses: `memory`, else the one beside the review file (the run's --out; for a
+    file inside an OmegaT project, `S.SRC-L.omegat/target/S.SRC-L.xlf`, the one beside the project), else
+    output/translator.sqlite. It must exist: the review round trip never creates one."""
+    folders = []
+    if beside:
+        parent = Path(beside).parent
+        projects = [folder for folder in (parent, *parent.parents) if folder.name.endswith(".omegat")][:1]
+        folders = [parent, *(project.parent for project in projects)]
+    tried = [Path(memory)] if memory else [*(folder / MEMORY_NAME for folder in folders), DEFAULT_MEMORY]
     for path in tried:
         if path.is_file():
             return path
