@@ -63,13 +63,25 @@ def cue_lists(draw: st.DrawFn) -> list[OutCue]:
         start += draw(st.integers(0, 5_000))
         end = start + draw(st.integers(50, 7_000))
         lines = tuple(draw(st.lists(words, min_size=1, max_size=2)))
-        top = draw(st.booleans())
+        place = draw(st.sampled_from(["", "an8", *PLACED]))
         marked = tuple(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in lines)
-        if top:
+        if place == "an8":
             marked = (r"{\an8}" + marked[0], *marked[1:])
-        cues.append(OutCue(start, end, lines, marked, index))
+        cues.append(OutCue(start, end, lines, marked, index, settings=PLACED.get(place, ("", 0))[0]))
         start = end
     return cues
+
+
+# WebVTT settings of a source cue placed without an override, and the keypad position each means
+PLACED = {"top": ("line:0", 8), "top-left": ("line:0 align:start", 7), "middle-right": ("line:50% align:end", 6),
+          "bottom-left": ("align:left", 1)}
+
+
+def expected_position(cue: OutCue) -> int:
+    """Where the cue was placed (by `cue_lists`), told apart from `alignment`, which the tests check."""
+    if cue.marked[0].startswith(r"{\an8}"):
+        return 8
+    return next((position for settings, position in PLACED.values() if settings == cue.settings), 2)
 
 
 @given(cue_lists())
@@ -78,7 +90,9 @@ def test_ttml_keeps_every_cue_time_and_position_in_ttconv(cues: list[OutCue]) ->
     expected = [(Fraction(c.start_ms), Fraction(c.end_ms)) for c in cues]
     assert [(begin * 1000, end * 1000) for begin, end, _, _ in read_back] == expected
     assert [text for _, _, text, _ in read_back] == ["\n".join(c.lines) for c in cues]
-    assert [align for *_, align in read_back] == ["before" if alignment(c) == 8 else "after" for c in cues]
+    rows = {7: "before", 8: "before", 9: "before", 4: "center", 5: "center", 6: "center"}
+    assert [align for *_, align in read_back] == [rows.get(expected_position(c), "after") for c in cues]
+    assert [alignment(c) for c in cues] == [expected_position(c) for c in cues]
 
 
 @given(cue_lists(), st.sampled_from([Fraction(24000, 1001), Fraction(25), Fraction(30000, 1001)]))
@@ -93,7 +107,8 @@ def test_itt_times_are_frames_ttconv_reads_back(cues: list[OutCue], fps: Fractio
         assert (begin * fps).denominator == 1 and (end * fps).denominator == 1  # whole frames
         assert abs(begin * 1000 - cue.start_ms) <= 1000 / fps / 2 + 1
         assert abs(end * 1000 - cue.end_ms) <= 1000 / fps / 2 + 1
-        assert align == ("before" if alignment(cue) == 8 else "after")
+        assert align == ("before" if expected_position(cue) >= 7 else "center" if expected_position(cue) >= 4
+                         else "after")
 
 
 def test_itt_without_fps_keeps_milliseconds() -> None:
@@ -109,7 +124,7 @@ def test_ass_keeps_every_cue_time_to_the_centisecond_and_position_in_pysubs2(cue
     for event, cue in zip(subs.events, cues):
         assert abs(event.start - cue.start_ms) <= 5 and abs(event.end - cue.end_ms) <= 5  # ASS counts hundredths
         assert event.plaintext == "\n".join(cue.lines).replace("\\", "\u29f5").translate(str.maketrans("{}", "()"))
-        assert int(subs.styles[event.style].alignment) == alignment(cue)
+        assert int(subs.styles[event.style].alignment) == expected_position(cue)
 
 
 def plain(doc: Document) -> list[tuple[int, int, str, int]]:

@@ -84,6 +84,9 @@ TARGETS: dict[str, Target] = {
     "breaks": Target(("translator/subtitles/breaks.py",), SUBTITLE_TESTS),
     "distribute": Target(("translator/subtitles/distribute.py",), SUBTITLE_TESTS),
     "cuerepair": Target(("translator/readers/cuerepair.py",), READER_TESTS),
+    # where a cue sits on screen, between SRT {\anN}, WebVTT settings, TTML, iTT and ASS (issue #27)
+    "position": Target(("translator/subtitles/position.py",),
+                       ("tests/test_subtitle_positions.py", "tests/test_editor_formats.py")),
 }
 DEFAULT_TARGETS = ("subtitles", "align", "readers", "grammar")
 

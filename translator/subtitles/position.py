@@ -18,7 +18,6 @@ import re
 from translator.subtitles.cues import OutCue
 
 DEFAULT = BOTTOM = 2
-TOP = 8
 _AN = re.compile(r"\{[^{}]*\\an([1-9])[^{}]*\}")
 _LEAD_AN = re.compile(r"^\s*\{[^{}]*\\an([1-9])[^{}]*\}")
 _ROWS = {7: "line:0", 8: "line:0", 9: "line:0", 4: "line:50%,center", 5: "line:50%,center", 6: "line:50%,center"}
@@ -41,14 +40,6 @@ def settings_alignment(settings: str) -> int:
     """The keypad position WebVTT cue settings ask for (2, bottom centre, where they ask for none)."""
     return an_of_settings(settings) or DEFAULT
 
-
-def is_top(position: int) -> bool:
-    return position >= 7
-
-
-def strip_overrides(text: str) -> str:
-    """Text without ASS override blocks (`{\\an8}`, `{\\b1}`): what a format without them shows."""
-    return re.sub(r"\{\\[^{}]*\}", "", text)
 
 
 def an_of_markup(markup: str | None) -> int | None:
