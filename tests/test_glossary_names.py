@@ -275,3 +275,19 @@ def test_parliament_transcripts_come_back_nearly_unchanged() -> None:
     # (пану Руслану Демченко) is rewritten
     spoken = public.transcripts(CORPUS)
     assert spoken.lines >= 15 and spoken.lines - spoken.unchanged <= 1, "\n".join(spoken.failures)
+
+
+
+@pytest.mark.parametrize(
+    ("form", "case", "expected"),
+    [
+        # petrovich 2.0.1 leaves a man's first name in -а undeclined; the treebank declines it (UD dev, ru)
+        ("Саша Иваненко", "gent", "Саши Иваненко"),
+        ("Бахаулла", "gent", "Бахауллы"),
+        ("Фома", "ablt", "Фомой"),
+        ("Лука", "gent", "Луки"),  # и, not ы, after к
+    ],
+)
+def test_a_mans_first_name_in_a_declines(form: str, case: str, expected: str) -> None:
+    glossary = Glossary((GlossaryEntry({"en": ("X",), "ru": (form,)}, note="he"),))
+    assert written(glossary, 0, "ru", case) == expected
