@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from translator.glossary.paradigm import CASES, Paradigm, by_analogy, is_fixed, nominatives, paradigm_of
+from translator.glossary.paradigm import CASES, Paradigm, by_analogy, is_fixed, nominatives, paradigm_of, unread
 from translator.glossary.profile import PATRONYMIC_ENDINGS, Profile, name_gender, surname_first
 from translator.names import person_forms
 
@@ -69,6 +69,8 @@ def _choose(
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
         if library and best is not None and (not best.is_known or library.fixed):
             return library
+    if best is None:
+        return unread(word, lang)  # Олиба, Гималаи: no nominative reading, not left undeclined
     feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
     if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
         return by_analogy(word, lang)

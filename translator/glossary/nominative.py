@@ -216,7 +216,9 @@ def _person_beside_a_person_noun(text: str, start: int, noun: str, lang: str) ->
     одноклубнику Кевину Филлипсу); unsure where the noun's form shows no one case."""
     word = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
     readings = [p for p in morphology.parse(word.group(1), lang) if p.normal_form == noun] if word else []
-    owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r") $", text[:word.start(1)].lower())
+    # a possessive right before the noun or before an adjective of it (его бывшая жена Ивана)
+    owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r")(?: [^\W\d_][\w-]*)? $",
+                                           text[:word.start(1)].lower())
     relation = noun in gov.RELATIONS or noun == "семья"
     every = morphology.parse(word.group(1), lang) if word else []
     plural = bool(readings) and all(p.tag.number == "plur" for p in every)
@@ -241,7 +243,9 @@ def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name
     named = _WORD.match(text, start)
     known = named is not None and any(  # a word the dictionary knows, not as a person's name (Україна, Франция)
         p.is_known and not p.tag.grammemes & {"Name", "Surn", "Patr"} for p in morphology.parse(named.group(0), lang))
-    if noun in gov.RELATIONS or name.place or known or not readings:
+    owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r")(?: [^\W\d_][\w-]*)? $",
+                                           text[:word.start(1)].lower())
+    if (noun in gov.RELATIONS and not owned) or name.place or known or not readings:
         return Decision("gent", True, "noun + genitive")
     cases = {str(p.tag.case) for p in readings if p.tag.number != "plur"}
     if cases == {"gent", "accs"}:
@@ -487,7 +491,8 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
 
 def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict[int, str]) -> Decision:
     """The case for a name the translation shows in its nominative at [start, end), and the rule that says so."""
-    if re.match(r"-[^\W\d_]", text[end:]):  # Волан-де-Мортом, Бад-Кёстриц: the word goes on past the name
+    if re.match(r"-[^\W\d_]", text[end:]) or re.search(r"[^\W\d_]-$", text[:start]):
+        # Волан-де-Мортом, Бад-Кёстриц: the word goes on past the name, or began before it
         return Decision("nomn", False, "part of a hyphenated word")
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
@@ -532,6 +537,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         noun = rule.removeprefix("after the noun ")
         if noun == "слава" and re.search(r"(?:^|[.!?:,«\"„“]\s*)[Сс]лава $", text[:start]):
             return Decision("datv", True, "слава + dative")  # Слава Україні!
+        if noun in TIME_NOUNS and re.search(r"(?:^|[^\w-])(?:[Вв]о время|[Пп]ід час) $", text[:start]):
+            return Decision("gent", True, "во время + genitive")  # a compound preposition: во время Святок
         if noun in TIME_NOUNS:
             return Decision("nomn", True, "after a time noun")
         if noun in KIND_NOUNS:

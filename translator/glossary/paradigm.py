@@ -158,8 +158,47 @@ def by_analogy(word: str, lang: str) -> Paradigm | None:
     paradigm = paradigm_of(reading)
     stem = common_prefix([v for variants in paradigm.forms.values() for v in variants])
     own = low[: len(low) - (len(model) - len(stem))]
-    forms = {case: tuple(own + v[len(stem):] for v in variants) for case, variants in paradigm.forms.items()}
+    forms = {case: tuple(_spelt(own + v[len(stem):], lang) for v in variants)
+             for case, variants in paradigm.forms.items()}
     return Paradigm(low, forms, name=True, guessed=True)
+
+
+def _spelt(form: str, lang: str) -> str:
+    """Russian spelling: и, not ы, after к, г, х and the hushing letters (Олиба → Олибы, but Лука → Луки)."""
+    return re.sub(r"([гкхжшщч])ы$", r"\1и", form) if lang == "ru" else form
+
+
+# Consonants a Russian masculine noun of the second declension may end in (not ь: masculine or feminine).
+_HARD_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+@cache
+def unread(word: str, lang: str) -> Paradigm | None:
+    """The paradigm of a name pymorphy3 reads no singular nominative of (it takes Олиба for a genitive of
+    "Олиб", Олаф for one of "Олафа"; Гималаи, Святки are plurals only), which was written as it is in every
+    case (UD dev declines them): a plural's own lexeme, where the dictionary knows it (not a guess: Мопертюи);
+    a word in -а/-я declined like a woman's first name
+    (by_analogy: the first declension, whatever the gender); in Russian, a word in a consonant declined as a
+    masculine noun of the second declension (Олафа, Олафу, Олафом, Олафе; the accusative either way, as
+    animacy says). None for an abbreviation, a short word, a word with a nominative reading, or an oblique
+    form of a word the dictionary knows (Трампа: `glossary check` says it cannot inflect)."""
+    low = word.lower()
+    if lang not in INFLECTED or is_fixed(word) or len(low) < 3 or nominatives(word, lang):
+        return None
+    readings = [p for p in parse(word, lang) if p.is_known]
+    plural = [p for p in readings if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "plur"]
+    if plural:
+        return paradigm_of(plural[0])
+    if readings:
+        return None  # a form of a word the dictionary knows (Трампа, Ивана): not a nominative to decline
+    if low[-1] in "ая":
+        return by_analogy(word, lang)
+    if lang != "ru" or not _HARD_END.search(low):
+        return None
+    soft = "е" if low[-1] in "жшщчц" else "о"
+    forms = {"nomn": (low,), "gent": (low + "а",), "datv": (low + "у",), "accs": (low, low + "а"),
+             "ablt": (low + soft + "м",), "loct": (low + "е",)}
+    return Paradigm(low, forms, guessed=True)
 
 
 @cache
@@ -170,7 +209,8 @@ def word_cases(word: str, lang: str) -> dict[str, frozenset[str]]:
     if not is_fixed(word):
         paradigms = [paradigm_of(p) for p in nominatives(word, lang)]
         analogy = by_analogy(word, lang) if word[-1:].lower() in "ая" else None
-        for paradigm in paradigms + ([analogy] if analogy else []):
+        fallback = unread(word, lang)
+        for paradigm in paradigms + [p for p in (analogy, fallback) if p is not None]:
             for case, variants in paradigm.forms.items():
                 for variant in variants:
                     table.setdefault(variant, set()).add(case)
@@ -212,7 +252,8 @@ def any_form(word: str, lang: str) -> frozenset[str]:
     for reading in nominatives(word, lang) + plural:
         surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme}
     analogy = by_analogy(word, lang) if low[-1:] in "ая" else None
-    if analogy is not None:
-        surfaces |= {v for variants in analogy.forms.values() for v in variants}
+    for guess in (analogy, unread(word, lang)):
+        if guess is not None:
+            surfaces |= {v.replace("ё", "е") for variants in guess.forms.values() for v in variants}
     surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang)}
     return frozenset(surfaces)
