@@ -107,10 +107,11 @@ def test_a_nominative_a_rule_held_to_the_bar_confirms_is_kept_unflagged(
     assert out == text and set(statuses) == {"kept"}
 
 
-def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_is_left_and_flagged() -> None:
-    # UD dev (ru, own spelling): Рэйнланд-Пфольц was rewritten "Рейнланд", losing -Пфольц
+def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_keeps_its_other_part_and_is_flagged() -> None:
+    # UD dev (ru, own spelling): Рэйнланд-Пфольц was once rewritten "Рейнланд", losing -Пфольц; the name is now
+    # found as the part of the word it is, respelt there, the rest left as written, and flagged
     assert restored([("Rhineland", "Рейнланд", "")], "In Rhineland-Pfalz.", "В земле Рэйнланд-Пфольц.", "ru") == (
-        "В земле Рэйнланд-Пфольц.", ["uncertain"])
+        "В земле Рейнланд-Пфольц.", ["uncertain"])
 
 
 def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
