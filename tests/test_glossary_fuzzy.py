@@ -51,6 +51,8 @@ def test_a_dictionary_word_written_as_a_name_inside_a_sentence_is_a_respelling()
     [match] = find_spelt("С ним граничат города Иидзука, Кома.", 0, ["Кама"], frozenset({"кама"}), "ru")
     assert match.text == "Кома"
     assert find_spelt("Кома длилась неделю.", 0, ["Кама"], frozenset({"кама"}), "ru") == []  # a sentence start
+    [match] = find_spelt("Двор императора Карла IV (Прога).", 0, ["Прага"], frozenset({"прага"}), "ru")
+    assert match.text == "Прога"  # a word opening parentheses
     # an adjective stays another word even so: Московский is not Москва
     assert find_spelt("Он поступил в Московский университет.", 0, ["Москва"], frozenset({"москва"}), "ru") == []
 

@@ -303,7 +303,8 @@ def test_a_mans_first_name_in_a_declines(form: str, case: str, expected: str) ->
         ("Эгесихора", "gent", "Эгесихоры"),
         ("Гималаи", "gent", "Гималаев"),
         ("Святки", "gent", "Святок"),
-        ("Северус Снегг", "gent", "Северус Снегга"),
+        ("Северус Снегг", "gent", "Северуса Снегга"),  # pymorphy3's only guess of Северус is undeclined
+        ("Афины", "datv", "Афинам"),  # a plural the dictionary knows, not a guessed singular (Афиныом)
         ("Снегг", "ablt", "Снеггом"),
     ],
 )
@@ -324,3 +325,11 @@ def test_a_name_pymorphy3_reads_no_nominative_of_still_declines(form: str, case:
 def test_a_correct_nominative_is_not_put_in_the_genitive(en: str, form: str, text: str) -> None:
     out, _ = restored([(en, form, "")], en + ".", text, "ru")
     assert out == text
+
+
+def test_a_longer_name_takes_the_spelling_a_shorter_entry_has_to_spare() -> None:
+    # UD dev (ru): Сырбу, found three times, took the surname of Евгэния Георгиевна Сырбу, which was then missed
+    rows = [("Syrbu", "Сырбу", ""), ("Yevgeniya Georgiyevna Syrbu", "Евгения Георгиевна Сырбу", "she")]
+    text = "Семья Сырбу (мама, Евгэния Георгиевна Сырбу) переехала."
+    out, statuses = restored(rows, "Syrbu, Yevgeniya Georgiyevna Syrbu.", text, "ru")
+    assert out == "Семья Сырбу (мама, Евгения Георгиевна Сырбу) переехала." and "missed" not in statuses

@@ -29,9 +29,10 @@ def _part(text: str, start: int, end: int, token: str) -> float:
 
 
 def _named(text: str, start: int, token: str) -> bool:
-    """The token is written as a name: capitalised, not at the start of a sentence or a quotation."""
+    """The token is written as a name: capitalised, not at the start of a sentence or a quotation (a word
+    opening parentheses counts: императора Карла IV (Прога))."""
     before = text[:start].rstrip()
-    return token[:1].isupper() and not token.isupper() and bool(before) and before[-1] not in ".!?…:«\"„“'`(-—–"
+    return token[:1].isupper() and not token.isupper() and bool(before) and before[-1] not in ".!?…:«\"„“'`-—–"
 
 
 def _word_score(token: str, form_word: str, known: frozenset[str], lang: str, named: bool = False) -> float:

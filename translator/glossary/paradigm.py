@@ -173,6 +173,14 @@ _HARD_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
 @cache
+def plural_only(word: str, lang: str) -> Paradigm | None:
+    """The paradigm of a plural the dictionary knows (Гималаи, Святки, Афины), or None."""
+    plural = [p for p in parse(word, lang)
+              if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "plur"]
+    return paradigm_of(plural[0]) if plural else None
+
+
+@cache
 def unread(word: str, lang: str) -> Paradigm | None:
     """The paradigm of a name pymorphy3 reads no singular nominative of (it takes Олиба for a genitive of
     "Олиб", Олаф for one of "Олафа"; Гималаи, Святки are plurals only), which was written as it is in every
@@ -185,15 +193,21 @@ def unread(word: str, lang: str) -> Paradigm | None:
     low = word.lower()
     if lang not in INFLECTED or is_fixed(word) or len(low) < 3 or nominatives(word, lang):
         return None
-    readings = [p for p in parse(word, lang) if p.is_known]
-    plural = [p for p in readings if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "plur"]
-    if plural:
-        return paradigm_of(plural[0])
-    if readings:
+    plural = plural_only(word, lang)
+    if plural is not None:
+        return plural
+    if any(p.is_known for p in parse(word, lang)):
         return None  # a form of a word the dictionary knows (Трампа, Ивана): not a nominative to decline
     if low[-1] in "ая":
         return by_analogy(word, lang)
-    if lang != "ru" or not _HARD_END.search(low):
+    return second_declension(word, lang)
+
+
+def second_declension(word: str, lang: str) -> Paradigm | None:
+    """A Russian word in a hard consonant declined as a masculine noun of the second declension (Олаф: Олафа,
+    Олафу, Олафом, Олафе; the accusative either way, as animacy says); None for any other word."""
+    low = word.lower()
+    if lang != "ru" or len(low) < 3 or not _HARD_END.search(low):
         return None
     soft = "е" if low[-1] in "жшщчц" else "о"
     forms = {"nomn": (low,), "gent": (low + "а",), "datv": (low + "у",), "accs": (low, low + "а"),
