@@ -25,6 +25,7 @@ def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton()
         ("Ukrainians", "Ukraine", False, False),  # English has no case endings to strip
         ("Піедра", "Стоун", True, False),
         ("США", "ЄС", True, False),  # short forms must match exactly
+        ("Клэо", "Клео", True, True),  # too short a stem to strip an ending from, but spelt alike
     ],
 )
 def test_similarity(word: str, form: str, endings: bool, alike: bool) -> None:
@@ -63,3 +64,5 @@ def test_a_respelling_is_found_inside_a_hyphenated_word_but_a_whole_word_wins() 
     found = find_spelt("Озеро Лаго-Маджоре и река Моджо.", 0, ["Маджо"], frozenset(), "ru")
     assert max(found, key=lambda m: m.score).text == "Моджо"
     assert find_spelt("Консул Seine-et-Marne.", 0, ["Марна"], frozenset(), "ru") == []  # Latin letters
+    [match] = find_spelt("Победа над Волан-де-Мартом.", 0, ["Морт"], frozenset({"морт"}), "ru")
+    assert match.text == "Мартом"  # a dictionary word (март), but a capitalised part of a hyphenated name

@@ -305,6 +305,7 @@ def test_a_mans_first_name_in_a_declines(form: str, case: str, expected: str) ->
         ("Святки", "gent", "Святок"),
         ("Северус Снегг", "gent", "Северуса Снегга"),  # pymorphy3's only guess of Северус is undeclined
         ("Афины", "datv", "Афинам"),  # a plural the dictionary knows, not a guessed singular (Афиныом)
+        ("Усам Бакаев", "gent", "Усама Бакаева"),  # known only as a plural of "Усама": a man's name, declined
         ("Снегг", "ablt", "Снеггом"),
     ],
 )

@@ -32,6 +32,8 @@ def _named(text: str, start: int, token: str) -> bool:
     """The token is written as a name: capitalised, not at the start of a sentence or a quotation (a word
     opening parentheses counts: императора Карла IV (Прога))."""
     before = text[:start].rstrip()
+    if re.search(r"[^\W\d_]-$", text[:start]):
+        return token[:1].isupper() and not token.isupper()  # a part of a hyphenated name (Волан-де-Мартом)
     return token[:1].isupper() and not token.isupper() and bool(before) and before[-1] not in ".!?…:«\"„“'`-—–"
 
 

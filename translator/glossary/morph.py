@@ -17,6 +17,7 @@ from translator.glossary.paradigm import (
     Paradigm,
     by_analogy,
     is_fixed,
+    maybe_nominative,
     nominatives,
     paradigm_of,
     plural_only,
@@ -84,6 +85,10 @@ def _choose(
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
         if library and best is not None and (not best.is_known or library.fixed):
             return library
+    if best is None and profile.person and role and maybe_nominative(word, lang):
+        library = _library(word, lang, role, gender or "masc")
+        if library is not None and not library.fixed:
+            return library  # Усам, Олаф: a name pymorphy3 reads only as something else
     if best is None:
         return unread(word, lang)  # Олиба, Гималаи: no nominative reading, not left undeclined
     if not best.is_known and "Fixd" in best.tag.grammemes and gender != "femn":

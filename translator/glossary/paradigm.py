@@ -172,6 +172,12 @@ def _spelt(form: str, lang: str) -> str:
 _HARD_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 
 
+def maybe_nominative(word: str, lang: str) -> bool:
+    """Whether a word pymorphy3 reads no nominative of may still be one: the dictionary knows it as no
+    singular form of another word (Трампа, Ивана are genitives; Усам only a plural of "Усама")."""
+    return not any(p.is_known and p.tag.number != "plur" for p in parse(word, lang))
+
+
 @cache
 def plural_only(word: str, lang: str) -> Paradigm | None:
     """The paradigm of a plural the dictionary knows (Гималаи, Святки, Афины), or None."""
@@ -196,7 +202,7 @@ def unread(word: str, lang: str) -> Paradigm | None:
     plural = plural_only(word, lang)
     if plural is not None:
         return plural
-    if any(p.is_known for p in parse(word, lang)):
+    if not maybe_nominative(word, lang):
         return None  # a form of a word the dictionary knows (Трампа, Ивана): not a nominative to decline
     if low[-1] in "ая":
         return by_analogy(word, lang)
