@@ -302,6 +302,10 @@ def _label_before_quote(text: str, start: int, lang: str) -> bool:
                for p in morphology.parse(word, lang) if p.tag.POS == "NOUN")
 
 
+# Nouns of a group a person's name stands beside in apposition, not in the genitive (пара Курт Вирес и ...).
+_GROUPS = frozenset("пара дуэт трио группа команда экипаж".split())
+
+
 def _animate(lemma: str, lang: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
 
@@ -429,6 +433,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("place в", "rewrite"),  # 41/42
         ("inanimate noun + genitive", "rewrite"),  # 40/41
+        ("a person after an inanimate noun", "rewrite"),  # 23/24
         ("quoted", "keep nomn"),  # 14/23
         ("beside a kind of place or thing", "keep nomn"),  # 14/23
         ("noun + genitive", "rewrite"),  # 12/13
@@ -472,6 +477,7 @@ GUESSED: dict[str, frozenset[tuple[str, str]]] = {
         ("place в", "rewrite"),  # 41/42
         ("inanimate noun + genitive", "rewrite"),  # 40/41
         ("noun + genitive", "rewrite"),  # 12/13
+        ("a person after an inanimate noun", "rewrite"),  # 23/24
     )),
     "uk": frozenset(),
 }
@@ -494,6 +500,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if re.match(r"-[^\W\d_]", text[end:]) or re.search(r"[^\W\d_]-$", text[:start]):
         # Волан-де-Мортом, Бад-Кёстриц: the word goes on past the name, or began before it
         return Decision("nomn", False, "part of a hyphenated word")
+    if re.match(r" [A-Z][a-z]", text[end:]):  # студии Миджа Юра Musicfest Studio: part of a foreign title
+        return Decision("nomn", False, "before a Latin word")
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
     agreed = _agreement(text, start, end, lang, name, decided)
@@ -556,7 +564,11 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if _agreeing_verb(text, start, end, lang):
             return Decision("nomn", True, "subject before its verb")
         if name.person or is_personal(text[start:end], lang):
-            return Decision("nomn", False, "a person's name after a noun")  # алгоритм Евклида, слово Микола
+            if noun == "слово":  # передати слово Миколі Сольському, предоставить слово Фролову: the floor to
+                return Decision("datv", True, "слово + a person")
+            if lang == "ru" and noun not in _GROUPS:  # алгоритм Евклида, пьесой Моцарта, роль Саши Иваненко
+                return Decision("gent", True, "a person after an inanimate noun")
+            return Decision("nomn", False, "a person's name after a noun")  # пара Курт Вирес и Юрьё Хиетанен
         if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition, in the noun's case
             return _after_a_person_noun(text, start, noun, lang, name)
         return Decision("gent", True, "inanimate noun + genitive")
