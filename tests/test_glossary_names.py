@@ -362,3 +362,10 @@ def test_a_person_after_an_inanimate_noun_is_put_in_the_genitive_and_flagged() -
 def test_a_person_beside_a_group_or_in_a_foreign_title_is_left(en: str, form: str, text: str) -> None:
     out, _ = restored([(en, form, "")], en + ".", text, "ru")
     assert out == text
+
+
+def test_tex_quotes_do_not_hide_the_preposition_before_a_name() -> None:
+    # UD's Russian GSD quotes ``so'': над ``Саутгемптон'' was read as a name after a quote, left nominative
+    rows = [("Southampton", "Саутгемптон", "")]
+    out, _ = restored(rows, "A win over Southampton.", "Одержал победу над ``Саутгемптон''.", "ru")
+    assert out == "Одержал победу над ``Саутгемптоном''."

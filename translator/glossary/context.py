@@ -19,6 +19,7 @@ from translator.glossary import government as gov
 
 TOKEN = re.compile(r"\w[\w'’ʼ-]*|[^\w\s]")
 _QUOTES = frozenset("«»\"„“”'‘’")
+_TEX_QUOTES = frozenset("`'")  # ``Оболонь'' (the quotes of UD's Russian GSD)
 _SENTENCE_END = frozenset(".!?…")
 _SKIPPED = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "PRCL", "ADJS"})
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -94,7 +95,7 @@ def _look_back(
     while i >= 0 and steps < _STEPS:
         token = before[i][0]
         low = token.lower()
-        if token in _QUOTES or low in _ARTICLES:  # a word-by-word model leaves English articles
+        if token in _QUOTES or set(token) <= _TEX_QUOTES or low in _ARTICLES:  # a word-by-word model leaves articles
             i -= 1
             continue
         if token == "." and i > 0 and abbreviated(before[i - 1][0]):  # з Д. Донцовим, у м. Києві
