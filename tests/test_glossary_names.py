@@ -369,3 +369,17 @@ def test_tex_quotes_do_not_hide_the_preposition_before_a_name() -> None:
     rows = [("Southampton", "Саутгемптон", "")]
     out, _ = restored(rows, "A win over Southampton.", "Одержал победу над ``Саутгемптон''.", "ru")
     assert out == "Одержал победу над ``Саутгемптоном''."
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected"),
+    [
+        ("Ukraine", "Украина", "Село в Сокальском районе Львовской области Украина.",
+         "Село в Сокальском районе Львовской области Украины."),
+        ("Australia", "Австралия", "Государственный университет Австралия.", "Государственный университет Австралии."),
+        ("Minnesota", "Миннесота", "Родился в Сент-Поле, штат Миннесота.", "Родился в Сент-Поле, штат Миннесота."),
+    ],
+)
+def test_a_country_after_a_kind_of_place_is_its_genitive(en: str, form: str, text: str, expected: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "ru")
+    assert out == expected

@@ -188,6 +188,27 @@ def _vocative_title(text: str, start: int, lang: str) -> bool:
     return lang == "uk" and bool(readings) and all(p.tag.case == "voct" for p in readings)
 
 
+# Sovereign states (Russian and Ukrainian nominatives): after a kind of place or thing that is no state
+# (области, районе, университет, землю) a country's name is its genitive (области Украины, университет
+# Австралии), never the place itself in apposition (штат Миннесота, земле Бранденбург are no countries).
+COUNTRIES = frozenset(
+    "австралия австрия азербайджан албания алжир ангола аргентина армения афганистан бангладеш беларусь белоруссия "
+    "бельгия болгария боливия босния бразилия великобритания венгрия венесуэла вьетнам германия греция грузия "
+    "дания египет израиль индия индонезия иордания ирак иран ирландия исландия испания италия казахстан камбоджа "
+    "канада катар кения кипр киргизия китай колумбия корея куба кувейт латвия ливан ливия литва люксембург мексика "
+    "молдавия молдова монголия нигерия нидерланды норвегия пакистан парагвай перу польша португалия россия румыния "
+    "сербия сирия словакия словения судан таджикистан таиланд тунис туркмения туркменистан турция уганда узбекистан "
+    "украина уругвай финляндия франция хорватия черногория чехия чили швейцария швеция эстония эфиопия япония "
+    "австралія австрія азербайджан албанія алжир ангола аргентина вірменія афганістан бангладеш білорусь бельгія "
+    "болгарія болівія боснія бразилія британія угорщина венесуела в'єтнам німеччина греція грузія данія єгипет "
+    "ізраїль індія індонезія йорданія ірак іран ірландія ісландія іспанія італія казахстан камбоджа канада катар "
+    "кенія кіпр киргизстан китай колумбія корея куба кувейт латвія ліван лівія литва люксембург мексика молдова "
+    "монголія нігерія нідерланди норвегія пакистан парагвай перу польща португалія росія румунія сербія сирія "
+    "словаччина словенія судан таджикистан таїланд туніс туркменістан туреччина уганда узбекистан україна уругвай "
+    "фінляндія франція хорватія чорногорія чехія чилі швейцарія швеція естонія ефіопія японія".split()
+)
+# Kinds of place that are states: a country after one is the place itself (страна Украина, державу Україна).
+_SOVEREIGN = frozenset("страна государство республика королевство держава країна республіка королівство".split())
 # Kinds of place a country is not: a country's name after one is its genitive (области Украина → Украины).
 _SMALL_PLACES = frozenset("город село деревня посёлок поселок река речка озеро гора станция улица площадь порт "
                           "місто селище річка озеро гора станція вулиця площа порт".split())
@@ -435,7 +456,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("inanimate noun + genitive", "rewrite"),  # 40/41
         ("a person after an inanimate noun", "rewrite"),  # 23/24
         ("quoted", "keep nomn"),  # 14/23
-        ("beside a kind of place or thing", "keep nomn"),  # 14/23
+        ("beside a kind of place or thing", "keep nomn"),  # 15/19
         ("noun + genitive", "rewrite"),  # 12/13
         ("subject before its verb", "keep nomn"),  # 6/11
         ("sentence start", "keep nomn"),  # 7/10
@@ -550,6 +571,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if noun in TIME_NOUNS:
             return Decision("nomn", True, "after a time noun")
         if noun in KIND_NOUNS:
+            if not personal and noun not in _SOVEREIGN and text[start:end].lower() in COUNTRIES:
+                return Decision("gent", True, "a country after a kind of place")  # области Украины
             if not personal and _same_kind(text, start, noun, lang):
                 return Decision("nomn", True, "beside a kind noun, a name of the same kind")
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
