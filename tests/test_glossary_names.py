@@ -383,3 +383,18 @@ def test_tex_quotes_do_not_hide_the_preposition_before_a_name() -> None:
 def test_a_country_after_a_kind_of_place_is_its_genitive(en: str, form: str, text: str, expected: str) -> None:
     out, _ = restored([(en, form, "")], en + ".", text, "ru")
     assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected"),
+    [
+        # надаватися governs the dative (the floor is given to someone)
+        ("Roman Kostenko", "Костенко Роман Васильович", "Слово надається Костенко Роман Васильович.",
+         "Слово надається Костенку Роману Васильовичу."),
+        # впливу is the noun's genitive, not a first person of вплисти: a noun + genitive
+        ("Russia", "Росія", "Послаблення впливу Росія на українців.", "Послаблення впливу Росії на українців."),
+    ],
+)
+def test_ukrainian_government_read_from_the_word_before(en: str, form: str, text: str, expected: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "uk")
+    assert out == expected

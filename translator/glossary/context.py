@@ -56,7 +56,10 @@ def _parse(word: str, lang: str) -> Any:
     "прибула" first as the noun "прибулий")."""
     readings = morphology.parse(word, lang)
     if lang == "uk":
-        return next((p for p in readings if p.tag.POS in _VERBAL), readings[0])
+        # not a first or second person beside a noun reading: впливу is the noun's genitive, not "I'll swim in"
+        noun = any(p.tag.POS == "NOUN" for p in readings)
+        return next((p for p in readings if p.tag.POS in _VERBAL
+                     and not (noun and p.tag.person in ("1per", "2per"))), readings[0])
     return readings[0]
 
 
