@@ -413,6 +413,8 @@ def _agreement(
         return Decision(agree[0], True, "agreement with an adjective")
     if len(cases) == 1:
         return Decision(cases.pop(), True, "agreement with an adjective")
+    if len(agree) == 1 and outer.strength == 1:  # в Западной Африке: one case both the adjective and в allow
+        return Decision(agree[0], True, "agreement with an adjective and what governs it")
     ordered = [c for c in ("gent", "loct", "datv", "ablt", "accs") if c in cases]
     return Decision(ordered[0], False, "agreement with an adjective") if ordered else None
 
