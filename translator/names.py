@@ -71,11 +71,12 @@ def person_forms(word: str, lang: str, role: str, gender: str) -> dict[str, str]
 
 
 @cache
-def all_person_forms(word: str, lang: str) -> frozenset[str]:
-    """Every surface (lower case) the word takes in any case, as any role of a man's or a woman's name."""
+def all_person_forms(word: str, lang: str, gender: str | None = None) -> frozenset[str]:
+    """Every surface (lower case) the word takes in any case, as any role of a man's or a woman's name (or of
+    a `gender`'s only)."""
     return frozenset(
         form.lower()
         for role in ROLES
-        for gender in GENDERS
-        for form in person_forms(word, lang, role, gender).values()
+        for sex in ((gender,) if gender else GENDERS)
+        for form in person_forms(word, lang, role, sex).values()
     )

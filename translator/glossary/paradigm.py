@@ -268,12 +268,20 @@ def any_form(word: str, lang: str) -> frozenset[str]:
     if is_fixed(word) or low in PARTICLES or ("-" in word and low.split("-")[0] in PARTICLES):
         return frozenset({low})
     surfaces = {low}
+    # An adjectival surname written in one gender names a person of that gender: Зеленській is Зеленська's,
+    # not a form of Зеленський (the glossary writes a woman's surname in her own nominative).
+    gender = "masc" if low.endswith(_MASCULINE_ADJECTIVAL) else "femn" if low.endswith(_FEMININE_ADJECTIVAL) else None
     plural = [p for p in parse(word, lang) if p.tag.case == "nomn" and p.tag.number == "plur"]  # Балканы
     for reading in nominatives(word, lang) + plural:
-        surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme}
+        surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme
+                     if gender is None or form.tag.gender in (None, gender)}
     analogy = by_analogy(word, lang) if low[-1:] in "ая" else None
     for guess in (analogy, unread(word, lang)):
         if guess is not None:
             surfaces |= {v.replace("ё", "е") for variants in guess.forms.values() for v in variants}
-    surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang)}
+    surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang, gender)}
     return frozenset(surfaces)
+
+
+_MASCULINE_ADJECTIVAL = ("ский", "цкий", "ськый", "ський", "цький", "зький", "ской", "цкой")
+_FEMININE_ADJECTIVAL = ("ская", "цкая", "ська", "цька", "зька")
