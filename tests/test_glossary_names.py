@@ -414,3 +414,25 @@ def test_an_adjectival_surname_has_only_its_own_genders_forms() -> None:
     assert "зеленській" not in any_form("Зеленський", "uk") and "зеленського" in any_form("Зеленський", "uk")
     assert "вознесенской" not in any_form("Вознесенский", "ru") and "вознесенские" in any_form("Вознесенский", "ru")
     assert "орочко" in any_form("Орочко", "ru")  # other names keep both genders' forms
+
+
+@pytest.mark.parametrize(
+    ("form", "shown", "expected"),
+    [
+        ("Умайяд", "Умойядах", "Умайядах"),  # the model's plural (a dynasty) in the glossary's spelling
+        ("Телакуров", "Тэлакуровых", "Телакуровых"),  # a family
+        ("Харьков", "Харьков", None),  # a surface of the paradigm itself
+        ("Трамп", "Трумпу", None),  # a singular ending
+        ("Балканы", "Болканах", None),  # a plural already
+    ],
+)
+def test_a_respelt_plural_keeps_its_number(form: str, shown: str, expected: str | None) -> None:
+    from translator.glossary.paradigm import plural_of
+
+    assert plural_of(form, shown, "ru") == expected
+
+
+def test_a_respelt_plural_is_written_in_the_glossary_spelling() -> None:
+    rows = [("Umayyad", "Умайяд", "")]
+    assert restored(rows, "Under the Umayyad rule.", "При Умойядах язык стал литературным.", "ru") == (
+        "При Умайядах язык стал литературным.", ["pinned"])

@@ -285,3 +285,33 @@ def any_form(word: str, lang: str) -> frozenset[str]:
 
 _MASCULINE_ADJECTIVAL = ("ский", "цкий", "ськый", "ський", "цький", "зький", "ской", "цкой")
 _FEMININE_ADJECTIVAL = ("ская", "цкая", "ська", "цька", "зька")
+
+
+def plural_of(form: str, shown: str, lang: str) -> str | None:
+    """The plural of a one-word glossary `form` whose ending the respelt `shown` has, where only a plural has
+    that ending (Умойядах → Умайядах, Тэлакуровых → Телакуровых: a dynasty, a family), capitalised as `form`
+    is; None where a singular ending fits as well or better, or none fits."""
+    if " " in form or is_fixed(form) or lang not in INFLECTED or any(
+        p.tag.case == "nomn" and p.tag.number == "plur" for p in parse(form, lang)
+    ):
+        return None  # Балканы, Дарданеллы: a plural already, declined as one
+    low, token = form.lower(), shown.lower().replace("ё", "е")
+    forms: list[tuple[str, str | None]] = [
+        (str(f.word).replace("ё", "е"), f.tag.number) for r in nominatives(form, lang) for f in r.lexeme]
+    if not any(number == "plur" for _, number in forms) or any(w == token for w, _ in forms):
+        return None  # a surface of the paradigm itself is read as it is (Харьков, not "Харьковов")
+    stem = common_prefix([low] + [w for w, _ in forms])
+    best: tuple[int, set[str]] = (-1, set())
+    for word, number in forms:
+        ending = word[len(stem):]
+        head = token[: len(token) - len(ending)] if ending else token
+        if token.endswith(ending) and abs(len(head) - len(stem)) <= 1 and similarity(head or token, stem, False):
+            if len(ending) > best[0]:
+                best = (len(ending), {number or "sing"})
+            elif len(ending) == best[0]:
+                best[1].add(number or "sing")
+    if best[1] != {"plur"}:
+        return None
+    plural: str = next(w for w, number in forms if number == "plur" and token.endswith(w[len(stem):])
+                       and len(w) - len(stem) == best[0])
+    return form[:1] + plural[1:] if form[:1].isupper() else plural

@@ -28,7 +28,7 @@ from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
 from translator.glossary.nominative import Decision, decide, is_personal
-from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas
+from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas, plural_of
 from translator.glossary.profile import Profile, entry_profile
 from translator.morphology import parse
 from translator.spans import AlignedTranslation, Span
@@ -308,6 +308,9 @@ def _inflected(
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
+    plural = plural_of(written(glossary, entry, tgt), span.text, tgt)
+    if plural is not None:  # Умойядах, Тэлакуровых: the model's plural and case, in the glossary's spelling
+        return plural, True, span.end
     possessive = _POSSESSIVE.match(translated, span.end)
     rendered = reading.cases_of(span.text) or span.cases  # or the case of the word attention found
     # A form that carries no case: the glossary's nominative as the model copied it, or a respelling of it.
