@@ -436,3 +436,14 @@ def test_a_respelt_plural_is_written_in_the_glossary_spelling() -> None:
     rows = [("Umayyad", "Умайяд", "")]
     assert restored(rows, "Under the Umayyad rule.", "При Умойядах язык стал литературным.", "ru") == (
         "При Умайядах язык стал литературным.", ["pinned"])
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("Ломоносов совместно с другими профессорами исследовал образцы.", ["kept"]),  # no verb right after
+        ("Ломоносов иногда называют отцом химии.", ["uncertain"]),  # a verb that does not agree: an object
+    ],
+)
+def test_a_sentence_start_with_no_verb_right_after_keeps_the_nominative(text: str, statuses: list[str]) -> None:
+    assert restored([("Lomonosov", "Ломоносов", "")], "Lomonosov.", text, "ru") == (text, statuses)

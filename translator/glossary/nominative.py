@@ -461,7 +461,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("beside a kind of place or thing", "keep nomn"),  # 15/19
         ("noun + genitive", "rewrite"),  # 12/13
         ("subject before its verb", "keep nomn"),  # 6/11
-        ("sentence start", "keep nomn"),  # 7/10
+        ("sentence start", "keep nomn"),  # 0/3
         ("after , after a capitalised word", "keep nomn"),  # 4/8
         ("motion в", "rewrite"),  # 5/8
         ("agreement with a nominative or accusative adjective", "keep nomn"),  # 7/8
@@ -633,6 +633,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("nomn", True, "sentence start, a colon after")  # Досым Сатпаев: В последние годы
         if rule == "sentence start" and re.match(r",", text[end:]):
             return Decision("nomn", True, "sentence start, a comma after")  # Кассандра, как и сестра,
+        if rule == "sentence start" and re.match(r"\s+[^\W\d_]", text[end:]) and not _verb_follows(text, end, lang):
+            # Ломоносов совместно с..., Миллер среди описаний: no verb that might not agree with it right after
+            # (Барыкин иногда называют, Костомаров появилась)
+            return Decision("nomn", True, "sentence start, no verb after")
         if rule == "after ," and re.search(r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*, $", text[:start]):
             return Decision("nomn", True, _after_a_listed_word(text, start, decided))  # Керколди, Шотландия
         if rule == "after ," and personal and re.match(r"\s*[.!?]", text[end:]):
