@@ -447,3 +447,11 @@ def test_a_respelt_plural_is_written_in_the_glossary_spelling() -> None:
 )
 def test_a_sentence_start_with_no_verb_right_after_keeps_the_nominative(text: str, statuses: list[str]) -> None:
     assert restored([("Lomonosov", "Ломоносов", "")], "Lomonosov.", text, "ru") == (text, statuses)
+
+
+def test_named_after_someone_is_the_genitive() -> None:
+    # театр имени Кирова: a fixed genitive; выбор данного имени (the name chosen) is not that
+    rows = [("Kirov", "Киров", "")]
+    assert restored(rows, "Kirov.", "Солист театра имени Киров.", "ru") == ("Солист театра имени Кирова.", ["pinned"])
+    out, _ = restored([("Donald", "Дональд", "")], "Donald.", "Выбор данного имени Дональд не случаен.", "ru")
+    assert out == "Выбор данного имени Дональд не случаен."

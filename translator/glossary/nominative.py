@@ -475,7 +475,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("clause after a conjunction", "keep nomn"),  # 1/4
         ("after :", "keep nomn"),  # 2/3
         ("motion на", "rewrite"),  # 2/3
-        ("label …", "keep nomn"),  # 3/6
+        ("label …", "keep nomn"),  # 3/5
         ("after an oblique name", "rewrite"),  # 1/2
     )),
     "uk": frozenset((
@@ -546,6 +546,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision(previous_case.rstrip("?"), sure, "a list after a name put in its case")
     evidence: Evidence = governed(text, start, end, lang, name, decided)
     rule = evidence.rule
+    named_after = re.search(r"(?:^|[^\w-])(?:имени|імені) $", text[:start])
+    if named_after and _adjective(text, named_after.end() - 6, lang) is None:
+        # театр имени Кирова, університет імені Шевченка; not a modifier's name (выбор данного имени Дональдом)
+        return Decision("gent", True, "имени + genitive")
     if rule == "passive agent":
         # The agent when the English says so ("appointed by Zelensky"); else the subject (был назначен Кэмерон).
         agent = "agent" in name.hints
