@@ -455,3 +455,17 @@ def test_named_after_someone_is_the_genitive() -> None:
     assert restored(rows, "Kirov.", "Солист театра имени Киров.", "ru") == ("Солист театра имени Кирова.", ["pinned"])
     out, _ = restored([("Donald", "Дональд", "")], "Donald.", "Выбор данного имени Дональд не случаен.", "ru")
     assert out == "Выбор данного имени Дональд не случаен."
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected", "lang"),
+    [
+        ("Bakunets", "Бакунець", "Поправка за авторством народного депутата Бакунець.",
+         "Поправка за авторством народного депутата Бакунця.", "uk"),  # депутата: genitive or accusative alike
+        ("Frederick", "Фридрих", "Он последовал приглашению прусского короля Фридрих II.",
+         "Он последовал приглашению прусского короля Фридриха II.", "ru"),
+    ],
+)
+def test_a_person_after_a_title_in_one_case_takes_it(en: str, form: str, text: str, expected: str, lang: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, lang)
+    assert out == expected

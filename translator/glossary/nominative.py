@@ -176,6 +176,20 @@ def _title_before_name(text: str, start: int, lang: str, name: Name, decided: di
     return Decision(agree[0], True, "apposition to a title") if agree and outer.strength == 2 else None
 
 
+def _title_case(text: str, start: int, lang: str) -> str | None:
+    """The one oblique case the title right before a person's name shows (депутатами: ablt), the genitive where
+    it shows an animate genitive or accusative, written alike (короля, пана: Фридриха, Руслана Стефанчука)."""
+    found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
+    titles = [p for p in readings if p.normal_form in gov.PERSON_TITLES]
+    if not titles or titles[0].normal_form != readings[0].normal_form:
+        return None
+    cases = {str(p.tag.case) for p in titles}
+    if cases == {"gent", "accs"}:
+        return "gent"
+    return cases.pop() if len(cases) == 1 and cases != {"nomn"} else None
+
+
 def _nominative_title(text: str, start: int, lang: str) -> bool:
     """The word right before the name names a person and can only be a nominative (поэт, депутат, not
     депутата): the name stands beside it in apposition. On UD dev (ru) this kept 14 correct names unflagged
@@ -431,6 +445,7 @@ def _agreement(
 _VARIABLE = ("preposition ", "motion ", "place ", "transitive verb ", "verb ", "recipient of ", "object of ",
              "adjective ", "apposition to an uninflected ", "label ", "after the noun ", "у + person")
 _FIXED = frozenset(("apposition to a title", "apposition to a nominative title", "apposition to a person noun",
+                    "apposition to a title in one case",
                     "apposition to a title in the vocative",
                     "coordinated with a name put in its case", "coordinated with a name a rule guessed",
                     "apposition to a title in the nominative", "coordinated with a name"))
@@ -488,7 +503,6 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     )),
     "uk": frozenset((
         ("after , a person ending the sentence", "keep nomn"),  # 24/25
-        ("after , after a name a rule decided", "keep nomn"),  # 2/3
         ("agreement with a nominative or accusative adjective", "keep nomn"),  # 2/3
         ("clause, agreeing verb after", "keep nomn"),  # 1/2
         ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
@@ -628,6 +642,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision("nomn", True, "beside a kind of place")  # острова Лусон, not Лусна
     if rule.startswith("apposition to") and cases[:1] == ("nomn",):
         return Decision("nomn", True, "apposition to a title in the nominative")  # народний депутат Фролов
+    if rule.startswith("apposition to ") and not rule.startswith("apposition to an uninflected"):
+        shown = _title_case(text, start, lang)
+        if shown is not None:  # короля Фридриха, народного депутата Бакунця, народними депутатами Стефанчуком
+            return Decision(shown, True, "apposition to a title in one case")
     if "voct" in cases and lang == "uk":
         # The vocative where the English source addresses the person; the nominative, also heard in address
         # ("Дякую, Тарас Іванович"), is kept otherwise.
