@@ -469,3 +469,22 @@ def test_named_after_someone_is_the_genitive() -> None:
 def test_a_person_after_a_title_in_one_case_takes_it(en: str, form: str, text: str, expected: str, lang: str) -> None:
     out, _ = restored([(en, form, "")], en + ".", text, lang)
     assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected", "lang"),
+    [
+        # an infinitive has no subject after it: its object (потрібно захищати Україну)
+        ("Ukraine", "Україна", "Нам потрібно захищати Україна не лише зброєю.",
+         "Нам потрібно захищати Україну не лише зброєю.", "uk"),
+        ("Ukraine", "Україна", "Книжки роблять нас єдиними і здатними протистояти тим, хто загрожує Україна.",
+         "Книжки роблять нас єдиними і здатними протистояти тим, хто загрожує Україні.", "uk"),  # загрожувати + dat
+        ("Mykhailo Vitaliyovych", "Михайло Віталійович", "Михайло Віталійович немає, да?",
+         "Михайла Віталійовича немає, да?", "uk"),  # the absent in the genitive
+        ("Viktor Pozdnov", "Виктор Позднов", "Виктор Позднов не стало в 2010 году.",
+         "Виктора Позднова не стало в 2010 году.", "ru"),
+    ],
+)
+def test_objects_and_the_absent(en: str, form: str, text: str, expected: str, lang: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, lang)
+    assert out == expected

@@ -149,6 +149,8 @@ def _not_its_subject(text: str, start: int, lang: str) -> bool:
     words = _WORD.findall(text[max(0, start - 40):start])
     if not words:
         return False
+    if any(p.tag.POS == "INFN" or "infn" in p.tag.grammemes for p in morphology.parse(words[-1], lang)[:1]):
+        return True  # потрібно захищати Україну: an infinitive has no subject after it
     readings = [p for p in morphology.parse(words[-1], lang)[:2] if p.tag.POS == "VERB"]
     return bool(readings) and all(p.tag.person in ("1per", "2per") or p.tag.number == "plur" for p in readings)
 
@@ -505,7 +507,6 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("after , a person ending the sentence", "keep nomn"),  # 24/25
         ("agreement with a nominative or accusative adjective", "keep nomn"),  # 2/3
         ("clause, agreeing verb after", "keep nomn"),  # 1/2
-        ("sentence start, agreeing verb after", "keep nomn"),  # 0/1
         ("after , after a capitalised word", "keep nomn"),  # 0/1
         ("subject before its verb", "keep nomn"),  # 0/1
         ("after –", "keep nomn"),  # 0/1
@@ -547,6 +548,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision("nomn", False, "part of a hyphenated word")
     if re.match(r" [A-Z][a-z]", text[end:]):  # студии Миджа Юра Musicfest Studio: part of a foreign title
         return Decision("nomn", False, "before a Latin word")
+    if re.match(r"\s+(?:немає|нема|нет|не стало|не было|не було)(?![\w-])", text[end:]):
+        return Decision("gent", True, "the absent in the genitive")  # Михайла Віталійовича немає, Позднова не стало
     if _undeclined(text[start:end], lang):
         return Decision("nomn", True, "undeclined ending")
     agreed = _agreement(text, start, end, lang, name, decided)
