@@ -37,7 +37,9 @@ What the rules did on UD dev when each was added (A: gold sentences, C: names le
 Tried and dropped: any verb after the name as a sign of its subject, without agreement (C: 22 ru and 11 uk names
 wrongly kept), a transitive verb → accusative in every person (A: 7 gold nominatives changed, ru); a noun +
 genitive dropped from GUESSED when it fell to 13/15 (C ru −15 right for one A line); a quoted name after a
-preposition the sentence only weakly reads (в ``Оболонь'') decided by the preposition (C ru +2, A ru −1 line).
+preposition the sentence only weakly reads (в ``Оболонь'') decided by the preposition (C ru +2, A ru −1 line);
+a person after в/на read as a place when a noun comes before the preposition (конфликта в Абиссинии: C ru +1,
+A ru −1 line, B ru −1).
 """
 
 from __future__ import annotations
