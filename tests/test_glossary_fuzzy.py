@@ -25,6 +25,7 @@ def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton()
         ("Ukrainians", "Ukraine", False, False),  # English has no case endings to strip
         ("Піедра", "Стоун", True, False),
         ("США", "ЄС", True, False),  # short forms must match exactly
+        ("Клэо", "Клео", True, True),  # too short a stem to strip an ending from, but spelt alike
     ],
 )
 def test_similarity(word: str, form: str, endings: bool, alike: bool) -> None:
@@ -44,3 +45,24 @@ NAME = st.text(alphabet="абвгдежзклмнопрстуфхцчшщ", min_
 @given(NAME, st.sampled_from(["", "а", "у", "ым", "ом", "е"]))
 def test_a_name_with_a_case_ending_stays_alike(name: str, ending: str) -> None:
     assert similarity(name + ending, name, endings=True) > 0
+
+
+def test_a_dictionary_word_written_as_a_name_inside_a_sentence_is_a_respelling() -> None:
+    # Кома (a coma), Мартом (March) capitalised mid-sentence are the model's spellings of Кама, Морт (UD dev)
+    [match] = find_spelt("С ним граничат города Иидзука, Кома.", 0, ["Кама"], frozenset({"кама"}), "ru")
+    assert match.text == "Кома"
+    assert find_spelt("Кома длилась неделю.", 0, ["Кама"], frozenset({"кама"}), "ru") == []  # a sentence start
+    [match] = find_spelt("Двор императора Карла IV (Прога).", 0, ["Прага"], frozenset({"прага"}), "ru")
+    assert match.text == "Прога"  # a word opening parentheses
+    # an adjective stays another word even so: Московский is not Москва
+    assert find_spelt("Он поступил в Московский университет.", 0, ["Москва"], frozenset({"москва"}), "ru") == []
+
+
+def test_a_respelling_is_found_inside_a_hyphenated_word_but_a_whole_word_wins() -> None:
+    [match] = find_spelt("Пиво производилось в городке Бад-Кёстрыц.", 0, ["Кёстриц"], frozenset(), "ru")
+    assert match.text == "Кёстрыц"
+    found = find_spelt("Озеро Лаго-Маджоре и река Моджо.", 0, ["Маджо"], frozenset(), "ru")
+    assert max(found, key=lambda m: m.score).text == "Моджо"
+    assert find_spelt("Консул Seine-et-Marne.", 0, ["Марна"], frozenset(), "ru") == []  # Latin letters
+    [match] = find_spelt("Победа над Волан-де-Мартом.", 0, ["Морт"], frozenset({"морт"}), "ru")
+    assert match.text == "Мартом"  # a dictionary word (март), but a capitalised part of a hyphenated name

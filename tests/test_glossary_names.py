@@ -107,10 +107,11 @@ def test_a_nominative_a_rule_held_to_the_bar_confirms_is_kept_unflagged(
     assert out == text and set(statuses) == {"kept"}
 
 
-def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_is_left_and_flagged() -> None:
-    # UD dev (ru, own spelling): Рэйнланд-Пфольц was rewritten "Рейнланд", losing -Пфольц
+def test_a_hyphenated_word_found_for_a_name_without_a_hyphen_keeps_its_other_part_and_is_flagged() -> None:
+    # UD dev (ru, own spelling): Рэйнланд-Пфольц was once rewritten "Рейнланд", losing -Пфольц; the name is now
+    # found as the part of the word it is, respelt there, the rest left as written, and flagged
     assert restored([("Rhineland", "Рейнланд", "")], "In Rhineland-Pfalz.", "В земле Рэйнланд-Пфольц.", "ru") == (
-        "В земле Рэйнланд-Пфольц.", ["uncertain"])
+        "В земле Рейнланд-Пфольц.", ["uncertain"])
 
 
 def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
@@ -195,10 +196,11 @@ def test_a_respelt_name_gets_the_glossary_spelling_in_the_models_case() -> None:
 
 
 def test_where_no_rule_is_sure_the_name_is_flagged_not_guessed() -> None:
-    # a person's name after a noun of a thing: a genitive (алгоритм Евклида) or a dative the verb wants
-    # (передати слово Микола Сольський → Миколі); the sentence's words cannot tell
-    assert restored([("Putin", "Путин", "")], "I gave the floor to Putin.", "Я передал слово Путин.", "ru") == (
-        "Я передал слово Путин.", ["uncertain"])
+    # a Ukrainian person's name after a noun of a thing: a genitive (памфлети Миколи Хвильового) or apposition
+    # after a committee's name (голова Комітету з питань Регламенту Сергій Кальченко); the words cannot tell
+    rows = [("Mykola Khvylovyi", "Микола Хвильовий", "")]
+    text = "Я раджу прочитати памфлети Микола Хвильовий."
+    assert restored(rows, "Mykola Khvylovyi.", text, "uk") == (text, ["uncertain"])
 
 
 def test_personal_names_decline_through_the_name_libraries() -> None:
@@ -275,3 +277,214 @@ def test_parliament_transcripts_come_back_nearly_unchanged() -> None:
     # (пану Руслану Демченко) is rewritten
     spoken = public.transcripts(CORPUS)
     assert spoken.lines >= 15 and spoken.lines - spoken.unchanged <= 1, "\n".join(spoken.failures)
+
+
+
+@pytest.mark.parametrize(
+    ("form", "case", "expected"),
+    [
+        # petrovich 2.0.1 leaves a man's first name in -а undeclined; the treebank declines it (UD dev, ru)
+        ("Саша Иваненко", "gent", "Саши Иваненко"),
+        ("Бахаулла", "gent", "Бахауллы"),
+        ("Фома", "ablt", "Фомой"),
+        ("Лука", "gent", "Луки"),  # и, not ы, after к
+    ],
+)
+def test_a_mans_first_name_in_a_declines(form: str, case: str, expected: str) -> None:
+    glossary = Glossary((GlossaryEntry({"en": ("X",), "ru": (form,)}, note="he"),))
+    assert written(glossary, 0, "ru", case) == expected
+
+
+@pytest.mark.parametrize(
+    ("form", "case", "expected"),
+    [
+        # pymorphy3 reads no nominative of these (Олиба as a genitive of "Олиб", Олаф of "Олафа"; Гималаи and
+        # Святки are plurals only): they were written as they are in every case, which UD dev declines
+        ("Олиба", "gent", "Олибы"),
+        ("Эгесихора", "gent", "Эгесихоры"),
+        ("Гималаи", "gent", "Гималаев"),
+        ("Святки", "gent", "Святок"),
+        ("Северус Снегг", "gent", "Северуса Снегга"),  # pymorphy3's only guess of Северус is undeclined
+        ("Афины", "datv", "Афинам"),  # a plural the dictionary knows, not a guessed singular (Афиныом)
+        ("Усам Бакаев", "gent", "Усама Бакаева"),  # known only as a plural of "Усама": a man's name, declined
+        ("Снегг", "ablt", "Снеггом"),
+    ],
+)
+def test_a_name_pymorphy3_reads_no_nominative_of_still_declines(form: str, case: str, expected: str) -> None:
+    glossary = Glossary((GlossaryEntry({"en": ("X",), "ru": (form,)}),))
+    assert written(glossary, 0, "ru", case) == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text"),
+    [
+        ("Ivana", "Ивана", "Его бывшая жена Ивана была родом из Чехии."),  # a possessive: the relation itself
+        ("Cairell", "Кайрелл", "Преемником короля стал его брат Кайрелл."),
+        ("Merenre", "Меренра", "Он употребил его со своим именем Меренра только в пирамиде."),  # a label
+        ("Kostritz", "Кёстриц", "Пиво производилось в городке Бад-Кёстриц."),  # the word began before the name
+    ],
+)
+def test_a_correct_nominative_is_not_put_in_the_genitive(en: str, form: str, text: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "ru")
+    assert out == text
+
+
+def test_a_longer_name_takes_the_spelling_a_shorter_entry_has_to_spare() -> None:
+    # UD dev (ru): Сырбу, found three times, took the surname of Евгэния Георгиевна Сырбу, which was then missed
+    rows = [("Syrbu", "Сырбу", ""), ("Yevgeniya Georgiyevna Syrbu", "Евгения Георгиевна Сырбу", "she")]
+    text = "Семья Сырбу (мама, Евгэния Георгиевна Сырбу) переехала."
+    out, statuses = restored(rows, "Syrbu, Yevgeniya Georgiyevna Syrbu.", text, "ru")
+    assert out == "Семья Сырбу (мама, Евгения Георгиевна Сырбу) переехала." and "missed" not in statuses
+
+
+def test_the_floor_is_given_to_a_person_in_the_dative() -> None:
+    # UD dev (uk): "Прошу передати слово Микола Сольський" left in the nominative 9 times, all datives
+    rows = [("Mykola Solskyi", "Микола Сольський", "")]
+    assert restored(rows, "Mykola Solskyi, please.", "Прошу передати слово Микола Сольський.", "uk") == (
+        "Прошу передати слово Миколі Сольському.", ["pinned"])
+    assert restored([("Putin", "Путин", "")], "I gave the floor to Putin.", "Я передал слово Путин.", "ru") == (
+        "Я передал слово Путину.", ["pinned"])  # never met on UD dev (ru): the rule as written
+
+
+def test_a_person_after_an_inanimate_noun_is_put_in_the_genitive_and_flagged() -> None:
+    # right in 23 of 24 caseless names on UD dev (ru): below the bar, so written and reported uncertain
+    out, statuses = restored([("Mozart", "Моцарт", "")], "A piece by Mozart.", "Даже музыкальной пьесой Моцарт.", "ru")
+    assert (out, statuses) == ("Даже музыкальной пьесой Моцарта.", ["uncertain"])
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text"),
+    [
+        ("Kurt Wires", "Курт Вирес", "Непобедимой была пара Курт Вирес и другие."),  # a group: apposition
+        ("Midge Ure", "Миджа Юра", "Он был записан на студии Миджа Юра Musicfest Studio."),  # a foreign title
+    ],
+)
+def test_a_person_beside_a_group_or_in_a_foreign_title_is_left(en: str, form: str, text: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "ru")
+    assert out == text
+
+
+def test_tex_quotes_do_not_hide_the_preposition_before_a_name() -> None:
+    # UD's Russian GSD quotes ``so'': над ``Саутгемптон'' was read as a name after a quote, left nominative
+    rows = [("Southampton", "Саутгемптон", "")]
+    out, _ = restored(rows, "A win over Southampton.", "Одержал победу над ``Саутгемптон''.", "ru")
+    assert out == "Одержал победу над ``Саутгемптоном''."
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected"),
+    [
+        ("Ukraine", "Украина", "Село в Сокальском районе Львовской области Украина.",
+         "Село в Сокальском районе Львовской области Украины."),
+        ("Australia", "Австралия", "Государственный университет Австралия.", "Государственный университет Австралии."),
+        ("Minnesota", "Миннесота", "Родился в Сент-Поле, штат Миннесота.", "Родился в Сент-Поле, штат Миннесота."),
+    ],
+)
+def test_a_country_after_a_kind_of_place_is_its_genitive(en: str, form: str, text: str, expected: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "ru")
+    assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected"),
+    [
+        # надаватися governs the dative (the floor is given to someone)
+        ("Roman Kostenko", "Костенко Роман Васильович", "Слово надається Костенко Роман Васильович.",
+         "Слово надається Костенку Роману Васильовичу."),
+        # впливу is the noun's genitive, not a first person of вплисти: a noun + genitive
+        ("Russia", "Росія", "Послаблення впливу Росія на українців.", "Послаблення впливу Росії на українців."),
+    ],
+)
+def test_ukrainian_government_read_from_the_word_before(en: str, form: str, text: str, expected: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, "uk")
+    assert out == expected
+
+
+def test_an_adjective_and_a_preposition_that_allow_one_case_together_decide_it() -> None:
+    # UD dev (ru): в Западной Африка was put in the genitive (Западной can be four cases; в two), flagged
+    rows = [("Africa", "Африка", "")]
+    assert restored(rows, "In West Africa.", "Зимуют в Западной Африка.", "ru") == (
+        "Зимуют в Западной Африке.", ["pinned"])
+
+
+def test_an_adjectival_surname_has_only_its_own_genders_forms() -> None:
+    # Зеленській is Зеленська's dative: not a correct form of Зеленський to keep (UD dev uk, own spelling)
+    from translator.glossary.paradigm import any_form
+
+    assert "зеленській" not in any_form("Зеленський", "uk") and "зеленського" in any_form("Зеленський", "uk")
+    assert "вознесенской" not in any_form("Вознесенский", "ru") and "вознесенские" in any_form("Вознесенский", "ru")
+    assert "орочко" in any_form("Орочко", "ru")  # other names keep both genders' forms
+
+
+@pytest.mark.parametrize(
+    ("form", "shown", "expected"),
+    [
+        ("Умайяд", "Умойядах", "Умайядах"),  # the model's plural (a dynasty) in the glossary's spelling
+        ("Телакуров", "Тэлакуровых", "Телакуровых"),  # a family
+        ("Харьков", "Харьков", None),  # a surface of the paradigm itself
+        ("Трамп", "Трумпу", None),  # a singular ending
+        ("Балканы", "Болканах", None),  # a plural already
+    ],
+)
+def test_a_respelt_plural_keeps_its_number(form: str, shown: str, expected: str | None) -> None:
+    from translator.glossary.paradigm import plural_of
+
+    assert plural_of(form, shown, "ru") == expected
+
+
+def test_a_respelt_plural_is_written_in_the_glossary_spelling() -> None:
+    rows = [("Umayyad", "Умайяд", "")]
+    assert restored(rows, "Under the Umayyad rule.", "При Умойядах язык стал литературным.", "ru") == (
+        "При Умайядах язык стал литературным.", ["pinned"])
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("Ломоносов совместно с другими профессорами исследовал образцы.", ["kept"]),  # no verb right after
+        ("Ломоносов иногда называют отцом химии.", ["uncertain"]),  # a verb that does not agree: an object
+    ],
+)
+def test_a_sentence_start_with_no_verb_right_after_keeps_the_nominative(text: str, statuses: list[str]) -> None:
+    assert restored([("Lomonosov", "Ломоносов", "")], "Lomonosov.", text, "ru") == (text, statuses)
+
+
+def test_named_after_someone_is_the_genitive() -> None:
+    # театр имени Кирова: a fixed genitive; выбор данного имени (the name chosen) is not that
+    rows = [("Kirov", "Киров", "")]
+    assert restored(rows, "Kirov.", "Солист театра имени Киров.", "ru") == ("Солист театра имени Кирова.", ["pinned"])
+    out, _ = restored([("Donald", "Дональд", "")], "Donald.", "Выбор данного имени Дональд не случаен.", "ru")
+    assert out == "Выбор данного имени Дональд не случаен."
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected", "lang"),
+    [
+        ("Bakunets", "Бакунець", "Поправка за авторством народного депутата Бакунець.",
+         "Поправка за авторством народного депутата Бакунця.", "uk"),  # депутата: genitive or accusative alike
+        ("Frederick", "Фридрих", "Он последовал приглашению прусского короля Фридрих II.",
+         "Он последовал приглашению прусского короля Фридриха II.", "ru"),
+    ],
+)
+def test_a_person_after_a_title_in_one_case_takes_it(en: str, form: str, text: str, expected: str, lang: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, lang)
+    assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("en", "form", "text", "expected", "lang"),
+    [
+        # an infinitive has no subject after it: its object (потрібно захищати Україну)
+        ("Ukraine", "Україна", "Нам потрібно захищати Україна не лише зброєю.",
+         "Нам потрібно захищати Україну не лише зброєю.", "uk"),
+        ("Ukraine", "Україна", "Книжки роблять нас єдиними і здатними протистояти тим, хто загрожує Україна.",
+         "Книжки роблять нас єдиними і здатними протистояти тим, хто загрожує Україні.", "uk"),  # загрожувати + dat
+        ("Mykhailo Vitaliyovych", "Михайло Віталійович", "Михайло Віталійович немає, да?",
+         "Михайла Віталійовича немає, да?", "uk"),  # the absent in the genitive
+        ("Viktor Pozdnov", "Виктор Позднов", "Виктор Позднов не стало в 2010 году.",
+         "Виктора Позднова не стало в 2010 году.", "ru"),
+    ],
+)
+def test_objects_and_the_absent(en: str, form: str, text: str, expected: str, lang: str) -> None:
+    out, _ = restored([(en, form, "")], en + ".", text, lang)
+    assert out == expected

@@ -8,6 +8,7 @@ tells a correct form of a name ("Умерова", "Бербок") from one to re
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -31,7 +32,19 @@ def _russian(word: str, role: str, gender: str) -> dict[str, str]:
     engine = _petrovich()
     method = {"given": engine.firstname, "patronymic": engine.middlename, "family": engine.lastname}[role]
     sex = Gender.MALE if gender == "masc" else Gender.FEMALE
-    return {"nomn": word, **{case: str(method(word, code, sex)) for case, code in cases.items()}}
+    out = {"nomn": word, **{case: str(method(word, code, sex)) for case, code in cases.items()}}
+    if role == "given" and sex == Gender.MALE and set(out.values()) == {word} and _FIRST_DECLENSION.search(word):
+        # petrovich 2.0.1 leaves a man's first name in -а/-я undeclined (Саша, Никита, Фома, Бахаулла); such a
+        # name declines as a woman's does (Саши, Никиты, Бахауллы: UD dev), with и, not ы, after к, г, х and
+        # the hushing letters (Луки).
+        out = {"nomn": word, **{case: _SPELLING.sub(r"\1и", str(method(word, code, Gender.FEMALE)))
+                                for case, code in cases.items()}}
+    return out
+
+
+# A first-declension ending after a consonant (Саша, Фома; not Илья, which petrovich declines, nor Лия).
+_FIRST_DECLENSION = re.compile(r"[бвгджзклмнпрстфхцчшщ][ая]$", re.IGNORECASE)
+_SPELLING = re.compile(r"([гкхжшщч])ы$", re.IGNORECASE)
 
 
 def _ukrainian(word: str, role: str, gender: str) -> dict[str, str]:
@@ -58,11 +71,12 @@ def person_forms(word: str, lang: str, role: str, gender: str) -> dict[str, str]
 
 
 @cache
-def all_person_forms(word: str, lang: str) -> frozenset[str]:
-    """Every surface (lower case) the word takes in any case, as any role of a man's or a woman's name."""
+def all_person_forms(word: str, lang: str, gender: str | None = None) -> frozenset[str]:
+    """Every surface (lower case) the word takes in any case, as any role of a man's or a woman's name (or of
+    a `gender`'s only)."""
     return frozenset(
         form.lower()
         for role in ROLES
-        for gender in GENDERS
-        for form in person_forms(word, lang, role, gender).values()
+        for sex in ((gender,) if gender else GENDERS)
+        for form in person_forms(word, lang, role, sex).values()
     )

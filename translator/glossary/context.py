@@ -19,6 +19,7 @@ from translator.glossary import government as gov
 
 TOKEN = re.compile(r"\w[\w'’ʼ-]*|[^\w\s]")
 _QUOTES = frozenset("«»\"„“”'‘’")
+_TEX_QUOTES = frozenset("`'")  # ``Оболонь'' (the quotes of UD's Russian GSD)
 _SENTENCE_END = frozenset(".!?…")
 _SKIPPED = frozenset({"ADJF", "PRTF", "NUMR", "ADVB", "PRCL", "ADJS"})
 _VERBAL = frozenset({"VERB", "INFN", "GRND"})
@@ -55,7 +56,10 @@ def _parse(word: str, lang: str) -> Any:
     "прибула" first as the noun "прибулий")."""
     readings = morphology.parse(word, lang)
     if lang == "uk":
-        return next((p for p in readings if p.tag.POS in _VERBAL), readings[0])
+        # not a first or second person beside a noun reading: впливу is the noun's genitive, not "I'll swim in"
+        noun = any(p.tag.POS == "NOUN" for p in readings)
+        return next((p for p in readings if p.tag.POS in _VERBAL
+                     and not (noun and p.tag.person in ("1per", "2per"))), readings[0])
     return readings[0]
 
 
@@ -94,7 +98,7 @@ def _look_back(
     while i >= 0 and steps < _STEPS:
         token = before[i][0]
         low = token.lower()
-        if token in _QUOTES or low in _ARTICLES:  # a word-by-word model leaves English articles
+        if token in _QUOTES or set(token) <= _TEX_QUOTES or low in _ARTICLES:  # a word-by-word model leaves articles
             i -= 1
             continue
         if token == "." and i > 0 and abbreviated(before[i - 1][0]):  # з Д. Донцовим, у м. Києві

@@ -12,8 +12,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from translator.glossary.paradigm import CASES, Paradigm, by_analogy, is_fixed, nominatives, paradigm_of
+from translator.glossary.paradigm import (
+    CASES,
+    Paradigm,
+    by_analogy,
+    is_fixed,
+    maybe_nominative,
+    nominatives,
+    paradigm_of,
+    plural_only,
+    second_declension,
+    unread,
+)
 from translator.glossary.profile import PATRONYMIC_ENDINGS, Profile, name_gender, surname_first
+from translator.morphology import parse
 from translator.names import person_forms
 
 _FALLBACK = {"loc2": "loct", "gen2": "gent", "voct": "nomn"}
@@ -49,6 +61,10 @@ def _choose(
     then pymorphy3's own order. A woman's unknown first name is declined by analogy."""
     candidates = nominatives(word, lang)
     gender = gender or profile.gender
+    plural = plural_only(word, lang)
+    singular = [p for p in parse(word, lang) if p.is_known and p.tag.case == "nomn" and p.tag.number != "plur"]
+    if plural is not None and not singular:
+        return plural  # Афины: a plural the dictionary knows, not pymorphy3's guess of a singular (Афиныом)
 
     def rank(item: tuple[int, Any]) -> tuple[int, ...]:
         index, p = item
@@ -69,6 +85,17 @@ def _choose(
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
         if library and best is not None and (not best.is_known or library.fixed):
             return library
+    if best is None and profile.person and role and maybe_nominative(word, lang):
+        library = _library(word, lang, role, gender or "masc")
+        if library is not None and not library.fixed:
+            return library  # Усам, Олаф: a name pymorphy3 reads only as something else
+    if best is None:
+        return unread(word, lang)  # Олиба, Гималаи: no nominative reading, not left undeclined
+    if not best.is_known and "Fixd" in best.tag.grammemes and gender != "femn":
+        # pymorphy3's only guess leaves a man's or a thing's name in a consonant undeclined (Северус)
+        declined = second_declension(word, lang)
+        if declined is not None:
+            return declined
     feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
     if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
         return by_analogy(word, lang)

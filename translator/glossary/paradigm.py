@@ -158,8 +158,67 @@ def by_analogy(word: str, lang: str) -> Paradigm | None:
     paradigm = paradigm_of(reading)
     stem = common_prefix([v for variants in paradigm.forms.values() for v in variants])
     own = low[: len(low) - (len(model) - len(stem))]
-    forms = {case: tuple(own + v[len(stem):] for v in variants) for case, variants in paradigm.forms.items()}
+    forms = {case: tuple(_spelt(own + v[len(stem):], lang) for v in variants)
+             for case, variants in paradigm.forms.items()}
     return Paradigm(low, forms, name=True, guessed=True)
+
+
+def _spelt(form: str, lang: str) -> str:
+    """Russian spelling: и, not ы, after к, г, х and the hushing letters (Олиба → Олибы, but Лука → Луки)."""
+    return re.sub(r"([гкхжшщч])ы$", r"\1и", form) if lang == "ru" else form
+
+
+# Consonants a Russian masculine noun of the second declension may end in (not ь: masculine or feminine).
+_HARD_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+
+
+def maybe_nominative(word: str, lang: str) -> bool:
+    """Whether a word pymorphy3 reads no nominative of may still be one: the dictionary knows it as no
+    singular form of another word (Трампа, Ивана are genitives; Усам only a plural of "Усама")."""
+    return not any(p.is_known and p.tag.number != "plur" for p in parse(word, lang))
+
+
+@cache
+def plural_only(word: str, lang: str) -> Paradigm | None:
+    """The paradigm of a plural the dictionary knows (Гималаи, Святки, Афины), or None."""
+    plural = [p for p in parse(word, lang)
+              if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "plur"]
+    return paradigm_of(plural[0]) if plural else None
+
+
+@cache
+def unread(word: str, lang: str) -> Paradigm | None:
+    """The paradigm of a name pymorphy3 reads no singular nominative of (it takes Олиба for a genitive of
+    "Олиб", Олаф for one of "Олафа"; Гималаи, Святки are plurals only), which was written as it is in every
+    case (UD dev declines them): a plural's own lexeme, where the dictionary knows it (not a guess: Мопертюи);
+    a word in -а/-я declined like a woman's first name
+    (by_analogy: the first declension, whatever the gender); in Russian, a word in a consonant declined as a
+    masculine noun of the second declension (Олафа, Олафу, Олафом, Олафе; the accusative either way, as
+    animacy says). None for an abbreviation, a short word, a word with a nominative reading, or an oblique
+    form of a word the dictionary knows (Трампа: `glossary check` says it cannot inflect)."""
+    low = word.lower()
+    if lang not in INFLECTED or is_fixed(word) or len(low) < 3 or nominatives(word, lang):
+        return None
+    plural = plural_only(word, lang)
+    if plural is not None:
+        return plural
+    if not maybe_nominative(word, lang):
+        return None  # a form of a word the dictionary knows (Трампа, Ивана): not a nominative to decline
+    if low[-1] in "ая":
+        return by_analogy(word, lang)
+    return second_declension(word, lang)
+
+
+def second_declension(word: str, lang: str) -> Paradigm | None:
+    """A Russian word in a hard consonant declined as a masculine noun of the second declension (Олаф: Олафа,
+    Олафу, Олафом, Олафе; the accusative either way, as animacy says); None for any other word."""
+    low = word.lower()
+    if lang != "ru" or len(low) < 3 or not _HARD_END.search(low):
+        return None
+    soft = "е" if low[-1] in "жшщчц" else "о"
+    forms = {"nomn": (low,), "gent": (low + "а",), "datv": (low + "у",), "accs": (low, low + "а"),
+             "ablt": (low + soft + "м",), "loct": (low + "е",)}
+    return Paradigm(low, forms, guessed=True)
 
 
 @cache
@@ -170,7 +229,8 @@ def word_cases(word: str, lang: str) -> dict[str, frozenset[str]]:
     if not is_fixed(word):
         paradigms = [paradigm_of(p) for p in nominatives(word, lang)]
         analogy = by_analogy(word, lang) if word[-1:].lower() in "ая" else None
-        for paradigm in paradigms + ([analogy] if analogy else []):
+        fallback = unread(word, lang)
+        for paradigm in paradigms + [p for p in (analogy, fallback) if p is not None]:
             for case, variants in paradigm.forms.items():
                 for variant in variants:
                     table.setdefault(variant, set()).add(case)
@@ -208,11 +268,50 @@ def any_form(word: str, lang: str) -> frozenset[str]:
     if is_fixed(word) or low in PARTICLES or ("-" in word and low.split("-")[0] in PARTICLES):
         return frozenset({low})
     surfaces = {low}
+    # An adjectival surname written in one gender names a person of that gender: Зеленській is Зеленська's,
+    # not a form of Зеленський (the glossary writes a woman's surname in her own nominative).
+    gender = "masc" if low.endswith(_MASCULINE_ADJECTIVAL) else "femn" if low.endswith(_FEMININE_ADJECTIVAL) else None
     plural = [p for p in parse(word, lang) if p.tag.case == "nomn" and p.tag.number == "plur"]  # Балканы
     for reading in nominatives(word, lang) + plural:
-        surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme}
+        surfaces |= {form.word.replace("ё", "е") for form in reading.lexeme
+                     if gender is None or form.tag.gender in (None, gender)}
     analogy = by_analogy(word, lang) if low[-1:] in "ая" else None
-    if analogy is not None:
-        surfaces |= {v for variants in analogy.forms.values() for v in variants}
-    surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang)}
+    for guess in (analogy, unread(word, lang)):
+        if guess is not None:
+            surfaces |= {v.replace("ё", "е") for variants in guess.forms.values() for v in variants}
+    surfaces |= {form.replace("ё", "е") for form in all_person_forms(word, lang, gender)}
     return frozenset(surfaces)
+
+
+_MASCULINE_ADJECTIVAL = ("ский", "цкий", "ськый", "ський", "цький", "зький", "ской", "цкой")
+_FEMININE_ADJECTIVAL = ("ская", "цкая", "ська", "цька", "зька")
+
+
+def plural_of(form: str, shown: str, lang: str) -> str | None:
+    """The plural of a one-word glossary `form` whose ending the respelt `shown` has, where only a plural has
+    that ending (Умойядах → Умайядах, Тэлакуровых → Телакуровых: a dynasty, a family), capitalised as `form`
+    is; None where a singular ending fits as well or better, or none fits."""
+    if " " in form or is_fixed(form) or lang not in INFLECTED or any(
+        p.tag.case == "nomn" and p.tag.number == "plur" for p in parse(form, lang)
+    ):
+        return None  # Балканы, Дарданеллы: a plural already, declined as one
+    low, token = form.lower(), shown.lower().replace("ё", "е")
+    forms: list[tuple[str, str | None]] = [
+        (str(f.word).replace("ё", "е"), f.tag.number) for r in nominatives(form, lang) for f in r.lexeme]
+    if not any(number == "plur" for _, number in forms) or any(w == token for w, _ in forms):
+        return None  # a surface of the paradigm itself is read as it is (Харьков, not "Харьковов")
+    stem = common_prefix([low] + [w for w, _ in forms])
+    best: tuple[int, set[str]] = (-1, set())
+    for word, number in forms:
+        ending = word[len(stem):]
+        head = token[: len(token) - len(ending)] if ending else token
+        if token.endswith(ending) and abs(len(head) - len(stem)) <= 1 and similarity(head or token, stem, False):
+            if len(ending) > best[0]:
+                best = (len(ending), {number or "sing"})
+            elif len(ending) == best[0]:
+                best[1].add(number or "sing")
+    if best[1] != {"plur"}:
+        return None
+    plural: str = next(w for w, number in forms if number == "plur" and token.endswith(w[len(stem):])
+                       and len(w) - len(stem) == best[0])
+    return form[:1] + plural[1:] if form[:1].isupper() else plural

@@ -28,7 +28,7 @@ from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
 from translator.glossary.nominative import Decision, decide, is_personal
-from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas
+from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas, plural_of
 from translator.glossary.profile import Profile, entry_profile
 from translator.morphology import parse
 from translator.spans import AlignedTranslation, Span
@@ -142,7 +142,15 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
         forms = [f for _, f in glossary.entries[entry].all_forms()]
         spelt = find_spelt(text, entry, forms, _known_lemmas(glossary, entry, tgt), tgt)
         for m in sorted(spelt, key=lambda m: (-m.score, m.start)):
-            if need and all(m.end <= t.start or m.start >= t.end for t in taken):
+            blocking = [t for t in taken if not (m.end <= t.start or m.start >= t.end)]
+            if need and not blocking:
+                taken.append(m)
+                need -= 1
+            elif need and _spare(blocking, m, taken, wanted):
+                # the spelling covers exact renderings another entry has to spare (Сырбу in Евгэния Георгиевна
+                # Сырбу, where the surname alone occurs once): it is the longer name's
+                for t in blocking:
+                    taken.remove(t)
                 taken.append(m)
                 need -= 1
         need = wanted[entry] - sum(m.entry == entry for m in taken)
@@ -156,6 +164,14 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
                 need -= 1
     queues = {e: sorted((m for m in taken if m.entry == e), key=lambda m: m.start) for e in wanted}
     return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
+
+
+def _spare(blocking: list[Match], span: Match, taken: list[Match], wanted: Counter[int]) -> bool:
+    """Whether every match in `blocking` lies inside `span`, is another entry's, and that entry has more matches
+    than occurrences even without all of them."""
+    inside = all(span.start <= t.start and t.end <= span.end and t.entry != span.entry for t in blocking)
+    lost = Counter(t.entry for t in blocking)
+    return inside and all(sum(t.entry == e for t in taken) - n >= wanted[e] for e, n in lost.items())
 
 
 _DEMONYM = ("ці", "цы", "ець", "ец", "яне", "яни", "янин", "янка", "чани", "чане", "чанин", "чанка")
@@ -292,6 +308,9 @@ def _inflected(
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
+    plural = plural_of(written(glossary, entry, tgt), span.text, tgt)
+    if plural is not None:  # Умойядах, Тэлакуровых: the model's plural and case, in the glossary's spelling
+        return plural, True, span.end
     possessive = _POSSESSIVE.match(translated, span.end)
     rendered = reading.cases_of(span.text) or span.cases  # or the case of the word attention found
     # A form that carries no case: the glossary's nominative as the model copied it, or a respelling of it.

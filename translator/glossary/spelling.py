@@ -36,6 +36,8 @@ def similarity(word: str, form_word: str, endings: bool) -> float:
     """How alike `word` and `form_word` are spelt (0 when not alike enough). With `endings`, up to three
     final letters of `word` may be a case ending. Short forms (under 4 skeleton letters) must match exactly."""
     w, f = skeleton(word), skeleton(form_word)
+    if w == f:
+        return 1.0  # Клэо for Клео: too short a stem to strip an ending from, but spelt alike
     if len(f) < 4:
         return 1.0 if w == f else 0.0
     if endings:
