@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 from translate.storage import tmx, xliff
 
-from tests.test_end_to_end import translator
+from tests.test_end_to_end import translated, translator
 
 TAGGED = ("1\n00:00:01,000 --> 00:00:03,000\n{\\an8}KYIV, UKRAINE — MARCH 2024\n\n"
           "2\n00:00:04,000 --> 00:00:06,000\n<i>Moscow</i> and Europe & friends.\n")
@@ -17,11 +17,7 @@ XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
 
 
 def test_tags_are_inline_elements_in_xliff_and_tmx(packages_dir: Path, tmp_path: Path) -> None:
-    source = tmp_path / "tags.en.srt"
-    source.write_text(TAGGED, "utf-8")
-    out = tmp_path / "out"
-    done = translator("run", str(source), "--to", "uk", "--out", str(out), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
+    out = translated(packages_dir, tmp_path, "tags.en.srt", TAGGED)
     root = etree.parse(str(out / "tags.en-uk.xlf")).getroot()
     sources = list(root.iter(f"{XLIFF}source"))
     targets = list(root.iter(f"{XLIFF}target"))

@@ -9,17 +9,13 @@ from pathlib import Path
 
 import docx
 
-from tests.test_end_to_end import translator
+from tests.test_end_to_end import translated
 
 DIALOGUE = "1\n00:00:01,000 --> 00:00:04,000\n- Hello, friends!\n- Good afternoon.\n"
 
 
 def test_dialogue_lines_stay_lines_in_review_cells(packages_dir: Path, tmp_path: Path) -> None:
-    source = tmp_path / "talk.en.srt"
-    source.write_text(DIALOGUE, "utf-8")
-    done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
-    out = tmp_path / "out"
+    out = translated(packages_dir, tmp_path, "talk.en.srt", DIALOGUE)
     rows = list(csv.reader(io.StringIO((out / "talk.en-uk.csv").read_text("utf-8-sig"))))
     assert rows[1][2:4] == ["- Hello, friends!\n- Good afternoon.", "- Привіт, друзі!\n- Добрий день."]
     cells = [cell.text for cell in docx.Document(str(out / "talk.en-uk.docx")).tables[0].rows[1].cells]

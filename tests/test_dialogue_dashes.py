@@ -7,17 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.readback import srt_cues
-from tests.test_end_to_end import translator
-
-DIALOGUE = "1\n00:00:01,000 --> 00:00:04,000\n- Hello, friends!\n- Good afternoon.\n"
+from tests.test_dialogue_cells import DIALOGUE
+from tests.test_end_to_end import translated
 
 
 def test_dialogue_dashes_are_the_target_languages(packages_dir: Path, tmp_path: Path) -> None:
-    source = tmp_path / "talk.en.srt"
-    source.write_text(DIALOGUE, "utf-8")
-    done = translator("run", str(source), "--to", "uk,ru", "--out", str(tmp_path / "out"), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
-    out = tmp_path / "out"
+    out = translated(packages_dir, tmp_path, "talk.en.srt", DIALOGUE, to="uk,ru")
     assert srt_cues((out / "talk.uk.srt").read_bytes())[0][2] == "— Привіт, друзі!\n— Добрий день."
     assert srt_cues((out / "talk.ru.srt").read_bytes())[0][2] == "— Привет, друзья!\n— Добрый день."
     assert srt_cues((out / "talk.en-uk.srt").read_bytes())[0][2].splitlines() == [

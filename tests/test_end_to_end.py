@@ -33,6 +33,15 @@ def translator(*args: str, env_dir: Path, cwd: Path | None = None) -> Done:
     return in_process(*args, env=environment(ARGOS_PACKAGES_DIR=env_dir), cwd=cwd)
 
 
+def translated(packages_dir: Path, folder: Path, name: str, text: str, to: str = "uk") -> Path:
+    """`text` written as `folder/name` and run `--to` these languages into `folder/out`, which is returned."""
+    source = folder / name
+    source.write_text(text, "utf-8")
+    done = translator("run", str(source), "--to", to, "--out", str(folder / "out"), env_dir=packages_dir)
+    assert done.returncode == 0, done.stderr
+    return folder / "out"
+
+
 @pytest.fixture
 def small_sample(tmp_path: Path) -> Path:
     """The sample's first lines under the sample's name: a run of a second, for what does not depend on length."""

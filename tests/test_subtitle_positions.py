@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import srt
 
-from tests.test_end_to_end import translator
+from tests.test_end_to_end import translated
 from translator.document import Segment, Timing
 from translator.readers import vtt as vtt_reader
 from translator.subtitles import group_cues
@@ -55,10 +55,7 @@ def test_webvtt_settings_that_place_a_cue_read_as_an_position() -> None:
 
 
 def test_srt_dateline_stays_its_own_cue_at_the_top_in_every_language(packages_dir: Path, tmp_path: Path) -> None:
-    source = tmp_path / "news.en.srt"
-    source.write_text(DATELINE_SRT, "utf-8")
-    done = translator("run", str(source), "--to", "uk,ru", "--out", str(tmp_path / "out"), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
+    translated(packages_dir, tmp_path, "news.en.srt", DATELINE_SRT, to="uk,ru")
     for lang in ("uk", "ru"):
         cues = list(srt.parse((tmp_path / "out" / f"news.{lang}.srt").read_text("utf-8")))
         assert cues[0].content == "{\\an8}KYIV, UKRAINE — MARCH 2024"
@@ -72,10 +69,7 @@ def test_srt_dateline_stays_its_own_cue_at_the_top_in_every_language(packages_di
 
 
 def test_webvtt_top_cue_is_at_the_top_in_srt(packages_dir: Path, tmp_path: Path) -> None:
-    source = tmp_path / "top.en.vtt"
-    source.write_text(TOP_VTT, "utf-8")
-    done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
+    translated(packages_dir, tmp_path, "top.en.vtt", TOP_VTT)
     for name in ("top.uk.srt", "top.en-uk.srt"):
         cues = list(srt.parse((tmp_path / "out" / name).read_text("utf-8")))
         assert cues[0].content.startswith("{\\an7}") and cues[0].content.count("{\\an7}") == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pysubs2
 
 from tests.readback import srt_cues
-from tests.test_end_to_end import translator
+from tests.test_end_to_end import translated
 from translator.readers import vtt as vtt_reader
 
 VOICES_VTT = (
@@ -21,11 +21,7 @@ VOICES_VTT = (
 
 
 def _run(packages_dir: Path, tmp_path: Path) -> Path:
-    source = tmp_path / "voices.en.vtt"
-    source.write_text(VOICES_VTT, "utf-8")
-    done = translator("run", str(source), "--to", "uk", "--out", str(tmp_path / "out"), env_dir=packages_dir)
-    assert done.returncode == 0, done.stderr
-    return tmp_path / "out"
+    return translated(packages_dir, tmp_path, "voices.en.vtt", VOICES_VTT)
 
 
 def test_two_voices_on_one_cue_stay_two_lines_and_two_voices(packages_dir: Path, tmp_path: Path) -> None:
