@@ -16,6 +16,9 @@ kept), false flags (right but flagged), and for A the lines unchanged. The corpu
 $TRANSLATOR_CORPUS, else ../shared/corpus beside the repository.
 
     python -m benchmarks.glossary_public [--corpus DIR] [--failures KIND] [--by-case] [--rules] [--transcripts]
+                                         [--treebank FILE ...]
+
+`--treebank` scores other UD files instead (docs/glossary.md names the ones measured, with their commits).
 """
 
 from __future__ import annotations
@@ -263,14 +266,28 @@ def score_sentence(sentence: Sentence, lang: str, kind: str, score: Score) -> No
 def evaluate(
     corpus: Path, langs: tuple[str, ...] = ("ru", "uk"), limit: int | None = None
 ) -> dict[tuple[str, str], Score]:
-    scores = {(kind, lang): Score() for lang in langs for kind in KINDS}
-    for lang in langs:
-        for n, sentence in enumerate(read_sentences(corpus / "ud" / FILES[lang])):
+    return evaluate_files([(corpus / "ud" / FILES[lang], lang) for lang in langs], limit)
+
+
+def evaluate_files(files: list[tuple[Path, str]], limit: int | None = None) -> dict[tuple[str, str], Score]:
+    """Scores per kind and language over CoNLL-U files (path, lang); files of one language add up."""
+    scores = {(kind, lang): Score() for _, lang in files for kind in KINDS}
+    for path, lang in files:
+        for n, sentence in enumerate(read_sentences(path)):
             if limit is not None and n >= limit:
                 break
             for kind in KINDS:
                 score_sentence(sentence, lang, kind, scores[(kind, lang)])
     return scores
+
+
+def treebank(argument: str) -> tuple[Path, str]:
+    """A --treebank argument: a CoNLL-U file whose name starts with its language (ru_taiga-ud-dev.conllu)."""
+    path = Path(argument)
+    lang = path.name.split("_", 1)[0]
+    if lang not in FILES or not path.is_file():
+        raise argparse.ArgumentTypeError(f"{argument}: not a ru_*/uk_* CoNLL-U file")
+    return path, lang
 
 
 _NAMED = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
@@ -358,14 +375,17 @@ def main() -> None:
     parser.add_argument("--by-case", action="store_true", help="right/names per gold case")
     parser.add_argument("--transcripts", action="store_true",
                         help="also kind A on the ParlaMint-UA transcripts in transcripts/ (no gold cases)")
+    parser.add_argument("--treebank", type=treebank, action="append",
+                        help="score this CoNLL-U file instead of the corpus's dev splits (repeatable; the language "
+                             "is the file name's prefix, as in ru_taiga-ud-dev.conllu)")
     parser.add_argument("--rules", action="store_true",
                         help="each nominative rule's fire count and precision on A and C, measured before the bar")
     args = parser.parse_args()
     corpus = corpus_dir(args.corpus)
-    if not (corpus / "ud").is_dir():
+    if not args.treebank and not (corpus / "ud").is_dir():
         parser.error(f"no ud/ folder in {corpus}")
     nominative.GATED = not args.rules
-    scores = evaluate(corpus)
+    scores = evaluate_files(args.treebank) if args.treebank else evaluate(corpus)
     print(table(scores))
     if args.rules:
         print("\n(every rule as written, none held to the bar)\n")

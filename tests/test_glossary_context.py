@@ -63,9 +63,10 @@ def test_a_case_the_sentence_does_not_confirm_is_reported_uncertain() -> None:
     # after a comma after a capitalised word the nominative was right in 20 of 25 caseless names on UD dev (ru),
     # below the 98% bar: the name is left as it is and flagged, never guessed (issue #25)
     assert pinned("Well, Putin.", "Ну, Путин.", "ru") == ("Ну, Путин.", [("Путин", "uncertain")])
-    # a person after a relation (сына) is its genitive: right in 7 of 7 on UD dev (ru), so it is written
+    # a person after a relation (сына) is its genitive or in apposition (брат Оскар): right in 7 of 7 on UD dev
+    # (ru) but 4 of 9 on the other public treebanks, so the name is left and flagged
     assert pinned("I saw the son of Putin.", "Я видел сына Путин.", "ru") == (
-        "Я видел сына Путина.", [("Путина", "pinned")])
+        "Я видел сына Путин.", [("Путин", "uncertain")])
     # a thing or a recipient after "продать": the accusative is likelier, but the sentence cannot tell
     assert pinned("Russia sold Alaska.", "Россия продала Аляска.", "ru") == (
         "Россия продала Аляску.", [("Россия", "kept"), ("Аляску", "uncertain")])

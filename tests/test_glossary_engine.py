@@ -62,14 +62,15 @@ def through(
     ("sentence", "tgt", "expected", "statuses"),
     [
         ("I met with Ruslan Aysin in Moscow.", "uk", "Я зустрівся з Русланом Айсіним у Москві.", ["pinned"] * 2),
-        # "place в" chose the right case in 41 of 43 caseless names on UD dev (ru), below the 98% bar: the
-        # locative is written, and flagged
+        # "place в" is below the 98% bar (UD dev and the other treebanks); Москва is written like no case в
+        # allows, so the likelier, the locative, is written, and flagged
         ("I met with Ruslan Aisin in Moscow.", "ru", "Я встретился с Русланом Айсиным в Москве.",
          ["pinned", "uncertain"]),
         ("He spoke about Putin.", "uk", "Він говорив про Путіна.", ["kept"]),
         ("He lives in Beijing.", "uk", "Він живе у Піедра.", ["missed"]),
         ("He visited Crimea.", "uk", "Він відвідав ….", ["missed"]),
-        ("He lives in Crimea.", "ru", "Он живёт в Крыму.", ["uncertain"]),
+        # after a verb of being somewhere the locative is sure (живёт в Крыму)
+        ("He lives in Crimea.", "ru", "Он живёт в Крыму.", ["pinned"]),
     ],
 )
 def test_real_model_misbehaviour_is_pinned_or_reported(

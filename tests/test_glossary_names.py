@@ -10,13 +10,17 @@ glossary_public.py's kind A); it skips when the corpus is absent.
 
 from __future__ import annotations
 
+import argparse
 import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks import glossary_public as public
 from translator.glossary import Glossary, GlossaryEntry, protect, restore, written
+from translator.glossary.paradigm import one_letter_apart
 
 PACKAGE = Path(__file__).resolve().parents[1] / "translator"
 CORPUS = public.corpus_dir()
@@ -132,6 +136,14 @@ def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> 
     assert built == ("Оно было построено мастером Зегерсом.", ["pinned"])
 
 
+def test_a_person_in_apposition_to_an_oblique_person_noun_is_written_in_its_case_and_flagged() -> None:
+    # right in 13 of 13 on UD dev (ru) but 18 of 20 on the other public treebanks (Taiga, PUD, Poetry): below the
+    # bar there, so reported uncertain; right in 31 of 33 together (GUESS_BAR), so its case is still written
+    out, statuses = restored([("Zinaida Gippius", "Зинаида Гиппиус", "she")], "A cousin of the poet Zinaida Gippius.",
+                             "Двоюродный брат поэтессы Зинаида Гиппиус.", "ru")
+    assert (out, statuses) == ("Двоюродный брат поэтессы Зинаиды Гиппиус.", ["uncertain"])
+
+
 @pytest.mark.parametrize(
     ("rows", "source", "text", "lang", "expected"),
     [
@@ -151,9 +163,7 @@ def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> 
         ([("Konstankevych", "Констанкевич Ірина Мирославівна", "")], "The floor is given to Konstankevych.",
          "Слово надається народній депутатці Констанкевич Ірина Мирославівна.", "uk",
          "Слово надається народній депутатці Констанкевич Ірині Мирославівні."),
-        # UD dev (ru): a person after an oblique noun of a person stands in its case; after a relation, the genitive
-        ([("Zinaida Gippius", "Зинаида Гиппиус", "she")], "A cousin of the poet Zinaida Gippius.",
-         "Двоюродный брат поэтессы Зинаида Гиппиус.", "ru", "Двоюродный брат поэтессы Зинаиды Гиппиус."),
+        # UD dev (ru): after a relation of the other gender, the genitive (apposition would need the same person)
         ([("Vladimir Gutsaev", "Владимир Гуцаев", "")], "She is an aunt to the wife of Vladimir Gutsaev.",
          "Она приходится тетей жене Владимир Гуцаев.", "ru", "Она приходится тетей жене Владимира Гуцаева."),
         # a genitive after a noun, carried along a chain of names, with an adjective agreeing
@@ -264,11 +274,13 @@ def test_the_rules_reported_uncertain_are_those_below_the_bar_on_ud_dev(monkeypa
                 tally[0] += fired
                 tally[1] += right
         below = {key for key, (fired, right) in tallies.items() if right / fired < nominative.PRECISION_BAR}
-        assert below == set(nominative.BELOW_BAR[lang]), lang
-        # the rules below the bar whose case is still written are the rewrite rules right in ≥ GUESS_BAR
-        guessed = {key for key in below
-                   if key[1] == "rewrite" and tallies[key][1] / tallies[key][0] >= nominative.GUESS_BAR}
-        assert guessed == set(nominative.GUESSED[lang]), lang
+        kept = nominative.SURE_BELOW_BAR.get(lang, frozenset())
+        assert below == set(nominative.BELOW_BAR[lang]) | kept, lang
+        # a rule whose case is still written below the bar rewrites, and is below a bar (UD dev or the other
+        # treebanks, which CI does not have: `--treebank` measures those)
+        elsewhere = nominative.BELOW_BAR_ELSEWHERE.get(lang, frozenset())
+        assert all(key[1] == "rewrite" and key in below | elsewhere for key in nominative.GUESSED[lang]), lang
+        assert not elsewhere & below, lang
 
 
 @pytest.mark.skipif(not (CORPUS / "transcripts").is_dir(), reason="../shared/corpus/transcripts is absent")
@@ -346,10 +358,22 @@ def test_the_floor_is_given_to_a_person_in_the_dative() -> None:
         "Я передал слово Путину.", ["pinned"])  # never met on UD dev (ru): the rule as written
 
 
-def test_a_person_after_an_inanimate_noun_is_put_in_the_genitive_and_flagged() -> None:
-    # right in 23 of 24 caseless names on UD dev (ru): below the bar, so written and reported uncertain
+def test_a_person_after_an_inanimate_noun_is_flagged_and_left_as_written() -> None:
+    # right in 22 of 23 caseless names on UD dev (ru) but 38 of 55 on the other public treebanks (В результате
+    # Трамп, Летом Джордж): below both bars, so the name is left as the model wrote it and reported uncertain
     out, statuses = restored([("Mozart", "Моцарт", "")], "A piece by Mozart.", "Даже музыкальной пьесой Моцарт.", "ru")
-    assert (out, statuses) == ("Даже музыкальной пьесой Моцарта.", ["uncertain"])
+    assert (out, statuses) == ("Даже музыкальной пьесой Моцарт.", ["uncertain"])
+
+
+def test_a_nominative_no_case_the_context_allows_is_written_like_is_put_in_the_likelier_one() -> None:
+    # в + a place: locative or accusative. Москва is neither, so it cannot be right: the locative is written and
+    # flagged. Киев may be a correct accusative (переехал в Киев), so it is left and flagged.
+    assert restored([("Moscow", "Москва", "")], "In Moscow.", "Встреча в Москва.", "ru") == (
+        "Встреча в Москве.", ["uncertain"])
+    assert restored([("Kyiv", "Киев", "")], "In Kyiv.", "Встреча в Киев.", "ru") == ("Встреча в Киев.", ["uncertain"])
+    # after a verb of being somewhere, the locative is sure
+    assert restored([("Kyiv", "Киев", "")], "He lives in Kyiv.", "Он живёт в Киев.", "ru") == (
+        "Он живёт в Киеве.", ["pinned"])
 
 
 @pytest.mark.parametrize(
@@ -488,3 +512,68 @@ def test_a_person_after_a_title_in_one_case_takes_it(en: str, form: str, text: s
 def test_objects_and_the_absent(en: str, form: str, text: str, expected: str, lang: str) -> None:
     out, _ = restored([(en, form, "")], en + ".", text, lang)
     assert out == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "source", "text", "lang", "expected"),
+    [
+        # other public treebanks (UD Ukrainian IU, Russian PUD), issue #25's held-out kind: each was changed before
+        # a respelling one letter from a paradigm form keeps that form's case, not the dictionary's feminine reading
+        ([("Zelensky", "Зеленський", "")], "President Zelensky said.", "Тут Президент Зеленській сказав.", "uk",
+         ("Тут Президент Зеленський сказав.", ["pinned"])),
+        # one letter from two forms: the one ending like the token (Донбассе, not Донбасс)
+        ([("Donbas", "Донбасс", "")], "The war in Donbas continues.", "Война на Донбасе продолжается.", "ru",
+         ("Война на Донбассе продолжается.", ["pinned"])),
+        # a patronymic takes the vocative with the first name
+        ([("Oleksandr Heorhiiovych", "Олександр Георгійович", "")], "Please, Oleksandr Heorhiiovych.",
+         "Будь ласка, Олєксандре Георгійовичу.", "uk", ("Будь ласка, Олександре Георгійовичу.", ["pinned"])),
+        # a known man's first name (Август is a month too) before an unknown surname: a person, declined as a man
+        ([("August Bebel", "Август Бебель", "")], "He criticised August Bebel.", "Он нападал на Авгюста Бебеля.",
+         "ru", ("Он нападал на Августа Бебеля.", ["pinned"])),
+        # the first part of a compound name keeps its form; the last part declines
+        ([("Bad", "Бад", "")], "In Bad Kostritz.", "В городке Бад-Кёстриц в Тюрингии.", "ru",
+         ("В городке Бад-Кёстриц в Тюрингии.", ["kept"])),
+        # a relative pronoun in an oblique case is no adjective agreeing with the name: the name is its clause's
+        # subject (not Фатимой Баньес)
+        ([("Fatima Banez", "Фатима Баньес", "she")], "Provisions Fatima Banez was proud of.",
+         "Положения, которыми Фатима Баньес гордилась.", "ru", ("Положения, которыми Фатима Баньес гордилась.",
+                                                               ["kept"])),
+        # a lower-case particle stays as it is, the name after it declines (not алем-джадааном)
+        ([("Mohammed al-Jadaan", "Мохаммед аль-Джадаан", "")], "He met Mohammed al-Jadaan.",
+         "Он встретился с Мохаммед аль-Джадаан.", "ru", ("Он встретился с Мохаммедом аль-Джадааном.", ["pinned"])),
+        ([("Mohammed al-Jadaan", "Мохаммед аль-Джадаан", "")], "He met Mohammed al-Jadaan.",
+         "Он встретился с Мохаммедом аль-Джадааном.", "ru", ("Он встретился с Мохаммедом аль-Джадааном.", ["kept"])),
+        # "за словами" (according to) is no floor given to a person: no dative
+        ([("Aydin", "Айдін", "")], "According to Aydin.", "За словами Айдін, це так.", "uk",
+         ("За словами Айдін, це так.", ["uncertain"])),
+        ([("Mykola Solskyi", "Микола Сольський", "")], "The floor to Mykola Solskyi.",
+         "Передати слово Микола Сольський.", "uk", ("Передати слово Миколі Сольському.", ["pinned"])),
+    ],
+)
+def test_forms_other_public_treebanks_showed_wrong(
+    rows: list[tuple[str, str, str]], source: str, text: str, lang: str, expected: tuple[str, list[str]]
+) -> None:
+    assert restored(rows, source, text, lang) == expected
+
+
+@given(st.text(alphabet="абвгдеклмнопрстуіїє", min_size=4, max_size=12), st.integers(min_value=0), st.sampled_from(
+    "абвгдеклмнопрстуіїє"))
+def test_one_letter_apart_is_one_change_added_or_dropped_letter(word: str, at: int, letter: str) -> None:
+    at %= len(word)
+    assert not one_letter_apart(word, word)
+    changed = word[:at] + letter + word[at + 1:]
+    assert one_letter_apart(word, changed) == (changed != word)
+    assert one_letter_apart(word, word[:at] + letter + word[at:])  # a letter added
+    assert one_letter_apart(word + "ов", word) is False  # two letters apart
+
+
+def test_the_benchmark_takes_other_treebanks_by_their_language_prefix(tmp_path: Path) -> None:
+    gold = tmp_path / "ru_other-ud-dev.conllu"
+    gold.write_text("# text = В Москве.\n1\tВ\tв\tADP\t_\t_\t2\tcase\t_\t_\n"
+                    "2\tМоскве\tМосква\tPROPN\t_\tCase=Loc|Number=Sing\t0\troot\t_\tSpaceAfter=No\n"
+                    "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n", encoding="utf-8")
+    assert public.treebank(str(gold)) == (gold, "ru")
+    scores = public.evaluate_files([public.treebank(str(gold))])
+    assert (scores[("A", "ru")].names, scores[("C", "ru")].names) == (1, 1)
+    with pytest.raises(argparse.ArgumentTypeError):
+        public.treebank(str(tmp_path / "en_ewt-ud-dev.conllu"))

@@ -180,6 +180,8 @@ def _preposition(word: str, before: list[tuple[str, int, int]], lang: str, name:
         first = allowed[0]
         if "accs" in name.hints[:1]:
             return Evidence(("accs", first), 1, word + " + to")
+        if _stative(before, lang):
+            return Evidence((first,), 2, "place " + word + " after a verb of being somewhere")  # живу в Киеве
         return Evidence((first, "accs"), 2 if name.hints[:1] in (("loct",), ("loc2",)) else 1, "place " + word)
     if word in gov.WITH:
         # с/з + a person: "with"; a place: "with" or "from" (с Украины), which only the English can tell
@@ -192,6 +194,20 @@ def _preposition(word: str, before: list[tuple[str, int, int]], lang: str, name:
         return Evidence(("accs",) if _motion(before, lang) else ("ablt",), 2, "preposition " + word)
     ordered = tuple(dict.fromkeys([*(("loct" if c == "loct" and lang == "uk" else c) for c in hinted), *allowed]))
     return Evidence(ordered, 2 if hinted else 1, "preposition " + word)
+
+
+def _stative(before: list[tuple[str, int, int]], lang: str) -> bool:
+    """Whether the verb the preposition follows, within its clause (up to six words back), is a verb of being
+    somewhere: живу в, працює у, жил в Крым и в (a second place after the same verb)."""
+    for token, _, _ in reversed(before[-6:]):
+        if not _is_word(token):
+            return False
+        readings = morphology.parse(token, lang)
+        if any(p.normal_form in gov.STATIVE for p in readings):
+            return True
+        if readings and readings[0].tag.POS in _VERBAL | {"PRTF", "PRTS"}:
+            return False
+    return False
 
 
 def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:

@@ -9,7 +9,7 @@ words inflects; an unknown woman's first name is declined by analogy with a know
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from translator.glossary.paradigm import (
@@ -130,7 +130,7 @@ class PhraseReading:
         Where a case has variants, one in `prefer` (lower case: the model's own words) wins, except for the
         Ukrainian locative, which is the entry's fixed one (у Криму) or else the -і form (у Києві, not
         у Києву). The second locative (в Крыму) is used for place names only: в Белом доме, not в Белом дому.
-        The vocative changes first names only (Руслане Айсін)."""
+        The vocative changes first names and patronymics only (Руслане Айсін, Олександре Георгійовичу)."""
         if case == "nomn":
             return " ".join(self.words)
         fixed_case = "loc2" if self.lang == "ru" else "loct"  # в Крыму but о Крыме; у Криму
@@ -138,8 +138,9 @@ class PhraseReading:
         if locative:
             return locative
         out = []
-        for word, paradigm in zip(self.words, self.paradigms):
-            if paradigm is None or (case == "voct" and not paradigm.name):
+        for i, (word, paradigm) in enumerate(zip(self.words, self.paradigms)):
+            addressed = paradigm is not None and (paradigm.name or self._patronymic(i))
+            if paradigm is None or (case == "voct" and not addressed):
                 out.append(word)
                 continue
             forms = paradigm.forms
@@ -152,6 +153,10 @@ class PhraseReading:
                 chosen = [v for v in variants if not v.endswith(("ові", "еві", "єві"))]
             out.append(_match_case(word, (chosen or [_pick(paradigm, variants, wanted, self.profile.animacy)])[0]))
         return " ".join(out)
+
+    def _patronymic(self, i: int) -> bool:
+        """Whether the i-th word is a person's patronymic (after a first name: Олександр Георгійович)."""
+        return self.profile.person and i > 0 and self.words[i].lower().endswith(PATRONYMIC_ENDINGS)
 
     def cases_of(self, rendering: str) -> frozenset[str]:
         """The cases a rendering of this phrase shows, read word by word against the phrase's own paradigms:
@@ -201,6 +206,16 @@ def _match_case(model: str, word: str) -> str:
     return "".join(ch.upper() if m.isupper() else ch for m, ch in zip(model, word)) + word[len(model):]
 
 
+# A lower-case particle joined by a hyphen to a capitalised name (аль-Джадаан, эль-Сиси, ибн-Сина).
+_PARTICLE = re.compile(r"[а-яёіїєґ]{1,4}-(?=[А-ЯЁІЇЄҐ])")
+
+
+def _prefixed(particle: str, paradigm: Paradigm) -> Paradigm:
+    """The paradigm of a name after a particle, each form written with the particle before it."""
+    forms = {case: tuple(particle + v for v in variants) for case, variants in paradigm.forms.items()}
+    return replace(paradigm, word=particle + paradigm.word, forms=forms)
+
+
 def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
     """Choose how a nominative glossary form inflects. Only the leading run of nominative words inflects:
     a dependent in another case ("Організація Договору ...") and everything after it stays as written."""
@@ -212,7 +227,12 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
         paradigm = None
         if running and not is_fixed(word):
             role = role_of(words, i, lang) if profile.person else ""
-            paradigm = _choose(word, lang, i == len(words) - 1, profile, gender, role)
+            particle = _PARTICLE.match(word)
+            if particle:  # аль-Джадаан: the particle stays as it is, the name after it declines
+                paradigm = _choose(word[particle.end():], lang, i == len(words) - 1, profile, gender, role)
+                paradigm = paradigm and _prefixed(particle.group().lower(), paradigm)
+            else:
+                paradigm = _choose(word, lang, i == len(words) - 1, profile, gender, role)
             running = paradigm is not None
             if paradigm is not None and paradigm.name and gender is None:
                 gender = name_gender(word, lang)

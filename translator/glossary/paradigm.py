@@ -55,6 +55,14 @@ class Paradigm:
         exact = frozenset(c for c, variants in self.forms.items() if low in (v.replace("ё", "е") for v in variants))
         if exact:
             return exact
+        # One letter apart from a form: a respelt stem keeps that form's case (Зеленській for Зеленський, not the
+        # feminine dative the dictionary reads; Олєксандре for Олександре), the forms ending in the token's own
+        # last letter first (Донбасе: Донбассе, not Донбасс).
+        near = [(c, v[-1:] == low[-1:]) for c, variants in self.forms.items() for v in variants
+                if one_letter_apart(low, v.replace("ё", "е"))]
+        if near:
+            same_end = frozenset(c for c, ends in near if ends)
+            return same_end or frozenset(c for c, _ in near)
         stem = common_prefix([v for variants in self.forms.values() for v in variants])
         best: tuple[int, frozenset[str]] = (-1, frozenset())
         for case, variants in self.forms.items():
@@ -66,6 +74,16 @@ class Paradigm:
                 elif fits and len(ending) == best[0]:
                     best = (best[0], best[1] | {case})
         return best[1]
+
+
+def one_letter_apart(word: str, other: str) -> bool:
+    """Whether one letter changed, added or dropped makes `other` of `word` (a stem of at least four letters)."""
+    if min(len(word), len(other)) < 4 or abs(len(word) - len(other)) > 1 or word == other:
+        return False
+    head = 0
+    while head < min(len(word), len(other)) and word[head] == other[head]:
+        head += 1
+    return word[head + (len(word) >= len(other)):] == other[head + (len(other) >= len(word)):]
 
 
 def common_prefix(words: list[str]) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from translator.document import GlossaryHit, GlossaryStatus
 from translator.glossary.attention import attend
@@ -323,9 +323,20 @@ def _inflected(
         source = [c for c in ("gent", "datv", "accs", "ablt", "nomn") if c in occurrence.source_cases]
         if not decision.sure and source:  # a Russian or Ukrainian source's own case settles it
             decision = Decision(source[0], True, "the source's case")
+        hyphenated = translated[span.start - 1:span.start] == "-" or translated[span.end:span.end + 1] == "-"
+        if decision.sure and hyphenated and _plain(span.text) != nominative:
+            # a respelt part of a compound (Рэйнланд-Пфольц): the rest of the word stays as the model spelt it
+            decision = replace(decision, sure=False, rule="a respelt part of a hyphenated word")
+        if decision.written == "nomn" != decision.case and decision.allowed and all(
+                _plain(written(glossary, entry, tgt, case)) != _plain(span.text) for case in decision.allowed):
+            # no case the context allows is written like the text (в Москва): it cannot be right, the likelier is
+            decision = replace(decision, guessed=True)
         decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
-        # a caseless form a rule decided: a list may follow it ("?": as unsure, its rule below the bar or unsure)
-        decided[-span.end] = decision.written + ("?" if decision.below_bar or not decision.sure else "")
+        # a caseless form a rule decided, for a list after it: its case, "?" when unsure (its rule below the bar
+        # or unsure), "??" when that case was not written either
+        unsure = decision.below_bar or not decision.sure
+        left = decision.written != decision.case
+        decided[-span.end] = decision.case + ("?" if unsure else "") + ("?" if left else "")
         form = written(glossary, entry, tgt, decision.written, frozenset({span.text.lower()}))
         return (span.text if _plain(form) == _plain(span.text) else form), decision.sure, span.end
     if possessive:

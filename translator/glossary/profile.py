@@ -65,13 +65,20 @@ def surname_first(words: list[str] | tuple[str, ...]) -> bool:
 
 
 def _full_name(form: str, lang: str) -> bool:
-    """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев): capitalised words, the
-    first not an adjective (Верховна Рада), the last with a surname's ending."""
+    """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев, Август Бебель):
+    capitalised words, the first not an adjective (Верховна Рада), the last with a surname's ending or a known
+    first name before a word the dictionary does not know."""
     words = form.split(" ")
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not is_fixed(w) for w in words):
         return False
     first = parse(words[0], lang)
-    return bool(_SURNAME.search(words[-1].lower())) and not (first and first[0].tag.POS in ("ADJF", "ADJS"))
+    if first and first[0].tag.POS in ("ADJF", "ADJS"):
+        return False
+    # a known first name before a word the dictionary does not know: Август Бебель (a month too), Джон Данкуорт
+    # (a man's: a woman's surname in a consonant is written as it is, and pymorphy3 reads Кароль as a woman's)
+    named = any(p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "masc"
+                for p in nominatives(words[0], lang))
+    return bool(_SURNAME.search(words[-1].lower())) or (named and not any(p.is_known for p in parse(words[-1], lang)))
 
 
 def _kind(note: str, written: list[tuple[str, str]]) -> str:
@@ -109,7 +116,7 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
 
 def _gender(note: str, forms: list[tuple[str, str]]) -> str:
     """A woman when the note says so, or a first name in either column is only feminine, or a surname has
-    a feminine ending in both; otherwise a man."""
+    a feminine ending in both; otherwise a man (a woman's name in a consonant needs the note: "she")."""
     if _FEMININE.search(note):
         return "femn"
     if _MASCULINE.search(note):
