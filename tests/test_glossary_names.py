@@ -15,12 +15,9 @@ import ast
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from benchmarks import glossary_public as public
 from translator.glossary import Glossary, GlossaryEntry, protect, restore, written
-from translator.glossary.paradigm import one_letter_apart
 
 PACKAGE = Path(__file__).resolve().parents[1] / "translator"
 CORPUS = public.corpus_dir()
@@ -247,8 +244,8 @@ def test_gold_sentences_of_the_ud_dev_splits_come_back_unchanged(lang: str) -> N
     for sentence in sentences:
         public.score_sentence(sentence, lang, "A", score)
     changed = score.lines - score.unchanged
-    # The whole split (benchmarks/glossary_public.py, kind A) is at 99.4% (ru: 2 of 329 lines, names a rule
-    # held to the bar put in another case) and 100% (uk) of lines unchanged; the sample has none changed.
+    # The whole split (benchmarks/glossary_public.py, kind A) is at 99.7% (ru: 1 of 329 lines, Джан Галлеаццо
+    # Висконти, which the treebank leaves undeclined) and 100% (uk) of lines unchanged; the sample has none.
     assert changed == 0, "\n".join(score.failures)
 
 
@@ -554,17 +551,6 @@ def test_forms_other_public_treebanks_showed_wrong(
     rows: list[tuple[str, str, str]], source: str, text: str, lang: str, expected: tuple[str, list[str]]
 ) -> None:
     assert restored(rows, source, text, lang) == expected
-
-
-@given(st.text(alphabet="абвгдеклмнопрстуіїє", min_size=4, max_size=12), st.integers(min_value=0), st.sampled_from(
-    "абвгдеклмнопрстуіїє"))
-def test_one_letter_apart_is_one_change_added_or_dropped_letter(word: str, at: int, letter: str) -> None:
-    at %= len(word)
-    assert not one_letter_apart(word, word)
-    changed = word[:at] + letter + word[at + 1:]
-    assert one_letter_apart(word, changed) == (changed != word)
-    assert one_letter_apart(word, word[:at] + letter + word[at:])  # a letter added
-    assert one_letter_apart(word + "ов", word) is False  # two letters apart
 
 
 def test_the_benchmark_takes_other_treebanks_by_their_language_prefix(tmp_path: Path) -> None:

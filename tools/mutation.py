@@ -87,6 +87,11 @@ TARGETS: dict[str, Target] = {
     # where a cue sits on screen, between SRT {\anN}, WebVTT settings, TTML, iTT and ASS (issue #27)
     "position": Target(("translator/subtitles/position.py",),
                        ("tests/test_subtitle_positions.py", "tests/test_editor_formats.py")),
+    # a name's paradigm read against a model's rendering (issue #25)
+    "paradigm": Target(
+        ("translator/glossary/paradigm.py",),
+        ("tests/test_mutants_paradigm.py", "tests/test_glossary_pin.py", "tests/test_glossary_fuzzy.py"),
+    ),
 }
 DEFAULT_TARGETS = ("subtitles", "align", "readers", "grammar")
 
