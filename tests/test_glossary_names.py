@@ -563,3 +563,18 @@ def test_the_benchmark_takes_other_treebanks_by_their_language_prefix(tmp_path: 
     assert (scores[("A", "ru")].names, scores[("C", "ru")].names) == (1, 1)
     with pytest.raises(argparse.ArgumentTypeError):
         public.treebank(str(tmp_path / "en_ewt-ud-dev.conllu"))
+
+
+@pytest.mark.parametrize(
+    ("form", "vocative"),
+    [
+        ("Олександр Георгійович", "Олександре Георгійовичу"),
+        ("Нестор Іванович Шуфрич", "Несторе Івановичу Шуфрич"),  # the surname in -ич is no patronymic
+        ("Железняк Ярослав Іванович", "Железняк Ярославе Івановичу"),  # surname first
+        ("Констанкевич Ірина Мирославівна", "Констанкевич Ірино Мирославівно"),
+        ("Павло Шуфрич", "Павле Шуфрич"),
+    ],
+)
+def test_the_vocative_changes_the_first_name_and_the_patronymic(form: str, vocative: str) -> None:
+    glossary = Glossary((GlossaryEntry({"en": ("X",), "uk": (form,)}),))
+    assert written(glossary, 0, "uk", "voct") == vocative

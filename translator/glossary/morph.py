@@ -29,6 +29,8 @@ from translator.morphology import parse
 from translator.names import person_forms
 
 _FALLBACK = {"loc2": "loct", "gen2": "gent", "voct": "nomn"}
+# A patronymic's endings, without the bare -ич many surnames also end in (Шуфрич).
+_STRICT_PATRONYMIC = ("ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ьич")
 
 
 def _library(word: str, lang: str, role: str, gender: str) -> Paradigm | None:
@@ -155,8 +157,11 @@ class PhraseReading:
         return " ".join(out)
 
     def _patronymic(self, i: int) -> bool:
-        """Whether the i-th word is a person's patronymic (after a first name: Олександр Георгійович)."""
-        return self.profile.person and i > 0 and self.words[i].lower().endswith(PATRONYMIC_ENDINGS)
+        """Whether the i-th word is a person's patronymic: after the first name (Олександр Георгійович), or last
+        in a name written surname first (Железняк Ярослав Іванович); not a surname in -ич (Шуфрич)."""
+        words = [w.lower() for w in self.words]
+        place = 2 if len(words) == 3 and words[2].endswith(_STRICT_PATRONYMIC) else 1
+        return self.profile.person and i == place and words[i].endswith(_STRICT_PATRONYMIC)
 
     def cases_of(self, rendering: str) -> frozenset[str]:
         """The cases a rendering of this phrase shows, read word by word against the phrase's own paradigms:
