@@ -122,8 +122,8 @@ _NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w-]*){0,3}")  # up to three words rig
 
 def _agreeing_verb(text: str, start: int, end: int, lang: str) -> bool:
     """A finite verb right after the name, or after up to two particles and adverbs (Трамп не очень
-    беспокоится), that agrees with it: a past tense of the name's gender, or a present or future in the third
-    person singular ("на смертном одре Малерб упрекнул")."""
+    беспокоился), that agrees with it: a past tense of the name's gender, or a present or future in the third
+    person singular, only right after the name ("на смертном одре Малерб упрекнул")."""
     next_words = _NEXT_WORDS.match(text, end)
     following = re.findall(r"\s+([^\W\d_][\w-]*)", next_words.group() if next_words else "")
     skipped = False
