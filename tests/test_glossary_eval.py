@@ -46,6 +46,6 @@ def test_end_to_end_through_real_word_by_word_packages(tmp_path_factory: pytest.
         # 0.80 before issue #25; the rules are now those that held on the UD treebanks, and a word-by-word
         # sentence's English leftovers ("afraid of Путин") no longer decide a case: ru 0.80, uk 0.82 then. Rules
         # that fell below the bar on other treebanks no longer write a guess where the nominative may be right
-        # (в Вашингтон may be a correct accusative): ru 0.77 now, the names left as written and flagged.
-        assert score.right_share >= 0.76, "\n".join(score.failures)
+        # (в Вашингтон after a verb may be a correct accusative): ru 0.81 now.
+        assert score.right_share >= 0.78, "\n".join(score.failures)
         assert score.wrong_pinned_share <= 0.10, "\n".join(score.failures)

@@ -365,9 +365,14 @@ def test_a_person_after_an_inanimate_noun_is_flagged_and_left_as_written() -> No
 def test_a_nominative_no_case_the_context_allows_is_written_like_is_put_in_the_likelier_one() -> None:
     # в + a place: locative or accusative. Москва is neither, so it cannot be right: the locative is written and
     # flagged. Киев may be a correct accusative (переехал в Киев), so it is left and flagged.
-    assert restored([("Moscow", "Москва", "")], "In Moscow.", "Встреча в Москва.", "ru") == (
-        "Встреча в Москве.", ["uncertain"])
-    assert restored([("Kyiv", "Киев", "")], "In Kyiv.", "Встреча в Киев.", "ru") == ("Встреча в Киев.", ["uncertain"])
+    assert restored([("Moscow", "Москва", "")], "In Moscow today.", "Сегодня в Москва.", "ru") == (
+        "Сегодня в Москве.", ["uncertain"])
+    assert restored([("Kyiv", "Киев", "")], "In Kyiv today.", "Сегодня в Киев.", "ru") == (
+        "Сегодня в Киев.", ["uncertain"])
+    # after a noun of no motion, with no verb or noun of motion before it, the locative: right in 51 of 54 on
+    # UD dev and the other treebanks together, so written, and flagged
+    assert restored([("Kyiv", "Киев", "")], "Talks in Kyiv.", "Переговоры в Киев.", "ru") == (
+        "Переговоры в Киеве.", ["uncertain"])
     # after a verb of being somewhere, the locative is sure
     assert restored([("Kyiv", "Киев", "")], "He lives in Kyiv.", "Он живёт в Киев.", "ru") == (
         "Он живёт в Киеве.", ["pinned"])

@@ -182,6 +182,8 @@ def _preposition(word: str, before: list[tuple[str, int, int]], lang: str, name:
             return Evidence(("accs", first), 1, word + " + to")
         if _stative(before, lang):
             return Evidence((first,), 2, "place " + word + " after a verb of being somewhere")  # живу в Киеве
+        if _after_a_noun_of_no_motion(before, lang):
+            return Evidence((first,), 2, "place " + word + " after a noun")  # переговоры в Вашингтоне
         return Evidence((first, "accs"), 2 if name.hints[:1] in (("loct",), ("loc2",)) else 1, "place " + word)
     if word in gov.WITH:
         # с/з + a person: "with"; a place: "with" or "from" (с Украины), which only the English can tell
@@ -208,6 +210,19 @@ def _stative(before: list[tuple[str, int, int]], lang: str) -> bool:
         if readings and readings[0].tag.POS in _VERBAL | {"PRTF", "PRTS"}:
             return False
     return False
+
+
+def _after_a_noun_of_no_motion(before: list[tuple[str, int, int]], lang: str) -> bool:
+    """The preposition follows a noun that is no noun of motion, and no verb or noun of motion comes before it in
+    its clause (переговоры в Вашингтоне; not визит в, not переехал к подруге в)."""
+    if not before or not _is_word(before[-1][0]) or _parse(before[-1][0], lang).tag.POS != "NOUN":
+        return False
+    for token, _, _ in reversed(before[-8:]):
+        if not _is_word(token):
+            break
+        if any(p.normal_form in gov.MOTION for p in morphology.parse(token, lang)):
+            return False
+    return True
 
 
 def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
