@@ -285,8 +285,10 @@ def treebank(argument: str) -> tuple[Path, str]:
     """A --treebank argument: a CoNLL-U file whose name starts with its language (ru_taiga-ud-dev.conllu)."""
     path = Path(argument)
     lang = path.name.split("_", 1)[0]
-    if lang not in FILES or not path.is_file():
-        raise argparse.ArgumentTypeError(f"{argument}: not a ru_*/uk_* CoNLL-U file")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{argument}: no such file")
+    if lang not in FILES:
+        raise argparse.ArgumentTypeError(f"{argument}: the name must start with ru_ or uk_ (ru_taiga-ud-dev.conllu)")
     return path, lang
 
 

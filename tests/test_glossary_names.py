@@ -559,8 +559,12 @@ def test_the_benchmark_takes_other_treebanks_by_their_language_prefix(tmp_path: 
     assert public.treebank(str(gold)) == (gold, "ru")
     scores = public.evaluate_files([public.treebank(str(gold))])
     assert (scores[("A", "ru")].names, scores[("C", "ru")].names) == (1, 1)
-    with pytest.raises(argparse.ArgumentTypeError):
+    with pytest.raises(argparse.ArgumentTypeError, match="no such file"):
         public.treebank(str(tmp_path / "en_ewt-ud-dev.conllu"))
+    english = tmp_path / "en_ewt-ud-dev.conllu"
+    english.write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(argparse.ArgumentTypeError, match="must start with ru_ or uk_"):
+        public.treebank(str(english))
 
 
 @pytest.mark.parametrize(
