@@ -61,6 +61,24 @@ def _ukrainian(word: str, role: str, gender: str) -> dict[str, str]:
 
 
 @cache
+def _ukrainian_given_names() -> dict[str, str]:
+    """shevchenko's own list of Ukrainian given names (about 1,100) and their genders."""
+    import json
+    from importlib.resources import files
+
+    names: dict[str, str] = json.loads((files("shevchenko") / "data" / "given-names.json").read_text("utf-8"))
+    return names
+
+
+def given_name_gender(word: str, lang: str) -> str | None:
+    """masc or femn for a Ukrainian given name (Богдан, Олена) in shevchenko's list, else None: pymorphy3's
+    Ukrainian dictionary marks no word a first name, so without it Богдан reads as a thing."""
+    if lang != "uk":
+        return None
+    return {"masculine": "masc", "feminine": "femn"}.get(_ukrainian_given_names().get(word.lower(), ""))
+
+
+@cache
 def person_forms(word: str, lang: str, role: str, gender: str) -> dict[str, str]:
     """`word` (a nominative, as written) in each case as a `role` of a person of `gender` (masc or femn); the
     Ukrainian vocative too. Empty when the library rejects the word."""

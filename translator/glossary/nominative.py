@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from translator import morphology
 from translator.glossary import government as gov
 from translator.glossary.context import Evidence, Name, abbreviated, governed
+from translator.names import given_name_gender
 
 # Rules (Evidence.rule, up to its first variable word) whose case a nominative-looking name is rewritten to.
 TRUSTED = ("preposition", "motion", "with", "from", "comparative", "verb", "recipient of",
@@ -162,7 +163,7 @@ def is_personal(phrase: str, lang: str) -> bool:
         first = morphology.parse(word, lang)[0]
         if first.tag.POS in ("ADJF", "ADJS"):  # Верховна, not a patronymic
             return False
-        return word.lower().endswith(_PATRONYMIC) or bool(
+        return word.lower().endswith(_PATRONYMIC) or given_name_gender(word, lang) is not None or bool(
             first.is_known and first.tag.grammemes & {"Name", "Surn", "Patr"}
         )
 
@@ -189,6 +190,8 @@ def _title_before_name(text: str, start: int, lang: str, name: Name, decided: di
     if not found:
         return None
     title = found.group(1)
+    if title[:1].isupper() and text[:found.start(1)].strip():
+        return None  # a name, not a title (з президентом США Дональдом Трампом Білл О'Райлі назвав)
     readings = [p for p in morphology.parse(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
     if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
         return None
@@ -234,8 +237,11 @@ def _vocative_title(text: str, start: int, lang: str) -> bool:
     """The word right before the name is a title that can only be a vocative (Пане, Пані): the name is
     addressed with it, in the vocative."""
     found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
-    return lang == "uk" and bool(readings) and all(p.tag.case == "voct" for p in readings)
+    every = morphology.parse(found.group(1), lang) if found else []
+    readings = [p for p in every if p.tag.POS == "NOUN"]
+    if any(p.tag.POS == "NPRO" for p in every) or not any(p.tag.animacy == "anim" for p in readings):
+        return False  # його (a pronoun, and йога's vocative): no title
+    return lang == "uk" and all(p.tag.case == "voct" for p in readings)
 
 
 # Sovereign states (Russian and Ukrainian nominatives): after a kind of place or thing that is no state
@@ -283,8 +289,9 @@ _POSSESSIVES = "|".join("его её ее их свой своя своего с
 
 def _first_name_gender(name: str, lang: str) -> str | None:
     """The gender of the name's first word read as a known first name (Владимир: masc), or None."""
-    genders = {p.tag.gender for p in morphology.parse(name.split(" ")[0], lang)
-               if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"}
+    listed = given_name_gender(name.split(" ")[0], lang)
+    genders = {listed} if listed else {p.tag.gender for p in morphology.parse(name.split(" ")[0], lang)
+                                       if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"}
     return genders.pop() if len(genders) == 1 else None
 
 
@@ -390,13 +397,18 @@ def _label_before_quote(text: str, start: int, lang: str) -> bool:
 _GROUPS = frozenset("пара дуэт трио группа команда экипаж".split())
 
 
+def _every_word_known(phrase: str, lang: str) -> bool:
+    """Every word of the phrase is in the dictionary (Україна, Верховна Рада), none a guess (Джахіт)."""
+    return all(morphology.parse(w, lang)[0].is_known for w in phrase.split(" ") if w)
+
+
 def _animate(lemma: str, lang: str) -> bool:
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
 
 
-# Endings of names a Russian or Ukrainian text often leaves undeclined (Сочи, Баку, Дубно, Тбілісі, Шойгу):
+# Endings of names a Russian or Ukrainian text often leaves undeclined (Сочи, Баку, Дубно, Тбілісі, Шойгу, Фур’є):
 # written so, the nominative is as good as any case.
-UNDECLINED = {"ru": ("о", "е", "и", "у", "ю", "э"), "uk": ("і", "и", "у", "ю", "е")}
+UNDECLINED = {"ru": ("о", "е", "и", "у", "ю", "э"), "uk": ("і", "и", "у", "ю", "е", "є")}
 _DECLINED = ("ье", "ие", "ьё", "ья")
 
 
@@ -406,8 +418,14 @@ def _undeclined(phrase: str, lang: str) -> bool:
     words = phrase.lower().split(" ")
     if not all(w.endswith(UNDECLINED.get(lang, ())) and not w.endswith(_DECLINED) for w in words):
         return False
-    return not any("Pltm" in p.tag.grammemes or (p.tag.number == "plur" and p.tag.case == "nomn")
+    return not any("Pltm" in p.tag.grammemes or (p.tag.number == "plur" and p.tag.case == "nomn"
+                                                  and not p.normal_form.endswith(_ADJECTIVAL))
                    for w in words for p in morphology.parse(w, lang)[:2])
+
+
+# Nominatives of adjectives (and adjectival surnames): a name read only as one's plural (Сірі: сірий) is no
+# plural name like Карпати, but a foreign name in -і (Siri), undeclined.
+_ADJECTIVAL = ("ий", "ій", "ый", "ой")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -645,9 +663,11 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if agreed is not None:
         return agreed
     previous = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    personal = name.person or is_personal(text[start:end], lang)
+    name_text = text[start:end]
+    personal = name.person or is_personal(name_text, lang)
     # A name right after another name in an oblique case: a chain of genitives (Ради України).
-    if previous and not personal and decided.get(previous.end(1)) == "gent":
+    if previous and not personal and decided.get(previous.end(1)) == "gent" and _every_word_known(name_text, lang):
+        # (not a name of words the dictionary does not know: активіст із Кельна Джахіт Базар, a person)
         return Decision("gent", True, "after an oblique name")
     listed = re.search(r"([^\W\d_][\w'’-]*), $", text[:start])
     if listed and decided.get(-listed.end(1), "nomn").rstrip("?") != "nomn":

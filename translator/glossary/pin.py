@@ -263,8 +263,13 @@ def _rewrite(
     return text, [hits[k] for k in range(len(spans))]
 
 
+def _fold(text: str) -> str:
+    """A word as spelt for comparing: lower case, е for ё, one apostrophe (О'Райлі and О’Райлі are one name)."""
+    return text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+
+
 def _plain(text: str) -> str:
-    return " ".join(re.split(LOOSE, text.strip().lower().replace("ё", "е")))
+    return " ".join(re.split(LOOSE, _fold(text.strip())))
 
 
 def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
@@ -275,7 +280,7 @@ def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
     words, shown = form.split(" "), [w for w in re.split(r"[\s.,;:!?…—–]+", text.strip()) if w]
     if len(words) != len(shown) or _plain(text) == _plain(form):
         return False
-    return all(s.lower().replace("ё", "е") in any_form(w, lang) or _abbreviation_ending(w, s)
+    return all(_fold(s) in {_fold(f) for f in any_form(w, lang)} or _abbreviation_ending(w, s)
                for w, s in zip(words, shown))
 
 
