@@ -82,6 +82,10 @@ KIND_NOUNS = frozenset(
     "вулиця площа порт море замок аеропорт стадіон клуб команда університет інститут журнал фільм альбом пісня "
     "роман книга".split()
 )
+# Adjectives standing for a noun, a national team: the country after one is its genitive (збірна України).
+_TEAMS = frozenset(("сборный", "збірний", "сборная", "збірна"))  # pymorphy3 reads Russian's as a noun
+# Kinds of work a person's name after is its author's, not the work's own name (книга Мирослава Дочинця).
+_WORKS = frozenset("журнал фильм альбом песня роман книга фільм пісня".split())
 _AFTER = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){0,1}([^\W\d_][\w-]*)")
 
 
@@ -487,6 +491,8 @@ def _agreement(
     at, cases = found
     adjective = text[at:start].strip()
     readings = [p for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")]
+    if any(p.normal_form in _TEAMS for p in readings) and not (name.person or is_personal(text[start:end], lang)):
+        return Decision("gent", True, "a country after a national team")  # збірна України, сборной России
     genders = {p.tag.gender for p in readings}
     last = text[start:end].split(" ")[-1]
     own = {p.tag.gender for p in morphology.parse(last, lang)[:1] if p.tag.POS == "NOUN" and p.tag.number == "sing"}
@@ -711,10 +717,12 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("gent", True, "во время + genitive")  # a compound preposition: во время Святок
         if noun in TIME_NOUNS:
             return Decision("nomn", True, "after a time noun")
-        if noun in KIND_NOUNS:
+        if noun in _TEAMS and not personal:
+            return Decision("gent", True, "a country after a national team")  # сборной России
+        if noun in KIND_NOUNS and not (personal and noun in _WORKS):  # книга Мирослава Дочинця: its author's
             if not personal and noun not in _SOVEREIGN and text[start:end].lower() in COUNTRIES:
                 return Decision("gent", True, "a country after a kind of place")  # области Украины
-            if not personal and _same_kind(text, start, noun, lang):
+            if not personal and _same_kind(text, start, noun, lang):  # not улица Есенин: Есенина
                 return Decision("nomn", True, "beside a kind noun, a name of the same kind")
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
         if _animate(noun, lang) and (name.person or is_personal(text[start:end], lang)):
