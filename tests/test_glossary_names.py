@@ -579,6 +579,15 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Лідерство за збірною України.", ["pinned"])),
         ([("Russia", "Россия", "")], "He played for Russia.", "Он играл за сборную Россия.", "ru",
          ("Он играл за сборную России.", ["pinned"])),
+        ([("Russia", "Россия", "")], "The Russia match is over.", "Матч сборной Россия прошёл.", "ru",
+         ("Матч сборной России прошёл.", ["pinned"])),
+        # a capitalised title opening the sentence is still a title (not a name: only inside a sentence)
+        ([("Ilham Aliyev", "Ильхам Алиев", "")], "Ilham Aliyev was awarded.",
+         "Президенту Азербайджана Ильхам Алиев вручили орден.", "ru",
+         ("Президенту Азербайджана Ильхаму Алиеву вручили орден.", ["pinned"])),
+        # a man's name after a woman's relation: her husband's, the genitive
+        ([("Bohdan Petrenko", "Богдан Петренко", "")], "He wrote to Bohdan Petrenko's wife.",
+         "Він написав дружині Богдан Петренко.", "uk", ("Він написав дружині Богдана Петренка.", ["pinned"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",

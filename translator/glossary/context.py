@@ -228,17 +228,15 @@ def _after_a_noun_of_no_motion(before: list[tuple[str, int, int]], lang: str) ->
 def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
     """Whether a verb or noun of motion governs the preposition: "прибыла в", "вторгнення в", also past its
     subject ("виїжджала делегація в")."""
-    subject_passed = False
     for token, _, _ in reversed(before[-4:]):
         if not _is_word(token):
             return False
         parse = _parse(token, lang)
         readings = morphology.parse(token, lang)
         if any(p.normal_form in gov.MOTION for p in readings):
-            return parse.tag.POS in _VERBAL or not subject_passed
-        if parse.tag.POS == "NOUN" and not subject_passed and any(p.tag.case == "nomn" for p in readings):
-            subject_passed = True  # a subject after its verb: the verb may still be one of motion
-            continue
+            return True
+        if parse.tag.POS == "NOUN" and any(p.tag.case == "nomn" for p in readings):
+            continue  # a subject after its verb: the verb may still be one of motion
         if parse.tag.POS in _VERBAL or parse.tag.POS == "NOUN":
             return False
     return False

@@ -241,10 +241,9 @@ def _vocative_title(text: str, start: int, lang: str) -> bool:
     """The word right before the name is a title that can only be a vocative (Пане, Пані): the name is
     addressed with it, in the vocative."""
     found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    every = morphology.parse(found.group(1), lang) if found else []
-    readings = [p for p in every if p.tag.POS == "NOUN"]
-    if any(p.tag.POS == "NPRO" for p in every) or not any(p.tag.animacy == "anim" for p in readings):
-        return False  # його (a pronoun, and йога's vocative): no title
+    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
+    if not any(p.tag.animacy == "anim" for p in readings):
+        return False  # його (a pronoun, and the vocative of йога, a thing): no title
     return lang == "uk" and all(p.tag.case == "voct" for p in readings)
 
 
@@ -293,9 +292,8 @@ _POSSESSIVES = "|".join("его её ее их свой своя своего с
 
 def _first_name_gender(name: str, lang: str) -> str | None:
     """The gender of the name's first word read as a known first name (Владимир: masc), or None."""
-    listed = given_name_gender(name.split(" ")[0], lang)
-    genders = {listed} if listed else {p.tag.gender for p in morphology.parse(name.split(" ")[0], lang)
-                                       if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"}
+    genders = {p.tag.gender for p in morphology.parse(name.split(" ")[0], lang)
+               if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"}
     return genders.pop() if len(genders) == 1 else None
 
 
