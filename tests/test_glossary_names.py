@@ -588,6 +588,21 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         # a man's name after a woman's relation: her husband's, the genitive
         ([("Bohdan Petrenko", "Богдан Петренко", "")], "He wrote to Bohdan Petrenko's wife.",
          "Він написав дружині Богдан Петренко.", "uk", ("Він написав дружині Богдана Петренка.", ["pinned"])),
+        # the original spelling in brackets after the name is left as written; the Cyrillic name is the one
+        ([("Barry Gordon", "Барри Гордон", "")], "Barry Gordon is an American actor.",
+         "Борри Гордон (Barry Gordon) -- американский актёр.", "ru",
+         ("Барри Гордон (Barry Gordon) -- американский актёр.", ["pinned"])),
+        ([("Carlo di Persano", "Карло ди Персано", "")], "Admiral Carlo di Persano.",
+         "Адмирал Корло ди Пэрсано (Carlo di Persano).", "ru",
+         ("Адмирал Карло ди Персано (Carlo di Persano).", ["pinned"])),
+        # where the translation shows the name nowhere else, the bracketed spelling is the name's
+        ([("Barry Gordon", "Барри Гордон", "")], "The actor Barry Gordon.", "Актёр (Barry Gordon).", "ru",
+         ("Актёр (Барри Гордон).", ["pinned"])),
+        # an accusative that hangs on animacy nothing tells (Дамблдор a thing, Дамблдора a being) is not confirmed
+        ([("Dumbledore", "Дамблдор", "")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
+         "ru", ("Многие читатели обвиняют Дамблдор.", ["uncertain"])),
+        ([("Dumbledore", "Дамблдор", "he")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
+         "ru", ("Многие читатели обвиняют Дамблдора.", ["pinned"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",

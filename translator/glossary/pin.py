@@ -134,14 +134,20 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
     """A span of the translation for each occurrence, in order: exact renderings first, then the spellings most
     like one of the entry's forms; occurrences of one entry take its spans in text order."""
     wanted = Counter(o.entry for o in occurrences)
-    taken = find_renderings(glossary, text, set(wanted))
+    found = find_renderings(glossary, text, set(wanted))
+    # the original spelling in brackets after the name (Барри Гордон (Barry Gordon)) is left as it is, and is
+    # the name's span only where the translation shows it nowhere else
+    originals = [m for m in found if _bracketed_original(text, m, tgt)]
+    taken = [m for m in found if m not in originals]
     for entry in sorted(wanted):
         need = wanted[entry] - sum(m.entry == entry for m in taken)
         if need <= 0:
             continue
         forms = [f for _, f in glossary.entries[entry].all_forms()]
         spelt = find_spelt(text, entry, forms, _known_lemmas(glossary, entry, tgt), tgt)
-        for m in sorted(spelt, key=lambda m: (-m.score, m.start)):
+        spelt = [m for m in spelt if not _bracketed_original(text, m, tgt)] + [
+            m for m in originals if m.entry == entry]
+        for m in sorted(spelt, key=lambda m: (m in originals, -m.score, m.start)):
             blocking = [t for t in taken if not (m.end <= t.start or m.start >= t.end)]
             if need and not blocking:
                 taken.append(m)
@@ -164,6 +170,13 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
                 need -= 1
     queues = {e: sorted((m for m in taken if m.entry == e), key=lambda m: m.start) for e in wanted}
     return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
+
+
+def _bracketed_original(text: str, span: Match, tgt: str) -> bool:
+    """A span in the Latin alphabet in brackets of Latin words, in a Cyrillic translation: the original spelling
+    a writer adds after the name (Корло Пеллион ди Пэрсано (Carlo Pellion di Persano))."""
+    latin = re.search(r"[A-Za-z]", span.text) is not None and not re.search(r"[^\W\dA-Za-z_]", span.text)
+    return tgt in INFLECTED and latin and re.search(r"\([A-Za-z\s.'’-]*$", text[:span.start]) is not None
 
 
 def _spare(blocking: list[Match], span: Match, taken: list[Match], wanted: Counter[int]) -> bool:
@@ -268,6 +281,15 @@ def _fold(text: str) -> str:
     return text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
 
 
+def _animacy_unknown(glossary: Glossary, entry: int, lang: str, who: Profile, person: bool) -> bool:
+    """Whether the entry's accusative hangs on an animacy nothing tells: no person, no place, and a word whose
+    accusative is its nominative as a thing but its genitive as a being (Дамблдор: a masculine in a consonant)."""
+    if person or who.kind != "thing":
+        return False
+    nominative = written(glossary, entry, lang)
+    return written(glossary, entry, lang, "accs") == nominative != written(glossary, entry, lang, "gent")
+
+
 def _plain(text: str) -> str:
     return " ".join(re.split(LOOSE, _fold(text.strip())))
 
@@ -336,6 +358,11 @@ def _inflected(
                 _plain(written(glossary, entry, tgt, case)) != _plain(span.text) for case in decision.allowed):
             # no case the context allows is written like the text (в Москва): it cannot be right, the likelier is
             decision = replace(decision, guessed=True)
+        directional = decision.rule.startswith(("motion ", "place "))  # в Ростов: a place, never a being
+        if decision.sure and decision.written == "accs" and not directional and _animacy_unknown(
+                glossary, entry, tgt, who, person):
+            # обвиняют Дамблдор: Дамблдора if a person, as written if a thing; the glossary says neither
+            decision = replace(decision, sure=False, rule=decision.rule + ", animacy unknown")
         decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
         # a caseless form a rule decided, for a list after it: its case, "?" when unsure (its rule below the bar
         # or unsure), "??" when that case was not written either
