@@ -134,11 +134,11 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
     """A span of the translation for each occurrence, in order: exact renderings first, then the spellings most
     like one of the entry's forms; occurrences of one entry take its spans in text order."""
     wanted = Counter(o.entry for o in occurrences)
-    found = find_renderings(glossary, text, set(wanted))
+    renderings = find_renderings(glossary, text, set(wanted))
     # the original spelling in brackets after the name (Барри Гордон (Barry Gordon)) is left as it is, and is
     # the name's span only where the translation shows it nowhere else
-    originals = [m for m in found if _bracketed_original(text, m, tgt)]
-    taken = [m for m in found if m not in originals]
+    originals = [m for m in renderings if _bracketed_original(text, m, tgt)]
+    taken = [m for m in renderings if m not in originals]
     for entry in sorted(wanted):
         need = wanted[entry] - sum(m.entry == entry for m in taken)
         if need <= 0:
