@@ -553,6 +553,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          "In an interview with President Donald Trump, Bill O'Reilly called.",
          "В інтерв'ю з президентом США Дональдом Трампом Білл О'Райлі назвав.", "uk",
          ("В інтерв'ю з президентом США Дональдом Трампом Білл О'Райлі назвав.", ["kept", "uncertain"])),
+        # a title capitalised inside the sentence is still one (Президент України Віктор Янукович: apposition)
+        ([("Ukraine", "Україна", ""), ("Viktor Yanukovych", "Віктор Янукович", "")],
+         "As President of Ukraine Viktor Yanukovych stressed.",
+         "Як наголосив Президент України Віктор Янукович з трибуни.", "uk",
+         ("Як наголосив Президент України Віктор Янукович з трибуни.", ["kept", "kept"])),
         # його is a pronoun, not the vocative of йога: no title in the vocative (not Андрію)
         ([("Andriy", "Андрій", "")], "Whom Andriy shaved.", "Що його Андрій так добре поголив.", "uk",
          ("Що його Андрій так добре поголив.", ["uncertain"])),
@@ -595,12 +600,19 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Carlo di Persano", "Карло ди Персано", "")], "Admiral Carlo di Persano.",
          "Адмирал Корло ди Пэрсано (Carlo di Persano).", "ru",
          ("Адмирал Карло ди Персано (Carlo di Persano).", ["pinned"])),
+        ([("Barry Gordon", "Барри Гордон", "")], "Barry Gordon is an American actor.",
+         "Борри Гордон (Barri Gordon) -- американский актёр.", "ru",
+         ("Барри Гордон (Barri Gordon) -- американский актёр.", ["pinned"])),
+        ([("Persano", "Персано", "")], "Admiral Carlo di Persano.", "Адмирал Карло ди Пэрсано (Carlo di Persano).",
+         "ru", ("Адмирал Карло ди Персано (Carlo di Persano).", ["pinned"])),
         # where the translation shows the name nowhere else, the bracketed spelling is the name's
         ([("Barry Gordon", "Барри Гордон", "")], "The actor Barry Gordon.", "Актёр (Barry Gordon).", "ru",
          ("Актёр (Барри Гордон).", ["pinned"])),
         # an accusative that hangs on animacy nothing tells (Дамблдор a thing, Дамблдора a being) is not confirmed
         ([("Dumbledore", "Дамблдор", "")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
          "ru", ("Многие читатели обвиняют Дамблдор.", ["uncertain"])),
+        ([("Gazprom", "Газпром", "")], "The government backs Gazprom.", "Правительство поддерживает Газпром.",
+         "ru", ("Правительство поддерживает Газпром.", ["kept"])),  # a thing the dictionary knows
         ([("Dumbledore", "Дамблдор", "he")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
          "ru", ("Многие читатели обвиняют Дамблдора.", ["pinned"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)

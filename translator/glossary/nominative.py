@@ -194,11 +194,11 @@ def _title_before_name(text: str, start: int, lang: str, name: Name, decided: di
     if not found:
         return None
     title = found.group(1)
-    if title[:1].isupper() and text[:found.start(1)].strip():
-        return None  # a name, not a title (з президентом США Дональдом Трампом Білл О'Райлі назвав)
     readings = [p for p in morphology.parse(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
     if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
         return None
+    if title[:1].isupper() and readings[0].normal_form not in gov.PERSON_TITLES:
+        return None  # a name, not a title (з президентом США Дональдом Трампом Білл О'Райлі назвав; not Президент)
     cases = {str(p.tag.case) for p in readings if p.normal_form == readings[0].normal_form}
     if len(cases) > 1 and not _between(text, found.start(1) + 1, lang):  # no preposition: not a locative
         cases.discard("loct")

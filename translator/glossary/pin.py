@@ -173,9 +173,9 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
 
 
 def _bracketed_original(text: str, span: Match, tgt: str) -> bool:
-    """A span in the Latin alphabet in brackets of Latin words, in a Cyrillic translation: the original spelling
-    a writer adds after the name (Корло Пеллион ди Пэрсано (Carlo Pellion di Persano))."""
-    latin = re.search(r"[A-Za-z]", span.text) is not None and not re.search(r"[^\W\dA-Za-z_]", span.text)
+    """A span of Latin words in brackets of Latin words, in a Cyrillic translation: the original spelling a writer
+    adds after the name (Корло Пеллион ди Пэрсано (Carlo Pellion di Persano))."""
+    latin = re.fullmatch(r"[A-Za-z][A-Za-z\s.'’-]*", span.text) is not None
     return tgt in INFLECTED and latin and re.search(r"\([A-Za-z\s.'’-]*$", text[:span.start]) is not None
 
 
@@ -282,12 +282,14 @@ def _fold(text: str) -> str:
 
 
 def _animacy_unknown(glossary: Glossary, entry: int, lang: str, who: Profile, person: bool) -> bool:
-    """Whether the entry's accusative hangs on an animacy nothing tells: no person, no place, and a word whose
-    accusative is its nominative as a thing but its genitive as a being (Дамблдор: a masculine in a consonant)."""
-    if person or who.kind != "thing":
-        return False
+    """Whether the entry's accusative hangs on an animacy nothing tells: no person, no place, a last word the
+    dictionary does not know as a thing (Газпром, Эрмитаж are), and an accusative written as its nominative, a
+    thing's (Дамблдор, a masculine in a consonant: a being's would be Дамблдора)."""
     nominative = written(glossary, entry, lang)
-    return written(glossary, entry, lang, "accs") == nominative != written(glossary, entry, lang, "gent")
+    last = nominative.split(" ")[-1]
+    if person or who.kind != "thing" or any(p.is_known and p.tag.animacy == "inan" for p in parse(last, lang)[:1]):
+        return False
+    return written(glossary, entry, lang, "accs") == nominative
 
 
 def _plain(text: str) -> str:
