@@ -605,14 +605,27 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Барри Гордон (Barri Gordon) -- американский актёр.", ["pinned"])),
         ([("Persano", "Персано", "")], "Admiral Carlo di Persano.", "Адмирал Карло ди Пэрсано (Carlo di Persano).",
          "ru", ("Адмирал Карло ди Персано (Carlo di Persano).", ["pinned"])),
+        # a Cyrillic name in brackets is the name itself (два дурачка (Незнайка и Петрушка))
+        ([("Dunno", "Незнайка", "")], "Two fools (Dunno and Petrushka).", "Два дурачка (Нэзнайка и Петрушка).",
+         "ru", ("Два дурачка (Незнайка и Петрушка).", ["uncertain"])),
         # where the translation shows the name nowhere else, the bracketed spelling is the name's
         ([("Barry Gordon", "Барри Гордон", "")], "The actor Barry Gordon.", "Актёр (Barry Gordon).", "ru",
          ("Актёр (Барри Гордон).", ["pinned"])),
         # an accusative that hangs on animacy nothing tells (Дамблдор a thing, Дамблдора a being) is not confirmed
         ([("Dumbledore", "Дамблдор", "")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
          "ru", ("Многие читатели обвиняют Дамблдор.", ["uncertain"])),
-        ([("Gazprom", "Газпром", "")], "The government backs Gazprom.", "Правительство поддерживает Газпром.",
-         "ru", ("Правительство поддерживает Газпром.", ["kept"])),  # a thing the dictionary knows
+        # a thing's accusative is sure where the glossary's note or the dictionary tells what it is, or the
+        # preposition (в Зорбаг: a place), or a being's would be written alike (Зорбагу)
+        ([("Zorbag", "Зорбаг", "")], "She went to Zorbag.", "Вона поїхала в Зорбаг.",
+         "uk", ("Вона поїхала в Зорбаг.", ["kept"])),
+        ([("Zorbag", "Зорбаг", "city")], "They love Zorbag.", "Они любят Зорбаг.",
+         "ru", ("Они любят Зорбаг.", ["kept"])),
+        ([("Zorbag", "Зорбаг", "")], "They love Zorbag.", "Они любят Зорбаг.",
+         "ru", ("Они любят Зорбаг.", ["uncertain"])),
+        ([("Zorbaga", "Зорбага", "")], "Many readers accuse Zorbaga.", "Многие читатели обвиняют Зорбага.",
+         "ru", ("Многие читатели обвиняют Зорбагу.", ["pinned"])),
+        ([("Gazprom", "Газпром", "")], "The authorities back Gazprom.", "Власти поддерживают Газпром.",
+         "ru", ("Власти поддерживают Газпром.", ["kept"])),  # a thing the dictionary knows
         ([("Dumbledore", "Дамблдор", "he")], "Many readers accuse Dumbledore.", "Многие читатели обвиняют Дамблдор.",
          "ru", ("Многие читатели обвиняют Дамблдора.", ["pinned"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)

@@ -137,7 +137,7 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
     renderings = find_renderings(glossary, text, set(wanted))
     # the original spelling in brackets after the name (Барри Гордон (Barry Gordon)) is left as it is, and is
     # the name's span only where the translation shows it nowhere else
-    originals = [m for m in renderings if _bracketed_original(text, m, tgt)]
+    originals = [m for m in renderings if _bracketed_original(text, m)]
     taken = [m for m in renderings if m not in originals]
     for entry in sorted(wanted):
         need = wanted[entry] - sum(m.entry == entry for m in taken)
@@ -145,7 +145,7 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
             continue
         forms = [f for _, f in glossary.entries[entry].all_forms()]
         spelt = find_spelt(text, entry, forms, _known_lemmas(glossary, entry, tgt), tgt)
-        spelt = [m for m in spelt if not _bracketed_original(text, m, tgt)] + [
+        spelt = [m for m in spelt if not _bracketed_original(text, m)] + [
             m for m in originals if m.entry == entry]
         for m in sorted(spelt, key=lambda m: (m in originals, -m.score, m.start)):
             blocking = [t for t in taken if not (m.end <= t.start or m.start >= t.end)]
@@ -172,11 +172,11 @@ def _locate(glossary: Glossary, occurrences: tuple[Occurrence, ...], text: str, 
     return [queues[o.entry].pop(0) if queues[o.entry] else None for o in occurrences]
 
 
-def _bracketed_original(text: str, span: Match, tgt: str) -> bool:
-    """A span of Latin words in brackets of Latin words, in a Cyrillic translation: the original spelling a writer
-    adds after the name (Корло Пеллион ди Пэрсано (Carlo Pellion di Persano))."""
+def _bracketed_original(text: str, span: Match) -> bool:
+    """A span of Latin words in brackets of Latin words: the original spelling a writer adds after the name
+    (Корло Пеллион ди Пэрсано (Carlo Pellion di Persano))."""
     latin = re.fullmatch(r"[A-Za-z][A-Za-z\s.'’-]*", span.text) is not None
-    return tgt in INFLECTED and latin and re.search(r"\([A-Za-z\s.'’-]*$", text[:span.start]) is not None
+    return latin and re.search(r"\([A-Za-z\s.'’-]*$", text[:span.start]) is not None
 
 
 def _spare(blocking: list[Match], span: Match, taken: list[Match], wanted: Counter[int]) -> bool:
