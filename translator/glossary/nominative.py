@@ -706,6 +706,12 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("nomn", True, "quoted after punctuation")  # ``Челси'' и ..., (Гмелин: measured apart
         if _label_before_quote(text, start, lang):
             return Decision("nomn", True, "quoted after a kind noun")  # газеты ``Гуммет'', группы ``Чайф''
+        if re.search(r"(?:^|[^\w-])на (?:кшталт|зразок)\s*[«\"„“'`]+$", text[:start].lower()):
+            return Decision("gent", True, "на кшталт + genitive")  # фільми на кшталт «Інтерстеллара»
+        if rule.startswith(_PREPOSITIONAL) and evidence.cases:
+            # у «Вічнику», В «Диснее»: a quoted name right after a preposition takes its case (on the public
+            # treebanks 3 of the 4 such names), or is left as a title (с «Манчестер Юнайтед»): flagged, left
+            return Decision(evidence.cases[0], False, "quoted after a preposition")
         return Decision("nomn", True, "quoted")
     if rule.startswith("after the noun "):
         noun = rule.removeprefix("after the noun ")
