@@ -637,6 +637,14 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         # на кшталт is a preposition of the genitive
         ([("Interstellar", "Інтерстеллар", "")], "Films like Interstellar.", "Фільми на кшталт «Інтерстеллар».",
          "uk", ("Фільми на кшталт «Інтерстеллара».", ["pinned"])),
+        # a place pymorphy3 knows after a school, a continent or a country of the United Kingdom after a kind of
+        # place or thing: the genitive (Университет Эдинбурга, команду Англии)
+        ([("Edinburgh", "Эдинбург", "")], "Barry entered Edinburgh University.",
+         "Барри поступил в Университет Эдинбург.", "ru", ("Барри поступил в Университет Эдинбурга.", ["pinned"])),
+        ([("Zorbag", "Зорбаг", "")], "He entered Zorbag University.", "Он поступил в университет Зорбаг.", "ru",
+         ("Он поступил в университет Зорбаг.", ["uncertain"])),  # no known place: the school's own name, perhaps
+        ([("England", "Англия", "")], "To beat the England team.", "Нужно обыграть команду Англия.", "ru",
+         ("Нужно обыграть команду Англии.", ["pinned"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",

@@ -264,7 +264,10 @@ COUNTRIES = frozenset(
     "кенія кіпр киргизстан китай колумбія корея куба кувейт латвія ліван лівія литва люксембург мексика молдова "
     "монголія нігерія нідерланди норвегія пакистан парагвай перу польща португалія росія румунія сербія сирія "
     "словаччина словенія судан таджикистан таїланд туніс туркменістан туреччина уганда узбекистан україна уругвай "
-    "фінляндія франція хорватія чорногорія чехія чилі швейцарія швеція естонія ефіопія японія".split()
+    "фінляндія франція хорватія чорногорія чехія чилі швейцарія швеція естонія ефіопія японія "
+    # and the countries of the United Kingdom and the continents (Соединённые Штаты Америки, площади Европы)
+    "англия шотландия уэльс америка европа азия африка антарктида "
+    "англія шотландія уельс америка європа азія африка антарктида".split()
 )
 # Kinds of place that are states: a country after one is the place itself (страна Украина, державу Україна).
 _SOVEREIGN = frozenset("страна государство республика королевство держава країна республіка королівство".split())
@@ -273,15 +276,22 @@ _SMALL_PLACES = frozenset("город село деревня посёлок п�
                           "місто селище річка озеро гора станція вулиця площа порт".split())
 
 
+# Schools named after their place: a place's name after one is its genitive (университет Эдинбурга).
+_SCHOOLS = frozenset("университет институт академия університет інститут академія".split())
+
+
+def _geographic(text: str, start: int, lang: str) -> bool:
+    """The name's first word is a place pymorphy3 knows (Geox: Эдинбург, Оксфорд)."""
+    word = _WORD.match(text, start)
+    return word is not None and any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
+
+
 def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
     """The kind noun names a small place (город, река, улица) and the name is not a country or a region
     pymorphy3 knows as such (Geox): the name is the place itself, in apposition (города Иидзука)."""
     if noun not in _SMALL_PLACES:
         return False
-    word = _WORD.match(text, start)
-    if word is None:
-        return False
-    return not any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
+    return not _geographic(text, start, lang)
 
 
 # Possessives before a relation noun: its possessor is named, the name after it is the relation itself
@@ -726,6 +736,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if noun in KIND_NOUNS and not (personal and noun in _WORKS):  # книга Мирослава Дочинця: its author's
             if not personal and noun not in _SOVEREIGN and text[start:end].lower() in COUNTRIES:
                 return Decision("gent", True, "a country after a kind of place")  # области Украины
+            if not personal and noun in _SCHOOLS and _geographic(text, start, lang):
+                return Decision("gent", True, "a place after a school")  # Университет Эдинбурга
             if not personal and _same_kind(text, start, noun, lang):  # not улица Есенин: Есенина
                 return Decision("nomn", True, "beside a kind noun, a name of the same kind")
             return Decision("nomn", True, "beside a kind of place or thing")  # реки Абин, города Иидзука
