@@ -645,6 +645,16 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Он поступил в университет Зорбаг.", ["uncertain"])),  # no known place: the school's own name, perhaps
         ([("England", "Англия", "")], "To beat the England team.", "Нужно обыграть команду Англия.", "ru",
          ("Нужно обыграть команду Англии.", ["pinned"])),
+        # a name nothing could inflect (pymorphy3 reads Капуя as a gerund) is written as it is: not confirmed where
+        # a sure rule wants another case, kept where the nominative stands
+        ([("Capua", "Капуя", "")], "He came back from Capua.", "Он вернулся из Капуя.", "ru",
+         ("Он вернулся из Капуя.", ["uncertain"])),
+        ([("Capua", "Капуя", "")], "He came back from Capua.", "Он вернулся из Капуа.", "ru",
+         ("Он вернулся из Капуя.", ["uncertain"])),  # respelt: the glossary's spelling, still unconfirmed
+        ([("Capua", "Капуя", "")], "Legions at Capua.", "Он принял командование легионами в Капуя.", "ru",
+         ("Он принял командование легионами в Капуя.", ["kept"])),  # no sure rule wants another case
+        ([("Capua", "Капуя", "")], "Capua is a city in Italy.", "Капуя -- город в Италии.", "ru",
+         ("Капуя -- город в Италии.", ["kept"])),
         # a name after another name in the genitive is no chain of genitives for sure (із Кельна Джахіт Базар)
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",

@@ -335,6 +335,15 @@ def _inflected(
         return span.text, False, span.end  # Рэйнланд-Пфольц found for Рейнланд: a word of its own, left, flagged
     nominative = _plain(written(glossary, entry, tgt))
     if tgt not in INFLECTED or glossary.entries[entry].keep or phrase_reading(glossary, entry, tgt).fixed:
+        unread = tgt in INFLECTED and not glossary.entries[entry].keep and (
+            None in phrase_reading(glossary, entry, tgt).paradigms)
+        if unread:  # a word nothing could inflect (Капуя, Лаций): written as it is, flagged where a sure rule
+            # wants another case
+            who = profile(glossary, entry)
+            person = who.person or is_personal(written(glossary, entry, tgt), tgt)
+            decision = decide(translated, span.start, span.end, tgt, Name(person, who.kind == "place",
+                                                                           occurrence.hints), decided)
+            return written(glossary, entry, tgt), decision.case == "nomn" or not decision.sure, span.end
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
     plural = plural_of(written(glossary, entry, tgt), span.text, tgt)
