@@ -304,6 +304,14 @@ def test_a_mans_first_name_in_a_declines(form: str, case: str, expected: str) ->
     assert written(glossary, 0, "ru", case) == expected
 
 
+def test_a_womans_first_name_pymorphy3_reads_only_as_another_word_declines_by_analogy() -> None:
+    # Серена is a past participle to pymorphy3 (серить): with "she" in the note it declines as Елена does, and
+    # her surname in a consonant stays as it is (`glossary check --forms` had called the name uninflectable)
+    glossary = Glossary((GlossaryEntry({"en": ("Serena Williams",), "ru": ("Серена Уильямс",)}, note="she"),))
+    assert [written(glossary, 0, "ru", case) for case in ("gent", "datv", "ablt")] == [
+        "Серены Уильямс", "Серене Уильямс", "Сереной Уильямс"]
+
+
 @pytest.mark.parametrize(
     ("form", "case", "expected"),
     [

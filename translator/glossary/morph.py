@@ -91,6 +91,9 @@ def _choose(
         library = _library(word, lang, role, gender or "masc")
         if library is not None and not library.fixed:
             return library  # Усам, Олаф: a name pymorphy3 reads only as something else
+    feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
+    if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
+        return by_analogy(word, lang)  # Серена (she), which pymorphy3 reads only as a participle
     if best is None:
         return unread(word, lang)  # Олиба, Гималаи: no nominative reading, not left undeclined
     if not best.is_known and "Fixd" in best.tag.grammemes and gender != "femn":
@@ -98,9 +101,6 @@ def _choose(
         declined = second_declension(word, lang)
         if declined is not None:
             return declined
-    feminine_name = profile.person and gender == "femn" and not last and word[-1:].lower() in "ая"
-    if feminine_name and (best is None or best.tag.gender != "femn" or best.tag.POS != "NOUN"):
-        return by_analogy(word, lang)
     paradigm = paradigm_of(best) if best is not None else None
     if paradigm is not None and paradigm.guessed and any(
         _IMPOSSIBLE.search(v) for variants in paradigm.forms.values() for v in variants
