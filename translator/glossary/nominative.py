@@ -127,6 +127,17 @@ def _verb_follows(text: str, end: int, lang: str) -> bool:
     return False
 
 
+def _plural_verb_follows(text: str, end: int, lang: str) -> bool:
+    """The first finite verb in the two words after the name is a plural (Олдрин заманили, Марсель часто
+    оставляли)."""
+    found = _AFTER.match(text, end)
+    for word in re.findall(r"[^\W\d_][\w-]*", found.group(0))[:2] if found else ():
+        readings = morphology.parse(word, lang)
+        if readings and readings[0].tag.POS == "VERB":
+            return bool(readings[0].tag.number == "plur")
+    return False
+
+
 _NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_][\w-]*){0,3}")  # up to three words right after the name
 
 
@@ -735,6 +746,11 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if noun in TIME_NOUNS and re.search(r"(?:^|[^\w-])(?:[Вв]о время|[Пп]ід час) $", text[:start]):
             return Decision("gent", True, "во время + genitive")  # a compound preposition: во время Святок
         if noun in TIME_NOUNS:
+            plural = any(p.tag.number == "plur" and p.tag.case == "nomn"
+                         for p in morphology.parse(text[start:end].split(" ")[-1], lang))  # Клички оставили
+            if _plural_verb_follows(text, end, lang) and not plural:
+                # В это время Марсель часто оставляли: a plural verb is not the name's, which is its object
+                return Decision("accs", False, "after a time noun, a plural verb after")
             return Decision("nomn", True, "after a time noun")
         if noun in _TEAMS and not personal:
             return Decision("gent", True, "a country after a national team")  # сборной России
