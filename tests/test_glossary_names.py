@@ -670,6 +670,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Petrov", "Петров", "")], "At that time Petrov was often left alone.",
          "В это время Петров часто оставляли одного.", "ru", ("В это время Петров часто оставляли одного.",
                                                            ["uncertain"])),  # Петров: no plural nominative
+        # so after a clause's start: the Mellops (a family) sail, not one Mellop
+        ([("Mellops", "Меллоп", "")], "And the Mellops are sailing.", "І ось Меллоп вже пливуть на кораблі.", "uk",
+         ("І ось Меллоп вже пливуть на кораблі.", ["uncertain"])),
+        ([("Mellop", "Меллоп", "")], "And Mellop is sailing.", "І ось Меллоп вже пливе на кораблі.", "uk",
+         ("І ось Меллоп вже пливе на кораблі.", ["kept"])),
         ([("Klitschkos", "Клички", "")], "That day the Klitschkos left the ring.", "В тот день Клички оставили ринг.",
          "ru", ("В тот день Клички оставили ринг.", ["kept"])),
         ([("Franke", "Франк", "")], "In 1979 Franke became a minister.", "В 1979 году Франк стал министром.", "ru",

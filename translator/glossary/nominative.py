@@ -127,6 +127,11 @@ def _verb_follows(text: str, end: int, lang: str) -> bool:
     return False
 
 
+def _plural(phrase: str, lang: str) -> bool:
+    """The phrase's last word reads as a plural nominative (Клички, Карпати)."""
+    return any(p.tag.number == "plur" and p.tag.case == "nomn" for p in morphology.parse(phrase.split(" ")[-1], lang))
+
+
 def _plural_verb_follows(text: str, end: int, lang: str) -> bool:
     """The first finite verb in the two words after the name is a plural (Олдрин заманили, Марсель часто
     оставляли)."""
@@ -746,9 +751,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if noun in TIME_NOUNS and re.search(r"(?:^|[^\w-])(?:[Вв]о время|[Пп]ід час) $", text[:start]):
             return Decision("gent", True, "во время + genitive")  # a compound preposition: во время Святок
         if noun in TIME_NOUNS:
-            plural = any(p.tag.number == "plur" and p.tag.case == "nomn"
-                         for p in morphology.parse(text[start:end].split(" ")[-1], lang))  # Клички оставили
-            if _plural_verb_follows(text, end, lang) and not plural:
+            if _plural_verb_follows(text, end, lang) and not _plural(text[start:end], lang):
                 # В это время Марсель часто оставляли: a plural verb is not the name's, which is its object
                 return Decision("accs", False, "after a time noun, a plural verb after")
             return Decision("nomn", True, "after a time noun")
@@ -816,6 +819,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if (not cases or "nomn" in cases) and rule.startswith(SUBJECT):
         if _agreeing_verb(text, start, end, lang):  # Франке стал, not Барыкин иногда называют
             return Decision("nomn", True, rule + ", agreeing verb after")
+        if _plural_verb_follows(text, end, lang) and not _plural(text[start:end], lang):
+            return Decision("accs", False, rule + ", a plural verb after")  # Барыкина иногда называют
         if rule == "sentence start" and re.match(r"\s*(?:\(|--|—|–)", text[end:]):
             return Decision("nomn", True, "sentence start, a definition after")  # Лопская (...) -- река
         if rule == "sentence start" and re.match(r":", text[end:]):
