@@ -140,18 +140,43 @@ def test_a_run_on_three_nodes_writes_the_serial_runs_files(setting: Setting, pac
 
 
 @pytest.mark.slow
-def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env: Path) -> None:
-    """A worker node is removed (its processes killed) as the first document, a one-liner, is written, while every
-    actor holds longer ones: the documents the lost actor held are translated by the actors left, and every file is
-    the serial run's."""
+def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker node is removed (its processes killed) as the first document, a one-liner, is written, chosen among
+    those whose actor still holds documents then (which one that is depends on how fast each actor started): the
+    documents the lost actor held are translated by the actors left, and every file is the serial run's."""
+    from translator.cluster import executor as cluster_executor
+
     out = setting.fresh_out("lost-node")
     cluster = setting.cluster
-    victim = next(node for node in cluster.list_all_nodes() if node is not cluster.head_node)
+    dispatches: list[Any] = []  # the run's dispatch, to see which actors hold documents
+    nodes_of: list[str | None] = []  # each actor's node, in the order the actors are made
+    placements, dispatch_init = RayExecutor._placements, cluster_executor._Dispatch.__init__
+
+    def placed(self: RayExecutor, ray_module: Any) -> list[Any]:
+        found = placements(self, ray_module)
+        nodes_of.extend(place.node for place in found)
+        return found
+
+    def recorded(self: Any, ray_module: Any, work: Any, actors: list[Any]) -> None:
+        dispatch_init(self, ray_module, work, actors)
+        dispatches.append((self, list(actors)))  # the actors that started, in the order they were made
+
+    monkeypatch.setattr(RayExecutor, "_placements", placed)
+    monkeypatch.setattr(cluster_executor._Dispatch, "__init__", recorded)
+    workers = [node for node in cluster.list_all_nodes() if node is not cluster.head_node]
+    lost: list[Any] = []
     events: list[RunEvent] = []
 
     def progress(event: RunEvent) -> None:
-        if isinstance(event, Finished) and not any(isinstance(e, Finished) for e in events):
-            cluster.remove_node(victim, allow_graceful=False)
+        if isinstance(event, Finished) and not lost:
+            dispatch, actors = dispatches[-1]
+            assert len(actors) == len(nodes_of)  # every actor started: the k-th is on the k-th placement's node
+            busy = {nodes_of[actors.index(actor)] for _, actor in dispatch.running.values()}
+            victim = next((node for node in workers if node.node_id in busy), None)
+            if victim is not None:
+                cluster.remove_node(victim, allow_graceful=False)
+                lost.append(victim)
         events.append(event)
 
     executor = RayExecutor(cluster.address)
@@ -159,9 +184,11 @@ def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env:
         results = translator.run([setting.inputs], to="uk,ru", out=out, glossaries=[GLOSSARY], progress=progress,
                                  executor=executor)
     finally:
-        cluster.add_node(**NODE)  # the next test has its three nodes again
+        for _ in lost:
+            cluster.add_node(**NODE)  # the next test has its three nodes again
         cluster.wait_for_nodes()
-    assert victim not in cluster.list_all_nodes()
+    assert lost, "no worker node's actor held a document when the first one was written"
+    assert lost[0] not in cluster.list_all_nodes()
     assert outputs(out) == setting.serial
     assert len(results) == len([e for e in events if isinstance(e, Finished)]) == 10
     assert executor.resent > 0  # the lost node's actor held documents
