@@ -594,7 +594,7 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Он играл за сборную России.", ["pinned"])),
         ([("Russia", "Россия", "")], "The Russia match is over.", "Матч сборной Россия прошёл.", "ru",
          ("Матч сборной России прошёл.", ["pinned"])),
-        # a capitalised title opening the sentence is still a title (not a name: only inside a sentence)
+        # a capitalised word in the title list is still a title (a capitalised word outside it is a name)
         ([("Ilham Aliyev", "Ильхам Алиев", "")], "Ilham Aliyev was awarded.",
          "Президенту Азербайджана Ильхам Алиев вручили орден.", "ru",
          ("Президенту Азербайджана Ильхаму Алиеву вручили орден.", ["pinned"])),
