@@ -84,8 +84,8 @@ def _cased(lemma: str, form: str) -> str:
         lemma = re.sub(r"['’ʼ]", sign.group(), lemma)
     if lemma.lower().replace("ё", "е") == form.lower().replace("ё", "е"):
         return form
-    if len(form) > 1 and form.isupper():
-        return lemma.upper()
+    if len(form) > 1 and form.isupper() and lemma.isupper():
+        return lemma
     return lemma[:1].upper() + lemma[1:] if form[:1].isupper() else lemma
 
 
@@ -209,8 +209,8 @@ def score_sentence(sentence: Sentence, lang: str, kind: str, score: Score) -> No
         new = name.form
         if kind == "B":
             new = respelt(name.form, name.lemma, lang) or name.form
-        elif kind == "C":
-            new = name.lemma
+        elif kind == "C":  # as the text writes it: a heading in capitals, the lemma in capitals
+            new = name.lemma.upper() if len(name.form) > 1 and name.form.isupper() else name.lemma
         scored.append(kind == "A" or new != name.form)
         texts.append(sentence.text[position:name.start])
         start = name.start + shift

@@ -683,6 +683,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",
                                                        ["kept", "uncertain"])),
+        # a heading in capitals (UD Russian Poetry): its form kept, or written in capitals too
+        ([("Volga", "Волга", "")], "A dream on the Volga", "СОН НА ВОЛГЕ", "ru", ("СОН НА ВОЛГЕ", ["kept"])),
+        ([("Volga", "Волга", "")], "A dream on the Volga", "СОН НА ВОЛГА", "ru", ("СОН НА ВОЛГЕ", ["pinned"])),
+        ([("NATO", "НАТО", "")], "NATO troops", "Войска НАТО", "ru", ("Войска НАТО", ["kept"])),
+        ([("Volga", "Волга", "")], "He lived on the Volga.", "Он жил на Волга.", "ru", ("Он жил на Волге.", ["pinned"])),
     ],
 )
 def test_forms_other_public_treebanks_showed_wrong(

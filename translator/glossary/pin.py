@@ -264,6 +264,7 @@ def _rewrite(
             hits[k] = GlossaryHit(label, occurrence.source_text, "", tgt, "missed")
             continue
         form, sure, end = _inflected(glossary, occurrence, span, translated, tgt, decided)
+        form = _capitals_as_shown(translated[span.start:end], form)
         edits.append((span.start, end, form, k))
         status: GlossaryStatus = ("kept" if translated[span.start:end] == form else "pinned") if sure else "uncertain"
         hits[k] = GlossaryHit(label, occurrence.source_text, form, tgt, status)
@@ -274,6 +275,13 @@ def _rewrite(
     for start, end, form, _ in sorted(edits, reverse=True):
         text = text[:start] + form + text[end:]
     return text, [hits[k] for k in range(len(spans))]
+
+
+def _capitals_as_shown(shown: str, form: str) -> str:
+    """The form in capitals where the text writes the name in capitals (a heading: СОН НА ВОЛГЕ), not an
+    abbreviation the glossary writes so."""
+    letters = [c for c in shown if c.isalpha()]
+    return form.upper() if len(letters) > 1 and shown.isupper() and not form.isupper() else form
 
 
 def _fold(text: str) -> str:
