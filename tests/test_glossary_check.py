@@ -91,3 +91,16 @@ def test_check_forms_prints_every_case_and_names_guessed_words() -> None:
     assert aisin.endswith("(declined as a person's name: Айсін)")
     putin = next(line for line in lines if ": ru Путин:" in line)
     assert "gent Путина" in putin and "guessed" not in putin
+
+
+def test_check_forms_says_where_a_persons_gender_is_unknown(tmp_path: Path) -> None:
+    from tests.in_process import translator
+
+    glossary = tmp_path / "people.tsv"
+    glossary.write_text("en\tru\tnote\nKerber\tКербер\t\nMerkel\tМеркель\t\nGarrard\tГаррард\tshe\n"
+                        "Moscow\tМосква\t\n", encoding="utf-8")
+    done = translator("glossary", "check", "--forms", str(glossary))
+    assert done.returncode == 0, done.stderr
+    unknown = [line.split(": ")[1] for line in done.stdout.splitlines() if "gender unknown" in line]
+    # Меркель: the dictionary knows her; Гаррард: the note says; Москва: no person
+    assert unknown == ["ru Кербер"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from translator.glossary.model import Glossary, Problem
 from translator.glossary.morph import inflection_problem
 from translator.glossary.paradigm import CASES, INFLECTED
-from translator.glossary.pin import phrase_reading, written
+from translator.glossary.pin import gender_unknown, phrase_reading, written
 from translator.glossary.tsv import read_glossary
 
 
@@ -43,5 +43,7 @@ def form_lines(path: Path) -> list[str]:
             named = [w for w, p in zip(reading.words, reading.paradigms) if p is not None and p.library]
             note = f"  (guessed: {', '.join(guessed)})" if guessed else ""
             note += f"  (declined as a person's name: {', '.join(named)})" if named else ""
+            if gender_unknown(glossary, index, lang):
+                note += "  (gender unknown: a man's forms; a woman's is written as it is; say he or she in the note)"
             lines.append(f"{path}:{entry.line}: {lang} {entry.written(lang)}: {forms}{note}")
     return lines

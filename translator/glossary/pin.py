@@ -300,6 +300,18 @@ def _animacy_unknown(glossary: Glossary, entry: int, lang: str, who: Profile, pe
     return written(glossary, entry, lang, "accs") == nominative
 
 
+def gender_unknown(glossary: Glossary, entry: int, lang: str) -> bool:
+    """Whether the entry's oblique cases hang on a gender nothing tells: a person's name in a consonant, which
+    declines as a man's and is written as it is as a woman's, with no note (he, she), first name of one gender,
+    gendered surname (Зеленський) or surname the dictionary knows (Меркель, Трамп) saying which."""
+    who = profile(glossary, entry)
+    nominative = written(glossary, entry, lang)
+    last = nominative.split(" ")[-1]
+    thing = any(p.is_known and p.tag.animacy == "inan" for p in parse(last, lang)[:1])  # Білий дім
+    person = who.person or (who.kind == "thing" and not thing and is_personal(nominative, lang))
+    return person and not who.gender_known and bool(re.search(r"[бвгджзйклмнпрстфхцчшщьґ]$", last.lower()))
+
+
 def _plain(text: str) -> str:
     return " ".join(re.split(LOOSE, _fold(text.strip())))
 
@@ -382,6 +394,9 @@ def _inflected(
                 glossary, entry, tgt, who, person):
             # обвиняют Дамблдор: Дамблдора if a person, as written if a thing; the glossary says neither
             decision = replace(decision, sure=False, rule=decision.rule + ", animacy unknown")
+        if decision.sure and decision.written != "nomn" and gender_unknown(glossary, entry, tgt):
+            # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither
+            decision = replace(decision, sure=False, guessed=False, rule=decision.rule + ", gender unknown")
         decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
         # a caseless form a rule decided, for a list after it: its case, "?" when unsure (its rule below the bar
         # or unsure), "??" when that case was not written either

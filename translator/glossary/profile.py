@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from translator.glossary.paradigm import is_fixed, nominatives, word_cases
 from translator.morphology import parse
+from translator.names import given_name_gender
 
 _FEMININE = re.compile(
     r"\b(she|her|woman|female|ms|mrs|madam|actress|chairwoman|spokeswoman|жінка|женщина|вона|она)\b", re.I
@@ -41,6 +42,7 @@ class Profile:
 
     kind: str = "thing"
     gender: str | None = None
+    gender_known: bool = False  # False: a man's by default, nothing said so (a woman's name in a consonant)
     locatives: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -57,6 +59,9 @@ _SURNAME = re.compile(r"(ов|ев|ёв|ин|ын|ский|цкий|ская|о�
 
 PATRONYMIC_ENDINGS = ("ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ьич", "ич")
 _FEMININE_PATRONYMIC = ("івна", "ївна", "овна", "евна")
+# A man's surname: a woman's of the same family ends in -а/-я (Умерова, Зеленська)
+# (not -ин: Жасмин, Катрин; not -ович: a woman's Петрович is written so too)
+_MASCULINE_SURNAME = ("ов", "ев", "ёв", "єв", "ий", "ій")
 
 
 def surname_first(words: list[str] | tuple[str, ...]) -> bool:
@@ -114,23 +119,37 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
     return "place" if any(tagged(form, lang, {"Geox"}, False) for lang, form in written) else "thing"
 
 
-def _gender(note: str, forms: list[tuple[str, str]]) -> str:
+def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
     """A woman when the note says so, or a first name in either column is only feminine, or a surname has
-    a feminine ending in both; otherwise a man (a woman's name in a consonant needs the note: "she")."""
+    a feminine ending in both; otherwise a man (a woman's name in a consonant needs the note: "she"). And
+    whether anything said so: the note, a first name of one gender, a surname's gendered ending (Умеров,
+    Зеленська); a man by default is not known to be one."""
     if _FEMININE.search(note):
-        return "femn"
+        return "femn", True
     if _MASCULINE.search(note):
-        return "masc"
+        return "masc", True
+    known = False
     for lang, form in forms:
         words = form.split(" ")
         if surname_first(words):
-            return "femn" if words[-1].lower().endswith(_FEMININE_PATRONYMIC) else "masc"
+            return ("femn" if words[-1].lower().endswith(_FEMININE_PATRONYMIC) else "masc"), True
         names = {p.tag.gender for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes}
+        names |= {given_name_gender(words[0], lang)} - {None}
         if names == {"femn"}:
-            return "femn"
+            return "femn", True
+        # a last word known only as a man's first name (Франция Карл: a king)
+        names |= {p.tag.gender for p in nominatives(words[-1], lang) if p.is_known and "Name" in p.tag.grammemes}
+        # a surname the dictionary knows: only as a woman's (Меркель), or also as a man's (Рейган, Стефанчук; its
+        # feminine twin is listed for every surname in a consonant)
+        surnames = {p.tag.gender for p in nominatives(words[-1], lang) if p.is_known and "Surn" in p.tag.grammemes}
+        if surnames == {"femn"} and not names:
+            return "femn", True
+        known = known or names == {"masc"} or "masc" in surnames or words[-1].lower().endswith(_MASCULINE_SURNAME)
     endings = ("ова", "ева", "єва", "ина", "іна", "ская", "ська", "цкая", "цька")
     last_words = [form.split(" ")[-1].lower() for _, form in forms]
-    return "femn" if last_words and all(w.endswith(endings) for w in last_words) else "masc"
+    if last_words and all(w.endswith(endings) for w in last_words):
+        return "femn", True
+    return "masc", known
 
 
 def _locatives(note: str, forms: list[tuple[str, str]]) -> dict[str, str]:
@@ -164,5 +183,5 @@ def names_a_person(forms: Iterable[tuple[str, str]]) -> bool:
 def entry_profile(written: list[tuple[str, str]], note: str) -> Profile:
     """The profile of an entry from its written Russian/Ukrainian forms (lang, form) and its note."""
     kind = _kind(note, written)
-    gender = _gender(note, written) if kind == "person" else None
-    return Profile(kind, gender, _locatives(note, written))
+    gender, known = _gender(note, written) if kind == "person" else (None, False)
+    return Profile(kind, gender, known, _locatives(note, written))
