@@ -707,7 +707,13 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          "ru", ("Для Кербер финал завершает сезон.", ["kept"])),
         ([("Kerber", "Кербер", "he")], "For Kerber the final ends the season.", "Для Кербер финал завершает сезон.",
          "ru", ("Для Кербера финал завершает сезон.", ["pinned"])),
-        # ... told by a man's first name or the dictionary's surnames
+        # ... and where the sentence wants the nominative, nothing hangs on it
+        ([("Kerber", "Кербер", "")], "Kerber won the final.", "Кербер выиграла финал.", "ru",
+         ("Кербер выиграла финал.", ["kept"])),
+        # ... told by a man's first name (pymorphy3's, or shevchenko's list: Богдан) or the dictionary's surnames
+        ([("Bohdan Bakunets", "Богдан Бакунець", "")], "An amendment by MP Bohdan Bakunets.",
+         "Поправка за авторством народного депутата Богдан Бакунець.", "uk",
+         ("Поправка за авторством народного депутата Богдана Бакунця.", ["pinned"])),
         ([("Rustem Garrard", "Рустем Гаррард", "")], "Kipling met Rustem Garrard.",
          "Киплинг познакомился с Рустем Гаррард.", "ru", ("Киплинг познакомился с Рустемом Гаррардом.", ["pinned"])),
         ([("Merkel", "Меркель", "")], "He met Merkel.", "Он встретился с Меркель.", "ru",
@@ -720,6 +726,15 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Менше ніж в сусідній Польщі.", ["uncertain"])),
         ([("Code", "КУпАП", "")], "Part three of the Code.", "Зміни в частини третьої КУпАП.", "uk",
          ("Зміни в частини третьої КУпАП.", ["uncertain"])),
+        # (a feminine adjective before a name of another gender, after no noun it agrees with: the name's, undeclined)
+        ([("Bangladesh", "Бангладеш", "")], "The feast of neighbouring Bangladesh.",
+         "Праздник соседней Бангладеш известен.", "ru", ("Праздник соседней Бангладеш известен.", ["kept"])),
+        ([("Bangladesh", "Бангладеш", "")], "In neighbouring Bangladesh.", "В соседней Бангладеш известен праздник.",
+         "ru", ("В соседней Бангладеш известен праздник.", ["kept"])),
+        # an adjective agreeing with any of the name's readings (Іванович: a man's patronymic, a woman's surname)
+        ([("Nimchenko Vasyl Ivanovych", "Німченко Василь Іванович", "")], "Next, Nimchenko Vasyl Ivanovych.",
+         "Ми зараз в обговоренні цього питання, наступний Німченко Василь Іванович.", "uk",
+         ("Ми зараз в обговоренні цього питання, наступний Німченко Василь Іванович.", ["kept"])),
     ],
 )
 def test_forms_other_public_treebanks_showed_wrong(

@@ -280,8 +280,7 @@ def _rewrite(
 def _capitals_as_shown(shown: str, form: str) -> str:
     """The form in capitals where the text writes the name in capitals (a heading: СОН НА ВОЛГЕ), not an
     abbreviation the glossary writes so."""
-    letters = [c for c in shown if c.isalpha()]
-    return form.upper() if len(letters) > 1 and shown.isupper() and not form.isupper() else form
+    return form.upper() if shown.isupper() else form
 
 
 def _fold(text: str) -> str:

@@ -99,13 +99,16 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
             p.tag.grammemes & grammemes and (p.is_known or not known) for p in nominatives(word, lang)
         )
 
+    def first_name(word: str, lang: str) -> bool:  # pymorphy3's, or shevchenko's list (Богдан)
+        return tagged(word, lang, {"Name"}) or given_name_gender(word, lang) is not None
+
     def person(form: str, lang: str, known: bool) -> bool:
         words = form.split(" ")
         if surname_first(words):
-            return tagged(words[1], lang, {"Name"})
+            return first_name(words[1], lang)
         if len(words) == 1:
-            return tagged(words[0], lang, {"Name", "Surn"}, known)
-        return tagged(words[0], lang, {"Name"}) and tagged(words[-1], lang, {"Surn", "Name"}, known)
+            return tagged(words[0], lang, {"Name", "Surn"}, known) or first_name(words[0], lang)
+        return first_name(words[0], lang) and tagged(words[-1], lang, {"Surn", "Name"}, known)
 
     single = [(lang, form) for lang, form in written if " " not in form]
     if any(tagged(form, lang, {"Geox"}) for lang, form in single):
@@ -137,8 +140,6 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
         names |= {given_name_gender(words[0], lang)} - {None}
         if names == {"femn"}:
             return "femn", True
-        # a last word known only as a man's first name (Франция Карл: a king)
-        names |= {p.tag.gender for p in nominatives(words[-1], lang) if p.is_known and "Name" in p.tag.grammemes}
         # a surname the dictionary knows: only as a woman's (Меркель), or also as a man's (Рейган, Стефанчук; its
         # feminine twin is listed for every surname in a consonant)
         surnames = {p.tag.gender for p in nominatives(words[-1], lang) if p.is_known and "Surn" in p.tag.grammemes}
