@@ -711,6 +711,8 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Kerber", "Кербер", "")], "Kerber won the final.", "Кербер выиграла финал.", "ru",
          ("Кербер выиграла финал.", ["kept"])),
         # ... told by a man's first name (pymorphy3's, or shevchenko's list: Богдан) or the dictionary's surnames
+        ([("Bohdan", "Богдан", "")], "I spoke with Bohdan.", "Я говорив з Богдан.", "uk",
+         ("Я говорив з Богданом.", ["pinned"])),
         ([("Bohdan Bakunets", "Богдан Бакунець", "")], "An amendment by MP Bohdan Bakunets.",
          "Поправка за авторством народного депутата Богдан Бакунець.", "uk",
          ("Поправка за авторством народного депутата Богдана Бакунця.", ["pinned"])),
@@ -729,8 +731,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         # (a feminine adjective before a name of another gender, after no noun it agrees with: the name's, undeclined)
         ([("Bangladesh", "Бангладеш", "")], "The feast of neighbouring Bangladesh.",
          "Праздник соседней Бангладеш известен.", "ru", ("Праздник соседней Бангладеш известен.", ["kept"])),
-        ([("Bangladesh", "Бангладеш", "")], "In neighbouring Bangladesh.", "В соседней Бангладеш известен праздник.",
-         "ru", ("В соседней Бангладеш известен праздник.", ["kept"])),
+        # (о, с read as nouns too, feminine abbreviations: still prepositions)
+        ([("Bangladesh", "Бангладеш", "")], "About neighbouring Bangladesh.", "Он говорил о соседней Бангладеш.",
+         "ru", ("Он говорил о соседней Бангладеш.", ["kept"])),
+        ([("Bangladesh", "Бангладеш", "")], "A treaty with neighbouring Bangladesh.",
+         "Договор с соседней Бангладеш подписан.", "ru", ("Договор с соседней Бангладеш подписан.", ["kept"])),
         # an adjective agreeing with any of the name's readings (Іванович: a man's patronymic, a woman's surname)
         ([("Nimchenko Vasyl Ivanovych", "Німченко Василь Іванович", "")], "Next, Nimchenko Vasyl Ivanovych.",
          "Ми зараз в обговоренні цього питання, наступний Німченко Василь Іванович.", "uk",
