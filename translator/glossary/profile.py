@@ -107,7 +107,7 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
         if surname_first(words):
             return first_name(words[1], lang)
         if len(words) == 1:
-            return tagged(words[0], lang, {"Name", "Surn"}, known) or first_name(words[0], lang)
+            return tagged(words[0], lang, {"Name", "Surn"}, known)
         return first_name(words[0], lang) and tagged(words[-1], lang, {"Surn", "Name"}, known)
 
     single = [(lang, form) for lang, form in written if " " not in form]
