@@ -707,6 +707,20 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          "ru", ("Для Кербер финал завершает сезон.", ["kept"])),
         ([("Kerber", "Кербер", "he")], "For Kerber the final ends the season.", "Для Кербер финал завершает сезон.",
          "ru", ("Для Кербера финал завершает сезон.", ["pinned"])),
+        # ... told by a noun naming a woman beside it (UD Russian PUD): her name in consonants is written as it is
+        ([("Angel", "Энджел", "")], "The same with her daughter Angel.", "То же самое с ее дочерью Энджел.", "ru",
+         ("То же самое с ее дочерью Энджел.", ["kept"])),
+        ([("Elaine", "Элейн", "")], "He met his wife Elaine.", "Он познакомился со своей женой Элейн.", "ru",
+         ("Он познакомился со своей женой Элейн.", ["kept"])),
+        ([("Clinton", "Клинтон", "")], "Mrs Clinton's relations.", "Отношения г-жи Клинтон сложные.", "ru",
+         ("Отношения г-жи Клинтон сложные.", ["kept"])),
+        # (a first name that declines still does: Зинаиды; a relation with no possessive may be someone's: дочь
+        # Энджела)
+        ([("Zinaida Gippius", "Зинаида Гиппиус", "")], "A cousin of the poet Zinaida Gippius.",
+         "Двоюродный брат поэтессы Зинаида Гиппиус.", "ru", ("Двоюродный брат поэтессы Зинаиды Гиппиус.",
+                                                             ["uncertain"])),
+        ([("Angel", "Энджел", "")], "He came with daughter Angel.", "Он приехал с дочерью Энджел.", "ru",
+         ("Он приехал с дочерью Энджел.", ["uncertain"])),
         # ... and where the sentence wants the nominative, nothing hangs on it
         ([("Kerber", "Кербер", "")], "Kerber won the final.", "Кербер выиграла финал.", "ru",
          ("Кербер выиграла финал.", ["kept"])),

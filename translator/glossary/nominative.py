@@ -329,6 +329,15 @@ def _first_name_gender(name: str, lang: str) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
+def _a_womans_name(readings: list[Any], name: str, lang: str) -> bool:
+    """A name beside a noun that names a woman only (жена, дочь, актриса: not сирота, a common gender) that a
+    woman's form leaves as written: each word ending in a consonant (Элейн, Маргарет Дуглас; not Адель, a woman's
+    -ь declines, nor Зинаида Гиппиус), its first word no man's first name."""
+    woman = bool(readings) and all(p.tag.gender == "femn" and "Ms-f" not in p.tag.grammemes for p in readings)
+    consonants = all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", word.lower()) for word in name.split(" "))
+    return woman and consonants and _first_name_gender(name, lang) != "masc"
+
+
 def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lang: str) -> Decision:
     """A person's name after an oblique noun naming a person: the genitive after a relation or a plural
     (жене Владимира Гуцаева, учеников Ветрова), else apposition in the noun's case (поэтессы Зинаиды Гиппиус,
@@ -341,6 +350,8 @@ def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lan
     relation = noun in gov.RELATIONS or noun == "семья"
     every = morphology.parse(word.group(1), lang) if word else []
     plural = bool(readings) and all(p.tag.number == "plur" for p in every)
+    if (owned or not relation) and _a_womans_name(readings, text[start:end], lang):
+        return Decision("nomn", True, "a woman's name in a consonant beside a woman's noun")  # её дочерью Энджел
     gender = _first_name_gender(text[start:end], lang)
     genders = {p.tag.gender for p in readings}
     if not owned and relation and gender and genders and None not in genders and gender not in genders:
@@ -359,7 +370,7 @@ def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lan
     return Decision("nomn", False, "beside a person noun")
 
 
-def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name) -> Decision:
+def _after_a_person_noun(text: str, start: int, end: int, noun: str, lang: str, name: Name) -> Decision:
     """A name that is no known person after a noun naming one: the genitive after a relation (сын, учень) or
     before a word pymorphy3 knows (президент Франции, депутату України); else apposition in the noun's own case
     (шахтёр Зегерс, мастером Каландаром Качимом, венгра Липшеня)."""
@@ -372,6 +383,8 @@ def _after_a_person_noun(text: str, start: int, noun: str, lang: str, name: Name
                                            text[:word.start(1)].lower())
     if (noun in gov.RELATIONS and not owned) or name.place or known or not readings:
         return Decision("gent", True, "noun + genitive")
+    if _a_womans_name(readings, text[start:end], lang):
+        return Decision("nomn", True, "a woman's name in a consonant beside a woman's noun")
     cases = {str(p.tag.case) for p in readings if p.tag.number != "plur"}
     if cases == {"gent", "accs"}:
         cases = {"gent"}  # an animate noun's accusative is its genitive
@@ -796,7 +809,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
                 return Decision("gent", True, "a person after an inanimate noun")
             return Decision("nomn", False, "a person's name after a noun")  # пара Курт Вирес и Юрьё Хиетанен
         if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition, in the noun's case
-            return _after_a_person_noun(text, start, noun, lang, name)
+            return _after_a_person_noun(text, start, end, noun, lang, name)
         return Decision("gent", True, "inanimate noun + genitive")
     if rule == "proper noun" and personal:
         titled = _title_before_name(text, start, lang, name, decided)
