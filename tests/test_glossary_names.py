@@ -721,6 +721,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
                                                              ["uncertain"])),
         ([("Angel", "Энджел", "")], "He came with daughter Angel.", "Он приехал с дочерью Энджел.", "ru",
          ("Он приехал с дочерью Энджел.", ["uncertain"])),
+        ([("Clinton", "Клинтон", "")], "He came with Clinton's daughter.", "Он приехал с дочерью Клинтон.", "ru",
+         ("Он приехал с дочерью Клинтон.", ["uncertain"])),
+        # (коллега names a man or a woman)
+        ([("Kerber", "Кербер", "")], "He came with colleague Kerber.", "Он приехал с коллегой Кербер.", "ru",
+         ("Он приехал с коллегой Кербер.", ["uncertain"])),
         # ... and where the sentence wants the nominative, nothing hangs on it
         ([("Kerber", "Кербер", "")], "Kerber won the final.", "Кербер выиграла финал.", "ru",
          ("Кербер выиграла финал.", ["kept"])),
