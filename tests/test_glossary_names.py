@@ -687,6 +687,13 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",
                                                        ["kept", "uncertain"])),
+        # a name beside more kinds of place (UD Ukrainian IU): its own nominative, not a genitive
+        ([("Crimea", "Крим", "")], "To the minister of the Autonomous Republic of Crimea.",
+         "Міністру охорони здоров'я Автономної Республіки Крим доручено.", "uk",
+         ("Міністру охорони здоров'я Автономної Республіки Крим доручено.", ["kept"])),
+        ([("Orlivka", "Орлівка", "")], "The director of the Orlivka ferry complex.",
+         "Директором ТОВ «Поромний комплекс Орлівка» був Юрій.", "uk",
+         ("Директором ТОВ «Поромний комплекс Орлівка» був Юрій.", ["kept"])),
         # a heading in capitals (UD Russian Poetry): its form kept, or written in capitals too
         ([("Volga", "Волга", "")], "A dream on the Volga", "СОН НА ВОЛГЕ", "ru", ("СОН НА ВОЛГЕ", ["kept"])),
         ([("Volga", "Волга", "")], "A dream on the Volga", "СОН НА ВОЛГА", "ru", ("СОН НА ВОЛГЕ", ["pinned"])),
@@ -723,9 +730,11 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Он приехал с дочерью Энджел.", ["uncertain"])),
         ([("Clinton", "Клинтон", "")], "He came with Clinton's daughter.", "Он приехал с дочерью Клинтон.", "ru",
          ("Он приехал с дочерью Клинтон.", ["uncertain"])),
-        # (коллега names a man or a woman)
+        # (коллега, жертва name a man or a woman)
         ([("Kerber", "Кербер", "")], "He came with colleague Kerber.", "Он приехал с коллегой Кербер.", "ru",
          ("Он приехал с коллегой Кербер.", ["uncertain"])),
+        ([("Kerber", "Кербер", "")], "Like his victim Kerber.", "Как и с его жертвой Кербер.", "ru",
+         ("Как и с его жертвой Кербером.", ["uncertain"])),  # a man's, guessed (GUESSED), flagged
         # ... and where the sentence wants the nominative, nothing hangs on it
         ([("Kerber", "Кербер", "")], "Kerber won the final.", "Кербер выиграла финал.", "ru",
          ("Кербер выиграла финал.", ["kept"])),

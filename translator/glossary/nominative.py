@@ -86,7 +86,10 @@ KIND_NOUNS = frozenset(
     "замок аэропорт стадион клуб команда университет институт журнал фильм альбом песня роман книга "
     "місто селище острів півострів річка озеро гора штат область район округ провінція земля станція "
     "вулиця площа порт море замок аеропорт стадіон клуб команда університет інститут журнал фільм альбом пісня "
-    "роман книга".split()
+    "роман книга "
+    "республика королевство княжество уезд губерния графство курорт бухта мыс пролив буква аббатство "
+    "республіка королівство князівство повіт губернія графство курорт бухта мис протока буква абатство комплекс"
+    .split()
 )
 # Adjectives standing for a noun, a national team: the country after one is its genitive (збірна України).
 _TEAMS = frozenset(("сборный", "збірний", "сборная", "збірна"))  # pymorphy3 reads Russian's as a noun
@@ -329,11 +332,16 @@ def _first_name_gender(name: str, lang: str) -> str | None:
     return genders.pop() if len(genders) == 1 else None
 
 
+# Feminine nouns that name a man as well as a woman.
+_EITHER_GENDER = frozenset("жертва персона звезда особа личность знаменитость фигура звезда зірка знаменитість "
+                           "постать".split())
+
+
 def _a_womans_name(readings: list[Any], name: str, lang: str) -> bool:
-    """A name beside a noun that names a woman only (жена, дочь, актриса: not сирота, a common gender) that a
-    woman's form leaves as written: each word ending in a consonant (Элейн, Маргарет Дуглас; not Адель, a woman's
-    -ь declines, nor Зинаида Гиппиус), its first word no man's first name."""
-    woman = bool(readings) and all(p.tag.gender == "femn" and "Ms-f" not in p.tag.grammemes for p in readings)
+    """A name beside a noun that names a woman only (жена, дочь, актриса: not коллега, of common gender, nor жертва)
+    that a woman's form leaves as written: each word ending in a consonant (Элейн, Маргарет Дуглас; not Адель, a
+    woman's -ь declines, nor Зинаида Гиппиус), its first word no man's first name."""
+    woman = bool(readings) and all(p.tag.gender == "femn" and p.normal_form not in _EITHER_GENDER for p in readings)
     consonants = all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", word.lower()) for word in name.split(" "))
     return woman and consonants and _first_name_gender(name, lang) != "masc"
 
