@@ -299,6 +299,17 @@ def _animacy_unknown(glossary: Glossary, entry: int, lang: str, who: Profile, pe
     return written(glossary, entry, lang, "accs") == nominative
 
 
+_RELATIVE = re.compile(r"\s*,\s*(?:(котор(?:ая|ой|ую|ою)|котр(?:а|ої|ій|у|ою)|як(?:а|ої|ій|у|ою))|"
+                       r"(котор(?:ый|ого|ому)|котр(?:ий|ого|ому)|як(?:ий|ого|ому)))(?![\w-])")
+
+
+def _relative_gender(text: str, end: int) -> str | None:
+    """The gender a relative pronoun right after the name gives it (Флоренс Гаррард, которая: femn), or None
+    (none there, or a plural or a form two genders share: которым)."""
+    found = _RELATIVE.match(text, end)
+    return None if not found else "femn" if found.group(1) else "masc"
+
+
 def gender_unknown(glossary: Glossary, entry: int, lang: str) -> bool:
     """Whether the entry's oblique cases hang on a gender nothing tells: a person's name in a consonant, which
     declines as a man's and is written as it is as a woman's, with no note (he, she), first name of one gender,
@@ -393,9 +404,14 @@ def _inflected(
                 glossary, entry, tgt, who, person):
             # обвиняют Дамблдор: Дамблдора if a person, as written if a thing; the glossary says neither
             decision = replace(decision, sure=False, rule=decision.rule + ", animacy unknown")
-        if decision.sure and decision.written != "nomn" and gender_unknown(glossary, entry, tgt):
-            # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither
-            decision = replace(decision, sure=False, guessed=False, rule=decision.rule + ", gender unknown")
+        told = _relative_gender(translated, span.end)
+        if decision.sure and decision.written != "nomn" and told != "masc" and gender_unknown(glossary, entry, tgt):
+            # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither, unless a
+            # relative pronoun after the name does (с Флоренс Гаррард, которая училась: hers, written as it is)
+            consonants = all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", w.lower()) for w in span.text.split(" "))
+            decision = Decision("nomn", True, "a woman's name, as a relative pronoun after it says") if (
+                told == "femn" and consonants) else replace(decision, sure=False, guessed=False,
+                                                            rule=decision.rule + ", gender unknown")
         decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
         # a caseless form a rule decided, for a list after it: its case, "?" when unsure (its rule below the bar
         # or unsure), "??" when that case was not written either

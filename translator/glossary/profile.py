@@ -145,7 +145,10 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
         surnames = {p.tag.gender for p in nominatives(words[-1], lang) if p.is_known and "Surn" in p.tag.grammemes}
         if surnames == {"femn"} and not names:
             return "femn", True
-        known = known or names == {"masc"} or "masc" in surnames or words[-1].lower().endswith(_MASCULINE_SURNAME)
+        # (a first name the dictionary only guesses tells nothing: Гаррард)
+        first = {p.tag.gender for p in nominatives(words[0], lang) if p.is_known and "Name" in p.tag.grammemes}
+        first |= {given_name_gender(words[0], lang)} - {None}
+        known = known or first == {"masc"} or "masc" in surnames or words[-1].lower().endswith(_MASCULINE_SURNAME)
     endings = ("ова", "ева", "єва", "ина", "іна", "ская", "ська", "цкая", "цька")
     last_words = [form.split(" ")[-1].lower() for _, form in forms]
     if last_words and all(w.endswith(endings) for w in last_words):
