@@ -749,7 +749,8 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Florence Garrard", "Флоренс Гаррард", "")], "Kipling met Florence Garrard, who studied there.",
          "Киплинг познакомился с Флоренс Гаррард, которая училась там.", "ru",
          ("Киплинг познакомился с Флоренс Гаррард, которая училась там.", ["kept"])),
-        # (a woman's first name in -а still declines, Сашей Гаррард: which form the glossary's paradigm does not know)
+        # (her first name in -а still declines, Сашей Гаррард, and the paradigm, a man's by default, would write
+        # Сашей Гаррардом: left and flagged)
         ([("Sasha Garrard", "Саша Гаррард", "")], "He spoke with Sasha Garrard, who worked there.",
          "Он говорил с Саша Гаррард, которая работала там.", "ru",
          ("Он говорил с Саша Гаррард, которая работала там.", ["uncertain"])),
