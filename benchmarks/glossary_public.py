@@ -77,13 +77,13 @@ def _feats(column: str) -> dict[str, str]:
 
 def _cased(lemma: str, form: str) -> str:
     """The lemma capitalised like the gold form (the form itself where the treebank's lemma only lost its
-    capitals or its ё: СПбГПУ, YouTube, Гёйгёль), its apostrophe the form's (the IU treebank's lemmas write ’
-    where its text writes ': О'Райлі)."""
+    capitals, its ё or an initial's full stop: СПбГПУ, YouTube, Гёйгёль, А), its apostrophe the form's (the IU
+    treebank's lemmas write ’ where its text writes ': О'Райлі)."""
     sign = re.search(r"['’ʼ]", form)
     if sign:
         lemma = re.sub(r"['’ʼ]", sign.group(), lemma)
-    if lemma.lower().replace("ё", "е") == form.lower().replace("ё", "е"):
-        return form
+    if lemma.lower().replace("ё", "е") == form.lower().replace("ё", "е") or lemma.rstrip(".") == form:
+        return form  # (IU writes an initial's lemma with its full stop: А for А.)
     if len(form) > 1 and form.isupper() and lemma.isupper():
         return lemma
     return lemma[:1].upper() + lemma[1:] if form[:1].isupper() else lemma
