@@ -687,6 +687,13 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Cologne", "Кельн", ""), ("Cahit Bazar", "Джахіт Базар", "")], "An activist from Cologne Cahit Bazar.",
          "Каже активіст із Кельна Джахіт Базар.", "uk", ("Каже активіст із Кельна Джахіт Базар.",
                                                        ["kept", "uncertain"])),
+        # a name after a title and before another person's name is the title's owner, not the title's name (IU)
+        ([("Putin", "Путін", ""), ("Dmitry Peskov", "Дмитро Пєсков", "")],
+         "Putin's press secretary Dmitry Peskov said.",
+         "Раніше прес-секретар Путін Дмитро Пєсков заявив про це.", "uk",
+         ("Раніше прес-секретар Путін Дмитро Пєсков заявив про це.", ["uncertain", "kept"])),
+        ([("Peskov", "Пєсков", "")], "Press secretary Peskov said.", "Раніше прес-секретар Пєсков заявив про це.", "uk",
+         ("Раніше прес-секретар Пєсков заявив про це.", ["kept"])),
         # a name beside more kinds of place (UD Ukrainian IU): its own nominative, not a genitive
         ([("Crimea", "Крим", "")], "To the minister of the Autonomous Republic of Crimea.",
          "Міністру охорони здоров'я Автономної Республіки Крим доручено.", "uk",

@@ -350,6 +350,15 @@ def _a_womans_name(readings: list[Any], name: str, lang: str) -> bool:
     return woman and consonants and _first_name_gender(name, lang) != "masc"
 
 
+def _title_then_name(text: str, end: int, lang: str) -> Decision:
+    """A name after a title in the nominative: its apposition, unless a person's name follows it, which is then
+    the title's and this one its genitive (прес-секретар Путіна Дмитро Пєсков): flagged."""
+    after = re.match(r" ([A-ZА-ЯЁІЇЄҐ][\w'’-]*)", text[end:])
+    if after and is_personal(after.group(1), lang):
+        return Decision("nomn", False, "a title, then two names")
+    return Decision("nomn", True, "apposition to a title in the nominative")
+
+
 def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lang: str) -> Decision:
     """A person's name after an oblique noun naming a person: the genitive after a relation or a plural
     (жене Владимира Гуцаева, учеников Ветрова), else apposition in the noun's case (поэтессы Зинаиды Гиппиус,
@@ -807,7 +816,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             if _vocative_title(text, start, lang):
                 return Decision("voct", True, "apposition to a title in the vocative")  # Пане Руслане
             if _nominative_title(text, start, lang) and noun not in gov.RELATIONS and noun != "семья":
-                return Decision("nomn", True, "apposition to a title in the nominative")  # депутат Фролов
+                return _title_then_name(text, end, lang)  # депутат Фролов
             return _person_beside_a_person_noun(text, start, end, noun, lang)  # поэтессы Зинаиды Гиппиус
         if "gent" in name.hints[:1]:  # "the umbrella of France"
             return Decision("gent", True, "noun + genitive, as the English says")
@@ -841,7 +850,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
     if rule.startswith("apposition to") and not personal:
         return Decision("nomn", True, "beside a kind of place")  # острова Лусон, not Лусна
     if rule.startswith("apposition to") and cases[:1] == ("nomn",):
-        return Decision("nomn", True, "apposition to a title in the nominative")  # народний депутат Фролов
+        return _title_then_name(text, end, lang)  # народний депутат Фролов
     if rule.startswith("apposition to ") and not rule.startswith("apposition to an uninflected"):
         shown = _title_case(text, start, lang)
         if shown is not None:  # короля Фридриха, народного депутата Бакунця, народними депутатами Стефанчуком
