@@ -694,6 +694,8 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Раніше прес-секретар Путін Дмитро Пєсков заявив про це.", ["uncertain", "kept"])),
         ([("Peskov", "Пєсков", "")], "Press secretary Peskov said.", "Раніше прес-секретар Пєсков заявив про це.", "uk",
          ("Раніше прес-секретар Пєсков заявив про це.", ["kept"])),
+        ([("Peskov", "Пєсков", "")], "Spokesman Peskov told TASS.", "Про це повідомив речник Пєсков ТАСС.", "uk",
+         ("Про це повідомив речник Пєсков ТАСС.", ["kept"])),  # a capitalised word that names no one
         # a name beside more kinds of place (UD Ukrainian IU): its own nominative, not a genitive
         ([("Crimea", "Крим", "")], "To the minister of the Autonomous Republic of Crimea.",
          "Міністру охорони здоров'я Автономної Республіки Крим доручено.", "uk",
