@@ -337,17 +337,21 @@ def _first_name_gender(name: str, lang: str) -> str | None:
 
 
 # Feminine nouns that name a man as well as a woman.
-_EITHER_GENDER = frozenset("жертва персона звезда особа личность знаменитость фигура звезда зірка знаменитість "
-                           "постать".split())
+_EITHER_GENDER = frozenset("жертва персона звезда особа личность знаменитость фигура зірка знаменитість постать"
+                           .split())
+
+
+def undeclined_as_a_womans(name: str) -> bool:
+    """Every word of the name ends in a consonant, as a woman's name that stays as written does (Элейн, Маргарет
+    Дуглас; not Адель, whose -ь declines, nor Зинаида Гиппиус)."""
+    return all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", word.lower()) for word in name.split(" "))
 
 
 def _a_womans_name(readings: list[Any], name: str, lang: str) -> bool:
     """A name beside a noun that names a woman only (жена, дочь, актриса: not коллега, of common gender, nor жертва)
-    that a woman's form leaves as written: each word ending in a consonant (Элейн, Маргарет Дуглас; not Адель, a
-    woman's -ь declines, nor Зинаида Гиппиус), its first word no man's first name."""
+    that a woman's form leaves as written (undeclined_as_a_womans), its first word no man's first name."""
     woman = bool(readings) and all(p.tag.gender == "femn" and p.normal_form not in _EITHER_GENDER for p in readings)
-    consonants = all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", word.lower()) for word in name.split(" "))
-    return woman and consonants and _first_name_gender(name, lang) != "masc"
+    return woman and undeclined_as_a_womans(name) and _first_name_gender(name, lang) != "masc"
 
 
 def _title_then_name(text: str, end: int, lang: str) -> Decision:

@@ -27,7 +27,7 @@ from translator.glossary.grammar import Choice, choose_case, english_hint, sourc
 from translator.glossary.match import LOOSE, Match, find_renderings, find_terms
 from translator.glossary.model import Glossary
 from translator.glossary.morph import PhraseReading, read_phrase
-from translator.glossary.nominative import Decision, decide, is_personal
+from translator.glossary.nominative import Decision, decide, is_personal, undeclined_as_a_womans
 from translator.glossary.paradigm import INFLECTED, any_form, is_fixed, lemmas, plural_of
 from translator.glossary.profile import Profile, entry_profile
 from translator.morphology import parse
@@ -408,10 +408,9 @@ def _inflected(
         if decision.sure and decision.written != "nomn" and told != "masc" and gender_unknown(glossary, entry, tgt):
             # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither, unless a
             # relative pronoun after the name does (с Флоренс Гаррард, которая училась: hers, written as it is)
-            consonants = all(re.search(r"[бвгджзйклмнпрстфхцчшщґ]$", w.lower()) for w in span.text.split(" "))
             decision = Decision("nomn", True, "a woman's name, as a relative pronoun after it says") if (
-                told == "femn" and consonants) else replace(decision, sure=False, guessed=False,
-                                                            rule=decision.rule + ", gender unknown")
+                told == "femn" and undeclined_as_a_womans(span.text)) else replace(
+                decision, sure=False, guessed=False, rule=decision.rule + ", gender unknown")
         decided[span.end] = decision.written  # the case the name is written in: a guess not made leaves it nomn
         # a caseless form a rule decided, for a list after it: its case, "?" when unsure (its rule below the bar
         # or unsure), "??" when that case was not written either
