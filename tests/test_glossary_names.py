@@ -758,6 +758,15 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Florence Garrard", "Флоренс Гаррард", "")], "Kipling met Florence Garrard, who studied there.",
          "Киплинг познакомился с Флоренс Гаррард, которая училась там.", "ru",
          ("Киплинг познакомился с Флоренс Гаррард, которая училась там.", ["kept"])),
+        # ... or a title right before it (господин, пан: his; госпожа: hers; not президент, said of anyone)
+        ([("Garrard", "Гаррард", "")], "I spoke with Mr Garrard.", "Я говорил с господином Гаррард.", "ru",
+         ("Я говорил с господином Гаррардом.", ["pinned"])),
+        ([("Garrard", "Гаррард", "")], "I spoke with Mrs Garrard.", "Я говорил с госпожой Гаррард.", "ru",
+         ("Я говорил с госпожой Гаррард.", ["kept"])),
+        ([("Garrard", "Гаррард", "")], "Mr Garrard, please.", "Пане Гаррард, прошу.", "uk",
+         ("Пане Гаррарде, прошу.", ["pinned"])),
+        ([("Garrard", "Гаррард", "")], "I spoke with President Garrard.", "Я говорил с президентом Гаррард.", "ru",
+         ("Я говорил с президентом Гаррард.", ["uncertain"])),
         # (her first name in -а still declines, Сашей Гаррард, and the paradigm, a man's by default, would write
         # Сашей Гаррардом: left and flagged)
         ([("Sasha Garrard", "Саша Гаррард", "")], "He spoke with Sasha Garrard, who worked there.",

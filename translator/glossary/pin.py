@@ -310,6 +310,20 @@ def _relative_gender(text: str, end: int) -> str | None:
     return None if not found else "femn" if found.group(1) else "masc"
 
 
+# Titles that say a man or a woman (not president, депутат: a man's word for anyone).
+_TITLES_OF = {
+    "masc": frozenset("господин г-н мистер сэр пан містер".split()),
+    "femn": frozenset("госпожа г-жа миссис мисс пани леди пані місіс міс леді".split()),
+}
+
+
+def _title_gender(text: str, start: int, lang: str) -> str | None:
+    """The gender a title right before the name gives it (господином Гаррард: masc, пані Гаррард: femn)."""
+    before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    lemmas = {p.normal_form for p in parse(before.group(1), lang)[:2]} if before else set()  # пане: пан, паня
+    return next((gender for gender, titles in _TITLES_OF.items() if lemmas & titles), None)
+
+
 def gender_unknown(glossary: Glossary, entry: int, lang: str) -> bool:
     """Whether the entry's oblique cases hang on a gender nothing tells: a person's name in a consonant, which
     declines as a man's and is written as it is as a woman's, with no note (he, she), first name of one gender,
@@ -404,7 +418,7 @@ def _inflected(
                 glossary, entry, tgt, who, person):
             # обвиняют Дамблдор: Дамблдора if a person, as written if a thing; the glossary says neither
             decision = replace(decision, sure=False, rule=decision.rule + ", animacy unknown")
-        told = _relative_gender(translated, span.end)
+        told = _relative_gender(translated, span.end) or _title_gender(translated, span.start, tgt)
         if decision.sure and decision.written != "nomn" and told != "masc" and gender_unknown(glossary, entry, tgt):
             # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither, unless a
             # relative pronoun after the name does (с Флоренс Гаррард, которая училась: hers, written as it is)
