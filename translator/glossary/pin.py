@@ -293,10 +293,14 @@ def _animacy_unknown(glossary: Glossary, entry: int, lang: str, who: Profile, pe
     dictionary does not know as a thing (Газпром, Эрмитаж are), and an accusative written as its nominative, a
     thing's (Дамблдор, a masculine in a consonant: a being's would be Дамблдора)."""
     nominative = written(glossary, entry, lang)
-    last = nominative.split(" ")[-1]
-    if person or who.kind != "thing" or any(p.is_known and p.tag.animacy == "inan" for p in parse(last, lang)[:1]):
+    if person or who.kind != "thing" or _a_known_thing(nominative.split(" ")[-1], lang):
         return False
     return written(glossary, entry, lang, "accs") == nominative
+
+
+def _a_known_thing(word: str, lang: str) -> bool:
+    """The dictionary knows the word, first of all, as an inanimate noun (Газпром, дім)."""
+    return any(p.is_known and p.tag.animacy == "inan" for p in parse(word, lang)[:1])
 
 
 _RELATIVE = re.compile(r"\s*,\s*(?:(котор(?:ая|ой|ую|ою)|котр(?:а|ої|ій|у|ою)|як(?:а|ої|ій|у|ою))|"
@@ -331,8 +335,7 @@ def gender_unknown(glossary: Glossary, entry: int, lang: str) -> bool:
     who = profile(glossary, entry)
     nominative = written(glossary, entry, lang)
     last = nominative.split(" ")[-1]
-    thing = any(p.is_known and p.tag.animacy == "inan" for p in parse(last, lang)[:1])  # Білий дім
-    person = who.person or (who.kind == "thing" and not thing and is_personal(nominative, lang))
+    person = who.person or (who.kind == "thing" and not _a_known_thing(last, lang) and is_personal(nominative, lang))
     return person and not who.gender_known and bool(re.search(r"[бвгджзйклмнпрстфхцчшщьґ]$", last.lower()))
 
 

@@ -136,8 +136,9 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
         words = form.split(" ")
         if surname_first(words):
             return ("femn" if words[-1].lower().endswith(_FEMININE_PATRONYMIC) else "masc"), True
-        names = {p.tag.gender for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes}
-        names |= {given_name_gender(words[0], lang)} - {None}
+        readings = [p for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes]
+        listed = {given_name_gender(words[0], lang)} - {None}
+        names = {p.tag.gender for p in readings} | listed
         if names == {"femn"}:
             return "femn", True
         # a surname the dictionary knows: only as a woman's (Меркель), or also as a man's (Рейган, Стефанчук; its
@@ -146,8 +147,7 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
         if surnames == {"femn"} and not names:
             return "femn", True
         # (a first name the dictionary only guesses tells nothing: Гаррард)
-        first = {p.tag.gender for p in nominatives(words[0], lang) if p.is_known and "Name" in p.tag.grammemes}
-        first |= {given_name_gender(words[0], lang)} - {None}
+        first = {p.tag.gender for p in readings if p.is_known} | listed
         known = known or first == {"masc"} or "masc" in surnames or words[-1].lower().endswith(_MASCULINE_SURNAME)
     endings = ("ова", "ева", "єва", "ина", "іна", "ская", "ська", "цкая", "цька")
     last_words = [form.split(" ")[-1].lower() for _, form in forms]
