@@ -203,11 +203,14 @@ def test_a_respelt_name_gets_the_glossary_spelling_in_the_models_case() -> None:
 
 
 def test_where_no_rule_is_sure_the_name_is_flagged_not_guessed() -> None:
-    # a Ukrainian person's name after a noun of a thing: a genitive (памфлети Миколи Хвильового) or apposition
-    # after a committee's name (голова Комітету з питань Регламенту Сергій Кальченко); the words cannot tell
+    # a Ukrainian person's name after a committee's name a title heads: apposition to the title (голова Комітету з
+    # питань Регламенту Сергій Кальченко) or the genitive of the last noun; the words cannot tell. (After a noun
+    # of a thing alone the genitive is written, flagged: памфлети Миколи Хвильового.)
     rows = [("Mykola Khvylovyi", "Микола Хвильовий", "")]
-    text = "Я раджу прочитати памфлети Микола Хвильовий."
+    text = "Слово має голова Комітету з питань культури Микола Хвильовий."
     assert restored(rows, "Mykola Khvylovyi.", text, "uk") == (text, ["uncertain"])
+    assert restored(rows, "Mykola Khvylovyi.", "Я раджу прочитати памфлети Микола Хвильовий.", "uk") == (
+        "Я раджу прочитати памфлети Миколи Хвильового.", ["uncertain"])
 
 
 def test_personal_names_decline_through_the_name_libraries() -> None:
@@ -580,9 +583,10 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         # a foreign name in -є is undeclined (not Едієа)
         ([("Ediye", "Едіє", "")], "Grandma Ediye.", "Прабабуся Назіле, бабуся Едіє.", "uk",
          ("Прабабуся Назіле, бабуся Едіє.", ["kept"])),
-        # a person after a kind of work is its author, never confirmed in the nominative (книга Мирослава)
+        # a person after a kind of work is its author, never confirmed in the nominative (книга Мирослава): the
+        # genitive is written, flagged, unless the English says "of"
         ([("Myroslav Dochynets", "Мирослав Дочинець", "")], "A book. Myroslav Dochynets.",
-         "Книга Мирослав Дочинець учительна.", "uk", ("Книга Мирослав Дочинець учительна.", ["uncertain"])),
+         "Книга Мирослав Дочинець учительна.", "uk", ("Книга Мирослава Дочинця учительна.", ["uncertain"])),
         ([("Myroslav Dochynets", "Мирослав Дочинець", "")], "The book of Myroslav Dochynets is instructive.",
          "Книга Мирослав Дочинець учительна.", "uk", ("Книга Мирослава Дочинця учительна.", ["pinned"])),
         # a country after a national team is its genitive (an adjective in Ukrainian, a noun to pymorphy3 in Russian)
@@ -743,7 +747,7 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Kerber", "Кербер", "")], "He came with colleague Kerber.", "Он приехал с коллегой Кербер.", "ru",
          ("Он приехал с коллегой Кербер.", ["uncertain"])),
         ([("Kerber", "Кербер", "")], "Like his victim Kerber.", "Как и с его жертвой Кербер.", "ru",
-         ("Как и с его жертвой Кербером.", ["uncertain"])),  # a man's, guessed (GUESSED), flagged
+         ("Как и с его жертвой Кербер.", ["uncertain"])),  # not guessed a man's either: left, flagged
         # ... told by a relative pronoun right after the name (яка: hers, written as it is; який: his); a plural
         # one, or a first name the dictionary only guesses (Гаррард), tells nothing
         ([("Garrard", "Гаррард", "")], "I spoke with Garrard, who won.", "Я говорив з Гаррард, яка виграла.", "uk",
@@ -805,6 +809,40 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Nimchenko Vasyl Ivanovych", "Німченко Василь Іванович", "")], "Next, Nimchenko Vasyl Ivanovych.",
          "Ми зараз в обговоренні цього питання, наступний Німченко Василь Іванович.", "uk",
          ("Ми зараз в обговоренні цього питання, наступний Німченко Василь Іванович.", ["kept"])),
+        # a person after a noun of a thing: the genitive, written and flagged (right in 23 of 24 on UD); not where a
+        # title heads the words before (the chair's name, not the committee's), nor after a number (1905-му)
+        ([("Bosch", "Босх", "")], "Bosch.", "Який сенс мають картини Босх?", "uk",
+         ("Який сенс мають картини Босха?", ["uncertain"])),
+        ([("Serhiy Kalchenko", "Сергій Кальченко", "")], "The committee chair Serhiy Kalchenko is invited.",
+         "Запрошується голова Комітету з питань Регламенту Сергій Кальченко.", "uk",
+         ("Запрошується голова Комітету з питань Регламенту Сергій Кальченко.", ["uncertain"])),
+        ([("Mykola Khvylovyi", "Микола Хвильовий", "")], "I invite the committee chair Mykola Khvylovyi.",
+         "Запрошую голову Комітету з питань культури Микола Хвильовий.", "uk",
+         ("Запрошую голову Комітету з питань культури Микола Хвильовий.", ["uncertain"])),
+        ([("Mozart", "Моцарт", "")], "Mozart.", "Художник написав портрет Моцарт.", "uk",
+         ("Художник написав портрет Моцарта.", ["uncertain"])),  # (a verb between: the title is the subject)
+        ([("Albert Einstein", "Альберт Айнштайн", "")], "In 1905 Albert Einstein used quanta.",
+         "У 1905-му Альберт Айнштайн використав кванти.", "uk",
+         ("У 1905-му Альберт Айнштайн використав кванти.", ["uncertain"])),
+        # a Ukrainian verb the dictionary gives no number agrees with a name before it as a singular (тета Міра
+        # знайшла); a thing's name after a noun of a thing is still its genitive (ринку України спостерігалася)
+        ([("Mira", "Міра", "")], "Aunt Mira found the cat.", "Кицю тета Міра знайшла на цвинтарі.", "uk",
+         ("Кицю тета Міра знайшла на цвинтарі.", ["uncertain"])),
+        ([("Ukraine", "Україна", "")], "Ukraine.", "На книжковому ринку Україна спостерігалася стагнація.", "uk",
+         ("На книжковому ринку України спостерігалася стагнація.", ["uncertain"])),
+        # a name in consonants whose gender nothing tells is not declined as a man's by a guess either; the note
+        # says whose it is
+        ([("Aydin", "Айдін", "")], "According to Aydin, it helps.", "За словами Айдін, це допомагає.", "uk",
+         ("За словами Айдін, це допомагає.", ["uncertain"])),
+        ([("Aydin", "Айдін", "he")], "According to Aydin, it helps.", "За словами Айдін, це допомагає.", "uk",
+         ("За словами Айдіна, це допомагає.", ["uncertain"])),
+        # an initial never declines (книгу Р. Семона)
+        ([("R", "Р", ""), ("Semon", "Семон", "")], "When R. Semon's book was translated.",
+         "Коли книгу Р. Семона було перекладено.", "uk", ("Коли книгу Р. Семона було перекладено.", ["kept", "kept"])),
+        # a word no paradigm reads, respelt with another ending than its nominative (Жючку for Жучка): its case is
+        # not the nominative written over it, so it is flagged
+        ([("Zhuchka", "Жучка", "")], "Dad picked up Zhuchka.", "Тато підібрав Жючку.", "uk",
+         ("Тато підібрав Жучка.", ["uncertain"])),
     ],
 )
 def test_forms_other_public_treebanks_showed_wrong(

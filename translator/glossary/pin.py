@@ -390,7 +390,10 @@ def _inflected(
             person = who.person or is_personal(written(glossary, entry, tgt), tgt)
             decision = decide(translated, span.start, span.end, tgt, Name(person, who.kind == "place",
                                                                            occurrence.hints), decided)
-            return written(glossary, entry, tgt), decision.case == "nomn" or not decision.sure, span.end
+            # a respelling ending otherwise than the nominative (Жючку for Жучка) shows a case it cannot be put in
+            same_ending = _plain(span.text)[-1:].lower() == nominative[-1:].lower()
+            return written(glossary, entry, tgt), same_ending and (decision.case == "nomn" or not decision.sure), \
+                span.end
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
     plural = plural_of(written(glossary, entry, tgt), span.text, tgt)
@@ -422,7 +425,7 @@ def _inflected(
             # обвиняют Дамблдор: Дамблдора if a person, as written if a thing; the glossary says neither
             decision = replace(decision, sure=False, rule=decision.rule + ", animacy unknown")
         told = _relative_gender(translated, span.end) or _title_gender(translated, span.start, tgt)
-        if decision.sure and decision.written != "nomn" and told != "masc" and gender_unknown(glossary, entry, tgt):
+        if decision.written != "nomn" and told != "masc" and gender_unknown(glossary, entry, tgt):
             # с Флоренс Гаррард: a woman's, as written; с Андерсоном: a man's; the glossary says neither, unless a
             # relative pronoun after the name does (с Флоренс Гаррард, которая училась: hers, written as it is)
             decision = Decision("nomn", True, "a woman's name, as a relative pronoun after it says") if (
