@@ -821,6 +821,10 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Запрошую голову Комітету з питань культури Микола Хвильовий.", ["uncertain"])),
         ([("Mozart", "Моцарт", "")], "Mozart.", "Художник написав портрет Моцарт.", "uk",
          ("Художник написав портрет Моцарта.", ["uncertain"])),  # (a verb between: the title is the subject)
+        ([("Kurt Vires", "Курт Вірес", "")], "The pair Kurt Vires performed.", "Виступала пара Курт Вірес.", "uk",
+         ("Виступала пара Курт Вірес.", ["uncertain"])),  # (a group's members beside it)
+        ([("Albert Einstein", "Альберт Айнштайн", "")], "Albert Einstein.", "Статтю написав у 1905-му Альберт Айнштайн.",
+         "uk", ("Статтю написав у 1905-му Альберт Айнштайн.", ["uncertain"])),
         ([("Albert Einstein", "Альберт Айнштайн", "")], "In 1905 Albert Einstein used quanta.",
          "У 1905-му Альберт Айнштайн використав кванти.", "uk",
          ("У 1905-му Альберт Айнштайн використав кванти.", ["uncertain"])),

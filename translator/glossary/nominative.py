@@ -172,7 +172,7 @@ def _agreeing_verb(text: str, start: int, end: int, lang: str) -> bool:
                if p.tag.case == "nomn" and p.tag.number != "plur" and (w == words[-1] or "Name" in p.tag.grammemes)}
     for reading in morphology.parse(found.group(1), lang)[:2]:
         tag = reading.tag
-        if tag.POS == "PRTS" and tag.number != "plur" and tag.gender in genders:
+        if tag.POS == "PRTS" and tag.number == "sing" and tag.gender in genders:
             return True  # Писаревка основана
         if tag.POS != "VERB" or tag.number == "plur":
             continue
