@@ -840,6 +840,12 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("За словами Айдін, це допомагає.", ["uncertain"])),
         ([("Aydin", "Айдін", "he")], "According to Aydin, it helps.", "За словами Айдін, це допомагає.", "uk",
          ("За словами Айдіна, це допомагає.", ["uncertain"])),
+        # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not
+        # Вічникові); a copied nominative gets the -і form
+        ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у «Вічніку» не забарвлення.", "uk",
+         ("Але у «Вічнику» не забарвлення.", ["pinned"])),
+        ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у Вічник не забарвлення.", "uk",
+         ("Але у Вічникові не забарвлення.", ["pinned"])),
         # an initial never declines (книгу Р. Семона)
         ([("R", "Р", ""), ("Semon", "Семон", "")], "When R. Semon's book was translated.",
          "Коли книгу Р. Семона було перекладено.", "uk", ("Коли книгу Р. Семона було перекладено.", ["kept", "kept"])),

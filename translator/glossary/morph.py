@@ -129,9 +129,9 @@ class PhraseReading:
 
     def inflect(self, case: str, prefer: frozenset[str] = frozenset()) -> str:
         """The phrase in `case`, keeping each word's capitalisation (and ё only where the glossary has it).
-        Where a case has variants, one in `prefer` (lower case: the model's own words) wins, except for the
-        Ukrainian locative, which is the entry's fixed one (у Криму) or else the -і form (у Києві, not
-        у Києву). The second locative (в Крыму) is used for place names only: в Белом доме, not в Белом дому.
+        Where a case has variants, one in `prefer` (lower case: the model's own words) or with the ending of one
+        wins (у «Вічніку» → Вічнику); else the Ukrainian locative is the entry's fixed one (у Криму) or the -і
+        form (у Києві, not у Києву). The second locative (в Крыму) is used for place names only: в Белом доме, not в Белом дому.
         The vocative changes first names and patronymics only (Руслане Айсін, Олександре Георгійовичу)."""
         if case == "nomn":
             return " ".join(self.words)
@@ -149,7 +149,7 @@ class PhraseReading:
             usable = case in forms and (case != "loc2" or paradigm.place)
             wanted = case if usable else _FALLBACK.get(case, "nomn")
             variants = list(forms.get(wanted) or [paradigm.word])
-            chosen = [] if self.lang == "uk" and wanted == "loct" else _preferred(variants, prefer)
+            chosen = _preferred(variants, prefer)
             if not chosen and self.lang == "uk" and wanted == "datv" and len(self.words) > 1:
                 # a whole name in the dative takes -у, not -ові, on each word (Павлу Андрійовичу: UD dev)
                 chosen = [v for v in variants if not v.endswith(("ові", "еві", "єві"))]
