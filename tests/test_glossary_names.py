@@ -840,6 +840,10 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("За словами Айдін, це допомагає.", ["uncertain"])),
         ([("Aydin", "Айдін", "he")], "According to Aydin, it helps.", "За словами Айдін, це допомагає.", "uk",
          ("За словами Айдіна, це допомагає.", ["uncertain"])),
+        # a day of the week is a time noun: the name after it starts the clause (В среду Майкрософт анонсировал)
+        ([("Microsoft", "Майкрософт", "")], "On Wednesday Microsoft announced a tool.",
+         "В среду Майкрософт анонсировал новый инструмент.", "ru",
+         ("В среду Майкрософт анонсировал новый инструмент.", ["kept"])),
         # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not
         # Вічникові); a copied nominative gets the -і form
         ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у «Вічніку» не забарвлення.", "uk",

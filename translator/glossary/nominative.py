@@ -82,7 +82,9 @@ SUBJECT = ("sentence start", "after ,", "after (", "after )", "after -", "after 
 # Nouns of time and of text after which a name starts a new constituent ("В 1979 году Франке стал").
 TIME_NOUNS = frozenset(
     "год месяц день неделя век время раз час минута сезон эпизод период момент этап серия глава "
-    "рік місяць день тиждень століття час раз година хвилина сезон епізод період момент етап серія розділ".split()
+    "понедельник вторник среда четверг пятница суббота воскресенье "
+    "рік місяць день тиждень століття час раз година хвилина сезон епізод період момент етап серія розділ "
+    "понеділок вівторок середа четвер п'ятниця субота неділя".split()
 )
 # Kinds of place and thing a name may stand beside in the nominative or agree with: the case is not certain.
 KIND_NOUNS = frozenset(
