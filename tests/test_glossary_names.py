@@ -844,6 +844,10 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Microsoft", "Майкрософт", "")], "On Wednesday Microsoft announced a tool.",
          "В среду Майкрософт анонсировал новый инструмент.", "ru",
          ("В среду Майкрософт анонсировал новый инструмент.", ["kept"])),
+        # ... and so is a month, past the year's number (12 сентября 1789 Генри Нокс был назначен)
+        ([("Henry Knox", "Генри Нокс", "")], "On 12 September 1789 Henry Knox was appointed minister.",
+         "12 сентября 1789 Генри Нокс был назначен министром.", "ru",
+         ("12 сентября 1789 Генри Нокс был назначен министром.", ["kept"])),
         # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not
         # Вічникові); a copied nominative gets the -і form
         ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у «Вічніку» не забарвлення.", "uk",

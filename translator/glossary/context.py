@@ -113,8 +113,10 @@ def _look_back(
             return _coordination(text, before[:i], lang, name, decided, depth)
         if low in gov.CLAUSE_OPENERS:
             return Evidence(("nomn",), 2 if low in ("что", "що") else 0, "clause")
-        if token[:1].isdigit():  # У 1905-му Альберт Айнштайн: a number, no noun "1905-м"
-            return Evidence(("nomn",), 0, "after a number")
+        if token[:1].isdigit():  # В сезоне 2007/08 Алекс Фергюсон, у 1905-му: a number, no noun "1905-м"; past it
+            i -= 1
+            steps += 1
+            continue
         if low in _SUBJECT_PRONOUNS:  # вона чітко Україна поставила: "вона" is no noun "вон"
             return Evidence(("nomn",), 0, "after a pronoun")
         parse = _parse(token, lang)
