@@ -823,8 +823,9 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Художник написав портрет Моцарта.", ["uncertain"])),  # (a verb between: the title is the subject)
         ([("Kurt Vires", "Курт Вірес", "")], "The pair Kurt Vires performed.", "Виступала пара Курт Вірес.", "uk",
          ("Виступала пара Курт Вірес.", ["uncertain"])),  # (a group's members beside it)
-        ([("Albert Einstein", "Альберт Айнштайн", "")], "Albert Einstein.", "Статтю написав у 1905-му Альберт Айнштайн.",
-         "uk", ("Статтю написав у 1905-му Альберт Айнштайн.", ["uncertain"])),
+        ([("Albert Einstein", "Альберт Айнштайн", "")], "Albert Einstein.",
+         "Статтю написав у 1905-му Альберт Айнштайн.", "uk",
+         ("Статтю написав у 1905-му Альберт Айнштайн.", ["uncertain"])),
         ([("Albert Einstein", "Альберт Айнштайн", "")], "In 1905 Albert Einstein used quanta.",
          "У 1905-му Альберт Айнштайн використав кванти.", "uk",
          ("У 1905-му Альберт Айнштайн використав кванти.", ["uncertain"])),
@@ -848,6 +849,16 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
         ([("Henry Knox", "Генри Нокс", "")], "On 12 September 1789 Henry Knox was appointed minister.",
          "12 сентября 1789 Генри Нокс был назначен министром.", "ru",
          ("12 сентября 1789 Генри Нокс был назначен министром.", ["kept"])),
+        # the verb of saying after a quote and a dash names the speaker, in the nominative
+        ([("Olha Kosharna", "Ольга Кошарна", "")], "Olha Kosharna says so.",
+         "«Ціна зросте», — каже Ольга Кошарна.", "uk", ("«Ціна зросте», — каже Ольга Кошарна.", ["kept"])),
+        ([("Jamala", "Джамала", "")], "Jamala wrote so.", "\"Вони виховали дітей\", - написала Джамала.", "uk",
+         ("\"Вони виховали дітей\", - написала Джамала.", ["kept"])),
+        ([("Alexei Popov", "Алексей Попов", "")], "Alexei Popov said so.",
+         "Мы не успеваем, — сказал Алексей Попов.", "ru", ("Мы не успеваем, — сказал Алексей Попов.", ["kept"])),
+        # (not a plural verb: a singular name is not its subject)
+        ([("Alexei Popov", "Алексей Попов", "")], "They said it to Alexei Popov.",
+         "Мы не успеваем, — сказали Алексей Попов.", "ru", ("Мы не успеваем, — сказали Алексей Попов.", ["uncertain"])),
         # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not
         # Вічникові); a copied nominative gets the -і form
         ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у «Вічніку» не забарвлення.", "uk",

@@ -246,11 +246,21 @@ def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
     return False
 
 
+def _attributes_a_quote(before: list[tuple[str, int, int]]) -> bool:
+    """The words before a verb end in a dash after a closing quote or the quote's own punctuation (`», —`, `", -`,
+    `?» —`): the verb says who spoke, and the name after it is the speaker."""
+    tokens = [t[0] for t in before[-3:]]
+    return len(tokens) >= 2 and tokens[-1] in ("—", "–", "-", "--") and (
+        tokens[-2] in ("»", "\"", "”", "''", ",", "!", "?", "…") or set(tokens[-2]) <= _TEX_QUOTES)
+
+
 def _verb(parse: Any, before: list[tuple[str, int, int]], lang: str, name: Name) -> Evidence:
     lemma = parse.normal_form
     cases = gov.VERBS.get(lemma)
     if "agent" in name.hints:  # "sold by Russia" written actively: "продала Россия"
         return Evidence(("nomn",), 2, "subject after its verb")
+    if _attributes_a_quote(before) and parse.tag.POS == "VERB" and parse.tag.number != "plur":
+        return Evidence(("nomn",), 2, "the speaker after a quote")  # «...», — каже Ольга Кошарна
     if lemma in gov.DITRANSITIVE:
         if name.person:
             return Evidence(("datv",), 2, "recipient of " + lemma)

@@ -131,7 +131,8 @@ class PhraseReading:
         """The phrase in `case`, keeping each word's capitalisation (and ё only where the glossary has it).
         Where a case has variants, one in `prefer` (lower case: the model's own words) or with the ending of one
         wins (у «Вічніку» → Вічнику); else the Ukrainian locative is the entry's fixed one (у Криму) or the -і
-        form (у Києві, not у Києву). The second locative (в Крыму) is used for place names only: в Белом доме, not в Белом дому.
+        form (у Києві, not у Києву). The second locative (в Крыму) is used for place names only: в Белом доме,
+        not в Белом дому.
         The vocative changes first names and patronymics only (Руслане Айсін, Олександре Георгійовичу)."""
         if case == "nomn":
             return " ".join(self.words)

@@ -78,7 +78,8 @@ TRUSTED = ("preposition", "motion", "with", "from", "comparative", "verb", "reci
            "coordinated with", "adjective", "place", "apposition to")
 # Rules that mark the start of a clause or a label: the nominative stands.
 SUBJECT = ("sentence start", "after ,", "after (", "after )", "after -", "after –", "after —", "after :", "after ;",
-           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb")
+           "after `", "after »", "after «", "after \"", "clause", "label", "address", "subject after its verb",
+           "the speaker after a quote")
 # Nouns of time and of text after which a name starts a new constituent ("В 1979 году Франке стал").
 TIME_NOUNS = frozenset(
     "год месяц день неделя век время раз час минута сезон эпизод период момент этап серия глава "
