@@ -856,7 +856,10 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("\"Вони виховали дітей\", - написала Джамала.", ["kept"])),
         ([("Alexei Popov", "Алексей Попов", "")], "Alexei Popov said so.",
          "Мы не успеваем, — сказал Алексей Попов.", "ru", ("Мы не успеваем, — сказал Алексей Попов.", ["kept"])),
-        # (not a plural verb: a singular name is not its subject)
+        # (not a verb after a dash that follows no quote or comma: its object, flagged; nor a plural verb, whose
+        # subject a singular name is not)
+        ([("Maria", "Мария", "")], "He came home and hugged Maria.", "Он пришёл домой — обнял Мария.", "ru",
+         ("Он пришёл домой — обнял Мария.", ["uncertain"])),
         ([("Alexei Popov", "Алексей Попов", "")], "They said it to Alexei Popov.",
          "Мы не успеваем, — сказали Алексей Попов.", "ru", ("Мы не успеваем, — сказали Алексей Попов.", ["uncertain"])),
         # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not

@@ -259,7 +259,7 @@ def _verb(parse: Any, before: list[tuple[str, int, int]], lang: str, name: Name)
     cases = gov.VERBS.get(lemma)
     if "agent" in name.hints:  # "sold by Russia" written actively: "продала Россия"
         return Evidence(("nomn",), 2, "subject after its verb")
-    if _attributes_a_quote(before) and parse.tag.POS == "VERB" and parse.tag.number != "plur":
+    if _attributes_a_quote(before) and parse.tag.number != "plur":
         return Evidence(("nomn",), 2, "the speaker after a quote")  # «...», — каже Ольга Кошарна
     if lemma in gov.DITRANSITIVE:
         if name.person:
