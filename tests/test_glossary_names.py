@@ -862,6 +862,17 @@ def test_a_title_in_one_case_an_object_and_the_absent_decide_the_case(
          ("Он пришёл домой — обнял Мария.", ["uncertain"])),
         ([("Alexei Popov", "Алексей Попов", "")], "They said it to Alexei Popov.",
          "Мы не успеваем, — сказали Алексей Попов.", "ru", ("Мы не успеваем, — сказали Алексей Попов.", ["uncertain"])),
+        # the subject after a finite verb the case table gives a nominative (був, сказал), kept unflagged; not an
+        # infinitive's predicate (може бути Робертом Прахазкою) nor an opinion's object (считает Монголию частью)
+        ([("Yuriy Dymchohlo", "Юрій Димчогло", "")], "Yuriy Dymchohlo was the director.",
+         "Свого часу генеральним директором ТОВ був Юрій Димчогло.", "uk",
+         ("Свого часу генеральним директором ТОВ був Юрій Димчогло.", ["kept"])),
+        ([("Robert Prakhazka", "Роберт Прахазка", "")], "Robert may be Robert Prakhazka.",
+         "Хтось подумав, що Роберт може бути Роберт Прахазка.", "uk",
+         ("Хтось подумав, що Роберт може бути Роберт Прахазка.", ["uncertain"])),
+        ([("Mongolia", "Монголия", "")], "The Republic considers Mongolia its part.",
+         "Китайская Республика считает Монголия частью своей территории.", "ru",
+         ("Китайская Республика считает Монголия частью своей территории.", ["uncertain"])),
         # a respelt Ukrainian locative keeps the model's own ending among the case's variants (Вічнику, not
         # Вічникові); a copied nominative gets the -і form
         ([("Vichnyk", "Вічник", "")], "Vichnyk.", "Але у «Вічніку» не забарвлення.", "uk",

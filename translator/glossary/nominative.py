@@ -208,6 +208,19 @@ def is_personal(phrase: str, lang: str) -> bool:
     return any(one(w) for w in phrase.split(" "))
 
 
+# Verbs of opinion whose object a name may be (считает Монголию частью): the case table's nominative is their
+# subject's only.
+_OPINION = frozenset(("verb считать", "verb вважати"))
+
+
+def _finite_verb_before(text: str, start: int, lang: str) -> bool:
+    """The word right before the name is a finite verb a singular may be the subject of (був, сказал; not бути,
+    an infinitive, nor сказали)."""
+    before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
+    tag = morphology.parse(before.group(1), lang)[0].tag if before else None
+    return tag is not None and tag.POS == "VERB" and tag.number != "plur"
+
+
 def _not_its_subject(text: str, start: int, lang: str) -> bool:
     """The verb right before the name is in the first or second person or the plural: the name (singular) is
     not its subject, so it is its object ("Мы поддерживаем Украина" → Украину)."""
@@ -874,6 +887,11 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision(cases[0], True, rule, allowed=cases)
     if evidence.strength == 2 and cases and "nomn" not in cases and rule.startswith(TRUSTED):
         return Decision(cases[0], True, rule)
+    if rule.startswith("verb ") and cases == ("nomn",) and rule not in _OPINION and _finite_verb_before(text, start,
+                                                                                                      lang):
+        # генеральним директором був Юрій Димчогло: the subject after its verb (not може бути Робертом, an
+        # infinitive's predicate; nor считает Монголию частью, an object)
+        return Decision("nomn", True, "subject after its verb")
     if rule == "coordinated with a name a rule guessed" and cases != ("nomn",):
         return Decision(cases[0], False, rule, allowed=cases)  # Гёйгёля и Аджикенда: as its first conjunct
     if rule.startswith("coordinated with") and evidence.strength == 2 and cases == ("nomn",):
