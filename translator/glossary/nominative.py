@@ -887,10 +887,10 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision(cases[0], True, rule, allowed=cases)
     if evidence.strength == 2 and cases and "nomn" not in cases and rule.startswith(TRUSTED):
         return Decision(cases[0], True, rule)
-    if rule.startswith("verb ") and cases == ("nomn",) and rule not in _OPINION and _finite_verb_before(text, start,
-                                                                                                      lang):
-        # генеральним директором був Юрій Димчогло: the subject after its verb (not може бути Робертом, an
-        # infinitive's predicate; nor считает Монголию частью, an object)
+    if rule.startswith("verb ") and rule not in _OPINION and _finite_verb_before(text, start, lang):
+        # a verb the case table gives the nominative (others were trusted above): генеральним директором був Юрій
+        # Димчогло, the subject after its verb (not може бути Робертом, an infinitive's predicate; nor считает
+        # Монголию частью, an object)
         return Decision("nomn", True, "subject after its verb")
     if rule == "coordinated with a name a rule guessed" and cases != ("nomn",):
         return Decision(cases[0], False, rule, allowed=cases)  # Гёйгёля и Аджикенда: as its first conjunct
