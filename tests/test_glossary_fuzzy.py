@@ -26,6 +26,13 @@ def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton()
         ("Піедра", "Стоун", True, False),
         ("США", "ЄС", True, False),  # short forms must match exactly
         ("Клэо", "Клео", True, True),  # too short a stem to strip an ending from, but spelt alike
+        # a short Russian or Ukrainian name respelt by one vowel inside it, at its own length (IU dev: Тадд, Мойя)
+        ("Тадд", "Тодд", True, True),
+        ("Мойя", "Майя", True, True),
+        ("Майе", "Майя", True, False),  # (its last letter may be an ending: not a respelling)
+        ("Тадди", "Тодд", True, False),
+        ("Tim", "Tom", False, False),  # an English name must match
+        ("Олла", "Алла", True, False),  # nor a first letter changed
     ],
 )
 def test_similarity(word: str, form: str, endings: bool, alike: bool) -> None:

@@ -34,27 +34,32 @@ def skeleton(word: str) -> str:
 
 def similarity(word: str, form_word: str, endings: bool) -> float:
     """How alike `word` and `form_word` are spelt (0 when not alike enough). With `endings`, up to three
-    final letters of `word` may be a case ending. Short forms (under 4 skeleton letters) must match exactly."""
+    final letters of `word` may be a case ending. Short forms (under 4 skeleton letters) must match exactly, or
+    with `endings` differ in one vowel."""
     w, f = skeleton(word), skeleton(form_word)
     if w == f:
         return 1.0  # Клэо for Клео: too short a stem to strip an ending from, but spelt alike
+    # a Russian or Ukrainian name respelt by one vowel at its own length, not its last letter, which may be an
+    # ending (Тадд for Тодд, Мойя for Майя, whose stem is too short for the ending-aware comparison below); an
+    # English one must match (Tim is no Tom)
+    whole = endings and len(w) == len(f) >= 3 and w[-1] == f[-1] and _one_vowel_apart(w, f, False, whole=True)
     if len(f) < 4:
-        return 1.0 if w == f else 0.0
+        return SIMILAR if whole else 0.0
     if endings:
         stem = f.rstrip(_VOWELS) or f
         cuts = [w[: len(w) - cut].rstrip(_VOWELS) for cut in range(MAX_ENDING + 1)]
         best = max((SequenceMatcher(None, c, stem).ratio() for c in cuts if len(c) >= 3), default=0.0)
     else:
         best = SequenceMatcher(None, w, f).ratio()
-    if best < SIMILAR and _one_vowel_apart(w, f, endings):
+    if best < SIMILAR and (whole or _one_vowel_apart(w, f, endings)):
         return SIMILAR  # Расії for Росії, Повло for Павло: a vowel the model heard another way
     return best if best >= SIMILAR else 0.0
 
 
-def _one_vowel_apart(w: str, f: str, endings: bool) -> bool:
-    """The skeletons differ by one vowel in the stem (before a case ending of up to three letters): the same
-    consonants in the same places."""
-    stem = f.rstrip(_VOWELS) or f
+def _one_vowel_apart(w: str, f: str, endings: bool, whole: bool = False) -> bool:
+    """The skeletons differ by one vowel in the stem (before a case ending of up to three letters; with `whole`,
+    anywhere in the word): the same consonants in the same places."""
+    stem = f if whole else f.rstrip(_VOWELS) or f
     for cut in range(MAX_ENDING + 1 if endings else 1):
         head = w[: len(w) - cut] if cut else w
         candidate = head[: len(stem)]
