@@ -31,6 +31,7 @@ def test_the_romanisations_and_cyrillic_spellings_of_one_name_share_a_skeleton()
         ("Мойя", "Майя", True, True),
         ("Майе", "Майя", True, False),  # (its last letter may be an ending: not a respelling)
         ("Тадди", "Тодд", True, False),
+        ("Тадеуд", "Тодд", True, False),  # (at its own length only)
         ("Tim", "Tom", False, False),  # an English name must match
         ("Олла", "Алла", True, False),  # nor a first letter changed
     ],

@@ -42,7 +42,7 @@ def similarity(word: str, form_word: str, endings: bool) -> float:
     # a Russian or Ukrainian name respelt by one vowel at its own length, not its last letter, which may be an
     # ending (Тадд for Тодд, Мойя for Майя, whose stem is too short for the ending-aware comparison below); an
     # English one must match (Tim is no Tom)
-    whole = endings and len(w) == len(f) >= 3 and w[-1] == f[-1] and _one_vowel_apart(w, f, False, whole=True)
+    whole = endings and len(w) == len(f) and w[-1] == f[-1] and _one_vowel_apart(w, f, False, whole=True)
     if len(f) < 4:
         return SIMILAR if whole else 0.0
     if endings:
