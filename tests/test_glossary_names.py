@@ -224,6 +224,25 @@ def test_personal_names_decline_through_the_name_libraries() -> None:
     assert written(glossary, 2, "uk", "gent") == "Віталія Кличка"
 
 
+@pytest.mark.parametrize(
+    ("form", "lang", "note", "case", "expected"),
+    [
+        # a woman's first name before a surname the dictionary does not know makes the entry a person, hers: the
+        # surname in a consonant stays as written (not Марии Шретера, a thing's declension, nor uk Шретеру)
+        ("Мария Шретер", "ru", "", "gent", "Марии Шретер"),
+        ("Марія Шретер", "uk", "", "gent", "Марії Шретер"),
+        # a note saying he outweighs a first name pymorphy3 knows only as a woman's (Кароль, Polish Karol)
+        ("Кароль Шретер", "ru", "he", "ablt", "Каролем Шретером"),
+        ("Кароль Шретер", "ru", "", "ablt", "Кароль Шретер"),
+    ],
+)
+def test_a_first_name_or_the_note_tells_whose_surname_it_is(
+    form: str, lang: str, note: str, case: str, expected: str
+) -> None:
+    glossary = Glossary((GlossaryEntry({lang: (form,), "en": ("X",)}, note=note),))
+    assert written(glossary, 0, lang, case) == expected
+
+
 def test_only_the_names_adapter_imports_the_name_libraries() -> None:
     users = []
     for path in PACKAGE.rglob("*.py"):

@@ -85,8 +85,9 @@ def _choose(
         library = _library(word, lang, role, gender or "masc")
         # The anthroponym library where pymorphy3 only guesses (Умеров, not "Умерва") or where it says the name
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
-        if library and best is not None and (not best.is_known or library.fixed):
-            return library
+        other = best is not None and best.tag.gender not in (None, gender) and "ms-f" not in best.tag.grammemes
+        if library and best is not None and (not best.is_known or library.fixed or (other and profile.gender_known)):
+            return library  # (and Кароль, a woman's undeclined name to pymorphy3, for a man the note says he is)
     if best is None and profile.person and role and maybe_nominative(word, lang):
         library = _library(word, lang, role, gender or "masc")
         if library is not None and not library.fixed:
@@ -241,7 +242,8 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
                 paradigm = _choose(word, lang, i == len(words) - 1, profile, gender, role)
             running = paradigm is not None
             if paradigm is not None and paradigm.name and gender is None:
-                gender = name_gender(word, lang)
+                # the first name's gender, unless the entry's own is known (Кароль Шретер, he: not Кароль's femn)
+                gender = profile.gender if profile.gender_known else name_gender(word, lang)
         paradigms.append(paradigm)
     return PhraseReading(words, tuple(paradigms), profile, lang)
 

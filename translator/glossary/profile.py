@@ -79,10 +79,10 @@ def _full_name(form: str, lang: str) -> bool:
     first = parse(words[0], lang)
     if first and first[0].tag.POS in ("ADJF", "ADJS"):
         return False
-    # a known first name before a word the dictionary does not know: Август Бебель (a month too), Джон Данкуорт
-    # (a man's: a woman's surname in a consonant is written as it is, and pymorphy3 reads Кароль as a woman's)
-    named = any(p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "masc"
-                for p in nominatives(words[0], lang))
+    # a known first name before a word the dictionary does not know: Август Бебель (a month too), Джон Данкуорт,
+    # Мария Шретер (hers: her surname in a consonant is written as it is; so is Кароль's, a woman's to pymorphy3,
+    # unless the note says he)
+    named = any(p.is_known and "Name" in p.tag.grammemes for p in nominatives(words[0], lang))
     return bool(_SURNAME.search(words[-1].lower())) or (named and not any(p.is_known for p in parse(words[-1], lang)))
 
 
