@@ -85,9 +85,9 @@ def _choose(
         library = _library(word, lang, role, gender or "masc")
         # The anthroponym library where pymorphy3 only guesses (Умеров, not "Умерва") or where it says the name
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
-        other = best is not None and best.tag.gender not in (None, gender) and "ms-f" not in best.tag.grammemes
-        if library and best is not None and (not best.is_known or library.fixed or (other and profile.gender_known)):
-            return library  # (and Кароль, a woman's undeclined name to pymorphy3, for a man the note says he is)
+        other = best is not None and best.tag.gender not in (None, gender)  # Кароль, a woman's to pymorphy3, "he"
+        if library and best is not None and (not best.is_known or library.fixed or other):
+            return library
     if best is None and profile.person and role and maybe_nominative(word, lang):
         library = _library(word, lang, role, gender or "masc")
         if library is not None and not library.fixed:
