@@ -234,9 +234,15 @@ def test_personal_names_decline_through_the_name_libraries() -> None:
         # a note saying he outweighs a first name pymorphy3 knows only as a woman's (Кароль, Polish Karol)
         ("Кароль Шретер", "ru", "he", "ablt", "Каролем Шретером"),
         ("Кароль Шретер", "ru", "", "ablt", "Кароль Шретер"),
+        # particles inside a name stay as written and the surname after them still declines (the фона
+        # дера Ляйена; Шарля де Голль had stopped at the particle)
+        ("Урсула фон дер Ляйен", "ru", "", "gent", "Урсулы фон дер Ляйен"),
+        ("Шарль де Голль", "ru", "", "ablt", "Шарлем де Голлем"),
+        ("Людвиг ван Бетховен", "ru", "", "gent", "Людвига ван Бетховена"),
+        ("Людвіг ван Бетховен", "uk", "", "datv", "Людвігу ван Бетховену"),
     ],
 )
-def test_a_first_name_or_the_note_tells_whose_surname_it_is(
+def test_full_names_decline_as_the_person_they_name(
     form: str, lang: str, note: str, case: str, expected: str
 ) -> None:
     glossary = Glossary((GlossaryEntry({lang: (form,), "en": ("X",)}, note=note),))

@@ -14,6 +14,7 @@ from typing import Any
 
 from translator.glossary.paradigm import (
     CASES,
+    PARTICLES,
     Paradigm,
     by_analogy,
     is_fixed,
@@ -232,6 +233,9 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
     running = True
     for i, word in enumerate(words):
         paradigm = None
+        if 0 < i < len(words) - 1 and word in PARTICLES:  # фон, дер, де, ван: written as they are, the name goes on
+            paradigms.append(None)
+            continue
         if running and not is_fixed(word):
             role = role_of(words, i, lang) if profile.person else ""
             particle = _PARTICLE.match(word)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from translator.glossary.paradigm import is_fixed, nominatives, word_cases
+from translator.glossary.paradigm import PARTICLES, is_fixed, nominatives, word_cases
 from translator.morphology import parse
 from translator.names import given_name_gender
 
@@ -73,7 +73,7 @@ def _full_name(form: str, lang: str) -> bool:
     """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев, Август Бебель):
     capitalised words, the first not an adjective (Верховна Рада), the last with a surname's ending or a known
     first name before a word the dictionary does not know."""
-    words = form.split(" ")
+    words = [w for w in form.split(" ") if w not in PARTICLES]  # Шарль де Голль, Людвиг ван Бетховен
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not is_fixed(w) for w in words):
         return False
     first = parse(words[0], lang)
