@@ -233,7 +233,7 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
     running = True
     for i, word in enumerate(words):
         paradigm = None
-        if 0 < i < len(words) - 1 and word in PARTICLES:  # фон, дер, де, ван: written as they are, the name goes on
+        if word in PARTICLES:  # фон, дер, де, ван: written as they are, and the name goes on past them
             paradigms.append(None)
             continue
         if running and not is_fixed(word):
