@@ -234,6 +234,13 @@ def test_personal_names_decline_through_the_name_libraries() -> None:
         # a note saying he outweighs a first name pymorphy3 knows only as a woman's (Кароль, Polish Karol)
         ("Кароль Шретер", "ru", "he", "ablt", "Каролем Шретером"),
         ("Кароль Шретер", "ru", "", "ablt", "Кароль Шретер"),
+        # a known first name makes a person of any surname after it, even one the dictionary knows as a thing
+        # (Роза Люксембург: hers, undeclined; Эммануэль, a woman's to pymorphy3, declines when the note says he)
+        ("Роза Люксембург", "ru", "", "gent", "Розы Люксембург"),
+        ("Эммануэль Макрон", "ru", "he", "gent", "Эммануэля Макрона"),
+        ("Эммануэль Макрон", "ru", "", "gent", "Эммануэль Макрон"),
+        # a patronymic declines through the name library (not pymorphy3's Никитович lexeme: Никитовиче)
+        ("Добрыня Никитич", "ru", "", "loct", "Добрыне Никитиче"),
         # particles inside a name stay as written and the surname after them still declines (the issue's фона
         # дера Ляйена; Шарля де Голль had stopped at the particle)
         ("Урсула фон дер Ляйен", "ru", "", "gent", "Урсулы фон дер Ляйен"),

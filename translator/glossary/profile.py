@@ -70,20 +70,20 @@ def surname_first(words: list[str] | tuple[str, ...]) -> bool:
 
 
 def _full_name(form: str, lang: str) -> bool:
-    """A first name and a surname pymorphy3 does not know (Рустем Умеров, Ильхам Алиев, Август Бебель):
-    capitalised words, the first not an adjective (Верховна Рада), the last with a surname's ending or a known
-    first name before a word the dictionary does not know."""
+    """A first name and a surname pymorphy3 does not know as one (Рустем Умеров, Август Бебель, Эммануэль
+    Макрон): capitalised words, the first not an adjective (Верховна Рада), the last with a surname's ending or
+    the first a known first name, particles aside (Шарль де Голль)."""
     words = [w for w in form.split(" ") if w not in PARTICLES]  # Шарль де Голль, Людвиг ван Бетховен
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and not is_fixed(w) for w in words):
         return False
     first = parse(words[0], lang)
     if first and first[0].tag.POS in ("ADJF", "ADJS"):
         return False
-    # a known first name before a word the dictionary does not know: Август Бебель (a month too), Джон Данкуорт,
-    # Мария Шретер (hers: her surname in a consonant is written as it is; so is Кароль's, a woman's to pymorphy3,
-    # unless the note says he)
+    # a known first name before any word: Август Бебель (a month too), Джон Данкуорт, Эммануэль Макрон (a
+    # macaron to the dictionary), Мария Шретер (hers: her surname in a consonant is written as it is; so is that of
+    # Кароль and Эммануэль, women's to pymorphy3, unless the note says he)
     named = any(p.is_known and "Name" in p.tag.grammemes for p in nominatives(words[0], lang))
-    return bool(_SURNAME.search(words[-1].lower())) or (named and not any(p.is_known for p in parse(words[-1], lang)))
+    return bool(_SURNAME.search(words[-1].lower())) or named
 
 
 def _kind(note: str, written: list[tuple[str, str]]) -> str:
