@@ -136,9 +136,11 @@ def paradigm_of(reading: Any) -> Paradigm:
     forms = {
         case: tuple(dict.fromkeys(w for w in v if not foreign & set(w)) or v) for case, v in out.items()
     }
-    if not reading.is_known:
+    # a reading from pymorphy3's guesser is a guess even where the word itself is known as another (Кая: каять)
+    guessed = not reading.is_known or type(reading.methods_stack[0][0]).__name__ == "FakeDictionary"
+    if guessed:
         forms = _keep_the_vowel(reading.word, forms)
-    return Paradigm(reading.word, forms, "Name" in grammemes, "Geox" in grammemes, not reading.is_known)
+    return Paradigm(reading.word, forms, "Name" in grammemes, "Geox" in grammemes, guessed)
 
 
 # Slavic suffixes whose vowel does drop in a name too (Крушевец → Крушевца, Макаровец → Макаровца).
