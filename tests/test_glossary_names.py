@@ -245,6 +245,12 @@ def test_personal_names_decline_through_the_name_libraries() -> None:
         ("Кая Каллас", "ru", "she", "gent", "Каи Каллас"),
         # a patronymic declines through the name library (not pymorphy3's Никитович lexeme: Никитовиче)
         ("Добрыня Никитич", "ru", "", "loct", "Добрыне Никитиче"),
+        # a Ukrainian person's locative: -ові on the first word, -у on the rest (as the orthography has it: при
+        # Петрові); a place keeps -і (у Києві), an adjectival surname its own ending
+        ("Петро Порошенко", "uk", "", "loct", "Петрові Порошенку"),
+        ("Руслан Олексійович Стефанчук", "uk", "", "loct", "Русланові Олексійовичу Стефанчуку"),
+        ("Володимир Зеленський", "uk", "", "loct", "Володимирові Зеленському"),
+        ("Київ", "uk", "", "loct", "Києві"),
         # particles inside a name stay as written and the surname after them still declines (the issue's фона
         # дера Ляйена; Шарля де Голль had stopped at the particle)
         ("Урсула фон дер Ляйен", "ru", "", "gent", "Урсулы фон дер Ляйен"),
