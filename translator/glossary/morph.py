@@ -159,9 +159,8 @@ class PhraseReading:
             if not chosen and self.lang == "uk" and wanted == "loct" and self.profile.person:
                 # a person's locative: -ові on the first word, -у on the rest (при Петрові Порошенку, Русланові
                 # Олексійовичу Стефанчуку; not a place's Петрі)
-                personal = [v for v in variants if v.endswith(("ові", "еві", "єві"))]  # a noun's, not Зеленському
                 first = all(p is None for p in self.paradigms[:i])
-                chosen = personal if first else [v for v in variants if personal and v.endswith(("у", "ю"))]
+                chosen = [v for v in variants if v.endswith(("ові", "еві", "єві") if first else ("у", "ю"))]
             out.append(_match_case(word, (chosen or [_pick(paradigm, variants, wanted, self.profile.animacy)])[0]))
         return " ".join(out)
 
