@@ -266,6 +266,16 @@ def test_full_names_decline_as_the_person_they_name(
     assert written(glossary, 0, lang, case) == expected
 
 
+def test_columns_whose_first_names_disagree_tell_no_gender_and_a_common_noun_surname_declines_as_a_name() -> None:
+    # pymorphy3 knows Эммануэль only as a woman's name, its Ukrainian dictionary Емманюель as a man's too: neither
+    # decides, and the Ukrainian dictionary's surname Макрон (a man's) does; the Russian dictionary's Макрон, a macaron,
+    # declines as a surname all the same (an inanimate accusative Макрон would be a thing's)
+    glossary = Glossary((GlossaryEntry({"en": ("Emmanuel Macron",), "ru": ("Эммануэль Макрон",),
+                                        "uk": ("Емманюель Макрон",)}),))
+    assert written(glossary, 0, "ru", "accs") == "Эммануэля Макрона"
+    assert written(glossary, 0, "uk", "gent") == "Емманюеля Макрона"
+
+
 def test_only_the_names_adapter_imports_the_name_libraries() -> None:
     users = []
     for path in PACKAGE.rglob("*.py"):

@@ -87,7 +87,9 @@ def _choose(
         # The anthroponym library where pymorphy3 only guesses (Умеров, not "Умерва") or where it says the name
         # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
         other = best is not None and best.tag.gender not in (None, gender)  # Кароль, a woman's to pymorphy3, "he"
-        if library and best is not None and (not best.is_known or library.fixed or other or role == "patronymic"):
+        common = best is not None and not best.tag.grammemes & {"Name", "Surn", "Patr"}  # Макрон, a macaron
+        if library and best is not None and (not best.is_known or library.fixed or other or common
+                                             or role == "patronymic"):
             return library
     if best is None and profile.person and role and maybe_nominative(word, lang):
         library = _library(word, lang, role, gender or "masc")

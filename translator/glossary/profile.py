@@ -132,6 +132,12 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
     if _MASCULINE.search(note):
         return "masc", True
     known = False
+    # the columns' first names disagree (Эммануэль, only a woman's to pymorphy3; Емманюель, a man's too in its
+    # Ukrainian dictionary): neither tells
+    told = set().union(*({p.tag.gender for p in nominatives(form.split(" ")[0], lang)
+                          if p.is_known and "Name" in p.tag.grammemes} | {given_name_gender(form.split(" ")[0], lang)}
+                         for lang, form in forms)) - {None}
+    disagree = {"masc", "femn"} <= told
     for lang, form in forms:
         words = form.split(" ")
         if surname_first(words):
@@ -139,7 +145,7 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
         readings = [p for p in nominatives(words[0], lang) if "Name" in p.tag.grammemes]
         listed = {given_name_gender(words[0], lang)} - {None}
         names = {p.tag.gender for p in readings} | listed
-        if names == {"femn"}:
+        if names == {"femn"} and not disagree:
             return "femn", True
         # a surname the dictionary knows: only as a woman's (Меркель), or also as a man's (Рейган, Стефанчук; its
         # feminine twin is listed for every surname in a consonant)
@@ -148,7 +154,8 @@ def _gender(note: str, forms: list[tuple[str, str]]) -> tuple[str, bool]:
             return "femn", True
         # (a first name the dictionary only guesses tells nothing: Гаррард)
         first = {p.tag.gender for p in readings if p.is_known} | listed
-        known = known or first == {"masc"} or "masc" in surnames or words[-1].lower().endswith(_MASCULINE_SURNAME)
+        known = known or (first == {"masc"} and not disagree) or "masc" in surnames or words[-1].lower().endswith(
+            _MASCULINE_SURNAME)
     endings = ("ова", "ева", "єва", "ина", "іна", "ская", "ська", "цкая", "цька")
     last_words = [form.split(" ")[-1].lower() for _, form in forms]
     if last_words and all(w.endswith(endings) for w in last_words):
