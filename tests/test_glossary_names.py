@@ -18,6 +18,7 @@ import pytest
 
 from benchmarks import glossary_public as public
 from translator.glossary import Glossary, GlossaryEntry, protect, restore, written
+from translator.glossary.pin import gender_unknown
 
 PACKAGE = Path(__file__).resolve().parents[1] / "translator"
 CORPUS = public.corpus_dir()
@@ -274,6 +275,9 @@ def test_columns_whose_first_names_disagree_tell_no_gender_and_a_common_noun_sur
                                         "uk": ("Емманюель Макрон",)}),))
     assert written(glossary, 0, "ru", "accs") == "Эммануэля Макрона"
     assert written(glossary, 0, "uk", "gent") == "Емманюеля Макрона"
+    # with no surname to tell either, the gender stays unknown (Кароль: a woman's in Russian, a man's in Ukrainian)
+    karol = Glossary((GlossaryEntry({"en": ("Karol Schroeter",), "ru": ("Кароль Шретер",), "uk": ("Кароль Шретер",)}),))
+    assert gender_unknown(karol, 0, "ru")
 
 
 def test_only_the_names_adapter_imports_the_name_libraries() -> None:
