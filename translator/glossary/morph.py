@@ -84,12 +84,14 @@ def _choose(
     best = min(enumerate(candidates), key=rank)[1] if candidates else None
     if profile.person and role:
         library = _library(word, lang, role, gender or "masc")
-        # The anthroponym library where pymorphy3 only guesses (Умеров, not "Умерва") or where it says the name
-        # does not decline (a woman's Бербок, Орочко; Кличко in Russian).
-        other = best is not None and best.tag.gender not in (None, gender)  # Кароль, a woman's to pymorphy3, "he"
-        common = best is not None and not best.tag.grammemes & {"Name", "Surn", "Patr"}  # Макрон, a macaron
-        if library and best is not None and (not best.is_known or library.fixed or other or common
-                                             or role == "patronymic"):
+        # The anthroponym library unless pymorphy3 knows the word as a name of the person's gender: where it only
+        # guesses (Умеров, not "Умерва"), knows a common noun (Макрон, a macaron) or the other gender's name
+        # (Кароль, a woman's, for a man the note says he is); for every patronymic (Никитич, not its Никитович
+        # lexeme); and where the library says the name does not decline (a woman's Бербок, Орочко; Кличко in
+        # Russian).
+        named = best is not None and best.is_known and bool(best.tag.grammemes & {"Name", "Surn", "Patr"}) and (
+            best.tag.gender in (None, gender))
+        if library and best is not None and (not named or library.fixed or role == "patronymic"):
             return library
     if best is None and profile.person and role and maybe_nominative(word, lang):
         library = _library(word, lang, role, gender or "masc")

@@ -215,7 +215,7 @@ def is_personal(phrase: str, lang: str) -> bool:
 
 # Verbs of opinion whose object a name may be (считает Монголию частью): the case table's nominative is their
 # subject's only.
-_OPINION = frozenset(("verb считать", "verb вважати"))
+_OPINION = frozenset(("считать", "вважати"))
 
 
 def _finite_verb_before(text: str, start: int, lang: str) -> bool:
@@ -893,7 +893,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision(cases[0], True, rule, allowed=cases)
     if evidence.strength == 2 and cases and "nomn" not in cases and rule.startswith(TRUSTED):
         return Decision(cases[0], True, rule)
-    if rule.startswith("verb ") and rule not in _OPINION and _finite_verb_before(text, start, lang):
+    if rule.startswith("verb ") and rule.removeprefix("verb ") not in _OPINION and _finite_verb_before(text, start,
+                                                                                                       lang):
         # a verb the case table gives the nominative (others were trusted above): генеральним директором був Юрій
         # Димчогло, the subject after its verb (not може бути Робертом, an infinitive's predicate; nor считает
         # Монголию частью, an object)
