@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,9 +143,10 @@ def test_a_run_on_three_nodes_writes_the_serial_runs_files(setting: Setting, pac
 @pytest.mark.slow
 def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """A worker node is removed (its processes killed) as the first document, a one-liner, is written, chosen among
-    those whose actor still holds documents then (which one that is depends on how fast each actor started): the
-    documents the lost actor held are translated by the actors left, and every file is the serial run's."""
+    """A worker node is removed (its processes killed) as the first document, a one-liner, is written, chosen as the
+    one whose actor holds the most documents, those not yet done counted twice (which one that is depends on how
+    fast each actor started): the documents the lost actor held are translated by the actors left, and every file
+    is the serial run's."""
     from translator.cluster import executor as cluster_executor
 
     out = setting.fresh_out("lost-node")
@@ -172,8 +174,14 @@ def test_a_node_lost_mid_run_costs_nothing_but_time(setting: Setting, argos_env:
         if isinstance(event, Finished) and not lost:
             dispatch, actors = dispatches[-1]
             assert len(actors) == len(nodes_of)  # every actor started: the k-th is on the k-th placement's node
-            busy = {nodes_of[actors.index(actor)] for _, actor in dispatch.running.values()}
-            victim = next((node for node in workers if node.node_id in busy), None)
+            # the node whose actor holds the most documents, those not yet done counted twice: a document already
+            # done when its node is lost comes back all the same and is not resent, so a node chosen only for being
+            # busy could lose nothing (the race this test once lost in CI)
+            _, unready = dispatch.ray.wait(list(dispatch.running), num_returns=len(dispatch.running), timeout=0)
+            held = Counter(nodes_of[actors.index(actor)] for _, actor in dispatch.running.values())  # busy: 1 each
+            held.update(nodes_of[actors.index(dispatch.running[ref][1])] for ref in unready)  # not yet done: 1 more
+            victim = max((node for node in workers if held[node.node_id]), key=lambda node: held[node.node_id],
+                         default=None)
             if victim is not None:
                 cluster.remove_node(victim, allow_graceful=False)
                 lost.append(victim)
