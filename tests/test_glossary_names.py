@@ -124,6 +124,29 @@ def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
     assert written(glossary, 1, "ru", "gent") == "Макаровца"
 
 
+@pytest.mark.parametrize(
+    ("form", "lang", "gent", "ablt"),
+    [
+        # other treebanks (ru PUD, GSD dev): pymorphy3 guesses Поликлет as поли- + лёт and Перл-Харбор word by
+        # word; the vowel rebuild made them Поликлетета and Перл-Харбора-харбора
+        ("Поликлет", "ru", "Поликлета", "Поликлетом"),
+        ("Перл-Харбор", "ru", "Перл-Харбора", "Перл-Харбором"),
+        # a foreign compound place declines its last part only; a known one keeps the dictionary's paradigm
+        ("Баден-Баден", "ru", "Баден-Бадена", "Баден-Баденом"),
+        ("Усть-Каменогорск", "ru", "Усть-Каменогорска", "Усть-Каменогорском"),
+        ("Орехово-Зуево", "ru", "Орехово-Зуева", "Орехово-Зуевом"),
+        ("Буенос-Айрес", "uk", "Буенос-Айреса", "Буенос-Айресом"),
+        # each hyphenated part keeps its own capitals (not Ростовом-нА-дону)
+        ("Ростов-на-Дону", "ru", "Ростова-на-Дону", "Ростовом-на-Дону"),
+        # a person's double surname declines whole
+        ("Римский-Корсаков", "ru", "Римского-Корсакова", "Римским-Корсаковым"),
+    ],
+)
+def test_hyphenated_and_guessed_names_decline_as_written(form: str, lang: str, gent: str, ablt: str) -> None:
+    glossary = Glossary((GlossaryEntry({lang: (form,), "en": ("X",)}),))
+    assert (written(glossary, 0, lang, "gent"), written(glossary, 0, lang, "ablt")) == (gent, ablt)
+
+
 def test_a_name_beside_a_noun_of_a_person_stands_in_apposition_in_its_case() -> None:
     # UD dev (ru): спартанец Сосил, шахтёр Зегерс were made genitives; a relation (сын) still takes one
     rows = [("Sosil", "Сосил", "")]

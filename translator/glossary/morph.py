@@ -62,6 +62,9 @@ def _choose(
     """The paradigm to inflect `word` by: a noun at the end of the phrase, adjectives before it; then the
     person's gender (a man's surname never as an undeclined feminine), animacy, declinable over indeclinable,
     then pymorphy3's own order. A woman's unknown first name is declined by analogy."""
+    tail = _declining_tail(word, lang, profile)
+    if tail is not None:
+        return _prefixed(word[: -len(tail)].lower(), _choose(tail, lang, last, profile, gender) or _fixed(tail))
     candidates = nominatives(word, lang)
     gender = gender or profile.gender
     plural = plural_only(word, lang)
@@ -113,6 +116,24 @@ def _choose(
     ):
         return None  # pymorphy3's guess gives "Авраамийа", "Акишбаяа": written as it is, and check says so
     return paradigm
+
+
+def _declining_tail(word: str, lang: str, profile: Profile) -> str | None:
+    """The last part of a hyphenated place or thing name the dictionary does not know whole, every part
+    capitalised and the last a noun: only that part declines (Баден-Бадена, Санта-Барбары, Эль-Пасо, Перл-Харбора;
+    not Бадена-Бадена as pymorphy3's word-by-word guess has it). A person's double surname declines whole
+    (Римского-Корсакова), and so does a place whose last part is an adjective (Каменска-Уральского)."""
+    parts = word.split("-")
+    if profile.person or len(parts) < 2 or not all(part[:1].isupper() for part in parts):
+        return None
+    if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parse(word, lang)):
+        return None  # Нью-Йорк, Орехово-Зуево: the dictionary's own paradigm
+    readings = nominatives(parts[-1], lang)
+    return parts[-1] if not readings or readings[0].tag.POS == "NOUN" else None
+
+
+def _fixed(word: str) -> Paradigm:
+    return Paradigm(word.lower(), {case: (word.lower(),) for case in CASES})
 
 
 # Endings no Russian or Ukrainian word has: a guessed paradigm that makes them is wrong.
@@ -215,11 +236,15 @@ def _pick(paradigm: Paradigm, variants: list[str], case: str, animacy: str | Non
 
 
 def _match_case(model: str, word: str) -> str:
-    """Copy the capitalisation of `model` onto `word`, letter by letter over their common length."""
+    """Copy the capitalisation of `model` onto `word`, letter by letter over their common length, part by part
+    in a hyphenated name (Ростов-на-Дону → Ростовом-на-Дону)."""
     if "ё" not in model.lower():
         word = word.replace("ё", "е")
     if len(model) > 1 and model.isupper():
         return word.upper()
+    parts, shapes = word.split("-"), model.split("-")
+    if len(parts) == len(shapes) > 1:
+        return "-".join(_match_case(shape, part) for shape, part in zip(shapes, parts))
     return "".join(ch.upper() if m.isupper() else ch for m, ch in zip(model, word)) + word[len(model):]
 
 
