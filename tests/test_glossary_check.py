@@ -36,6 +36,16 @@ def test_check_reports_every_kind_of_problem_with_its_line(tmp_path: Path) -> No
     assert "cannot inflect 'Трампа' (uk)" in problems[3][1]
 
 
+def test_a_row_in_one_language_is_reported_yet_a_run_accepts_it(tmp_path: Path) -> None:
+    # a row whose other cells were never filled pins nothing; check says so, the run goes on without it
+    path = tmp_path / "g.tsv"
+    path.write_text("en\tuk\tru\tkeep\nKyiv\t\t\t\nKharkiv\tХарків\t\t\nSOCAR\t\t\tSOCAR\n", encoding="utf-8")
+    problems = [(p.line, p.message) for p in check_glossary(path)]
+    assert problems == [(2, "'Kyiv' has a form in en only, so it pins nothing: add its form in another language, "
+                            "or put it in the keep column")]
+    assert len(load_glossaries([path]).entries) == 3
+
+
 def test_abbreviations_codes_and_kept_terms_need_no_inflection(tmp_path: Path) -> None:
     path = tmp_path / "g.tsv"
     path.write_text("en\tuk\tru\tkeep\nEU\tЄС\tЕС\t\nSakhalin-1\tСахалін-1\tСахалин-1\t\n\t\t\tSOCAR\n",
