@@ -44,6 +44,12 @@ def test_a_row_in_one_language_is_reported_yet_a_run_accepts_it(tmp_path: Path) 
     assert problems == [(2, "'Kyiv' has a form in en only, so it pins nothing: add its form in another language, "
                             "or put it in the keep column")]
     assert len(load_glossaries([path]).entries) == 3
+    from tests.in_process import translator
+
+    done = translator("glossary", "check", "--forms", str(path))
+    assert done.returncode == 1 and not done.stderr
+    assert done.stdout.splitlines()[0] == f"{path}:2: {problems[0][1]}"
+    assert any(": uk Харків: nomn Харків, gent Харкова" in line for line in done.stdout.splitlines())
 
 
 def test_abbreviations_codes_and_kept_terms_need_no_inflection(tmp_path: Path) -> None:

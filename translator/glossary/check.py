@@ -14,7 +14,8 @@ from translator.glossary.tsv import read_glossary
 
 def check_glossary(path: Path) -> list[Problem]:
     """Format problems, forms that pin two different targets, rows with one language only (they pin nothing; a
-    run accepts them), and Russian/Ukrainian forms to write that pymorphy3 cannot inflect; sorted by line. An empty list means the glossary is good."""
+    run accepts them), and Russian/Ukrainian forms to write that pymorphy3 cannot inflect; sorted by line. An
+    empty list means the glossary is good."""
     entries, problems = read_glossary(path)
     glossary = Glossary(tuple(entries))
     problems += glossary.conflicts()
@@ -37,10 +38,6 @@ def form_lines(path: Path) -> list[str]:
     glossary = Glossary(tuple(entries))
     lines = []
     for index, entry in enumerate(entries):
-        if len(entry.forms) == 1 and not entry.keep:
-            (lang, forms), = entry.forms.items()
-            problems.append(Problem(entry.path, entry.line, f"'{forms[0]}' has a form in {lang} only, so it pins "
-                                    "nothing: add its form in another language, or put it in the keep column"))
         for lang in INFLECTED if not entry.keep else ():
             if not entry.written(lang):
                 continue
