@@ -148,8 +148,7 @@ def _verb_follows(text: str, end: int, lang: str) -> bool:
 
 # A clause opening with a prepositional phrase (После увольнения, Во второй Мессенской войне, На протяжении войны).
 _FRONTED = re.compile(r"(?:^|[.!?;:]\s+|,\s+)(?:(?:что|когда|но|а|и|хотя|що|коли|але|і|та)\s+)?"
-                      r"((?:[А-ЯЁІЇЄҐ]?[а-яёіїєґ]{1,3}|[Нн]а протяжении|[Вв] течение|[Пп]ротягом)"
-                      r"(?:\s+[^\W\d_][\w-]*){1,3})\s+$")
+                      r"([А-ЯЁІЇЄҐ]?[а-яёіїєґ]{1,3}(?:\s+[^\W\d_][\w-]*){1,3})\s+$")
 
 
 def _subject_after_a_fronted_phrase(text: str, start: int, end: int, lang: str) -> bool:
@@ -160,10 +159,8 @@ def _subject_after_a_fronted_phrase(text: str, start: int, end: int, lang: str) 
     fronted = _FRONTED.search(text[:start])
     if fronted is None:
         return False
-    phrase = fronted.group(1)
-    compound = re.match(r"(?:[Нн]а протяжении|[Вв] течение|[Пп]ротягом)\s", phrase)
-    if not compound and not any(p.tag.POS == "PREP" for p in morphology.parse(phrase.split()[0], lang)[:1]):
-        return False
+    if not any(p.tag.POS == "PREP" for p in morphology.parse(fronted.group(1).split()[0], lang)[:1]):
+        return False  # Его отряд: a clause opening with its subject's words
     verb = _agreeing_past_verb(text, start, end, lang)
     if verb is None:
         return False
