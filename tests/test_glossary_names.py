@@ -141,8 +141,17 @@ def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
         ("Буенос-Айрес", "uk", "Буенос-Айреса", "Буенос-Айресом"),
         # each hyphenated part keeps its own capitals (not Ростовом-нА-дону)
         ("Ростов-на-Дону", "ru", "Ростова-на-Дону", "Ростовом-на-Дону"),
-        # a person's double surname declines whole
+        # a person's double surname declines whole, the dictionary's, the entry's or one that looks so
         ("Римский-Корсаков", "ru", "Римского-Корсакова", "Римским-Корсаковым"),
+        ("Петров-Водкин", "ru", "Петрова-Водкина", "Петровым-Водкиным"),
+        ("Гвинея-Бисау", "ru", "Гвинеи-Бисау", "Гвинеей-Бисау"),
+        ("Жан-Поль", "ru", "Жан-Поля", "Жан-Полем"),
+        # a place whose last part is a name is no person (Барбара, Жермен, Пасо): only that part declines
+        ("Санта-Барбара", "ru", "Санта-Барбары", "Санта-Барбарой"),
+        ("Сен-Жермен", "ru", "Сен-Жермена", "Сен-Жерменом"),
+        ("Эль-Пасо", "ru", "Эль-Пасо", "Эль-Пасо"),
+        # before -на- the first part declines (pymorphy3 guesses these undeclined)
+        ("Стратфорд-на-Эйвоне", "ru", "Стратфорда-на-Эйвоне", "Стратфордом-на-Эйвоне"),
     ],
 )
 def test_hyphenated_and_guessed_names_decline_as_written(form: str, lang: str, gent: str, ablt: str) -> None:

@@ -62,9 +62,11 @@ def _choose(
     """The paradigm to inflect `word` by: a noun at the end of the phrase, adjectives before it; then the
     person's gender (a man's surname never as an undeclined feminine), animacy, declinable over indeclinable,
     then pymorphy3's own order. A woman's unknown first name is declined by analogy."""
-    tail = _declining_tail(word, lang, profile)
-    if tail is not None:
-        return _prefixed(word[: -len(tail)].lower(), _choose(tail, lang, last, profile, gender) or _fixed(tail))
+    i = _declining_part(word, lang, profile)
+    if i is not None:
+        parts = word.lower().split("-")
+        paradigm = _choose(word.split("-")[i], lang, last, profile, gender) or _fixed(parts[i])
+        return _around("".join(p + "-" for p in parts[:i]), paradigm, "".join("-" + p for p in parts[i + 1:]))
     candidates = nominatives(word, lang)
     gender = gender or profile.gender
     plural = plural_only(word, lang)
@@ -118,18 +120,20 @@ def _choose(
     return paradigm
 
 
-def _declining_tail(word: str, lang: str, profile: Profile) -> str | None:
-    """The last part of a hyphenated place or thing name the dictionary does not know whole, every part
-    capitalised and the last a noun: only that part declines (Баден-Бадена, Санта-Барбары, Эль-Пасо, Перл-Харбора;
-    not Бадена-Бадена as pymorphy3's word-by-word guess has it). A person's double surname declines whole
-    (Римского-Корсакова), and so does a place whose last part is an adjective (Каменска-Уральского)."""
+def _declining_part(word: str, lang: str, profile: Profile) -> int | None:
+    """Which one part of a hyphenated place or thing name that declines, where the dictionary does not know the
+    name whole: the first before -на- (Стратфорда-на-Эйвоне), else the last when every part is capitalised
+    (Баден-Бадена, Санта-Барбары, Перл-Харбора; not Бадена-Бадена as pymorphy3's word-by-word guess has it). A
+    person's double surname declines whole (Петрова-Водкина), and so does a name the dictionary knows
+    (Гвинеи-Бисау, Петропавловска-Камчатского)."""
     parts = word.split("-")
-    if profile.person or len(parts) < 2 or not all(part[:1].isupper() for part in parts):
+    if profile.person or len(parts) < 2:
         return None
     if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parse(word, lang)):
-        return None  # Нью-Йорк, Орехово-Зуево: the dictionary's own paradigm
-    readings = nominatives(parts[-1], lang)
-    return parts[-1] if not readings or readings[0].tag.POS == "NOUN" else None
+        return None
+    if len(parts) > 2 and parts[1] == "на" and parts[0][:1].isupper():
+        return 0
+    return len(parts) - 1 if all(part[:1].isupper() for part in parts) else None
 
 
 def _fixed(word: str) -> Paradigm:
@@ -252,10 +256,11 @@ def _match_case(model: str, word: str) -> str:
 _PARTICLE = re.compile(r"[а-яёіїєґ]{1,4}-(?=[А-ЯЁІЇЄҐ])")
 
 
-def _prefixed(particle: str, paradigm: Paradigm) -> Paradigm:
-    """The paradigm of a name after a particle, each form written with the particle before it."""
-    forms = {case: tuple(particle + v for v in variants) for case, variants in paradigm.forms.items()}
-    return replace(paradigm, word=particle + paradigm.word, forms=forms)
+def _around(before: str, paradigm: Paradigm, after: str = "") -> Paradigm:
+    """The paradigm of a word inside a longer one (a particle before it, the rest of a compound name after it),
+    each form written with what stands around it."""
+    forms = {case: tuple(before + v + after for v in variants) for case, variants in paradigm.forms.items()}
+    return replace(paradigm, word=before + paradigm.word + after, forms=forms)
 
 
 def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
@@ -275,7 +280,7 @@ def read_phrase(form: str, lang: str, profile: Profile) -> PhraseReading:
             particle = _PARTICLE.match(word)
             if particle:  # аль-Джадаан: the particle stays as it is, the name after it declines
                 paradigm = _choose(word[particle.end():], lang, i == len(words) - 1, profile, gender, role)
-                paradigm = paradigm and _prefixed(particle.group().lower(), paradigm)
+                paradigm = paradigm and _around(particle.group().lower(), paradigm)
             else:
                 paradigm = _choose(word, lang, i == len(words) - 1, profile, gender, role)
             running = paradigm is not None

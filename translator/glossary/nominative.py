@@ -148,7 +148,7 @@ def _verb_follows(text: str, end: int, lang: str) -> bool:
 
 # A clause opening with a prepositional phrase (После увольнения, Во второй Мессенской войне, На протяжении войны).
 _FRONTED = re.compile(r"(?:^|[.!?;:]\s+|,\s+)(?:(?:что|когда|но|а|и|хотя|що|коли|але|і|та)\s+)?"
-                      r"([А-ЯЁІЇЄҐ]?[а-яёіїєґ]{1,3}(?:\s+[^\W\d_][\w-]*){1,3})\s+$")
+                      r"([А-ЯЁІЇЄҐ]?[а-яёіїєґ]{1,6}(?:\s+[^\W\d_][\w-]*){1,3})\s+$")
 
 
 def _subject_after_a_fronted_phrase(text: str, start: int, end: int, lang: str) -> bool:

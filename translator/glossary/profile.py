@@ -107,6 +107,10 @@ def _kind(note: str, written: list[tuple[str, str]]) -> str:
         if surname_first(words):
             return first_name(words[1], lang)
         if len(words) == 1:
+            first = words[0].split("-")[0]
+            if first != words[0] and not tagged(words[0], lang, {"Name", "Surn"}) and not tagged(
+                    first, lang, {"Name", "Surn"}):
+                return False  # Санта-Барбара, Сен-Жермен: a place whose last part is a name (not Петров-Водкин)
             return tagged(words[0], lang, {"Name", "Surn"}, known)
         return first_name(words[0], lang) and tagged(words[-1], lang, {"Surn", "Name"}, known)
 
