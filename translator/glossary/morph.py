@@ -65,8 +65,8 @@ def _choose(
     i = _declining_part(word, lang, profile)
     if i is not None:
         parts = word.lower().split("-")
-        paradigm = _choose(word.split("-")[i], lang, last, profile, gender) or _fixed(parts[i])
-        return _around("".join(p + "-" for p in parts[:i]), paradigm, "".join("-" + p for p in parts[i + 1:]))
+        inner = _choose(word.split("-")[i], lang, last, profile, gender) or _fixed(parts[i])
+        return _around("".join(p + "-" for p in parts[:i]), inner, "".join("-" + p for p in parts[i + 1:]))
     candidates = nominatives(word, lang)
     gender = gender or profile.gender
     plural = plural_only(word, lang)
