@@ -124,6 +124,15 @@ def test_an_unknown_name_keeps_its_last_stem_vowel() -> None:
     assert written(glossary, 1, "ru", "gent") == "Макаровца"
 
 
+def test_a_paradigm_that_drops_the_vowel_in_some_forms_only_is_left_as_it_is() -> None:
+    from translator.glossary.paradigm import _keep_the_vowel
+
+    mixed = {"nomn": ("липшень",), "gent": ("липшня",), "loct": ("липшене",)}
+    assert _keep_the_vowel("Липшень", mixed) == mixed
+    assert _keep_the_vowel("Липшень", {"nomn": ("липшень",), "gent": ("липшня",)}) == {
+        "nomn": ("липшень",), "gent": ("липшеня",)}
+
+
 @pytest.mark.parametrize(
     ("form", "lang", "gent", "ablt"),
     [

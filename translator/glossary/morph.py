@@ -121,8 +121,8 @@ def _choose(
 
 
 def _declining_part(word: str, lang: str, profile: Profile) -> int | None:
-    """Which one part of a hyphenated place or thing name that declines, where the dictionary does not know the
-    name whole: the first before -на- (Стратфорда-на-Эйвоне), else the last when every part is capitalised
+    """The index of the one part of a hyphenated place or thing name that declines, where the dictionary does not
+    know the name whole: the first before -на- (Стратфорда-на-Эйвоне), else the last when every part is capitalised
     (Баден-Бадена, Санта-Барбары, Перл-Харбора; not Бадена-Бадена as pymorphy3's word-by-word guess has it). A
     person's double surname declines whole (Петрова-Водкина), and so does a name the dictionary knows
     (Гвинеи-Бисау, Петропавловска-Камчатского)."""

@@ -150,20 +150,17 @@ _SLAVIC_FLEETING = ("ец", "ок", "ёк", "ек", "ець")
 def _keep_the_vowel(word: str, forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """A guessed paradigm that drops the last stem vowel of a name ending in a consonant (Липшень → Липшня,
     as if it were день) rebuilt on the whole stem: an unknown foreign name keeps its vowel (Липшеня, UD dev).
-    Only where every oblique form is the stem less that vowel (ё read as е: Поликлет's guessed лёт paradigm
-    writes поликлёта and поликлету, which drop nothing; Перл-Харбор's перла-харбора drops nothing either)."""
-    low = word.lower().replace("ё", "е")
+    Only where every oblique form drops it: Поликлет's guessed лёт paradigm (поликлёта) and Перл-Харбор's
+    перла-харбора drop nothing."""
+    low = word.lower()
     stem = low[:-1] if low.endswith("ь") else low
-    oblique = [v.replace("ё", "е") for case, variants in forms.items() if case != "nomn" for v in variants]
-    oblique = [v for v in oblique if v != low]
+    oblique = [v for case, variants in forms.items() if case != "nomn" for v in variants if v != low]
     if not oblique or low[-1:] in "аеёиоуыэюяйіїє" or len(stem) < 3 or low.endswith(_SLAVIC_FLEETING):
         return forms
     dropped = stem[:-2] + stem[-1:]
-    if stem[-2:-1] not in "ео" or not all(v.startswith(dropped) and not v.startswith(stem) for v in oblique):
+    if not all(v.startswith(dropped) for v in oblique):
         return forms  # no vowel dropped: Зегерс → Зегерса
-    own = word.lower()[: len(stem)]  # the stem as the word writes it (ё kept)
-    return {case: tuple(v if v.replace("ё", "е") == low else own + v.replace("ё", "е")[len(dropped):]
-                        for v in variants)
+    return {case: tuple(v if v == low else stem + v[len(dropped):] for v in variants)
             for case, variants in forms.items()}
 
 
