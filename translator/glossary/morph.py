@@ -122,8 +122,8 @@ def _choose(
 
 def _declining_part(word: str, lang: str, profile: Profile) -> int | None:
     """The index of the one part of a hyphenated place or thing name that declines, where the dictionary does not
-    know the name whole: the first before -на- (Стратфорда-на-Эйвоне), else the last when every part is capitalised
-    (Баден-Бадена, Санта-Барбары, Перл-Харбора; not Бадена-Бадена as pymorphy3's word-by-word guess has it). A
+    know the name whole: the first before -на- (Стратфорда-на-Эйвоне), else the last (Баден-Бадена,
+    Санта-Барбары, Перл-Харбора, Экс-ан-Прованса; not Бадена-Бадена as pymorphy3's word-by-word guess has it). A
     person's double surname declines whole (Петрова-Водкина), and so does a name the dictionary knows
     (Гвинеи-Бисау, Петропавловска-Камчатского)."""
     parts = word.split("-")
@@ -131,9 +131,9 @@ def _declining_part(word: str, lang: str, profile: Profile) -> int | None:
         return None
     if any(type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer" for p in parse(word, lang)):
         return None
-    if len(parts) > 2 and parts[1] == "на" and parts[0][:1].isupper():
+    if len(parts) > 2 and parts[1] == "на":
         return 0
-    return len(parts) - 1 if all(part[:1].isupper() for part in parts) else None
+    return len(parts) - 1
 
 
 def _fixed(word: str) -> Paradigm:
@@ -204,7 +204,7 @@ class PhraseReading:
         """The cases a rendering of this phrase shows, read word by word against the phrase's own paradigms:
         the cases its inflecting words share (the last word's when they disagree). Empty: no inflecting word,
         or an ending no case of the paradigm has."""
-        tokens = re.split(r"[\s.,;:!?…—–-]+", rendering.strip())
+        tokens = [t.strip("-") for t in re.split(r"[\s.,;:!?…—–]+", rendering.strip())]  # Сэнт-Поле: one word
         sets = [
             p.cases_of(t) for p, t in zip(self.paradigms, tokens) if p is not None and not p.fixed
         ]

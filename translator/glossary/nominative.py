@@ -650,9 +650,19 @@ def _agreement(
     genders = {p.tag.gender for p in readings}
     last = text[start:end].split(" ")[-1]
     own = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
+    if own and all(p.tag.number == "plur" for p in readings) and not re.match(
+            r"\s*(?:,|и|і|й|та)\s+[A-ZА-ЯЁІЇЄҐ]", text[end:]):
+        # a plural agrees with no one name (but дерущиеся Твик и Крэйг); a passive one names its agent, whose
+        # case is not sure (ведомые Джозефом Брантом)
+        passive = any(p.tag.POS == "PRTF" and "pssv" in p.tag.grammemes for p in readings)
+        return Decision("ablt", False, "after a passive participle") if passive else None
     nominative = [p for p in readings if p.tag.case == "nomn"]
     if any(not own or p.tag.gender in own or p.tag.gender is None for p in nominative):
         if any(p.tag.case == "accs" for p in readings):  # ирландский Шон Бин: an accusative too
+            if name.person and not any(
+                    p.tag.case == "accs" and "inan" not in p.tag.grammemes for p in readings):
+                # сам Нансен, урождённый Эрнст Бриммер: a person's accusative would be самого, урождённого
+                return Decision("nomn", True, "agreement with a nominative adjective, a person")
             return Decision("nomn", True, "agreement with a nominative or accusative adjective")
         return Decision("nomn", True, "agreement with a nominative adjective")  # not Святой Анна
     cases.discard("nomn")
@@ -715,7 +725,7 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("noun + genitive", "rewrite"),  # 16/17
         ("subject before its verb", "keep nomn"),  # 6/7
         ("after , after a capitalised word", "keep nomn"),  # 6/11
-        ("agreement with a nominative or accusative adjective", "keep nomn"),  # 8/9
+        ("agreement with a nominative adjective, a person", "keep nomn"),  # 5/6 (ирландский [акцент] Шона Бина)
         ("motion в", "rewrite"),  # 5/8
         ("beside a kind of place", "keep nomn"),  # 5/7
         ("after -", "keep nomn"),  # 6/7
@@ -910,6 +920,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if "gent" in name.hints[:1]:  # "the umbrella of France"
             return Decision("gent", True, "noun + genitive, as the English says")
         if _agreeing_verb(text, start, end, lang) and (personal or _animate(noun, lang)):
+            if _subject_after_a_fronted_phrase(text, start, end, lang):
+                return Decision("nomn", True, "subject after a fronted phrase")  # После увольнения Иван Петров играл
             return Decision("nomn", True, "subject before its verb")
         if name.person or is_personal(text[start:end], lang):
             if noun == "слово" and re.search(r"(?:^|[^\w-])[Сс]лово $", text[:start]):
@@ -920,8 +932,6 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             if _title_heads_the_phrase(text, start, lang):
                 # голова Комітету з питань Регламенту Сергій Кальченко: the chair's name, not the committee's
                 return Decision("nomn", False, "a person after a title and its body")
-            if _subject_after_a_fronted_phrase(text, start, end, lang):
-                return Decision("nomn", True, "subject after a fronted phrase")  # После увольнения Пенистон играла
             return Decision("gent", True, "a person after an inanimate noun")  # алгоритм Евклида, картини Босха
         if _animate(noun, lang):  # шахтёр Зегерс, мастером Каландар Качим: apposition, in the noun's case
             return _after_a_person_noun(text, start, end, noun, lang, name)
