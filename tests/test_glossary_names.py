@@ -161,6 +161,7 @@ def test_a_paradigm_that_drops_the_vowel_in_some_forms_only_is_left_as_it_is() -
         ("Эль-Пасо", "ru", "Эль-Пасо", "Эль-Пасо"),
         # before -на- the first part declines (pymorphy3 guesses these undeclined)
         ("Стратфорд-на-Эйвоне", "ru", "Стратфорда-на-Эйвоне", "Стратфордом-на-Эйвоне"),
+        ("Сен-Жан-де-Люз", "ru", "Сен-Жан-де-Люза", "Сен-Жан-де-Люзом"),
     ],
 )
 def test_hyphenated_and_guessed_names_decline_as_written(form: str, lang: str, gent: str, ablt: str) -> None:
@@ -1076,6 +1077,11 @@ def test_kinds_of_place_and_fronted_subjects_are_read_before_the_genitive(form: 
         # a plural before one singular name agrees with no name; a passive participle names its agent, unsure
         ([("Joseph Brant", "Джозеф Брант", "")], "Индейцы прибыли из Канады, ведомые Джозеф Брант; они шли.",
          ("Индейцы прибыли из Канады, ведомые Джозеф Брант; они шли.", ["uncertain"])),
+        ([("Entente", "Антанта", "")], "Войска, ведомые Антанта, наступали.",
+         ("Войска, ведомые Антанта, наступали.", ["uncertain"])),
+        # ... but a plural before a pair agrees with both
+        ([("Latvia", "Латвия", "")], "В 1991 году соседние Латвия и Литва подписали договор.",
+         ("В 1991 году соседние Латвия и Литва подписали договор.", ["kept"])),
         # the subject after a fronted phrase opening with a longer preposition, a thing's or a person's
         ([("Kremlin", "Кремль", "")], "После реставрации Кремль стал музеем.", ("После реставрации Кремль стал музеем.",
                                                                               ["kept"])),
@@ -1109,7 +1115,7 @@ def test_an_adjective_of_the_nominative_only_for_a_person_decides_its_case() -> 
 @pytest.mark.parametrize(
     ("form", "kind"),
     [("Санта-Барбара", "thing"), ("Сен-Жермен", "thing"), ("Жан-Поль", "person"), ("Петров-Водкин", "person"),
-     ("Римский-Корсаков", "person")],
+     ("Римский-Корсаков", "person"), ("Белосельский-Белозерский", "person"), ("Бонч-Бруевич", "person")],
 )
 def test_a_hyphenated_word_is_a_person_when_its_first_part_or_the_whole_is_a_name(form: str, kind: str) -> None:
     from translator.glossary.profile import entry_profile
