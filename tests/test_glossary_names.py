@@ -1135,3 +1135,18 @@ def test_a_quoted_name_after_a_noun_of_works_brands_and_words_is_kept_unflagged(
     # PUD test: each was flagged (a quoted name after another noun is a genitive often enough: стоимость
     # «Фольксвагена»); after these nouns the quoted name labels them, 15/15 on the other treebanks
     assert restored([("X", form, "")], "X.", text, "ru") == (text, ["kept"])
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected"),
+    [
+        # verbs of settling, growing up, landing: в + a place after them is where, the locative (UD dev ru)
+        ("Берлин", "Он поселился в Берлин (Потсдам), но вскоре уехал.",
+         "Он поселился в Берлине (Потсдам), но вскоре уехал."),
+        ("Сиэтл", "Крэйг Бартлетт, выросший в Сиэтл, брал реальные места.",
+         "Крэйг Бартлетт, выросший в Сиэтле, брал реальные места."),
+        ("Чернобыль", "Горбачёв не приземлился в Чернобыль.", "Горбачёв не приземлился в Чернобыле."),
+    ],
+)
+def test_a_place_after_a_verb_of_settling_is_in_the_locative(form: str, text: str, expected: str) -> None:
+    assert restored([("X", form, "")], "X.", text, "ru") == (expected, ["pinned"])
