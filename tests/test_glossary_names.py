@@ -1150,3 +1150,11 @@ def test_a_quoted_name_after_a_noun_of_works_brands_and_words_is_kept_unflagged(
 )
 def test_a_place_after_a_verb_of_settling_is_in_the_locative(form: str, text: str, expected: str) -> None:
     assert restored([("X", form, "")], "X.", text, "ru") == (expected, ["pinned"])
+
+
+def test_a_season_said_as_an_adverb_of_time_starts_a_new_constituent() -> None:
+    # PUD: Летом Джордж was read as a genitive after the noun лето; в то лето Грига (an object) is not a time adverb
+    text = "Летом Джордж и его жена вернулись в Швейцарию."
+    assert restored([("George", "Джордж", "")], "George.", text, "ru") == (text, ["kept"])
+    _, statuses = restored([("Grieg", "Григ", "")], "Grieg.", "Вы разучивали в то лето Григ.", "ru")
+    assert statuses == ["uncertain"]

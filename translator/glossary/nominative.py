@@ -94,6 +94,10 @@ TIME_NOUNS = frozenset(
     "понеділок вівторок середа четвер п'ятниця субота неділя січень лютий березень квітень травень червень "
     "липень серпень вересень жовтень листопад грудень".split()
 )
+# Seasons and parts of the day in the instrumental, said as adverbs of time (Летом Джордж вернулся); not their
+# other cases (в то лето Грига: an object after it).
+_TIME_ADVERBS = frozenset("летом зимой весной осенью утром вечером ночью влітку взимку навесні восени вранці ввечері "
+                          "вночі".split())
 # Kinds of place and thing a name may stand beside in the nominative or agree with: the case is not certain.
 KIND_NOUNS = frozenset(
     "город село деревня посёлок поселок остров полуостров река речка озеро гора горы штат область район округ "
@@ -901,7 +905,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("datv", True, "слава + dative")  # Слава Україні!
         if noun in TIME_NOUNS and re.search(r"(?:^|[^\w-])(?:[Вв]о время|[Пп]ід час) $", text[:start]):
             return Decision("gent", True, "во время + genitive")  # a compound preposition: во время Святок
-        if noun in TIME_NOUNS:
+        if noun in TIME_NOUNS or (previous is not None and previous.group(1).lower() in _TIME_ADVERBS):
             if _plural_verb_follows(text, end, lang) and not _plural(text[start:end], lang):
                 # В это время Марсель часто оставляли: a plural verb is not the name's, which is its object
                 return Decision("accs", False, "after a time noun, a plural verb after")
