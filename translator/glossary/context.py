@@ -77,7 +77,7 @@ def governed(text: str, start: int, end: int, lang: str, name: Name, decided: di
 
 
 # Personal pronouns in the nominative, which a dictionary may also read as a rare noun (uk "вона" → вон).
-_SUBJECT_PRONOUNS = frozenset("я ты он она оно мы вы они ти він вона воно ми ви вони".split())
+_SUBJECT_PRONOUNS = frozenset("я ты он она оно мы вы они это ти він вона воно ми ви вони це".split())
 
 
 def _common_noun(parse: Any) -> bool:
