@@ -1179,3 +1179,9 @@ def test_a_name_after_this_is_no_genitive_of_the_noun_before() -> None:
     # Taiga: почему это не Азия? was read as the genitive of the noun before это
     text = "Под жестом топора почему это не Азия?"
     assert restored([("Asia", "Азия", "")], "Asia.", text, "ru")[0] == text
+
+
+def test_a_place_that_is_no_country_after_a_title_stays_unsure() -> None:
+    # PUD: Лорд Галифакс is a man named after a place; only a country after a person noun is surely its genitive
+    text = "Лорд Галифакс, председатель совета, посетил Германию."
+    assert restored([("Halifax", "Галифакс", "")], "Halifax.", text, "ru") == (text, ["uncertain"])
