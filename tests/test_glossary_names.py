@@ -392,7 +392,6 @@ def test_parliament_transcripts_come_back_nearly_unchanged() -> None:
     assert spoken.lines >= 15 and spoken.lines - spoken.unchanged <= 1, "\n".join(spoken.failures)
 
 
-
 @pytest.mark.parametrize(
     ("form", "case", "expected"),
     [
