@@ -1184,3 +1184,22 @@ def test_a_place_that_is_no_country_after_a_title_stays_unsure() -> None:
     # PUD: Лорд Галифакс is a man named after a place; only a country after a person noun is surely its genitive
     text = "Лорд Галифакс, председатель совета, посетил Германию."
     assert restored([("Halifax", "Галифакс", "")], "Halifax.", text, "ru") == (text, ["uncertain"])
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected", "statuses"),
+    [
+        # an adjective in -ого before a thing: its accusative would be -ый, so the genitive (UD dev ru)
+        ("Харьков", "Первой освобождённой частью нынешнего Харьков стала Даниловка.",
+         "Первой освобождённой частью нынешнего Харькова стала Даниловка.", ["pinned"]),
+        ("Букрин", "Войска форсировали реку в районе Великого Букрин, откуда шли.",
+         "Войска форсировали реку в районе Великого Букрина, откуда шли.", ["pinned"]),
+        # an abbreviation may take an ending or not (ВАКСом, в США): left as it was
+        ("РИИЦ", "С 2006 года -- генеральный директор АНО Кировского РИИЦ (Регионального центра).",
+         "С 2006 года -- генеральный директор АНО Кировского РИИЦ (Регионального центра).", ["kept"]),
+    ],
+)
+def test_an_adjective_whose_accusative_is_only_animate_makes_a_things_name_genitive(
+    form: str, text: str, expected: str, statuses: list[str]
+) -> None:
+    assert restored([("X", form, "")], "X.", text, "ru") == (expected, statuses)

@@ -81,6 +81,7 @@ from typing import Any
 from translator import morphology
 from translator.glossary import government as gov
 from translator.glossary.context import Evidence, Name, abbreviated, governed
+from translator.glossary.paradigm import is_fixed
 from translator.names import given_name_gender
 
 # Rules (Evidence.rule, up to its first variable word) whose case a nominative-looking name is rewritten to.
@@ -683,6 +684,10 @@ def _agreement(
             return Decision("nomn", True, "agreement with a nominative or accusative adjective")
         return Decision("nomn", True, "agreement with a nominative adjective")  # not Святой Анна
     cases.discard("nomn")
+    animate_accusative = all("anim" in p.tag.grammemes for p in readings if p.tag.case == "accs")
+    declined = not all(is_fixed(w) for w in text[start:end].split(" "))  # (an abbreviation's ending is unsure)
+    if animate_accusative and declined and not (name.person or is_personal(text[start:end], lang)):
+        cases.discard("accs")  # нынешнего Харькова: a thing's accusative would be нынешний Харьков
     if not cases:
         return None
     if own and None not in genders and not own & genders and "femn" in genders and not _postposed(text, at, readings,
