@@ -687,7 +687,9 @@ def _agreement(
     animate_accusative = all("anim" in p.tag.grammemes for p in readings if p.tag.case == "accs")
     declined = not all(is_fixed(w) for w in text[start:end].split(" "))  # (an abbreviation's ending is unsure)
     if animate_accusative and declined and not (name.person or is_personal(text[start:end], lang)):
-        cases.discard("accs")  # нынешнего Харькова: a thing's accusative would be нынешний Харьков
+        # нынешнего Харькова: a thing's accusative would be нынешний Харьков (not a person's: герцога Миланского
+        # Джан Галлеаццо Висконти, which the treebank leaves undeclined, is not put in the genitive surely)
+        cases.discard("accs")
     if not cases:
         return None
     if own and None not in genders and not own & genders and "femn" in genders and not _postposed(text, at, readings,
