@@ -744,14 +744,14 @@ def outcome(decision: Decision) -> str:
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
         ("inanimate noun + genitive", "rewrite"),  # 34/35 (a country after a noun measured apart: 16/16)
-        ("place в", "rewrite"),  # 18/19
+        ("place в", "rewrite"),  # 13/14
         ("quoted", "keep nomn"),  # 18/20
         ("beside a kind of place or thing", "keep nomn"),  # 16/19
-        ("noun + genitive", "rewrite"),  # 16/17
+        ("noun + genitive", "rewrite"),  # 9/10 (a country after a person noun measured apart: 7/7)
         ("subject before its verb", "keep nomn"),  # 6/7
         ("after , after a capitalised word", "keep nomn"),  # 6/11
         ("agreement with a nominative adjective, a person", "keep nomn"),  # 5/6 (ирландский [акцент] Шона Бина)
-        ("motion в", "rewrite"),  # 5/8
+        ("motion в", "rewrite"),  # 5/7
         ("beside a kind of place", "keep nomn"),  # 5/7
         ("after -", "keep nomn"),  # 6/7
         ("clause", "keep nomn"),  # 5/6
@@ -785,19 +785,22 @@ SURE_BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
 # of them; these are reported uncertain too.
 BELOW_BAR_ELSEWHERE: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
-        ("a person in apposition to an oblique person noun", "rewrite"),  # 13/13 on UD dev, 18/20 on the others
-        ("place на", "rewrite"),  # 1/1 on UD dev, 9/14 on the others
+        # 13/13 on UD dev, 18/20 on the others when listed; 17/17 now that other rules read its two misses (ведомые
+        # Джозеф Брант): kept unsure until a treebank nobody tuned on confirms it
+        ("a person in apposition to an oblique person noun", "rewrite"),
+        ("place на", "rewrite"),  # 1/1 on UD dev, 7/12 on the others
         ("a person after a relation", "rewrite"),  # 3/3 on UD dev, 2/5 on the others (брат Оскар)
         ("place во", "rewrite"),  # 3/3 on UD dev, 2/4 on the others
-        ("place в after a noun", "rewrite"),  # 21/21 on UD dev, 30/33 on the others
+        ("place в after a noun", "rewrite"),  # 22/22 on UD dev, 33/36 on the others
         ("motion на", "rewrite"),  # 4/4 on UD dev (3/4 before a woman's name was left as written), 4/6 on the others
-        # 21/21 on UD dev (a title heading the phrase left), 42/54 on the others
+        # 21/21 on UD dev (a title heading the phrase left), 41/52 on the others
         ("a person after an inanimate noun", "rewrite"),
     )),
     "uk": frozenset((
-        ("inanimate noun + genitive", "rewrite"),  # 54/54 on UD dev, 23/27 on the others
-        ("noun + genitive", "rewrite"),  # 20/20 on UD dev, 10/13 on the others
-        ("a person in apposition to an oblique person noun", "rewrite"),  # 0/0 on UD dev, 8/10 on the others
+        ("inanimate noun + genitive", "rewrite"),  # 56/57 on UD dev, 25/27 on the others
+        # 20/20 on UD dev, 10/13 when listed, 10/11 now: kept unsure, its one miss (тета Мира знайшла) silent if sure
+        ("noun + genitive", "rewrite"),
+        ("a person in apposition to an oblique person noun", "rewrite"),  # 0/0 on UD dev, 9/12 on the others
     )),
 }
 PRECISION_BAR = 0.98
@@ -811,12 +814,12 @@ PRECISION_BAR = 0.98
 GUESS_BAR = 0.90
 GUESSED: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
-        ("a person in apposition to an oblique person noun", "rewrite"),  # 31/33
-        ("place в after a noun", "rewrite"),  # 51/54
+        ("a person in apposition to an oblique person noun", "rewrite"),  # 30/30
+        ("place в after a noun", "rewrite"),  # 55/58
     )),
     "uk": frozenset((
-        ("inanimate noun + genitive", "rewrite"),  # 77/81
-        ("noun + genitive", "rewrite"),  # 30/33
+        ("inanimate noun + genitive", "rewrite"),  # 81/84
+        ("noun + genitive", "rewrite"),  # 30/31
         ("a person after an inanimate noun", "rewrite"),  # 22/23 (картини Босха, рівнянню Шредінґера)
     )),
 }
