@@ -1206,3 +1206,23 @@ def test_an_adjective_whose_accusative_is_only_animate_makes_a_things_name_genit
     form: str, text: str, expected: str, statuses: list[str]
 ) -> None:
     assert restored([("X", form, "")], "X.", text, "ru") == (expected, statuses)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # UD dev (ru GSD, its ''quotes''): the respelt name took its closing quotes with it
+        ("в ``Диатрибе доктора Акокия'') был", "в ``Диатрибе доктора Акакия'') был"),
+        ("в 'Диатрибе доктора Акокия' был", "в 'Диатрибе доктора Акакия' был"),
+        ("в «Диатрибе доктора Акокия» был", "в «Диатрибе доктора Акакия» был"),
+    ],
+)
+def test_a_quote_after_a_respelt_name_is_left_where_it_is(text: str, expected: str) -> None:
+    assert restored([("Akaky", "Акакий", "")], "Akaky.", text, "ru") == (expected, ["pinned"])
+
+
+def test_an_apostrophe_inside_a_respelt_name_is_part_of_it() -> None:
+    # О'Рейлі for the glossary's О'Райлі: the apostrophe between letters belongs to the word
+    text = "Журналіст Білл О'Рейлі заявив."
+    assert restored([("Bill O'Reilly", "Білл О'Райлі", "")], "Bill O'Reilly said.", text, "uk") == (
+        "Журналіст Білл О'Райлі заявив.", ["pinned"])

@@ -17,7 +17,7 @@ from typing import Any
 from translator import morphology
 from translator.glossary import government as gov
 
-TOKEN = re.compile(r"\w[\w'’ʼ-]*|[^\w\s]")
+TOKEN = re.compile(r"\w(?:[\w-]|['’ʼ](?=\w))*|[^\w\s]")  # an apostrophe inside a word, a quote after it apart
 _QUOTES = frozenset("«»\"„“”'‘’")
 _TEX_QUOTES = frozenset("`'")  # ``Оболонь'' (the quotes of UD's Russian GSD)
 _SENTENCE_END = frozenset(".!?…")

@@ -16,8 +16,10 @@ from translator.glossary.paradigm import INFLECTED, lemmas, word_cases
 from translator.glossary.spelling import similarity
 from translator.morphology import parse
 
-WORD = re.compile(r"\w[\w'’ʼ-]*")
-PART = re.compile(r"\w[\w'’ʼ]*")
+# An apostrophe inside a word (О'Райлі, м'ята), never one after it: a closing quote ('Айсин', ``Акакия'') stays
+# outside the name
+WORD = re.compile(r"\w(?:[\w-]|['’ʼ](?=\w))*")
+PART = re.compile(r"\w(?:\w|['’ʼ](?=\w))*")
 
 
 def _part(text: str, start: int, end: int, token: str) -> float:
