@@ -24,6 +24,7 @@ $TRANSLATOR_CORPUS, else ../shared/corpus beside the repository.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -105,7 +106,8 @@ def read_sentences(path: Path) -> Iterator[Sentence]:
                 continue
             if int(cols[0]) <= skip_to:
                 continue
-            tokens.append((cols[1], cols[2], cols[3], _feats(cols[5]), "SpaceAfter=No" not in cols[9]))
+            # Russian GSD writes its closing quotes HTML-escaped (&#39;&#39;): read as the '' a reader sees
+            tokens.append((html.unescape(cols[1]), cols[2], cols[3], _feats(cols[5]), "SpaceAfter=No" not in cols[9]))
         if not tokens:
             continue
         text = ""

@@ -758,7 +758,6 @@ BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
         ("sentence start, a comma after", "keep nomn"),  # 5/6
         ("label …", "keep nomn"),  # 4/6
         ("subject of a passive", "keep nomn"),  # 1/5
-        ("after ;", "keep nomn"),  # 1/5
         ("clause after a conjunction", "keep nomn"),  # 1/5
         ("after :", "keep nomn"),  # 2/3
         ("sentence start", "keep nomn"),  # 1/2
