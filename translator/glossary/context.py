@@ -312,7 +312,10 @@ def _word_cases(token: str, lang: str) -> frozenset[str]:
 def _coordination(
     text: str, before: list[tuple[str, int, int]], lang: str, name: Name, decided: dict[int, str], depth: int
 ) -> Evidence:
-    """A name after и/і/та takes its first conjunct's case: the name or noun right before the conjunction."""
+    """A name after и/і/та takes its first conjunct's case: the name or noun right before the conjunction, inside
+    its quotes or not («Газпрома» и «Лукойла»)."""
+    while before and (before[-1][0] in _QUOTES or set(before[-1][0]) <= _TEX_QUOTES):
+        before = before[:-1]
     if not before or not _is_word(before[-1][0]):
         return Evidence(("nomn",), 0, "clause after a conjunction")
     token, _, end = before[-1]
