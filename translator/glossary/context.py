@@ -314,7 +314,7 @@ def _coordination(
 ) -> Evidence:
     """A name after и/і/та takes its first conjunct's case: the name or noun right before the conjunction, inside
     its quotes or not («Газпрома» и «Лукойла»)."""
-    while before and (before[-1][0] in _QUOTES or set(before[-1][0]) <= _TEX_QUOTES):
+    while before and before[-1][0] in _QUOTES:
         before = before[:-1]
     if not before or not _is_word(before[-1][0]):
         return Evidence(("nomn",), 0, "clause after a conjunction")

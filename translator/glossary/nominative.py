@@ -563,19 +563,20 @@ _COORDINATING = frozenset("и или либо а но да ни і й та аб�
 
 
 def _closing(before: str) -> bool:
-    """The quote mark ending `before` closes a quotation: », TeX's '', “ after „, or a straight quote whose pair
-    opened earlier (an even count of it)."""
+    """The quote mark ending `before` (one that can open a quotation too) closes one: TeX's '', “ after „, or a
+    straight quote whose pair opened earlier (an even count of it)."""
     mark = before[-1:]
-    if mark == "»" or before.endswith("''") or (mark == "“" and "„" in before):
+    if before.endswith("''") or (mark == "“" and "„" in before):
         return True
     return mark in "\"'" and before.count(mark) % 2 == 0
 
 
 def _verb_or_conjunction_before_quote(text: str, start: int, lang: str) -> bool:
     """The word before the opening quote reads first as a verb or a subordinating conjunction (not a noun, an
-    adjective or a pronoun the quoted name could depend on, nor и, whose name is as its first conjunct)."""
+    adjective or a pronoun the quoted name could depend on, nor и inside a sentence, whose name is as its first
+    conjunct)."""
     before = re.search(r"([^\W\d_][\w'’-]*)\s*[«\"„“'`]+\s*$", text[:start])
-    if before is None or before.group(1).lower() in _COORDINATING:
+    if before is None or before.group(1) in _COORDINATING:  # not one opening a sentence: А «Лукойл» вырос
         return False
     return morphology.parse(before.group(1), lang)[0].tag.POS in ("VERB", "CONJ")
 
