@@ -1344,3 +1344,22 @@ def test_the_benchmark_reads_the_treebanks_html_escaped_quotes_as_quotes(tmp_pat
     [sentence] = public.read_sentences(tmp_path / "ru.conllu")
     assert sentence.text == "газеты ``Гуммет''"
     assert [(n.form, n.case) for n in sentence.names] == [("Гуммет", "gent")]
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected", "status"),
+    [
+        # Ukrainian's dictionary reads its determiners as pronouns; before a name they agree with it
+        ("Верховна Рада", "Це рішення нашої Верховна Рада.", "Це рішення нашої Верховної Ради.", "pinned"),
+        ("Україна", "Ми говорили про цю Україна.", "Ми говорили про цю Україну.", "pinned"),
+        ("Україна", "По всій Україна переважатиме купівля книг.",  # UD dev (uk): по takes three cases
+         "По всій Україні переважатиме купівля книг.", "uncertain"),
+        # a pronoun of its own, not the name's: left as written, flagged
+        ("Україна", "Після цього Україна отримала кредит.", "Після цього Україна отримала кредит.", "uncertain"),
+        ("Європа", "Попри все Європа виграла.", "Попри все Європа виграла.", "uncertain"),  # все a particle first
+        ("Європа", "Попри свого Європа виграла.", "Попри свого Європа виграла.", "uncertain"),  # not her gender
+    ],
+)
+def test_a_ukrainian_determiner_before_a_name_agrees_with_it(form: str, text: str, expected: str,
+                                                              status: str) -> None:
+    assert restored([("X", form, "")], "X.", text, "uk") == (expected, [status])

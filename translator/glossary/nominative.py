@@ -626,26 +626,51 @@ def _between(text: str, start: int, lang: str) -> list[str] | None:
     return None
 
 
-def _agreeing(words: list[str], cases: tuple[str, ...], lang: str) -> bool:
+# Ukrainian determiners, which its dictionary reads as pronouns: before a name they agree with it as an
+# adjective does (по всій Україні, нашої держави, у цій Раді). Russian's reads them as adjectives already.
+_DETERMINERS = frozenset("цей той весь ввесь увесь свій мій твій наш ваш їхній кожен кожний інший сам самий жоден "
+                         "жодний".split())
+
+
+def _adjectival(word: str, lang: str, genders: set[str] | None = None) -> list[Any]:
+    """The readings of `word` as an adjective or participle, a Ukrainian determiner's among them where the
+    dictionary reads it so first (not попри все, a particle), of one of `genders` when the name's gender is known
+    (not після цього Україна, a pronoun of its own)."""
+    parses = morphology.parse(word, lang)
+    determiner = parses[0].tag.POS == "NPRO" and parses[0].normal_form in _DETERMINERS
+    return [p for p in parses if p.tag.POS in ("ADJF", "PRTF") or (determiner and p.tag.POS == "NPRO" and (
+        p.normal_form in _DETERMINERS and (not genders or p.tag.gender in genders)))]
+
+
+def _genders(name: str, lang: str) -> set[str]:
+    """The genders the dictionary reads the name's last word in, as a singular noun (none for an unknown one)."""
+    last = name.split(" ")[-1]
+    return {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
+
+
+def _agreeing(words: list[str], cases: tuple[str, ...], lang: str, genders: set[str] | None = None) -> bool:
     """Whether every word between a preposition and the name is an adjective, participle or numeral that can
-    stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт")."""
+    stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт"), a determiner one of the
+    name's `genders`."""
     for word in words:
-        readings = [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF", "NUMR")]
+        readings = [p for p in morphology.parse(word, lang) if p.tag.POS == "NUMR"] + _adjectival(word, lang, genders)
         if not readings or not any(p.tag.case in cases or (p.tag.case == "loct" and "loc2" in cases)
                                    for p in readings):
             return False
-        if any(p.tag.POS == "NPRO" for p in morphology.parse(word, lang)[:1]):
+        first = morphology.parse(word, lang)[0]
+        if first.tag.POS == "NPRO" and first not in readings:
             return False
     return True
 
 
-def _adjective(text: str, start: int, lang: str) -> tuple[int, set[str]] | None:
-    """Where an adjective right before the name starts and the cases it can be in (Верховної, Западной)."""
+def _adjective(text: str, start: int, lang: str, genders: set[str] | None = None) -> tuple[int, set[str]] | None:
+    """Where an adjective right before the name starts and the cases it can be in (Верховної, Западной), with
+    a determiner only of one of the name's `genders`."""
     before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
     if not before:
         return None
-    readings = [p for p in morphology.parse(before.group(1), lang) if p.tag.POS in ("ADJF", "PRTF")]
-    if not readings or morphology.parse(before.group(1), lang)[0].tag.POS not in ("ADJF", "PRTF"):
+    readings = _adjectival(before.group(1), lang, genders)
+    if not readings or morphology.parse(before.group(1), lang)[0] not in readings:
         return None
     if any(p.normal_form in gov.VERBS for p in readings):  # вдячний Руслану: it governs the name
         return None
@@ -681,17 +706,15 @@ def _agreement(
 ) -> Decision | None:
     """The case an adjective before the name shows: the nominative when it can be one (Карпатская Украина), else
     the one it shares with what governs it (в Западной Африка → Африке, Верховної Рада → Ради)."""
-    found = _adjective(text, start, lang)
+    own = _genders(text[start:end], lang)
+    found = _adjective(text, start, lang, own)
     if found is None:
         return None
     at, cases = found
-    adjective = text[at:start].strip()
-    readings = [p for p in morphology.parse(adjective, lang) if p.tag.POS in ("ADJF", "PRTF")]
+    readings = _adjectival(text[at:start].strip(), lang, own)
     if any(p.normal_form in _TEAMS for p in readings) and not (name.person or is_personal(text[start:end], lang)):
         return Decision("gent", True, "a country after a national team")  # збірна України, сборной России
     genders = {p.tag.gender for p in readings}
-    last = text[start:end].split(" ")[-1]
-    own = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
     if own and all(p.tag.number == "plur" for p in readings) and not re.match(
             r"\s*(?:,|и|і|й|та)\s+[A-ZА-ЯЁІЇЄҐ]", text[end:]):
         # a plural agrees with no one name (but дерущиеся Твик и Крэйг); a passive one names its agent, whose
@@ -920,7 +943,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision("ablt" if agent else "nomn", True, "agent of" if agent else "subject of a passive")
     if rule.startswith(_PREPOSITIONAL) and evidence.cases:
         between = _between(text, start, lang)
-        if between is None or not _agreeing(between, evidence.cases, lang):
+        if between is None or not _agreeing(between, evidence.cases, lang, _genders(name_text, lang)):
             return Decision("nomn", False, "preposition before another word")
     # a number opening the quote is part of the quoted name (завод ``14 Октобар'')
     quote_at = len(re.sub(r"(?<=[«\"„“'`])\d[\d.,]*\s+$", "", text[:start]))
