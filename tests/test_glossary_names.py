@@ -1352,11 +1352,13 @@ def test_the_benchmark_reads_the_treebanks_html_escaped_quotes_as_quotes(tmp_pat
         # Ukrainian's dictionary reads its determiners as pronouns; before a name they agree with it
         ("Верховна Рада", "Це рішення нашої Верховна Рада.", "Це рішення нашої Верховної Ради.", "pinned"),
         ("Україна", "Ми говорили про цю Україна.", "Ми говорили про цю Україну.", "pinned"),
+        ("Карпати", "Ми говорили про наші Карпати.", "Ми говорили про наші Карпати.", "kept"),  # a plural name
         ("Україна", "По всій Україна переважатиме купівля книг.",  # UD dev (uk): по takes three cases
          "По всій Україні переважатиме купівля книг.", "uncertain"),
         # a pronoun of its own, not the name's: left as written, flagged
         ("Україна", "Після цього Україна отримала кредит.", "Після цього Україна отримала кредит.", "uncertain"),
         ("Європа", "Попри все Європа виграла.", "Попри все Європа виграла.", "uncertain"),  # все a particle first
+        ("Київ", "Після всього Київ відновився.", "Після всього Київ відновився.", "uncertain"),  # an adverb first
         ("Європа", "Попри свого Європа виграла.", "Попри свого Європа виграла.", "uncertain"),  # not her gender
     ],
 )

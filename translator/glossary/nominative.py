@@ -633,39 +633,28 @@ _DETERMINERS = frozenset("цей той весь ввесь увесь свій 
 
 
 def _adjectival(word: str, lang: str, genders: set[str] | None = None) -> list[Any]:
-    """The readings of `word` as an adjective or participle, a Ukrainian determiner's among them where the
-    dictionary reads it so first (not попри все, a particle), of one of `genders` when the name's gender is known
-    (not після цього Україна, a pronoun of its own)."""
-    parses = morphology.parse(word, lang)
-    determiner = parses[0].tag.POS == "NPRO" and parses[0].normal_form in _DETERMINERS
-    return [p for p in parses if p.tag.POS in ("ADJF", "PRTF") or (determiner and p.tag.POS == "NPRO" and (
-        p.normal_form in _DETERMINERS and (not genders or p.tag.gender in genders)))]
+    """The readings of `word` as an adjective or participle, a Ukrainian determiner's among them in one of
+    `genders` when the name's gender is known (not після цього Україна, a pronoun of its own)."""
+    return [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF") or (
+        p.normal_form in _DETERMINERS and (not genders or p.tag.gender in genders))]
 
 
-def _genders(name: str, lang: str) -> set[str]:
-    """The genders the dictionary reads the name's last word in, as a singular noun (none for an unknown one)."""
-    last = name.split(" ")[-1]
-    return {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
-
-
-def _agreeing(words: list[str], cases: tuple[str, ...], lang: str, genders: set[str] | None = None) -> bool:
+def _agreeing(words: list[str], cases: tuple[str, ...], lang: str) -> bool:
     """Whether every word between a preposition and the name is an adjective, participle or numeral that can
-    stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт"), a determiner one of the
-    name's `genders`."""
+    stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт")."""
     for word in words:
-        readings = [p for p in morphology.parse(word, lang) if p.tag.POS == "NUMR"] + _adjectival(word, lang, genders)
+        readings = [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF", "NUMR")]
         if not readings or not any(p.tag.case in cases or (p.tag.case == "loct" and "loc2" in cases)
                                    for p in readings):
             return False
-        first = morphology.parse(word, lang)[0]
-        if first.tag.POS == "NPRO" and first not in readings:
+        if any(p.tag.POS == "NPRO" for p in morphology.parse(word, lang)[:1]):
             return False
     return True
 
 
-def _adjective(text: str, start: int, lang: str, genders: set[str] | None = None) -> tuple[int, set[str]] | None:
-    """Where an adjective right before the name starts and the cases it can be in (Верховної, Западной), with
-    a determiner only of one of the name's `genders`."""
+def _adjective(text: str, start: int, lang: str, genders: set[str] | None = None) -> tuple[int, list[Any]] | None:
+    """Where an adjective right before the name starts and its readings (Верховної, Западной), a determiner's
+    only in one of the name's `genders`."""
     before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
     if not before:
         return None
@@ -674,7 +663,7 @@ def _adjective(text: str, start: int, lang: str, genders: set[str] | None = None
         return None
     if any(p.normal_form in gov.VERBS for p in readings):  # вдячний Руслану: it governs the name
         return None
-    return before.start(1), {str(p.tag.case) for p in readings}
+    return before.start(1), readings
 
 
 _RELATIVES = frozenset({"который", "котрий", "каковой"})
@@ -706,12 +695,13 @@ def _agreement(
 ) -> Decision | None:
     """The case an adjective before the name shows: the nominative when it can be one (Карпатская Украина), else
     the one it shares with what governs it (в Западной Африка → Африке, Верховної Рада → Ради)."""
-    own = _genders(text[start:end], lang)
+    last = text[start:end].split(" ")[-1]
+    own = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
     found = _adjective(text, start, lang, own)
     if found is None:
         return None
-    at, cases = found
-    readings = _adjectival(text[at:start].strip(), lang, own)
+    at, readings = found
+    cases = {str(p.tag.case) for p in readings}
     if any(p.normal_form in _TEAMS for p in readings) and not (name.person or is_personal(text[start:end], lang)):
         return Decision("gent", True, "a country after a national team")  # збірна України, сборной России
     genders = {p.tag.gender for p in readings}
@@ -943,7 +933,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         return Decision("ablt" if agent else "nomn", True, "agent of" if agent else "subject of a passive")
     if rule.startswith(_PREPOSITIONAL) and evidence.cases:
         between = _between(text, start, lang)
-        if between is None or not _agreeing(between, evidence.cases, lang, _genders(name_text, lang)):
+        if between is None or not _agreeing(between, evidence.cases, lang):
             return Decision("nomn", False, "preposition before another word")
     # a number opening the quote is part of the quoted name (завод ``14 Октобар'')
     quote_at = len(re.sub(r"(?<=[«\"„“'`])\d[\d.,]*\s+$", "", text[:start]))
