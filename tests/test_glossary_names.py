@@ -1321,12 +1321,14 @@ def test_a_word_read_as_a_verb_only_in_a_rare_reading_does_not_confirm_a_quoted_
     assert restored([("Q", "Квисисана", "")], "Q.", text, "ru") == (text, ["uncertain"])
 
 
-def test_an_apostrophe_inside_the_word_before_a_name_is_part_of_that_word() -> None:
-    # інтерв'ю is one noun (not ятник, not ю): a person after it is its genitive
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_an_apostrophe_inside_the_word_before_a_name_is_part_of_that_word(apostrophe: str) -> None:
+    # інтерв'ю is one noun (not ю), whichever apostrophe the text writes (the dictionary has only '; UD IU
+    # writes ’): a person after it is its genitive
     from translator.glossary import nominative
     from translator.glossary.context import Name
 
-    text = "Ми читали інтерв'ю Залужний."
+    text = f"Ми читали інтерв{apostrophe}ю Залужний."
     start = text.index("Залужний")
     decision = nominative._decide(text, start, start + len("Залужний"), "uk", Name(True, False), {})
     assert (decision.case, decision.rule) == ("gent", "a person after an inanimate noun")

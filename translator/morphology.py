@@ -25,6 +25,17 @@ def parse(word: str, lang: str) -> list[Any]:
     return readings
 
 
+# Apostrophes Ukrainian text writes (’, and ʼ, the one its orthography prescribes) where pymorphy3's dictionary
+# has only ' (пам'ятник): read as it, пам’ятник is no longer an unknown word guessed from its ending.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+def read(word: str, lang: str) -> list[Any]:
+    """`parse` for a word of running text, read through whatever apostrophe it is written with. Its readings
+    write the dictionary's apostrophe, so they are for reading grammar, not for writing a form back."""
+    return parse(word.translate(_APOSTROPHES), lang)
+
+
 def inflect(reading: Any, grammemes: set[str]) -> Any | None:
     """`reading` put into `grammemes` (a case, a number), or None where its paradigm has no such form."""
     return reading.inflect(grammemes)

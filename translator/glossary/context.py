@@ -54,7 +54,7 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 def _parse(word: str, lang: str) -> Any:
     """The likeliest reading; in Ukrainian, whose dictionary has no frequencies, a verb reading wins (it reads
     "прибула" first as the noun "прибулий")."""
-    readings = morphology.parse(word, lang)
+    readings = morphology.read(word, lang)
     if lang == "uk":
         # not a first or second person beside a noun reading: впливу is the noun's genitive, not "I'll swim in"
         noun = any(p.tag.POS == "NOUN" for p in readings)
@@ -208,7 +208,7 @@ def _stative(before: list[tuple[str, int, int]], lang: str) -> bool:
     for token, _, _ in reversed(before[-6:]):
         if not _is_word(token):
             return False
-        readings = morphology.parse(token, lang)
+        readings = morphology.read(token, lang)
         if any(p.normal_form in gov.STATIVE for p in readings):
             return True
         if readings and readings[0].tag.POS in _VERBAL | {"PRTF", "PRTS"}:
@@ -224,7 +224,7 @@ def _after_a_noun_of_no_motion(before: list[tuple[str, int, int]], lang: str) ->
     for token, _, _ in reversed(before[-8:]):
         if not _is_word(token):
             break
-        if any(p.normal_form in gov.MOTION for p in morphology.parse(token, lang)):
+        if any(p.normal_form in gov.MOTION for p in morphology.read(token, lang)):
             return False
     return True
 
@@ -236,7 +236,7 @@ def _motion(before: list[tuple[str, int, int]], lang: str) -> bool:
         if not _is_word(token):
             return False
         parse = _parse(token, lang)
-        readings = morphology.parse(token, lang)
+        readings = morphology.read(token, lang)
         if any(p.normal_form in gov.MOTION for p in readings):
             return True
         if parse.tag.POS == "NOUN" and any(p.tag.case == "nomn" for p in readings):
@@ -306,7 +306,7 @@ def _noun(
 
 def _word_cases(token: str, lang: str) -> frozenset[str]:
     """The singular cases a common word can be in."""
-    return frozenset(p.tag.case for p in morphology.parse(token, lang) if p.tag.case and p.tag.number != "plur")
+    return frozenset(p.tag.case for p in morphology.read(token, lang) if p.tag.case and p.tag.number != "plur")
 
 
 def _coordination(

@@ -150,7 +150,7 @@ def _verb_follows(text: str, end: int, lang: str) -> bool:
     if not found:
         return False
     for word in re.findall(r"[^\W\d_][\w-]*", found.group(0))[:2]:
-        readings = morphology.parse(word, lang)
+        readings = morphology.read(word, lang)
         if readings and readings[0].tag.POS == "VERB":
             return True
     return False
@@ -169,20 +169,20 @@ def _subject_after_a_fronted_phrase(text: str, start: int, end: int, lang: str) 
     fronted = _FRONTED.search(text[:start])
     if fronted is None:
         return False
-    if not any(p.tag.POS == "PREP" for p in morphology.parse(fronted.group(1).split()[0], lang)[:1]):
+    if not any(p.tag.POS == "PREP" for p in morphology.read(fronted.group(1).split()[0], lang)[:1]):
         return False  # Его отряд: a clause opening with its subject's words
     verb = _agreeing_past_verb(text, start, end, lang)
     if verb is None:
         return False
     after = re.match(r"\s+([^\W\d_][\w-]*)", text[verb:])
     rival = after is not None and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
-                                      for p in morphology.parse(after.group(1), lang)[:1])
+                                      for p in morphology.read(after.group(1), lang)[:1])
     return not rival
 
 
 def _plural(phrase: str, lang: str) -> bool:
     """The phrase's last word reads as a plural nominative (Клички, Карпати)."""
-    return any(p.tag.number == "plur" and p.tag.case == "nomn" for p in morphology.parse(phrase.split(" ")[-1], lang))
+    return any(p.tag.number == "plur" and p.tag.case == "nomn" for p in morphology.read(phrase.split(" ")[-1], lang))
 
 
 def _plural_verb_follows(text: str, end: int, lang: str) -> bool:
@@ -190,7 +190,7 @@ def _plural_verb_follows(text: str, end: int, lang: str) -> bool:
     оставляли)."""
     found = _AFTER.match(text, end)
     for word in re.findall(r"[^\W\d_][\w-]*", found.group(0))[:2] if found else ():
-        readings = morphology.parse(word, lang)
+        readings = morphology.read(word, lang)
         if readings and readings[0].tag.POS == "VERB":
             return bool(readings[0].tag.number == "plur")
     return False
@@ -218,16 +218,16 @@ def _verb_agreeing(text: str, start: int, end: int, lang: str) -> tuple[int, str
     next_words = _NEXT_WORDS.match(text, end)
     following = list(re.finditer(r"[^\W\d_][\w-]*", next_words.group() if next_words else ""))
     skipped = False
-    while len(following) > 1 and morphology.parse(following[0].group(), lang)[0].tag.POS in ("ADVB", "PRCL"):
+    while len(following) > 1 and morphology.read(following[0].group(), lang)[0].tag.POS in ("ADVB", "PRCL"):
         following, skipped = following[1:], skipped or following[0].group().lower() not in ("не", "ні")
     if not following:
         return None
     found, verb_end = following[0].group(), end + following[0].end()
     words = text[start:end].split(" ")
     # the gender of the last word, or where it shows none (Земченко, Юхан after XIV), of a first name before it
-    genders = {p.tag.gender for w in words for p in morphology.parse(w, lang)
+    genders = {p.tag.gender for w in words for p in morphology.read(w, lang)
                if p.tag.case == "nomn" and p.tag.number != "plur" and (w == words[-1] or "Name" in p.tag.grammemes)}
-    for reading in morphology.parse(found, lang)[:2]:
+    for reading in morphology.read(found, lang)[:2]:
         tag = reading.tag
         if tag.POS == "PRTS" and tag.number == "sing" and tag.gender in genders:
             return verb_end, "past"  # Писаревка основана
@@ -250,7 +250,7 @@ _PATRONYMIC = ("ович", "евич", "івна", "овна", "евна", "їв
 def is_personal(phrase: str, lang: str) -> bool:
     """A person's name: a word pymorphy3 knows as a first name, surname or patronymic, or a patronymic's ending."""
     def one(word: str) -> bool:
-        first = morphology.parse(word, lang)[0]
+        first = morphology.read(word, lang)[0]
         if first.tag.POS in ("ADJF", "ADJS"):  # Верховна, not a patronymic
             return False
         return word.lower().endswith(_PATRONYMIC) or given_name_gender(word, lang) is not None or bool(
@@ -269,7 +269,7 @@ def _finite_verb_before(text: str, start: int, lang: str) -> bool:
     """The word right before the name is a finite verb a singular may be the subject of (був, сказал; not бути,
     an infinitive, nor сказали)."""
     before = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    tag = morphology.parse(before.group(1), lang)[0].tag if before else None
+    tag = morphology.read(before.group(1), lang)[0].tag if before else None
     return tag is not None and tag.POS == "VERB" and tag.number != "plur"
 
 
@@ -279,9 +279,9 @@ def _not_its_subject(text: str, start: int, lang: str) -> bool:
     words = _WORD.findall(text[max(0, start - 40):start])
     if not words or not re.search(r"[^\W\d_] $", text[:start]) or words[-2:-1] in (["не"], ["ни"], ["ні"]):
         return False  # not right after the verb (фильма «Любить» Ричард), or negated (не хочу Колизея)
-    if any(p.tag.POS == "INFN" or "infn" in p.tag.grammemes for p in morphology.parse(words[-1], lang)[:1]):
+    if any(p.tag.POS == "INFN" or "infn" in p.tag.grammemes for p in morphology.read(words[-1], lang)[:1]):
         return True  # потрібно захищати Україну: an infinitive has no subject after it
-    readings = [p for p in morphology.parse(words[-1], lang)[:2] if p.tag.POS == "VERB"]
+    readings = [p for p in morphology.read(words[-1], lang)[:2] if p.tag.POS == "VERB"]
     return bool(readings) and all(p.tag.person in ("1per", "2per") or p.tag.number == "plur" for p in readings)
 
 
@@ -293,7 +293,7 @@ def _title_before_name(text: str, start: int, lang: str, name: Name, decided: di
     if not found:
         return None
     title = found.group(1)
-    readings = [p for p in morphology.parse(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
+    readings = [p for p in morphology.read(title, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"]
     if not readings or not (readings[0].normal_form in gov.PERSON_TITLES or readings[0].tag.animacy == "anim"):
         return None
     if title[:1].isupper() and readings[0].normal_form not in gov.PERSON_TITLES:
@@ -314,7 +314,7 @@ def _title_case(text: str, start: int, lang: str) -> str | None:
     """The one oblique case the title right before a person's name shows (депутатами: ablt), the genitive where
     it shows an animate genitive or accusative, written alike (короля, пана: Фридриха, Руслана Стефанчука)."""
     found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
+    readings = [p for p in morphology.read(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
     titles = [p for p in readings if p.normal_form in gov.PERSON_TITLES]
     if not titles or titles[0].normal_form != readings[0].normal_form:
         return None
@@ -331,7 +331,7 @@ def _nominative_title(text: str, start: int, lang: str) -> bool:
     found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
     if not found:
         return False
-    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"]
+    readings = [p for p in morphology.read(found.group(1), lang) if p.tag.POS == "NOUN"]
     return bool(readings) and readings[0].tag.animacy == "anim" and {
         p.tag.case for p in readings if p.normal_form == readings[0].normal_form} <= {"nomn", "voct"}
 
@@ -340,7 +340,7 @@ def _vocative_title(text: str, start: int, lang: str) -> bool:
     """The word right before the name is a title that can only be a vocative (Пане, Пані): the name is
     addressed with it, in the vocative."""
     found = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    readings = [p for p in morphology.parse(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
+    readings = [p for p in morphology.read(found.group(1), lang) if p.tag.POS == "NOUN"] if found else []
     if not any(p.tag.animacy == "anim" for p in readings):
         return False  # його (a pronoun, and the vocative of йога, a thing): no title
     return lang == "uk" and all(p.tag.case == "voct" for p in readings)
@@ -382,7 +382,7 @@ _SCHOOLS = frozenset("университет институт академия �
 def _geographic(text: str, start: int, lang: str) -> bool:
     """The name's first word is a place pymorphy3 knows (Geox: Эдинбург, Оксфорд)."""
     word = _WORD.match(text, start)
-    return word is not None and any("Geox" in p.tag.grammemes for p in morphology.parse(word.group(0), lang)[:1])
+    return word is not None and any("Geox" in p.tag.grammemes for p in morphology.read(word.group(0), lang)[:1])
 
 
 def _same_kind(text: str, start: int, noun: str, lang: str) -> bool:
@@ -401,7 +401,7 @@ _POSSESSIVES = "|".join("его её ее их свой своя своего с
 
 def _first_name_gender(name: str, lang: str) -> str | None:
     """The gender of the name's first word read as a known first name (Владимир: masc), or None."""
-    genders = {p.tag.gender for p in morphology.parse(name.split(" ")[0], lang)
+    genders = {p.tag.gender for p in morphology.read(name.split(" ")[0], lang)
                if p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn"}
     return genders.pop() if len(genders) == 1 else None
 
@@ -430,7 +430,7 @@ def _title_heads_the_phrase(text: str, start: int, lang: str) -> bool:
     apposition, in its case, rather than the last noun's genitive."""
     phrase = re.search(r"(?:^|[^\w\s'’-])([\w\s'’-]*)$", text[:start])
     for word in reversed(_WORD.findall(phrase.group(1) if phrase else "")[-8:]):
-        first = morphology.parse(word, lang)[0].tag
+        first = morphology.read(word, lang)[0].tag
         if first.POS in ("VERB", "INFN", "GRND", "PRTS"):
             return False
         if first.POS == "NOUN" and first.animacy == "anim":
@@ -452,12 +452,12 @@ def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lan
     (жене Владимира Гуцаева, учеников Ветрова), else apposition in the noun's case (поэтессы Зинаиды Гиппиус,
     одноклубнику Кевину Филлипсу); unsure where the noun's form shows no one case."""
     word = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    readings = [p for p in morphology.parse(word.group(1), lang) if p.normal_form == noun] if word else []
+    readings = [p for p in morphology.read(word.group(1), lang) if p.normal_form == noun] if word else []
     # a possessive right before the noun or before an adjective of it (его бывшая жена Ивана)
     owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r")(?: [^\W\d_][\w-]*)? $",
                                            text[:word.start(1)].lower())
     relation = noun in gov.RELATIONS or noun == "семья"
-    every = morphology.parse(word.group(1), lang) if word else []
+    every = morphology.read(word.group(1), lang) if word else []
     plural = bool(readings) and all(p.tag.number == "plur" for p in every)
     if (owned or not relation) and _a_womans_name(readings, text[start:end], lang):
         return Decision("nomn", True, "a woman's name in a consonant beside a woman's noun")  # её дочерью Энджел
@@ -485,10 +485,10 @@ def _after_a_person_noun(text: str, start: int, end: int, noun: str, lang: str, 
     Франции); else apposition in the noun's own case (шахтёр Зегерс, мастером Каландаром Качимом, венгра
     Липшеня)."""
     word = re.search(r"([^\W\d_][\w'’-]*) $", text[:start])
-    readings = [p for p in morphology.parse(word.group(1), lang) if p.normal_form == noun] if word else []
+    readings = [p for p in morphology.read(word.group(1), lang) if p.normal_form == noun] if word else []
     named = _WORD.match(text, start)
     known = named is not None and any(  # a word the dictionary knows, not as a person's name (Україна, Франция)
-        p.is_known and not p.tag.grammemes & {"Name", "Surn", "Patr"} for p in morphology.parse(named.group(0), lang))
+        p.is_known and not p.tag.grammemes & {"Name", "Surn", "Patr"} for p in morphology.read(named.group(0), lang))
     owned = word is not None and re.search(r"(?:^|\s)(?:" + _POSSESSIVES + r")(?: [^\W\d_][\w-]*)? $",
                                            text[:word.start(1)].lower())
     if name.place and text[start:end].lower() in COUNTRIES and noun not in gov.RELATIONS:
@@ -554,7 +554,7 @@ def _label_before_quote(text: str, start: int, lang: str) -> bool:
     if len(word) > 1 and word.isupper():
         return True
     return any(p.normal_form in _LABELLED or p.normal_form in gov.LABEL_NOUNS
-               for p in morphology.parse(word, lang) if p.tag.POS == "NOUN")
+               for p in morphology.read(word, lang) if p.tag.POS == "NOUN")
 
 
 # Conjunctions that join like to like: the name after one takes its first conjunct's case (акции «Газпрома» и
@@ -578,7 +578,7 @@ def _verb_or_conjunction_before_quote(text: str, start: int, lang: str) -> bool:
     before = re.search(r"([^\W\d_][\w'’-]*)\s*[«\"„“'`]+\s*$", text[:start])
     if before is None or before.group(1) in _COORDINATING:  # not one opening a sentence: А «Лукойл» вырос
         return False
-    return morphology.parse(before.group(1), lang)[0].tag.POS in ("VERB", "CONJ")
+    return morphology.read(before.group(1), lang)[0].tag.POS in ("VERB", "CONJ")
 
 
 # Nouns of a group a person's name stands beside in apposition, not in the genitive (пара Курт Вирес и ...).
@@ -587,11 +587,11 @@ _GROUPS = frozenset("пара дуэт трио группа команда эк
 
 def _every_word_known(phrase: str, lang: str) -> bool:
     """Every word of the phrase is in the dictionary (Україна, Верховна Рада), none a guess (Джахіт)."""
-    return all(morphology.parse(w, lang)[0].is_known for w in phrase.split(" ") if w)
+    return all(morphology.read(w, lang)[0].is_known for w in phrase.split(" ") if w)
 
 
 def _animate(lemma: str, lang: str) -> bool:
-    return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.parse(lemma, lang)[:2])
+    return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in morphology.read(lemma, lang)[:2])
 
 
 # Endings of names a Russian or Ukrainian text often leaves undeclined (Сочи, Баку, Дубно, Тбілісі, Шойгу, Фур’є):
@@ -608,7 +608,7 @@ def _undeclined(phrase: str, lang: str) -> bool:
         return False
     return not any("Pltm" in p.tag.grammemes or (p.tag.number == "plur" and p.tag.case == "nomn"
                                                   and not p.normal_form.endswith(_ADJECTIVAL))
-                   for w in words for p in morphology.parse(w, lang)[:2])
+                   for w in words for p in morphology.read(w, lang)[:2])
 
 
 # Nominatives of adjectives (and adjectival surnames): a name read only as one's plural (Сірі: сірий) is no
@@ -635,7 +635,7 @@ _DETERMINERS = frozenset("цей той весь ввесь увесь свій 
 def _adjectival(word: str, lang: str, genders: set[str] | None = None) -> list[Any]:
     """The readings of `word` as an adjective or participle, a Ukrainian determiner's among them in one of
     `genders` when the name's gender is known (not після цього Україна, a pronoun of its own)."""
-    return [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF") or (
+    return [p for p in morphology.read(word, lang) if p.tag.POS in ("ADJF", "PRTF") or (
         p.normal_form in _DETERMINERS and (not genders or p.tag.gender in genders))]
 
 
@@ -643,11 +643,11 @@ def _agreeing(words: list[str], cases: tuple[str, ...], lang: str) -> bool:
     """Whether every word between a preposition and the name is an adjective, participle or numeral that can
     stand in one of `cases` (not a pronoun or noun of its own: "после этого Лайт")."""
     for word in words:
-        readings = [p for p in morphology.parse(word, lang) if p.tag.POS in ("ADJF", "PRTF", "NUMR")]
+        readings = [p for p in morphology.read(word, lang) if p.tag.POS in ("ADJF", "PRTF", "NUMR")]
         if not readings or not any(p.tag.case in cases or (p.tag.case == "loct" and "loc2" in cases)
                                    for p in readings):
             return False
-        if any(p.tag.POS == "NPRO" for p in morphology.parse(word, lang)[:1]):
+        if any(p.tag.POS == "NPRO" for p in morphology.read(word, lang)[:1]):
             return False
     return True
 
@@ -659,7 +659,7 @@ def _adjective(text: str, start: int, lang: str, genders: set[str] | None = None
     if not before:
         return None
     readings = _adjectival(before.group(1), lang, genders)
-    if not readings or morphology.parse(before.group(1), lang)[0] not in readings:
+    if not readings or morphology.read(before.group(1), lang)[0] not in readings:
         return None
     if any(p.normal_form in gov.VERBS for p in readings):  # вдячний Руслану: it governs the name
         return None
@@ -674,7 +674,7 @@ def _after_an_oblique_relative(text: str, start: int, lang: str) -> bool:
     before = re.search(r"(?:^|[^\w-])([^\W\d_]+) $", text[:start])
     if not before:
         return False
-    readings = [p for p in morphology.parse(before.group(1), lang) if p.normal_form in _RELATIVES]
+    readings = [p for p in morphology.read(before.group(1), lang) if p.normal_form in _RELATIVES]
     return bool(readings) and all(p.tag.case != "nomn" for p in readings)
 
 
@@ -685,7 +685,7 @@ def _postposed(text: str, at: int, readings: list[Any], lang: str) -> bool:
     if not before:
         return False
     agreeing = {(p.tag.gender, p.tag.case) for p in readings}
-    nouns = morphology.parse(before.group(1), lang)
+    nouns = morphology.read(before.group(1), lang)
     return bool(nouns) and nouns[0].tag.POS == "NOUN" and any(  # not в соседней Бангладеш: в reads as a noun too
         p.tag.POS == "NOUN" and (p.tag.gender, p.tag.case) in agreeing for p in nouns)
 
@@ -696,7 +696,7 @@ def _agreement(
     """The case an adjective before the name shows: the nominative when it can be one (Карпатская Украина), else
     the one it shares with what governs it (в Западной Африка → Африке, Верховної Рада → Ради)."""
     last = text[start:end].split(" ")[-1]
-    own = {p.tag.gender for p in morphology.parse(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
+    own = {p.tag.gender for p in morphology.read(last, lang) if p.tag.POS == "NOUN" and p.tag.number != "plur"}
     found = _adjective(text, start, lang, own)
     if found is None:
         return None
