@@ -1367,3 +1367,20 @@ def test_the_benchmark_reads_the_treebanks_html_escaped_quotes_as_quotes(tmp_pat
 def test_a_ukrainian_determiner_before_a_name_agrees_with_it(form: str, text: str, expected: str,
                                                               status: str) -> None:
     assert restored([("X", form, "")], "X.", text, "uk") == (expected, [status])
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "expected", "lang"),
+    [
+        # Ukrainian з + a place the English does not explain: "from" after a verb or a noun (UD dev and IU dev:
+        # 9 of 12), "with" in a compound preposition or after an adjective; written, flagged
+        ("Туреччина", "Ми почали завозити муку з Туреччина.", "Ми почали завозити муку з Туреччини.", "uk"),
+        ("Ужгород", "Переможцем стало видавництво з Ужгород.", "Переможцем стало видавництво з Ужгорода.", "uk"),
+        ("Ефіопія", "Вона поставила нас поряд з Ефіопія.", "Вона поставила нас поряд з Ефіопією.", "uk"),
+        ("Україна", "У співставній з Україна Франції.", "У співставній з Україною Франції.", "uk"),
+        # Russian has из for "from": its с is "with" (13 of 15 places on the public treebanks)
+        ("Россия", "После войны с Россия он уехал.", "После войны с Россией он уехал.", "ru"),
+    ],
+)
+def test_with_or_from_writes_the_likelier_case_and_flags_it(form: str, text: str, expected: str, lang: str) -> None:
+    assert restored([("X", form, "")], "X.", text, lang) == (expected, ["uncertain"])

@@ -51,6 +51,8 @@ PREPOSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
 DIRECTIONAL = _words("в во у ві на")
 # Prepositions that take the instrumental of a person ("с Путиным", "з Трампом").
 WITH = _words("с со з із зі")
+# Words that make з "with" in a compound preposition: поряд з, разом з, порівняно з, згідно з, у зв'язку з.
+WITH_COMPOUNDS = _words("поряд поруч разом порівняно згідно зв'язку зв’язку паралельно нарівні одночасно")
 
 # Verbs of being somewhere (lemmas), after which в/у/на + a place is a locative: "живу в Киеве", "працює у Львові".
 STATIVE = _words(
