@@ -174,7 +174,7 @@ def _address_cue(before: list[tuple[str, int, int]]) -> bool:
 def _with_before(before: list[tuple[str, int, int]], lang: str) -> bool:
     """The word before з makes it "with": the first word of a compound preposition (поряд з, разом з, порівняно
     з), or an adjective or participle that governs it (співставній з, пов'язаний з)."""
-    if not before or not _is_word(before[-1][0]):
+    if not before:
         return False
     word = before[-1][0].lower()
     return word in gov.WITH_COMPOUNDS or morphology.read(word, lang)[0].tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS")
