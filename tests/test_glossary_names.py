@@ -1385,3 +1385,27 @@ def test_a_ukrainian_determiner_before_a_name_agrees_with_it(form: str, text: st
 )
 def test_with_or_from_writes_the_likelier_case_and_flags_it(form: str, text: str, expected: str, lang: str) -> None:
     assert restored([("X", form, "")], "X.", text, lang) == (expected, ["uncertain"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lang", "case", "rule"),
+    [
+        # the last part of a hyphenated word declines for the whole word: read from where the word begins
+        ("Кинофильм режиссёра Анри-Жорж Клузо вышел в 1955 году.", "Жорж Клузо", "ru", "gent",
+         "a person in apposition to an oblique person noun"),
+        ("Советы Кадоши и Командорство в Монт-Табор.", "Табор", "ru", "loc2", "place в after a noun"),
+        ("Он остался последним мастодонтом в Орехово-Борисово.", "Борисово", "ru", "nomn", "undeclined ending"),
+        # but not a last part with its own preposition, nor a name after an abbreviation, which stays
+        ("В боях за Ростов-на-Дон он отличился.", "Дон", "ru", "nomn", "part of a hyphenated word"),
+        ("Про це повідомляє РБК-Україна у середу.", "Україна", "uk", "nomn", "part of a hyphenated word"),
+    ],
+)
+def test_the_last_part_of_a_hyphenated_word_is_read_as_the_whole_word(text: str, name: str, lang: str, case: str,
+                                                                      rule: str) -> None:
+    from translator.glossary import nominative
+    from translator.glossary.context import Name
+
+    start = text.index(name)
+    person = name == "Жорж Клузо"
+    decision = nominative._decide(text, start, start + len(name), lang, Name(person, False), {})
+    assert (decision.case, decision.rule) == (case, rule)

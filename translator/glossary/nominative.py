@@ -110,11 +110,11 @@ _TIME_ADVERBS = frozenset("летом зимой весной осенью ут�
                           "вночі".split())
 # Kinds of place and thing a name may stand beside in the nominative or agree with: the case is not certain.
 KIND_NOUNS = frozenset(
-    "город село деревня посёлок поселок остров полуостров река речка озеро гора горы штат область район округ "
+    "город городок село деревня посёлок поселок остров полуостров река речка озеро гора горы штат область район округ "
     "провинция земля станция муниципалитет монастырь санаторий улица площадь порт залив море хребет долина "
     "замок аэропорт стадион клуб команда университет институт журнал фильм альбом песня роман книга "
     "уезд губерния графство княжество королевство аббатство курорт бухта мыс пролив "
-    "місто селище острів півострів річка озеро гора штат область район округ провінція земля станція "
+    "місто містечко селище острів півострів річка озеро гора штат область район округ провінція земля станція "
     "вулиця площа порт море замок аеропорт стадіон клуб команда університет інститут журнал фільм альбом пісня "
     "роман книга "
     "республіка королівство князівство повіт губернія графство курорт бухта мис протока буква абатство комплекс"
@@ -784,10 +784,10 @@ def outcome(decision: Decision) -> str:
 # first-person verb, a passive's agent in English) stays as it is.
 BELOW_BAR: dict[str, frozenset[tuple[str, str]]] = {
     "ru": frozenset((
-        ("inanimate noun + genitive", "rewrite"),  # 34/35 (a country after a noun measured apart: 16/16)
+        ("inanimate noun + genitive", "rewrite"),  # 35/36 (a country after a noun measured apart: 16/16)
         ("place в", "rewrite"),  # 13/14
         ("quoted", "keep nomn"),  # 15/17 (after a verb or a conjunction measured apart: 3/3)
-        ("beside a kind of place or thing", "keep nomn"),  # 16/19
+        ("beside a kind of place or thing", "keep nomn"),  # 18/21
         ("noun + genitive", "rewrite"),  # 9/10 (a country after a person noun measured apart: 7/7)
         ("subject before its verb", "keep nomn"),  # 6/7
         ("after , after a capitalised word", "keep nomn"),  # 6/11
@@ -887,6 +887,12 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         # Бад-Кёстриц, Волан-де-Морт, Алтын-Хан: the first part of a compound name; the last part declines (not
         # Ростов-на-Дону, Петропавловск-Камчатский: their first part declines too)
         return Decision("nomn", True, "first part of a hyphenated name")
+    compound = re.search(r"(?:[^\W\d_][\w'’]*-)+$", text[:start])
+    if compound and not re.match(r"-[^\W\d_]", text[end:]) and not re.search(r"-(?:на|де|ла)-$", compound.group()) \
+            and not compound.group().split("-")[0].isupper():
+        # Рейнланд-Пфальц, Анри-Жорж Клузо, в Монт-Табор: the last part declines for the whole word, read as one
+        # (not Ростов-на-Дону, whose last part has its own preposition, nor РБК-Україна, a name that stays)
+        return _decide(text, compound.start(), end, lang, name, decided)
     if re.match(r"-[^\W\d_]", text[end:]) or re.search(r"[^\W\d_]-$", text[:start]):
         # Волан-де-Мортом, Бад-Кёстриц: the word goes on past the name, or began before it
         return Decision("nomn", False, "part of a hyphenated word")
