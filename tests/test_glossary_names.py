@@ -1395,6 +1395,7 @@ def test_with_or_from_writes_the_likelier_case_and_flags_it(form: str, text: str
          "a person in apposition to an oblique person noun"),
         ("Советы Кадоши и Командорство в Монт-Табор.", "Табор", "ru", "loc2", "place в after a noun"),
         ("Он остался последним мастодонтом в Орехово-Борисово.", "Борисово", "ru", "nomn", "undeclined ending"),
+        ("Пиво варили в городке Бад-Кёстриц.", "Кёстриц", "ru", "nomn", "beside a kind of place or thing"),
         # but not a last part with its own preposition, nor a name after an abbreviation, which stays
         ("В боях за Ростов-на-Дон он отличился.", "Дон", "ru", "nomn", "part of a hyphenated word"),
         ("Про це повідомляє РБК-Україна у середу.", "Україна", "uk", "nomn", "part of a hyphenated word"),

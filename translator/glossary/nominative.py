@@ -888,8 +888,8 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         # Ростов-на-Дону, Петропавловск-Камчатский: their first part declines too)
         return Decision("nomn", True, "first part of a hyphenated name")
     compound = re.search(r"(?:[^\W\d_][\w'’]*-)+$", text[:start])
-    if compound and not re.match(r"-[^\W\d_]", text[end:]) and not re.search(r"-(?:на|де|ла)-$", compound.group()) \
-            and not compound.group().split("-")[0].isupper():
+    own_preposition = compound is not None and re.search(r"-(?:на|де|ла)-$", compound.group())
+    if compound and not own_preposition and not compound.group().split("-")[0].isupper():
         # Рейнланд-Пфальц, Анри-Жорж Клузо, в Монт-Табор: the last part declines for the whole word, read as one
         # (not Ростов-на-Дону, whose last part has its own preposition, nor РБК-Україна, a name that stays)
         return _decide(text, compound.start(), end, lang, name, decided)
