@@ -1410,3 +1410,17 @@ def test_the_last_part_of_a_hyphenated_word_is_read_as_the_whole_word(text: str,
     person = name == "Жорж Клузо"
     decision = nominative._decide(text, start, start + len(name), lang, Name(person, False), {})
     assert (decision.case, decision.rule) == (case, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # IU dev: the first conjunct had a parenthesis after it, and the name after та was read as a new clause
+        "Оркестр поїде на гастролі Україною (Львів, Київ) та Німеччина (Бонн, Берлін).",
+        "Оркестр поїде на гастролі Україною (Львів (центр), Київ) та Німеччина.",
+        "Оркестр поїде на гастролі Україною та Німеччина.",
+    ],
+)
+def test_a_coordinated_name_takes_its_first_conjuncts_case_past_a_parenthesis(text: str) -> None:
+    rows = [("U", "Україна", ""), ("G", "Німеччина", "")]
+    assert restored(rows, "U G.", text, "uk") == (text.replace("Німеччина", "Німеччиною"), ["kept", "pinned"])

@@ -323,11 +323,25 @@ def _word_cases(token: str, lang: str) -> frozenset[str]:
     return frozenset(p.tag.case for p in morphology.read(token, lang) if p.tag.case and p.tag.number != "plur")
 
 
+def _past_a_parenthesis(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The tokens before a parenthesis that closes them, or all of them when none does (or it never opened)."""
+    if not tokens or tokens[-1][0] != ")":
+        return tokens
+    depth = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(tokens[k][0], 0)
+        if depth == 0:
+            return tokens[:k]
+    return tokens
+
+
 def _coordination(
     text: str, before: list[tuple[str, int, int]], lang: str, name: Name, decided: dict[int, str], depth: int
 ) -> Evidence:
     """A name after и/і/та takes its first conjunct's case: the name or noun right before the conjunction, inside
-    its quotes or not («Газпрома» и «Лукойла»)."""
+    its quotes or not («Газпрома» и «Лукойла»), past a parenthesis after it (Україною (Львів, Київ) та
+    Німеччиною)."""
+    before = _past_a_parenthesis(before)
     while before and before[-1][0] in _QUOTES:
         before = before[:-1]
     if not before or not _is_word(before[-1][0]):
