@@ -1424,3 +1424,25 @@ def test_the_last_part_of_a_hyphenated_word_is_read_as_the_whole_word(text: str,
 def test_a_coordinated_name_takes_its_first_conjuncts_case_past_a_parenthesis(text: str) -> None:
     rows = [("U", "Україна", ""), ("G", "Німеччина", "")]
     assert restored(rows, "U G.", text, "uk") == (text.replace("Німеччина", "Німеччиною"), ["kept", "pinned"])
+
+
+@pytest.mark.parametrize(
+    ("rows", "text", "lang", "statuses"),
+    [
+        # nothing before the name it could depend on, a verb agreeing with it after: its subject, confirmed
+        ([("F", "Алекс Фергюсон", "")], "В сезоне 2007/08 Алекс Фергюсон активно использовал ротацию.", "ru",
+         ["kept"]),
+        ([("M", "Майя", "")], "Утім Майя повторює пояснення вчительки.", "uk", ["kept"]),
+        ([("L", "Микола Лукаш", "")], "Колись Микола Лукаш розповідав про селянку.", "uk", ["kept"]),
+        # a noun before it (Победа Дональда Трампа), a subject pronoun in the clause, a conjunction joining it
+        # to a name before (брака Ирода Антипы и Иродиады): below the bar, flagged
+        ([("T", "Дональд Трамп", "")], "Победа Дональд Трамп сделала бы мир тревожнее.", "ru", ["uncertain"]),
+        ([("U", "Україна", "")], "Вона чітко Україна поставила поряд з іншими.", "uk", ["uncertain"]),
+        ([("H", "Ирод Антипа", ""), ("I", "Иродиада", "")],
+         "Точный год брака Ирод Антипа и Иродиада является предметом споров.", "ru", ["uncertain", "uncertain"]),
+    ],
+)
+def test_a_subject_before_its_verb_is_confirmed_only_with_nothing_before_it_to_depend_on(
+        rows: list[tuple[str, str, str]], text: str, lang: str, statuses: list[str]) -> None:
+    source = " ".join(en for en, _, _ in rows) + "."
+    assert restored(rows, source, text, lang) == (text, statuses)
