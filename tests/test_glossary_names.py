@@ -1435,6 +1435,7 @@ def test_a_coordinated_name_takes_its_first_conjuncts_case_past_a_parenthesis(te
         ([("M", "Майя", "")], "Утім Майя повторює пояснення вчительки.", "uk", ["kept"]),
         ([("F", "Алекс Фергюсон", "")], "Игрой долго Алекс Фергюсон руководил.", "ru", ["kept"]),  # an adverb
         ([("J", "Юхан", "")], "Король Карл XIV Юхан умер 8 марта 1844 года.", "ru", ["kept"]),  # a Latin numeral
+        ([("F", "Алекс Фергюсон", "")], "Работу их Алекс Фергюсон оценил.", "ru", ["kept"]),  # a pronoun
         ([("L", "Микола Лукаш", "")], "Колись Микола Лукаш розповідав про селянку.", "uk", ["kept"]),
         # a noun before it (Победа Дональда Трампа), a subject pronoun in the clause, a conjunction joining it
         # to a name before (брака Ирода Антипы и Иродиады): below the bar, flagged

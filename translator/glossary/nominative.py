@@ -883,9 +883,9 @@ def decide(text: str, start: int, end: int, lang: str, name: Name, decided: dict
 
 
 # Words before a name that it cannot depend on: an adverb, a conjunction (not one joining it to what came before),
-# a particle, an interjection, a word the dictionary does not read (2007/08, XIV), or a pronoun with no case
-# (колись, потім).
-_UNGOVERNING = frozenset({"ADVB", "CONJ", "PRCL", "INTJ", "PRED", None})
+# a particle, an interjection, a word the dictionary does not read (2007/08, XIV), or a pronoun (колись, потім,
+# после этого; a subject pronoun is a rival, below).
+_UNGOVERNING = frozenset({"ADVB", "CONJ", "PRCL", "INTJ", "PRED", "NPRO", None})
 # A subject pronoun earlier in the clause: the name after it is no subject (вона чітко Україну поставила).
 _RIVAL = re.compile(r"(?:^|[^\w'’-])(?:я|ты|он|она|оно|мы|вы|они|ти|він|вона|воно|ми|ви|вони)\s[^.!?;:,—–()«»\"]*$",
                     re.IGNORECASE)
@@ -897,7 +897,7 @@ def _subject_before_its_verb(text: str, start: int, lang: str) -> Decision:
     Дональда Трампа сделала, у Себастьяна Феттеля закінчується, вона чітко Україну поставила)."""
     before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[:start])
     first = morphology.read(before.group(1), lang)[0].tag if before else None
-    free = first is None or first.POS in _UNGOVERNING or (first.POS == "NPRO" and first.case is None)
+    free = first is None or first.POS in _UNGOVERNING
     coordinated = before is not None and before.group(1).lower() in _COORDINATING  # брака Ирода и Иродиады
     if free and not coordinated and not _RIVAL.search(text[:start]):
         return Decision("nomn", True, "subject before its verb, nothing before it to depend on")
