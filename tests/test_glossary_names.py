@@ -1449,3 +1449,19 @@ def test_a_subject_before_its_verb_is_confirmed_only_with_nothing_before_it_to_d
         rows: list[tuple[str, str, str]], text: str, lang: str, statuses: list[str]) -> None:
     source = " ".join(en for en, _, _ in rows) + "."
     assert restored(rows, source, text, lang) == (text, statuses)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Бабця Зоня пережила дзядзя Михася.", "Зоня"),  # IU dev: бабця read first as бабець's genitive
+        ("Дідо Богдан був тоді в полоні.", "Богдан"),  # IU dev: дідо, a noun with no case the dictionary gives
+    ],
+)
+def test_a_person_noun_that_may_be_a_nominative_puts_no_name_after_it_in_another_case(text: str, name: str) -> None:
+    from translator.glossary import nominative
+    from translator.glossary.context import Name
+
+    start = text.index(name)
+    decision = nominative._decide(text, start, start + len(name), "uk", Name(True, False), {})
+    assert (decision.case, decision.sure, decision.rule) == ("nomn", False, "beside a person noun")
