@@ -476,7 +476,7 @@ def _person_beside_a_person_noun(text: str, start: int, end: int, noun: str, lan
     if not owned and relation:  # not політики (a singular's genitive too); брат Оскар is apposition
         return Decision("gent", True, "a person after a relation")
     cases = {str(p.tag.case) for p in readings if p.tag.number != "plur" and p.tag.case}  # not дідо, undeclined
-    if any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number != "plur" for p in every):
+    if any(p.tag.case == "nomn" and p.tag.number != "plur" for p in every):
         cases.add("nomn")  # Бабця Зоня: бабця is a nominative too, whatever the dictionary reads first (бабець)
     if len(cases) > 1 and not _between(text, start, lang):
         cases.discard("loct")
