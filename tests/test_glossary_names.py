@@ -1465,3 +1465,19 @@ def test_a_person_noun_that_may_be_a_nominative_puts_no_name_after_it_in_another
     start = text.index(name)
     decision = nominative._decide(text, start, start + len(name), "uk", Name(True, False), {})
     assert (decision.case, decision.sure, decision.rule) == ("nomn", False, "beside a person noun")
+
+
+@pytest.mark.parametrize(
+    ("form", "text", "lang", "status"),
+    [
+        # an abbreviation ending in a vowel letter takes no case ending: right in every case, confirmed (IU dev)
+        ("УГА", "Він служив в УГА і помер від тифу.", "uk", "kept"),
+        ("США", "Він жив у США і там помер.", "uk", "kept"),
+        ("ЗСУ", "Він служив у ЗСУ два роки.", "uk", "kept"),
+        # one in a consonant may take one (ВАКСом, МИДа): a sure oblique case leaves it flagged
+        ("ВАКС", "Він працював у ВАКС два роки.", "uk", "uncertain"),
+        ("ООН", "Он работал в ООН два года.", "ru", "uncertain"),
+    ],
+)
+def test_an_abbreviation_in_a_vowel_is_right_in_every_case(form: str, text: str, lang: str, status: str) -> None:
+    assert restored([("X", form, "")], "X.", text, lang) == (text, [status])

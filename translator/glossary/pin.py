@@ -355,6 +355,12 @@ def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
                for w, s in zip(words, shown))
 
 
+def _undeclinable(form: str) -> bool:
+    """An abbreviation in capitals ending in a vowel letter (США, ЗСУ, УГА): no case ending can follow it, so it
+    is right in every case (not ВАКС or МИД, which take one: ВАКСом, МИДа)."""
+    return len(form) > 1 and form.isupper() and form[-1] in "АЕЁИІЇЄОУЫЭЮЯ"
+
+
 def _abbreviation_ending(word: str, shown: str) -> bool:
     """An abbreviation with a case ending written on (ВАКСом, КУпАПу, НАТО's own stays as it is)."""
     return is_fixed(word) and shown.startswith(word) and bool(re.fullmatch(r"[а-яіїєґ]{1,3}", shown[len(word):]))
@@ -392,8 +398,8 @@ def _inflected(
                                                                            occurrence.hints), decided)
             # a respelling ending otherwise than the nominative (Жючку for Жучка) shows a case it cannot be put in
             same_ending = _plain(span.text)[-1:].lower() == nominative[-1:].lower()
-            return written(glossary, entry, tgt), same_ending and (decision.case == "nomn" or not decision.sure), \
-                span.end
+            confirmed = decision.case == "nomn" or not decision.sure or _undeclinable(written(glossary, entry, tgt))
+            return written(glossary, entry, tgt), same_ending and confirmed, span.end
         return written(glossary, entry, tgt), True, span.end
     reading = phrase_reading(glossary, entry, tgt)
     plural = plural_of(written(glossary, entry, tgt), span.text, tgt)
