@@ -1477,6 +1477,8 @@ def test_a_person_noun_that_may_be_a_nominative_puts_no_name_after_it_in_another
         # one in a consonant may take one (ВАКСом, МИДа): a sure oblique case leaves it flagged
         ("ВАКС", "Він працював у ВАКС два роки.", "uk", "uncertain"),
         ("ООН", "Он работал в ООН два года.", "ru", "uncertain"),
+        # nor is a word nothing could inflect that is no abbreviation (Капуя: в Капуе)
+        ("Капуя", "Он жил в Капуя два года.", "ru", "uncertain"),
     ],
 )
 def test_an_abbreviation_in_a_vowel_is_right_in_every_case(form: str, text: str, lang: str, status: str) -> None:
