@@ -1474,6 +1474,7 @@ def test_a_person_noun_that_may_be_a_nominative_puts_no_name_after_it_in_another
         ("УГА", "Він служив в УГА і помер від тифу.", "uk", "kept"),
         ("США", "Він жив у США і там помер.", "uk", "kept"),
         ("ЗСУ", "Він служив у ЗСУ два роки.", "uk", "kept"),
+        ("СПбГУ", "Он учился в СПбГУ два года.", "ru", "kept"),
         # one in a consonant may take one (ВАКСом, МИДа): a sure oblique case leaves it flagged
         ("ВАКС", "Він працював у ВАКС два роки.", "uk", "uncertain"),
         ("ООН", "Он работал в ООН два года.", "ru", "uncertain"),

@@ -356,9 +356,9 @@ def in_paradigm(glossary: Glossary, entry: int, lang: str, text: str) -> bool:
 
 
 def _undeclinable(form: str) -> bool:
-    """An abbreviation in capitals ending in a vowel letter (США, ЗСУ, УГА): no case ending can follow it, so it
-    is right in every case (not ВАКС or МИД, which take one: ВАКСом, МИДа)."""
-    return form.isupper() and form[-1] in "АЕЁИІЇЄОУЫЭЮЯ"
+    """An abbreviation ending in a capital vowel letter (США, ЗСУ, СПбГУ): no case ending can follow it, so it is
+    right in every case (not ВАКС or МИД, which take one: ВАКСом, МИДа)."""
+    return form[-1:] in tuple("АЕЁИІЇЄОУЫЭЮЯ")
 
 
 def _abbreviation_ending(word: str, shown: str) -> bool:
