@@ -893,7 +893,21 @@ _RIVAL = re.compile(r"(?:^|[^\w'’-])(?:я|ты|он|она|оно|мы|вы|о
                     re.IGNORECASE)
 
 
-def _subject_before_its_verb(text: str, start: int, lang: str) -> Decision:
+def _rival_after_the_verb(text: str, end: int, lang: str) -> bool:
+    """The word right after the first verb in the three words after the name reads first as a nominative noun
+    (not a preposition, which Ukrainian's dictionary reads про as): it may be the verb's subject and the name its
+    object (Аляску когда-то продала Россия)."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text[end:])[:4]
+    for k, word in enumerate(words[:3]):
+        if morphology.read(word, lang)[0].tag.POS == "VERB":
+            if k + 1 == len(words) or words[k + 1].lower() in gov.PREPOSITIONS[lang]:
+                return False
+            following = morphology.read(words[k + 1], lang)[0].tag
+            return bool(following.POS == "NOUN" and following.case == "nomn")
+    return False
+
+
+def _subject_before_its_verb(text: str, start: int, end: int, lang: str) -> Decision:
     """A name with a verb agreeing with it after: its subject, sure where nothing before it is a word it could
     depend on (Утім Майя повторює, В сезоне 2007/08 Алекс Фергюсон использовал), below the bar otherwise (Победа
     Дональда Трампа сделала, у Себастьяна Феттеля закінчується, вона чітко Україну поставила)."""
@@ -901,7 +915,7 @@ def _subject_before_its_verb(text: str, start: int, lang: str) -> Decision:
     first = morphology.read(before.group(1), lang)[0].tag if before else None
     free = first is None or first.POS in _UNGOVERNING
     coordinated = before is not None and before.group(1).lower() in _COORDINATING  # брака Ирода и Иродиады
-    if free and not coordinated and not _RIVAL.search(text[:start]):
+    if free and not coordinated and not _RIVAL.search(text[:start]) and not _rival_after_the_verb(text, end, lang):
         return Decision("nomn", True, "subject before its verb, nothing before it to depend on")
     return Decision("nomn", True, "subject before its verb")
 
@@ -1029,7 +1043,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
         if _agreeing_verb(text, start, end, lang) and (personal or _animate(noun, lang)):
             if _subject_after_a_fronted_phrase(text, start, end, lang):
                 return Decision("nomn", True, "subject after a fronted phrase")  # После увольнения Иван Петров играл
-            return _subject_before_its_verb(text, start, lang)
+            return _subject_before_its_verb(text, start, end, lang)
         if name.person or is_personal(text[start:end], lang):
             if noun == "слово" and re.search(r"(?:^|[^\w-])[Сс]лово $", text[:start]):
                 # передати слово Миколі Сольському, предоставить слово Фролову: the floor to (not за словами Айдін)
@@ -1107,7 +1121,7 @@ def _decide(text: str, start: int, end: int, lang: str, name: Name, decided: dic
             return Decision("nomn", True, "after , a person ending the sentence")  # Будь ласка, Олександре
         return Decision("nomn", True, rule)
     if _agreeing_verb(text, start, end, lang):
-        return _subject_before_its_verb(text, start, lang)
+        return _subject_before_its_verb(text, start, end, lang)
     # Unconfirmed: a case the rule allows where it rules the nominative out (written, and flagged), else the
     # model's nominative, flagged.
     guess = cases and "nomn" not in cases and evidence.strength >= 1 and rule.startswith(_NEVER_NOMINATIVE)
