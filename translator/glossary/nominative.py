@@ -894,7 +894,7 @@ _RIVAL = re.compile(r"(?:^|[^\w'’-])(?:я|ты|он|она|оно|мы|вы|о
 
 
 def _rival_after_the_verb(text: str, end: int, lang: str) -> bool:
-    """The word right after the first verb in the three words after the name reads first as a nominative noun
+    """The word right after the first verb in the three words after the name reads first as a nominative
     (not a preposition, which Ukrainian's dictionary reads про as): it may be the verb's subject and the name its
     object (Аляску когда-то продала Россия)."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text[end:])[:4]
@@ -903,7 +903,7 @@ def _rival_after_the_verb(text: str, end: int, lang: str) -> bool:
             if k + 1 == len(words) or words[k + 1].lower() in gov.PREPOSITIONS[lang]:
                 return False
             following = morphology.read(words[k + 1], lang)[0].tag
-            return bool(following.POS == "NOUN" and following.case == "nomn")
+            return bool(following.case == "nomn")
     return False
 
 
