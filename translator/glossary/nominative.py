@@ -909,8 +909,9 @@ def _rival_after_the_verb(text: str, end: int, lang: str) -> bool:
 
 def _subject_before_its_verb(text: str, start: int, end: int, lang: str) -> Decision:
     """A name with a verb agreeing with it after: its subject, sure where nothing before it is a word it could
-    depend on (Утім Майя повторює, В сезоне 2007/08 Алекс Фергюсон использовал), below the bar otherwise (Победа
-    Дональда Трампа сделала, у Себастьяна Феттеля закінчується, вона чітко Україну поставила)."""
+    depend on (Утім Майя повторює це, В сезоне 2007/08 Алекс Фергюсон использовал) and no nominative after the
+    verb may be its subject instead, below the bar otherwise (Победа Дональда Трампа сделала, у Себастьяна
+    Феттеля закінчується, вона чітко Україну поставила, Аляску продала Россия)."""
     before = re.search(r"([^\W\d_][\w'’-]*)\s+$", text[:start])
     first = morphology.read(before.group(1), lang)[0].tag if before else None
     free = first is None or first.POS in _UNGOVERNING
