@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks import glossary_public as public
-from translator.glossary import Glossary, GlossaryEntry, protect, restore, written
+from translator.glossary import Glossary, GlossaryEntry, nominative, protect, restore, written
+from translator.glossary.context import Name
 from translator.glossary.pin import gender_unknown
 
 PACKAGE = Path(__file__).resolve().parents[1] / "translator"
@@ -29,6 +30,12 @@ def restored(rows: list[tuple[str, str, str]], source: str, text: str, lang: str
     glossary = Glossary(tuple(GlossaryEntry({"en": (en,), lang: (form,)}, note=note) for en, form, note in rows))
     out, hits = restore(glossary, protect(glossary, source, "en", lang), text, lang)
     return out, [hit.status for hit in hits]
+
+
+def decided(text: str, name: str, lang: str, person: bool = False) -> nominative.Decision:
+    """The nominative rules' decision for `name` as the model left it in `text`, before the bar."""
+    start = text.index(name)
+    return nominative._decide(text, start, start + len(name), lang, Name(person, False), {})
 
 
 @pytest.mark.parametrize(
@@ -363,8 +370,6 @@ def test_a_name_respelt_by_one_vowel_is_found_and_written_in_the_glossary_spelli
 def test_the_rules_reported_uncertain_are_those_below_the_bar_on_ud_dev(monkeypatch: pytest.MonkeyPatch) -> None:
     # nominative.BELOW_BAR is what benchmarks/glossary_public.py --rules measures (A and C, every rule as
     # written): a rule changed without re-measuring it fails here (the whole split, about 20 seconds)
-    from translator.glossary import nominative
-
     monkeypatch.setattr(nominative, "GATED", False)
     scores = public.evaluate(CORPUS)
     for lang in ("ru", "uk"):
@@ -1060,11 +1065,7 @@ def test_a_nominative_label_or_fronted_subject_is_kept_unflagged(form: str, text
 def test_kinds_of_place_and_fronted_subjects_are_read_before_the_genitive(form: str, text: str, rule: str) -> None:
     # the rule each name is decided by, before the bar (the genitive rule was 83% right on the other treebanks
     # with these read as genitives, 87% without)
-    from translator.glossary import nominative
-    from translator.glossary.context import Name
-
-    start = text.index(form)
-    assert nominative._decide(text, start, start + len(form), "ru", Name(False, False), {}).rule == rule
+    assert decided(text, form, "ru").rule == rule
 
 
 @pytest.mark.parametrize(
@@ -1100,14 +1101,10 @@ def test_agreement_fronted_subjects_and_hyphenated_renderings(
 def test_an_adjective_of_the_nominative_only_for_a_person_decides_its_case() -> None:
     # сам Нансен: a man's accusative would be самого, so сам is a nominative; kept out of the inanimate-accusative
     # rule it once shared (below the bar on UD dev: 5/6, ирландский [акцент] Шона Бина), and measured apart
-    from translator.glossary import nominative
-    from translator.glossary.context import Name
-
     text = "Инициатором был профессор Брёггер, сам Нансен был назначен членом правления."
-    start = text.index("Нансен")
-    decision = nominative._decide(text, start, start + len("Нансен"), "ru", Name(True, False), {})
+    decision = decided(text, "Нансен", "ru", person=True)
     assert (decision.case, decision.rule) == ("nomn", "agreement with a nominative adjective, a person")
-    place = nominative._decide(text, start, start + len("Нансен"), "ru", Name(False, False), {})
+    place = decided(text, "Нансен", "ru")
     assert place.rule == "agreement with a nominative or accusative adjective"
 
 
@@ -1325,12 +1322,7 @@ def test_a_word_read_as_a_verb_only_in_a_rare_reading_does_not_confirm_a_quoted_
 def test_an_apostrophe_inside_the_word_before_a_name_is_part_of_that_word(apostrophe: str) -> None:
     # інтерв'ю is one noun (not ю), whichever apostrophe the text writes (the dictionary has only '; UD IU
     # writes ’): a person after it is its genitive
-    from translator.glossary import nominative
-    from translator.glossary.context import Name
-
-    text = f"Ми читали інтерв{apostrophe}ю Залужний."
-    start = text.index("Залужний")
-    decision = nominative._decide(text, start, start + len("Залужний"), "uk", Name(True, False), {})
+    decision = decided(f"Ми читали інтерв{apostrophe}ю Залужний.", "Залужний", "uk", person=True)
     assert (decision.case, decision.rule) == ("gent", "a person after an inanimate noun")
 
 
@@ -1403,12 +1395,7 @@ def test_with_or_from_writes_the_likelier_case_and_flags_it(form: str, text: str
 )
 def test_the_last_part_of_a_hyphenated_word_is_read_as_the_whole_word(text: str, name: str, lang: str, case: str,
                                                                       rule: str) -> None:
-    from translator.glossary import nominative
-    from translator.glossary.context import Name
-
-    start = text.index(name)
-    person = name == "Жорж Клузо"
-    decision = nominative._decide(text, start, start + len(name), lang, Name(person, False), {})
+    decision = decided(text, name, lang, person=name == "Жорж Клузо")
     assert (decision.case, decision.rule) == (case, rule)
 
 
@@ -1460,11 +1447,7 @@ def test_a_subject_before_its_verb_is_confirmed_only_with_nothing_before_it_to_d
     ],
 )
 def test_a_person_noun_that_may_be_a_nominative_puts_no_name_after_it_in_another_case(text: str, name: str) -> None:
-    from translator.glossary import nominative
-    from translator.glossary.context import Name
-
-    start = text.index(name)
-    decision = nominative._decide(text, start, start + len(name), "uk", Name(True, False), {})
+    decision = decided(text, name, "uk", person=True)
     assert (decision.case, decision.sure, decision.rule) == ("nomn", False, "beside a person noun")
 
 
