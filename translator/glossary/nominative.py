@@ -566,8 +566,8 @@ def _label_before_quote(text: str, start: int, lang: str) -> bool:
 
 
 # Conjunctions that join like to like: the name after one takes its first conjunct's case (акции «Газпрома» и
-# «Лукойла»), so they say nothing of it.
-_COORDINATING = frozenset("и или либо а но да ни і й та або чи ні".split())
+# «Лукойла»), so they say nothing of it; а, но, да, ни as well as the coordination's own.
+_COORDINATING = gov.COORDINATING | frozenset("а но да ни ні".split())
 
 
 def _closing(before: str) -> bool:
